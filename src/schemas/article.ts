@@ -1,0 +1,64 @@
+import { z } from 'astro/zod';
+import { CorrectionSchema } from './correction';
+import { FigureSchema } from './figure';
+import { QuoteSchema } from './quote';
+import { ReferenceSchema } from './reference';
+import { TimelineEventSchema } from './timeline-event';
+
+/** ISO 8601 with a time zone, so the moment is the same for every reader. */
+const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** YAML reads an unquoted timestamp as a Date; a quoted one stays text and must carry its zone. */
+const ZonedDateTimeSchema = () =>
+	z.union([
+		z.date(),
+		z
+			.string()
+			.regex(ZONED_DATE_TIME, 'write a date and time with a time zone, e.g. 2024-01-30T20:00:00Z')
+			.transform((text) => new Date(text)),
+	]);
+
+/** A wire service or outlet the story draws on. */
+const SourceSchema = () =>
+	z.strictObject({
+		/** The name as credited, e.g. "Reuters". */
+		name: z.string().trim().min(1),
+	});
+
+/** The frontmatter of `content/articles/<slug>.mdx`: one explainer. */
+export const ArticleSchema = <Image extends z.ZodType>(image: Image) =>
+	z
+		.strictObject({
+			/** The headline. */
+			title: z.string().trim().min(1).max(140),
+			/** The standfirst under the headline: one or two sentences. */
+			dek: z.string().trim().min(1).max(300),
+			/** When the explainer was first published: ISO 8601 with time zone. */
+			published: ZonedDateTimeSchema(),
+			/** When it last changed in substance: ISO 8601 with time zone; leave out until then. */
+			updated: ZonedDateTimeSchema().optional(),
+			/** Where the story was reported from, e.g. "Baghdad"; leave out when the source gives none. */
+			dateline: z.string().trim().min(1).optional(),
+			/** Wire services and outlets the story draws on, credited as "With AP, EFE and Reuters". */
+			sources: z.array(SourceSchema()).min(1),
+			/** Subjects for topic pages, e.g. "Iraq". */
+			topics: z.array(z.string().trim().min(1)).min(1),
+			/** Actor ids the story is about, in the order the glossary lists them. */
+			actors: z.array(ReferenceSchema('actors')).min(1),
+			/** Quotations in the story, each with its speaker. */
+			quotes: z.array(QuoteSchema()).default([]),
+			/** Three to five facts a hurried reader needs, one sentence each. */
+			keyFacts: z.array(z.string().trim().min(1)).min(3).max(5),
+			/** How we got here, oldest first. */
+			timeline: z.array(TimelineEventSchema()).default([]),
+			/** Corrections, oldest first; never remove one. */
+			corrections: z.array(CorrectionSchema()).default([]),
+			/** Photos and graphics, with alt text, caption and credit. */
+			figures: z.array(FigureSchema(image)).default([]),
+		})
+		.refine((article) => !article.updated || article.updated >= article.published, {
+			message: '`updated` is before `published`: an update cannot come before the first publication',
+			path: ['updated'],
+		});
+
+export type ArticleData = z.output<ReturnType<typeof ArticleSchema<z.ZodString>>>;

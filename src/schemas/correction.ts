@@ -1,0 +1,10 @@
+import { z } from 'astro/zod';
+
+/** A correction notice; corrections are never deleted. */
+export const CorrectionSchema = () =>
+	z.strictObject({
+		/** When the correction was made, ISO 8601 with time zone, e.g. 2024-01-31T09:00:00Z. */
+		date: z.coerce.date(),
+		/** What was wrong and what is right now. */
+		text: z.string().trim().min(1),
+	});
