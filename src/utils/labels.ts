@@ -1,0 +1,36 @@
+import type { ActorKind, AffiliationRelation } from '../schemas/actor';
+import type { QuoteSetting } from '../schemas/quote';
+
+/** Glossary group headings, in glossary order. */
+export const ACTOR_KIND_LABELS: Record<ActorKind, { one: string; many: string }> = {
+	person: { one: 'Person', many: 'People' },
+	'armed-group': { one: 'Armed group', many: 'Armed groups' },
+	coalition: { one: 'Coalition', many: 'Coalitions' },
+	government: { one: 'Government', many: 'Governments' },
+	'government-agency': { one: 'Government agency', many: 'Government agencies' },
+	military: { one: 'Military', many: 'Militaries' },
+	organization: { one: 'Organization', many: 'Organizations' },
+	country: { one: 'Country', many: 'Countries' },
+};
+
+/** Affiliations read as "<actor> <label> <other actor>". */
+export const RELATION_LABELS: Record<AffiliationRelation, string> = {
+	'member-of': 'Member of',
+	leads: 'Leads',
+	'led-by': 'Led by',
+	'part-of': 'Part of',
+	'backed-by': 'Backed by',
+	backs: 'Backs',
+	'works-for': 'Works for',
+	'allied-with': 'Allied with',
+	'opposed-to': 'Opposed to',
+};
+
+export const QUOTE_SETTING_LABELS: Record<QuoteSetting, string> = {
+	statement: 'Statement',
+	'press-conference': 'Press conference',
+	briefing: 'Briefing',
+	interview: 'Interview',
+	remarks: 'Remarks',
+	'social-media': 'Social media post',
+};

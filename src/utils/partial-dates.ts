@@ -1,0 +1,40 @@
+import type { PartialDate } from '../schemas/partial-date';
+
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
+
+/** The first day a partial date can mean: `2023-11` → `2023-11-01`. */
+export function earliestDay(date: PartialDate): string {
+	return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+}
+
+/** The last day a partial date can mean: `2023-11` → `2023-11-31` (compared as text, so 31 is safe). */
+export function latestDay(date: PartialDate): string {
+	return date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date;
+}
+
+/** A partial date in words, only as precise as it is: `2017`, `November 2023`, `28 January 2024`. */
+export function formatPartialDate(date: PartialDate): string {
+	const [year, month, day] = date.split('-');
+	const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+	if (day) return `${Number(day)} ${monthName} ${year}`;
+	if (monthName) return `${monthName} ${year}`;
+	return year ?? date;
+}
+
+/** The calendar day of a moment in UTC, as a partial date. */
+export function dayOf(moment: Date): PartialDate {
+	return moment.toISOString().slice(0, 10);
+}
