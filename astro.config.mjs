@@ -2,9 +2,8 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import remarkGfm from 'remark-gfm';
-import remarkActorMentions from './src/plugins/remark-actor-mentions';
-import remarkReadingTime from './src/plugins/remark-reading-time';
+import contentChecks from './src/integrations/content-checks';
+import { explainerRemarkPlugins } from './src/plugins';
 import { readMentionableActors } from './src/utils/actor-files';
 import { contentDir } from './src/utils/content-dir';
 import { SITE } from './src/site';
@@ -15,15 +14,10 @@ export default defineConfig({
 	trailingSlash: 'always',
 	prerenderConflictBehavior: 'error',
 	markdown: {
-		// remark-gfm is our one GFM implementation, so the processor's built-in GFM is off.
-		processor: unified({
-			gfm: false,
-			remarkPlugins: [
-				remarkGfm,
-				[remarkActorMentions, { actors: () => readMentionableActors(contentDir('actors')) }],
-				remarkReadingTime,
-			],
-		}),
+		// remark-gfm (in our plugin list) is the one GFM implementation, so the processor's own is off.
+		processor: unified({ gfm: false, remarkPlugins: explainerRemarkPlugins(() => readMentionableActors(contentDir('actors'))) }),
+		// Shiki colours code with inline styles, which the content security policy forbids.
+		syntaxHighlight: false,
 	},
-	integrations: [mdx()],
+	integrations: [contentChecks(), mdx()],
 });

@@ -1,0 +1,19 @@
+import type { ContentFile } from './content-files';
+import type { Problem } from './problem';
+
+/** Everything a check can see: all files at once, so cross-file rules (references, duplicates) can run. */
+export interface CheckContext {
+	files: readonly ContentFile[];
+	articles: readonly ContentFile[];
+	actors: readonly ContentFile[];
+	/** Actor ids that exist, from file names. */
+	actorIds: ReadonlySet<string>;
+}
+
+/** A rule over the content: reports every problem it finds, never stops at the first. */
+export type Check = (context: CheckContext) => Problem[];
+
+/** A problem at a field of a file, placed with the YAML parser's positions. */
+export function problemAt(file: ContentFile, path: readonly PropertyKey[], fields: Omit<Problem, 'file' | 'line' | 'column' | 'severity'> & { severity?: Problem['severity'] }): Problem {
+	return { severity: 'error', file: file.path, ...file.locate(path), ...fields };
+}

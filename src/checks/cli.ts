@@ -1,0 +1,17 @@
+/**
+ * `npm run check`: the content checks without building the site. Prints every problem and exits non-zero
+ * when there is an error (or, with `--strict`, a warning).
+ */
+import { checkContent } from '.';
+import { describeProblems } from '../integrations/content-checks';
+import { contentDir } from '../utils/content-dir';
+
+const strict = process.argv.includes('--strict');
+const problems = checkContent(contentDir());
+if (problems.length === 0) {
+	console.log('Content checks: no problems.');
+} else {
+	console.error(describeProblems(problems));
+}
+const failing = problems.filter((problem) => problem.severity === 'error' || strict);
+process.exitCode = failing.length > 0 ? 1 : 0;

@@ -1,0 +1,136 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { idFromFileName } from '../utils/ids';
+
+/** Where a field sits in its file. */
+export interface Position {
+	line: number;
+	column: number;
+}
+
+/** One content file, parsed, with a way to find where any field sits in it. */
+export interface ContentFile {
+	collection: 'articles' | 'actors';
+	/** Path relative to the project root, as problems name it. */
+	path: string;
+	/** The entry id, from the file name. */
+	id: string;
+	/** The whole text of the file. */
+	text: string;
+	/** The parsed frontmatter (articles) or document (actors); undefined when it does not parse. */
+	data: unknown;
+	/** The MDX body after the frontmatter (articles only), and the file line it starts on. */
+	body?: { text: string; line: number } | undefined;
+	/** YAML syntax errors, already placed in the file. */
+	syntaxErrors: { message: string; position: Position }[];
+	/** Where a field is: its key when it exists, else the closest existing parent. */
+	locate(path: readonly PropertyKey[]): Position;
+}
+
+/** The YAML options every content file is read with: YAML 1.2 core types, so dates stay as written. */
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 } as const;
+
+/** Reads every file of both collections under `root` (the content folder). */
+export function readContentFiles(root: string, projectRoot = process.cwd()): ContentFile[] {
+	return (['articles', 'actors'] as const).flatMap((collection) => {
+		const dir = join(root, collection);
+		const extension = collection === 'articles' ? '.mdx' : '.yaml';
+		let names: string[];
+		try {
+			names = readdirSync(dir).filter((name) => name.endsWith(extension)).sort();
+		} catch {
+			names = [];
+		}
+		return names.map((name) => parseContentFile(collection, relative(projectRoot, join(dir, name)) || name, readFileSync(join(dir, name))));
+	});
+}
+
+/** Parses one file's bytes; never throws, so every file's problems can be reported together. */
+export function parseContentFile(collection: ContentFile['collection'], path: string, bytes: Uint8Array): ContentFile {
+	const id = idFromFileName({ entry: path });
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		const invalidAt = firstInvalidUtf8(bytes);
+		return broken(collection, path, id, '', { message: 'the file is not valid UTF-8 text; save it as UTF-8', position: invalidAt });
+	}
+	text = text.replace(/^\uFEFF/, '');
+
+	let yamlText = text;
+	let lineOffset = 0;
+	let body: ContentFile['body'];
+	if (collection === 'articles') {
+		const match = /^---\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m.exec(text);
+		if (!match || match.index !== 0) {
+			return broken(collection, path, id, text, {
+				message: 'the file has no frontmatter: it must start with a line `---`, the fields, and another line `---`',
+				position: { line: 1, column: 1 },
+			});
+		}
+		yamlText = match[1] ?? '';
+		lineOffset = 1;
+		body = { text: text.slice(match[0].length), line: match[0].split('\n').length };
+	}
+
+	const lineCounter = new LineCounter();
+	const document = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
+	const place = (offset: number): Position => {
+		const { line, col } = lineCounter.linePos(offset);
+		return { line: line + lineOffset, column: col };
+	};
+	const syntaxErrors = document.errors.map((error) => ({ message: error.message.split('\n')[0] ?? error.message, position: place(error.pos[0]) }));
+	let data: unknown;
+	if (syntaxErrors.length === 0) {
+		try {
+			data = document.toJS({ maxAliasCount: YAML_OPTIONS.maxAliasCount });
+		} catch (error) {
+			syntaxErrors.push({ message: (error as Error).message, position: place(0) });
+		}
+	}
+	return { collection, path, id, text, data, body, syntaxErrors, locate: (fieldPath) => locateIn(document, fieldPath, place) };
+}
+
+function broken(collection: ContentFile['collection'], path: string, id: string, text: string, error: ContentFile['syntaxErrors'][number]): ContentFile {
+	return { collection, path, id, text, data: undefined, syntaxErrors: [error], locate: () => error.position };
+}
+
+function locateIn(document: Document, path: readonly PropertyKey[], place: (offset: number) => Position): Position {
+	let node: Node | null | undefined = document.contents;
+	let found: Position = place(node?.range?.[0] ?? 0);
+	for (const key of path) {
+		if (isMap(node)) {
+			const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+			if (!pair) break;
+			found = place((pair.key as Node).range?.[0] ?? 0);
+			node = pair.value as Node | null;
+		} else if (isSeq(node) && typeof key === 'number') {
+			const item = node.items[key] as Node | undefined;
+			if (!item) break;
+			found = place(item.range?.[0] ?? 0);
+			node = item;
+		} else {
+			break;
+		}
+	}
+	return found;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): Position {
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	let low = 0;
+	let high = bytes.length;
+	while (low < high) {
+		const middle = Math.floor((low + high + 1) / 2);
+		try {
+			decoder.decode(bytes.subarray(0, middle), { stream: true });
+			low = middle;
+		} catch {
+			high = middle - 1;
+		}
+	}
+	const before = new TextDecoder().decode(bytes.subarray(0, low));
+	const lines = before.split('\n');
+	return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+}

@@ -1,0 +1,25 @@
+import type { Check, CheckContext } from './check';
+import { readContentFiles, type ContentFile } from './content-files';
+import { duplicateIdCheck } from './duplicate-check';
+import { sortProblems, type Problem } from './problem';
+import { referenceCheck } from './reference-check';
+import { schemaCheck } from './schema-check';
+
+/** Every check, in the order their problems are most useful to read. */
+export const CHECKS: readonly Check[] = [schemaCheck, duplicateIdCheck, referenceCheck];
+
+/** Runs every check over already-read files. */
+export function checkFiles(files: readonly ContentFile[], checks = CHECKS): Problem[] {
+	const context: CheckContext = {
+		files,
+		articles: files.filter((file) => file.collection === 'articles'),
+		actors: files.filter((file) => file.collection === 'actors'),
+		actorIds: new Set(files.filter((file) => file.collection === 'actors').map((file) => file.id)),
+	};
+	return sortProblems(checks.flatMap((check) => check(context)));
+}
+
+/** Reads the content folder and runs every check. */
+export function checkContent(contentRoot: string, projectRoot = process.cwd()): Problem[] {
+	return checkFiles(readContentFiles(contentRoot, projectRoot));
+}

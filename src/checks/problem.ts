@@ -1,0 +1,34 @@
+/** One thing wrong with the content, where it is, and how to fix it. */
+export interface Problem {
+	/** `error` stops the build; `warning` is printed and, with `--strict`, stops it too. */
+	severity: 'error' | 'warning';
+	/** The file, relative to the project root, e.g. `content/articles/x.mdx`. */
+	file: string;
+	/** 1-based line and column of the offending field or text. */
+	line: number;
+	column: number;
+	/** The frontmatter or YAML field, e.g. `quotes[2].speaker`, when the problem is in one. */
+	field?: string | undefined;
+	/** What is wrong, in plain words. */
+	message: string;
+	/** How to fix it. */
+	hint?: string | undefined;
+}
+
+/** `content/articles/x.mdx:7:5 quotes[2].speaker: no actor "pat-rider" — did you mean "pat-ryder"?` */
+export function formatProblem(problem: Problem): string {
+	const where = `${problem.file}:${problem.line}:${problem.column}`;
+	const field = problem.field ? ` ${problem.field}:` : '';
+	const hint = problem.hint ? `\n    → ${problem.hint}` : '';
+	return `${where}${field} ${problem.message}${hint}`;
+}
+
+/** A field path as editors read it: `quotes[2].speaker`. */
+export function fieldName(path: readonly PropertyKey[]): string {
+	return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
+}
+
+/** Orders problems by file, then position, so a report reads top to bottom. */
+export function sortProblems(problems: Problem[]): Problem[] {
+	return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}

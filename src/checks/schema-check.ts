@@ -1,0 +1,45 @@
+import { z } from 'astro/zod';
+import { ActorSchema } from '../schemas/actor';
+import { ArticleSchema } from '../schemas/article';
+import { problemAt, type Check } from './check';
+import { fieldName } from './problem';
+
+const schemas = { articles: ArticleSchema(z.string()), actors: ActorSchema() };
+
+/** Runs the same zod schemas as the content config, but reports each issue at its line and column. */
+export const schemaCheck: Check = ({ files }) =>
+	files.flatMap((file) => {
+		if (file.syntaxErrors.length > 0) {
+			return file.syntaxErrors.map((error) => ({
+				severity: 'error' as const,
+				file: file.path,
+				...error.position,
+				message: `YAML syntax error: ${error.message}`,
+				hint: 'check the indentation and quotes on this line and the one before it',
+			}));
+		}
+		if (file.data === null || file.data === undefined || (typeof file.data === 'object' && Object.keys(file.data).length === 0)) {
+			return [problemAt(file, [], { message: 'the file has no fields', hint: file.collection === 'actors' ? 'start from `npm run new:actor -- "Name"`' : 'start from `npm run new:article -- "Headline"`' })];
+		}
+		const result = schemas[file.collection].safeParse(file.data);
+		if (result.success) return [];
+		return result.error.issues.flatMap((issue) => {
+			if (issue.code === 'unrecognized_keys') {
+				return issue.keys.map((key) =>
+					problemAt(file, [...issue.path, key], { field: fieldName([...issue.path, key]), message: `unknown field \`${key}\``, hint: 'check its spelling against docs/editing.md, or remove it' }),
+				);
+			}
+			const missing = issue.code === 'invalid_type' && valueAt(file.data, issue.path) === undefined;
+			return [
+				problemAt(file, issue.path, {
+					field: fieldName(issue.path),
+					message: missing ? 'is required but missing' : issue.message,
+					hint: missing ? `add \`${String(issue.path.at(-1))}:\` — see docs/editing.md for what it takes` : undefined,
+				}),
+			];
+		});
+	});
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+	return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
+}
