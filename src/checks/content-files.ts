@@ -80,7 +80,14 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		const { line, col } = lineCounter.linePos(offset);
 		return { line: line + lineOffset, column: col };
 	};
-	const syntaxErrors = document.errors.map((error) => ({ message: error.message.split('\n')[0] ?? error.message, position: place(error.pos[0]) }));
+	const syntaxErrors = document.errors.map((error) => {
+		const message = error.message.split('\n')[0] ?? error.message;
+		// The parser notices an unclosed quote only where the document ends; the quote opened earlier.
+		const opening = error.code === 'MISSING_CHAR' && /quote/.test(message) ? unclosedQuoteOffset(yamlText) : undefined;
+		return opening === undefined
+			? { message, position: place(error.pos[0]) }
+			: { message: `${message}: this quoted value is never closed`, position: place(opening) };
+	});
 	let data: unknown;
 	if (syntaxErrors.length === 0) {
 		try {
@@ -115,6 +122,22 @@ function locateIn(document: Document, path: readonly PropertyKey[], place: (offs
 		}
 	}
 	return found;
+}
+
+/** The offset of the first quote that opens a value and is not closed on its own line. */
+function unclosedQuoteOffset(yamlText: string): number | undefined {
+	let offset = 0;
+	for (const line of yamlText.split('\n')) {
+		const value = /^(\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+|-\s+))(["'])/.exec(line);
+		if (value) {
+			const quote = value[2] ?? '"';
+			const rest = line.slice((value[1] ?? '').length + 1);
+			const closed = quote === '"' ? /(^|[^\\])"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ''));
+			if (!closed) return offset + (value[1] ?? '').length;
+		}
+		offset += line.length + 1;
+	}
+	return undefined;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): Position {

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { createNameMatcher } from '../../src/utils/mention-matcher';
+
+const find = createNameMatcher([
+	{ id: 'united-states', names: ['United States', 'US'] },
+	{ id: 'us-army', names: ['US Army'] },
+	{ id: 'iran', names: ['Iran'] },
+	{ id: 'white-house', names: ["Joe Biden's Administration"] },
+	{ id: 'joe-biden', names: ['Joe Biden'] },
+]);
+const names = (text: string) => find(text).map((match) => [match.id, text.slice(match.start, match.end)]);
+
+describe('createNameMatcher', () => {
+	test('prefers the longest name where names overlap', () => {
+		expect(names('The US Army and the US.')).toEqual([
+			['us-army', 'US Army'],
+			['united-states', 'US'],
+		]);
+	});
+
+	test('matches whole words only, and case-sensitively', () => {
+		expect(names('Tell us about USA, Irani food and IRAN.')).toEqual([]);
+	});
+
+	test('does not treat a hyphenated compound as a mention', () => {
+		expect(names('A pro-Iran militia and Iran-backed groups; Iran.')).toEqual([['iran', 'Iran']]);
+	});
+
+	test('treats curly and straight apostrophes alike', () => {
+		expect(names('Joe Biden’s Administration and Joe Biden')).toEqual([
+			['white-house', 'Joe Biden’s Administration'],
+			['joe-biden', 'Joe Biden'],
+		]);
+	});
+
+	test('matches a name followed by a possessive', () => {
+		expect(names("Iran's allies")).toEqual([['iran', 'Iran']]);
+	});
+
+	test('finds nothing when there are no actors', () => {
+		expect(createNameMatcher([])('United States')).toEqual([]);
+	});
+});
