@@ -15,7 +15,10 @@ export default defineConfig({
 	prerenderConflictBehavior: 'error',
 	markdown: {
 		// remark-gfm (in our plugin list) is the one GFM implementation, so the processor's own is off.
-		processor: unified({ gfm: false, remarkPlugins: explainerRemarkPlugins(() => readMentionableActors(contentDir('actors'))) }),
+		processor: unified({
+			gfm: false,
+			remarkPlugins: explainerRemarkPlugins(() => readMentionableActors(contentDir('actors'))),
+		}),
 		// Shiki colours code with inline styles, which the content security policy forbids.
 		syntaxHighlight: false,
 	},

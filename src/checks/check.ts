@@ -14,6 +14,10 @@ export interface CheckContext {
 export type Check = (context: CheckContext) => Problem[];
 
 /** A problem at a field of a file, placed with the YAML parser's positions. */
-export function problemAt(file: ContentFile, path: readonly PropertyKey[], fields: Omit<Problem, 'file' | 'line' | 'column' | 'severity'> & { severity?: Problem['severity'] }): Problem {
+export function problemAt(
+	file: ContentFile,
+	path: readonly PropertyKey[],
+	fields: Omit<Problem, 'file' | 'line' | 'column' | 'severity'> & { severity?: Problem['severity'] },
+): Problem {
 	return { severity: 'error', file: file.path, ...file.locate(path), ...fields };
 }

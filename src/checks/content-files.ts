@@ -38,11 +38,15 @@ export function readContentFiles(root: string, projectRoot = process.cwd()): Con
 		const extension = collection === 'articles' ? '.mdx' : '.yaml';
 		let names: string[];
 		try {
-			names = readdirSync(dir).filter((name) => name.endsWith(extension)).sort();
+			names = readdirSync(dir)
+				.filter((name) => name.endsWith(extension))
+				.sort();
 		} catch {
 			names = [];
 		}
-		return names.map((name) => parseContentFile(collection, relative(projectRoot, join(dir, name)) || name, readFileSync(join(dir, name))));
+		return names.map((name) =>
+			parseContentFile(collection, relative(projectRoot, join(dir, name)) || name, readFileSync(join(dir, name))),
+		);
 	});
 }
 
@@ -54,7 +58,10 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 	} catch {
 		const invalidAt = firstInvalidUtf8(bytes);
-		return broken(collection, path, id, '', { message: 'the file is not valid UTF-8 text; save it as UTF-8', position: invalidAt });
+		return broken(collection, path, id, '', {
+			message: 'the file is not valid UTF-8 text; save it as UTF-8',
+			position: invalidAt,
+		});
 	}
 	text = text.replace(/^\uFEFF/, '');
 
@@ -96,10 +103,25 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 			syntaxErrors.push({ message: (error as Error).message, position: place(0) });
 		}
 	}
-	return { collection, path, id, text, data, body, syntaxErrors, locate: (fieldPath) => locateIn(document, fieldPath, place) };
+	return {
+		collection,
+		path,
+		id,
+		text,
+		data,
+		body,
+		syntaxErrors,
+		locate: (fieldPath) => locateIn(document, fieldPath, place),
+	};
 }
 
-function broken(collection: ContentFile['collection'], path: string, id: string, text: string, error: ContentFile['syntaxErrors'][number]): ContentFile {
+function broken(
+	collection: ContentFile['collection'],
+	path: string,
+	id: string,
+	text: string,
+	error: ContentFile['syntaxErrors'][number],
+): ContentFile {
 	return { collection, path, id, text, data: undefined, syntaxErrors: [error], locate: () => error.position };
 }
 

@@ -25,7 +25,10 @@ export function formatProblem(problem: Problem): string {
 
 /** A field path as editors read it: `quotes[2].speaker`. */
 export function fieldName(path: readonly PropertyKey[]): string {
-	return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
+	return path.reduce<string>(
+		(name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+		'',
+	);
 }
 
 /** Orders problems by file, then position, so a report reads top to bottom. */

@@ -7,7 +7,11 @@ import { closest } from './suggest';
 function actorReferences(file: ContentFile): { path: (string | number)[]; id: unknown }[] {
 	const data = (file.data ?? {}) as Record<string, unknown>;
 	const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]) : []);
-	const field = (key: string, inner: string) => list(key).map((item, index) => ({ path: [key, index, inner], id: (item as Record<string, unknown> | null)?.[inner] }));
+	const field = (key: string, inner: string) =>
+		list(key).map((item, index) => ({
+			path: [key, index, inner],
+			id: (item as Record<string, unknown> | null)?.[inner],
+		}));
 	if (file.collection === 'articles') {
 		return [...list('actors').map((id, index) => ({ path: ['actors', index], id })), ...field('quotes', 'speaker')];
 	}
@@ -24,7 +28,9 @@ export const referenceCheck: Check = ({ files, actorIds }) =>
 				problemAt(file, path, {
 					field: fieldName(path),
 					message: `no actor "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
-					hint: suggestion ? `change it to "${suggestion}"` : `add content/actors/${id}.yaml (npm run new:actor -- "Name") or use an existing id`,
+					hint: suggestion
+						? `change it to "${suggestion}"`
+						: `add content/actors/${id}.yaml (npm run new:actor -- "Name") or use an existing id`,
 				}),
 			];
 		}),

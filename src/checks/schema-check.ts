@@ -18,15 +18,31 @@ export const schemaCheck: Check = ({ files }) =>
 				hint: 'check the indentation and quotes on this line and the one before it',
 			}));
 		}
-		if (file.data === null || file.data === undefined || (typeof file.data === 'object' && Object.keys(file.data).length === 0)) {
-			return [problemAt(file, [], { message: 'the file has no fields', hint: file.collection === 'actors' ? 'start from `npm run new:actor -- "Name"`' : 'start from `npm run new:article -- "Headline"`' })];
+		if (
+			file.data === null ||
+			file.data === undefined ||
+			(typeof file.data === 'object' && Object.keys(file.data).length === 0)
+		) {
+			return [
+				problemAt(file, [], {
+					message: 'the file has no fields',
+					hint:
+						file.collection === 'actors'
+							? 'start from `npm run new:actor -- "Name"`'
+							: 'start from `npm run new:article -- "Headline"`',
+				}),
+			];
 		}
 		const result = schemas[file.collection].safeParse(file.data);
 		if (result.success) return [];
 		return result.error.issues.flatMap((issue) => {
 			if (issue.code === 'unrecognized_keys') {
 				return issue.keys.map((key) =>
-					problemAt(file, [...issue.path, key], { field: fieldName([...issue.path, key]), message: `unknown field \`${key}\``, hint: 'check its spelling against docs/editing.md, or remove it' }),
+					problemAt(file, [...issue.path, key], {
+						field: fieldName([...issue.path, key]),
+						message: `unknown field \`${key}\``,
+						hint: 'check its spelling against docs/editing.md, or remove it',
+					}),
 				);
 			}
 			const missing = issue.code === 'invalid_type' && valueAt(file.data, issue.path) === undefined;
@@ -41,5 +57,8 @@ export const schemaCheck: Check = ({ files }) =>
 	});
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-	return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
+	return path.reduce<unknown>(
+		(value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined),
+		data,
+	);
 }

@@ -10,7 +10,11 @@ export function describeProblems(problems: readonly Problem[]): string {
 	const errors = problems.filter((problem) => problem.severity === 'error');
 	const warnings = problems.filter((problem) => problem.severity === 'warning');
 	const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-	return [`${count(errors.length, 'error')} and ${count(warnings.length, 'warning')} in the content:`, ...errors.map(formatProblem), ...warnings.map(formatProblem)].join('\n');
+	return [
+		`${count(errors.length, 'error')} and ${count(warnings.length, 'warning')} in the content:`,
+		...errors.map(formatProblem),
+		...warnings.map(formatProblem),
+	].join('\n');
 }
 
 /**
@@ -25,7 +29,10 @@ export default function contentChecks(): AstroIntegration {
 				if (command !== 'build') return;
 				const problems = checkContent(contentDir(), fileURLToPath(config.root));
 				if (problems.some((problem) => problem.severity === 'error')) {
-					throw new AstroError(describeProblems(problems), 'Fix the files above and build again; `npm run check` lists the same problems without building.');
+					throw new AstroError(
+						describeProblems(problems),
+						'Fix the files above and build again; `npm run check` lists the same problems without building.',
+					);
 				}
 				for (const problem of problems) logger.warn(formatProblem(problem));
 			},

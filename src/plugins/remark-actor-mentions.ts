@@ -41,7 +41,23 @@ export interface MentionReport {
 export const MENTION_ELEMENT = 'Mention';
 
 /** Inside these, text is never turned into a mention. */
-const SKIPPED = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code', 'html', 'definition', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'yaml', 'footnoteDefinition', 'footnoteReference']);
+const SKIPPED = new Set([
+	'heading',
+	'link',
+	'linkReference',
+	'inlineCode',
+	'code',
+	'html',
+	'definition',
+	'mdxJsxFlowElement',
+	'mdxJsxTextElement',
+	'mdxFlowExpression',
+	'mdxTextExpression',
+	'mdxjsEsm',
+	'yaml',
+	'footnoteDefinition',
+	'footnoteReference',
+]);
 
 /**
  * Links actors' names in an article's body to their entries in the glossary, with a preview card.
@@ -60,10 +76,12 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 	return function transform(tree: Root, file: VFile) {
 		const actors = typeof options.actors === 'function' ? options.actors() : options.actors;
 		const byId = new Map(actors.map((actor) => [actor.id, actor]));
-		const frontmatter = (file.data.astro ??= {}).frontmatter ??= {};
+		const frontmatter = ((file.data.astro ??= {}).frontmatter ??= {});
 		const listed = new Set(listedActorIds(frontmatter['actors']));
 		const day = storyDay(frontmatter['published']);
-		const findNames = createNameMatcher(actors.map((actor) => ({ id: actor.id, names: [actor.name, ...actor.aliases] })));
+		const findNames = createNameMatcher(
+			actors.map((actor) => ({ id: actor.id, names: [actor.name, ...actor.aliases] })),
+		);
 
 		const report: MentionReport = { mentions: {}, unlistedMentions: [] };
 		let linkedInSection = new Set<string>();
@@ -82,8 +100,10 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 				const id = mentionAttribute(element, file);
 				const actor = byId.get(id);
 				if (!actor) file.fail(`<Mention actor="${id}">: no actor "${id}" in content/actors/`, element);
-				if (!listed.has(actor.id)) file.fail(`<Mention actor="${id}">: add "${id}" to this article's \`actors\` in the frontmatter`, element);
-				if (parent && index !== undefined) parent.children[index] = mention(actor, element.children as PhrasingContent[]) as never;
+				if (!listed.has(actor.id))
+					file.fail(`<Mention actor="${id}">: add "${id}" to this article's \`actors\` in the frontmatter`, element);
+				if (parent && index !== undefined)
+					parent.children[index] = mention(actor, element.children as PhrasingContent[]) as never;
 				return SKIP;
 			}
 			if (SKIPPED.has(node.type)) return SKIP;
@@ -98,7 +118,12 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 				const name = text.value.slice(match.start, match.end);
 				if (!listed.has(actor.id)) {
 					const start = text.position?.start;
-					report.unlistedMentions.push({ id: actor.id, name, line: start?.line, column: start && start.column + match.start });
+					report.unlistedMentions.push({
+						id: actor.id,
+						name,
+						line: start?.line,
+						column: start && start.column + match.start,
+					});
 					continue;
 				}
 				if (linkedInSection.has(actor.id)) continue;
@@ -119,18 +144,26 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 
 function listedActorIds(value: unknown): string[] {
 	if (!Array.isArray(value)) return [];
-	return value.map((item) => (typeof item === 'string' ? item : typeof item === 'object' && item && 'id' in item ? String(item.id) : '')).filter(Boolean);
+	return value
+		.map((item) =>
+			typeof item === 'string' ? item : typeof item === 'object' && item && 'id' in item ? String(item.id) : '',
+		)
+		.filter(Boolean);
 }
 
 function storyDay(published: unknown): PartialDate | undefined {
-	const moment = published instanceof Date ? published : typeof published === 'string' ? new Date(published) : undefined;
+	const moment =
+		published instanceof Date ? published : typeof published === 'string' ? new Date(published) : undefined;
 	return moment && !Number.isNaN(moment.getTime()) ? dayOf(moment) : undefined;
 }
 
 function mentionAttribute(element: MdxJsxTextElement, file: VFile): string {
 	const attribute = element.attributes.find((item) => item.type === 'mdxJsxAttribute' && item.name === 'actor');
 	if (!attribute || typeof attribute.value !== 'string') {
-		file.fail(`<Mention> needs an actor id as text, e.g. <Mention actor="kataib-hezbollah">the group</Mention>`, element);
+		file.fail(
+			`<Mention> needs an actor id as text, e.g. <Mention actor="kataib-hezbollah">the group</Mention>`,
+			element,
+		);
 	}
 	return attribute.value;
 }
@@ -139,7 +172,13 @@ function mentionAttribute(element: MdxJsxTextElement, file: VFile): string {
  * A mention: the link to the glossary; a card shown on hover and focus (CSS only); and, for touch screens where
  * a tap would follow the link, a button over the link that opens the same card as a popover (no script needed).
  */
-function mentionNode(actor: MentionableActor, id: string, anchor: string, day: PartialDate | undefined, children: PhrasingContent[]): PhrasingContent {
+function mentionNode(
+	actor: MentionableActor,
+	id: string,
+	anchor: string,
+	day: PartialDate | undefined,
+	children: PhrasingContent[],
+): PhrasingContent {
 	const cardId = `${id}-card`;
 	const role = day ? rolesOn(actor.roles, day)[0]?.title : actor.roles[0]?.title;
 	const cardChildren: ElementContent[] = [
@@ -156,10 +195,31 @@ function mentionNode(actor: MentionableActor, id: string, anchor: string, day: P
 	} as PhrasingContent;
 	const toggle = {
 		type: 'mentionPart',
-		data: { hName: 'button', hProperties: { type: 'button', className: ['mention__toggle'], popoverTarget: cardId, ariaLabel: `About ${actor.name}`, hidden: true }, hChildren: [] },
+		data: {
+			hName: 'button',
+			hProperties: {
+				type: 'button',
+				className: ['mention__toggle'],
+				popoverTarget: cardId,
+				ariaLabel: `About ${actor.name}`,
+				hidden: true,
+			},
+			hChildren: [],
+		},
 	};
-	const card = { type: 'mentionPart', data: { hName: 'span', hProperties: { id: cardId, className: ['mention__card'], popover: 'auto' }, hChildren: cardChildren } };
-	return { type: 'mention', data: { hName: 'span', hProperties: { className: ['mention'] } }, children: [link, toggle, card] } as unknown as PhrasingContent;
+	const card = {
+		type: 'mentionPart',
+		data: {
+			hName: 'span',
+			hProperties: { id: cardId, className: ['mention__card'], popover: 'auto' },
+			hChildren: cardChildren,
+		},
+	};
+	return {
+		type: 'mention',
+		data: { hName: 'span', hProperties: { className: ['mention'] } },
+		children: [link, toggle, card],
+	} as unknown as PhrasingContent;
 }
 
 function element(tagName: string, properties: Record<string, unknown>, text: string): ElementContent {

@@ -13,7 +13,9 @@ let cache: { key: string; actors: MentionableActor[] } | undefined;
  * The result is cached until a file is added, removed or changed.
  */
 export function readMentionableActors(directory: string): MentionableActor[] {
-	const files = readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort();
+	const files = readdirSync(directory)
+		.filter((name) => name.endsWith('.yaml'))
+		.sort();
 	const key = files.map((name) => `${name}:${statSync(join(directory, name)).mtimeMs}`).join('|');
 	if (cache?.key === key) return cache.actors;
 	const actors = files.flatMap((name) => {

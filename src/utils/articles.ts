@@ -17,6 +17,10 @@ export async function getArticleActors(article: Article): Promise<Actor[]> {
 }
 
 /** The title of the role an actor held on the article's day, if the actor holds roles. */
-export function roleOnStoryDay(actor: Actor, article: Article, day = dayOf(article.data.published)): string | undefined {
+export function roleOnStoryDay(
+	actor: Actor,
+	article: Article,
+	day = dayOf(article.data.published),
+): string | undefined {
 	return rolesOn(actor.data.roles, day)[0]?.title;
 }

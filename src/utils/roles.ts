@@ -14,6 +14,10 @@ export interface DatedRole {
  */
 export function rolesOn<Role extends DatedRole>(roles: readonly Role[], day: PartialDate): Role[] {
 	return roles
-		.filter((role) => (!role.from || earliestDay(role.from) <= latestDay(day)) && (!role.to || latestDay(role.to) >= earliestDay(day)))
+		.filter(
+			(role) =>
+				(!role.from || earliestDay(role.from) <= latestDay(day)) &&
+				(!role.to || latestDay(role.to) >= earliestDay(day)),
+		)
 		.sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''));
 }

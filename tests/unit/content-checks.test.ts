@@ -6,10 +6,11 @@ import { formatProblem } from '../../src/checks/problem';
 
 const seedPath = 'content/articles/kataib-hezbollah-suspends-attacks.mdx';
 const seed = readFileSync(seedPath, 'utf8');
-const actor = (id: string, yaml = `name: ${id}\nkind: person\nsummary: Someone.\n`) => parseContentFile('actors', `content/actors/${id}.yaml`, Buffer.from(yaml));
-const article = (text: string, path = 'content/articles/x.mdx') => parseContentFile('articles', path, Buffer.from(text));
-const seedActors = () =>
-	[...seed.matchAll(/^  - ([a-z-]+)$/gm)].map((match) => actor(match[1] ?? ''));
+const actor = (id: string, yaml = `name: ${id}\nkind: person\nsummary: Someone.\n`) =>
+	parseContentFile('actors', `content/actors/${id}.yaml`, Buffer.from(yaml));
+const article = (text: string, path = 'content/articles/x.mdx') =>
+	parseContentFile('articles', path, Buffer.from(text));
+const seedActors = () => [...seed.matchAll(/^  - ([a-z-]+)$/gm)].map((match) => actor(match[1] ?? ''));
 
 describe('content checks', () => {
 	test('find nothing wrong with the seed explainer and its actors', () => {
@@ -40,14 +41,21 @@ describe('content checks', () => {
 	});
 
 	test('reject an update dated before the first publication, at the `updated` field', () => {
-		const broken = seed.replace('published: 2024-01-30T20:00:00Z', 'published: 2024-01-30T20:00:00Z\nupdated: 2024-01-29T08:00:00Z');
+		const broken = seed.replace(
+			'published: 2024-01-30T20:00:00Z',
+			'published: 2024-01-30T20:00:00Z\nupdated: 2024-01-29T08:00:00Z',
+		);
 		const [problem] = checkFiles([article(broken), ...seedActors()]);
 		expect(problem).toMatchObject({ file: 'content/articles/x.mdx', line: 7, column: 1, field: 'updated' });
 		expect(problem?.message).toMatch(/before `published`/);
 	});
 
 	test('reject two files whose names give the same slug, naming both', () => {
-		const problems = checkFiles([article(seed, 'content/articles/story.mdx'), article(seed, 'content/articles/Story.mdx'), ...seedActors()]);
+		const problems = checkFiles([
+			article(seed, 'content/articles/story.mdx'),
+			article(seed, 'content/articles/Story.mdx'),
+			...seedActors(),
+		]);
 		expect(problems.map((problem) => [problem.file, problem.message])).toEqual([
 			['content/articles/story.mdx', 'duplicate slug "story": content/articles/Story.mdx has the same id'],
 			['content/articles/Story.mdx', 'duplicate slug "story": content/articles/story.mdx has the same id'],
@@ -55,14 +63,23 @@ describe('content checks', () => {
 	});
 
 	test('check references between actors, in roles and affiliations', () => {
-		const leader = actor('leader', 'name: Leader\nkind: person\nsummary: Leads.\nroles:\n  - title: Chief\n    organization: grup\naffiliations:\n  - relation: leads\n    actor: group\n');
+		const leader = actor(
+			'leader',
+			'name: Leader\nkind: person\nsummary: Leads.\nroles:\n  - title: Chief\n    organization: grup\naffiliations:\n  - relation: leads\n    actor: group\n',
+		);
 		const problems = checkFiles([leader, actor('group')]);
-		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.field} ${problem.message}`)).toEqual(['6:5 roles[0].organization no actor "grup" — did you mean "group"?']);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.field} ${problem.message}`)).toEqual([
+			'6:5 roles[0].organization no actor "grup" — did you mean "group"?',
+		]);
 	});
 
 	test('report YAML syntax errors at their line instead of the end of the frontmatter', () => {
 		const broken = seed.replace('dek: >-', 'dek: "unclosed');
 		const [problem] = checkFiles([article(broken)]);
-		expect(problem).toMatchObject({ line: 3, column: 6, message: expect.stringMatching(/^YAML syntax error: .*never closed/) });
+		expect(problem).toMatchObject({
+			line: 3,
+			column: 6,
+			message: expect.stringMatching(/^YAML syntax error: .*never closed/),
+		});
 	});
 });

@@ -39,7 +39,9 @@ describe('rolesOn', () => {
 	});
 
 	test('counts a role with no dates as held, since the source gives none', () => {
-		expect(rolesOn([{ title: 'Pentagon spokesman' }], '2024-01-30').map((role) => role.title)).toEqual(['Pentagon spokesman']);
+		expect(rolesOn([{ title: 'Pentagon spokesman' }], '2024-01-30').map((role) => role.title)).toEqual([
+			'Pentagon spokesman',
+		]);
 	});
 
 	test('counts a role as held on a day only known to the month when it may have been', () => {
@@ -49,13 +51,19 @@ describe('rolesOn', () => {
 
 describe('idFromFileName', () => {
 	test('turns a file name into a lower-case hyphenated id', () => {
-		expect(idFromFileName({ entry: 'content/articles/Kataib Hezbollah_suspends.mdx' })).toBe('kataib-hezbollah-suspends');
+		expect(idFromFileName({ entry: 'content/articles/Kataib Hezbollah_suspends.mdx' })).toBe(
+			'kataib-hezbollah-suspends',
+		);
 		expect(idFromFileName({ entry: 'Açaí.yaml' })).toBe('acai');
 	});
 });
 
 describe('listInWords', () => {
 	test('joins items as a sentence does', () => {
-		expect([listInWords(['AP']), listInWords(['AP', 'EFE']), listInWords(['AP', 'EFE', 'Reuters'])]).toEqual(['AP', 'AP and EFE', 'AP, EFE and Reuters']);
+		expect([listInWords(['AP']), listInWords(['AP', 'EFE']), listInWords(['AP', 'EFE', 'Reuters'])]).toEqual([
+			'AP',
+			'AP and EFE',
+			'AP, EFE and Reuters',
+		]);
 	});
 });
