@@ -1,0 +1,67 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		/** The absolute path of the site built for this test run; empty when the run has no built-site tests. */
+		builtSiteDir: string;
+	}
+}
+
+/** The folder of the tests that read the built site. */
+const BUILT_SITE_TESTS = `${sep}tests${sep}build${sep}`;
+
+/**
+ * Builds the site once per test run, before any test file runs, and hands the output folder to tests through
+ * `inject('builtSiteDir')`. A build error fails the run, which is right: the site is broken.
+ *
+ * Each run builds into its own folder under `.tmp/` (gitignored), with its own content cache, and removes it when
+ * the run ends, so runs started at the same time in one checkout do not delete or overwrite each other's site.
+ * A run whose files include no built-site test (e.g. `vitest run tests/plugins`) skips the build.
+ */
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+	const root = resolve(project.config.root);
+	if (!(await runIncludesBuiltSiteTests(project))) {
+		project.provide('builtSiteDir', '');
+		return undefined;
+	}
+	await mkdir(join(root, '.tmp'), { recursive: true });
+	const runDir = await mkdtemp(join(root, '.tmp', 'test-dist-'));
+	const outDir = join(runDir, 'dist');
+	const build = await astroBuild();
+	try {
+		await build({ root, outDir, cacheDir: join(runDir, 'cache'), logLevel: 'warn', mode: 'production' });
+	} catch (error) {
+		await rm(runDir, { recursive: true, force: true });
+		throw error;
+	}
+	project.provide('builtSiteDir', outDir);
+	return () => rm(runDir, { recursive: true, force: true });
+}
+
+/**
+ * Astro's programmatic `build`. This file runs through the Vite config of `getViteConfig`, which aliases the bare
+ * specifier `astro` to Astro's type-only module, so `import { build } from 'astro'` is undefined here: the
+ * package's real entry is imported by its file URL instead.
+ */
+async function astroBuild(): Promise<(typeof import('astro'))['build']> {
+	const entry = createRequire(import.meta.url).resolve('astro');
+	const astro = (await import(/* @vite-ignore */ pathToFileURL(entry).href)) as typeof import('astro');
+	return astro.build;
+}
+
+/**
+ * Whether the test files of this run include one in `tests/build/`. Vitest does not hand the run's files to a
+ * global setup, so this reads the command line's file filters from Vitest (an undocumented field); when they
+ * cannot be read, every test file counts and the site is built.
+ */
+async function runIncludesBuiltSiteTests(project: TestProject): Promise<boolean> {
+	const filters = (project.vitest as unknown as { filenamePattern?: unknown }).filenamePattern;
+	const usable =
+		Array.isArray(filters) && filters.every((filter) => typeof filter === 'string') ? (filters as string[]) : undefined;
+	const { testFiles } = await project.globTestFiles(usable);
+	return testFiles.some((file) => resolve(file).includes(BUILT_SITE_TESTS));
+}
