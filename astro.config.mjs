@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import contentChecks from './src/integrations/content-checks';
+import { quietHeadInjectDirective } from './src/integrations/quiet-head-inject-directive';
 import { explainerRemarkPlugins } from './src/plugins';
 import { readMentionableActors } from './src/utils/actor-files';
 import { contentDir } from './src/utils/content-dir';
@@ -23,4 +24,5 @@ export default defineConfig({
 		syntaxHighlight: false,
 	},
 	integrations: [contentChecks(), mdx()],
+	vite: { plugins: [quietHeadInjectDirective()] },
 });

@@ -1,5 +1,7 @@
-import type { ElementContent } from 'hast';
-import type { Heading, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { ElementContent, Properties } from 'hast';
+import type { Heading, Link, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type {} from 'mdast-util-to-hast';
+import type { Node } from 'unist';
 import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -103,7 +105,7 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 				if (!listed.has(actor.id))
 					file.fail(`<Mention actor="${id}">: add "${id}" to this article's \`actors\` in the frontmatter`, element);
 				if (parent && index !== undefined)
-					parent.children[index] = mention(actor, element.children as PhrasingContent[]) as never;
+					parent.children[index] = mention(actor, element.children as PhrasingContent[]);
 				return SKIP;
 			}
 			if (SKIPPED.has(node.type)) return SKIP;
@@ -168,6 +170,25 @@ function mentionAttribute(element: MdxJsxTextElement, file: VFile): string {
 	return attribute.value;
 }
 
+/** The mdast nodes a mention is made of; each becomes HTML through its `data.hName`. */
+interface MentionNode extends Parent {
+	type: 'mention';
+	children: [Link, MentionPart, MentionPart];
+}
+interface MentionPart extends Node {
+	type: 'mentionPart';
+}
+declare module 'mdast' {
+	interface PhrasingContentMap {
+		mention: MentionNode;
+		mentionPart: MentionPart;
+	}
+	interface RootContentMap {
+		mention: MentionNode;
+		mentionPart: MentionPart;
+	}
+}
+
 /**
  * A mention: the link to the glossary; a card shown on hover and focus (CSS only); and, for touch screens where
  * a tap would follow the link, a button over the link that opens the same card as a popover (no script needed).
@@ -178,22 +199,16 @@ function mentionNode(
 	anchor: string,
 	day: PartialDate | undefined,
 	children: PhrasingContent[],
-): PhrasingContent {
+): MentionNode {
 	const cardId = `${id}-card`;
 	const role = day ? rolesOn(actor.roles, day)[0]?.title : actor.roles[0]?.title;
-	const cardChildren: ElementContent[] = [
-		element('strong', { className: ['mention__name'] }, actor.name),
-		element('span', { className: ['mention__role'] }, role ?? ACTOR_KIND_LABELS[actor.kind].one),
-		element('span', { className: ['mention__summary'] }, actor.summary),
-		element('a', { className: ['mention__more'], href: `#${anchor}`, tabIndex: -1 }, `${actor.name} in Who’s who`),
-	];
-	const link = {
+	const link: Link = {
 		type: 'link',
 		url: `#${anchor}`,
-		data: { hProperties: { id, className: ['mention__link'], ariaDescribedBy: cardId } },
+		data: { hProperties: { id, className: ['mention__link'], ariaDescribedBy: [cardId] } },
 		children,
-	} as PhrasingContent;
-	const toggle = {
+	};
+	const toggle: MentionPart = {
 		type: 'mentionPart',
 		data: {
 			hName: 'button',
@@ -207,21 +222,26 @@ function mentionNode(
 			hChildren: [],
 		},
 	};
-	const card = {
+	const card: MentionPart = {
 		type: 'mentionPart',
 		data: {
 			hName: 'span',
-			hProperties: { id: cardId, className: ['mention__card'], popover: 'auto' },
-			hChildren: cardChildren,
+			hProperties: { id: cardId, className: ['mention__card'], popover: 'auto' } as Properties,
+			hChildren: [
+				element('strong', { className: ['mention__name'] }, actor.name),
+				element('span', { className: ['mention__role'] }, role ?? ACTOR_KIND_LABELS[actor.kind].one),
+				element('span', { className: ['mention__summary'] }, actor.summary),
+				element('a', { className: ['mention__more'], href: `#${anchor}`, tabIndex: -1 }, `${actor.name} in Who’s who`),
+			],
 		},
 	};
 	return {
 		type: 'mention',
 		data: { hName: 'span', hProperties: { className: ['mention'] } },
 		children: [link, toggle, card],
-	} as unknown as PhrasingContent;
+	};
 }
 
-function element(tagName: string, properties: Record<string, unknown>, text: string): ElementContent {
-	return { type: 'element', tagName, properties: properties as never, children: [{ type: 'text', value: text }] };
+function element(tagName: string, properties: Properties, text: string): ElementContent {
+	return { type: 'element', tagName, properties, children: [{ type: 'text', value: text }] };
 }

@@ -173,9 +173,7 @@ describe(`the explainer ${PAGE}`, () => {
 			expect(marked).toEqual(article.quotes.map((quote) => [quote.id, quote.translated === true]));
 			expect(article.quotes.some((quote) => quote.translated)).toBe(true);
 		});
-		// Known bug: QuoteAttribution.astro leaves the spaces to line breaks in its template, which the build drops,
-		// so attributions read "Statement,30 January 2024· Translated". Drop `.fails` once it puts explicit spaces.
-		test.fails('separates the setting, the date and “Translated” with spaces in every attribution', () => {
+		test('separates the setting, the date and “Translated” with spaces in every attribution', () => {
 			const $ = loadPage(PAGE);
 			const glued = article.quotes
 				.map((quote) => words(byId($, `quote-${quote.id}`).find('.attribution__context').text()))
