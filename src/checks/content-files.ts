@@ -22,8 +22,8 @@ export interface ContentFile {
 	data: unknown;
 	/** The MDX body after the frontmatter (articles only), and the file line it starts on. */
 	body?: { text: string; line: number } | undefined;
-	/** YAML syntax errors, already placed in the file. */
-	syntaxErrors: { message: string; position: Position }[];
+	/** Why the file could not be read (encoding, YAML syntax), each placed in the file and with a fix. */
+	syntaxErrors: { message: string; hint: string; position: Position }[];
 	/** Where a field is: its key when it exists, else the closest existing parent. */
 	locate(path: readonly PropertyKey[]): Position;
 }
@@ -57,10 +57,10 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 	} catch {
-		const invalidAt = firstInvalidUtf8(bytes);
 		return broken(collection, path, id, '', {
-			message: 'the file is not valid UTF-8 text; save it as UTF-8',
-			position: invalidAt,
+			message: 'the file is not valid UTF-8 text',
+			hint: 'save it as UTF-8 (your editor’s “Save with encoding” command) and retype this character',
+			position: firstInvalidUtf8(bytes),
 		});
 	}
 	text = text.replace(/^\uFEFF/, '');
@@ -72,7 +72,8 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		const match = /^---\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m.exec(text);
 		if (!match || match.index !== 0) {
 			return broken(collection, path, id, text, {
-				message: 'the file has no frontmatter: it must start with a line `---`, the fields, and another line `---`',
+				message: 'the file has no frontmatter',
+				hint: 'an article starts with a line `---`, then its fields, then another line `---` (`npm run new:article` writes one)',
 				position: { line: 1, column: 1 },
 			});
 		}
@@ -82,25 +83,43 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 	}
 
 	const lineCounter = new LineCounter();
-	const document = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
 	const place = (offset: number): Position => {
 		const { line, col } = lineCounter.linePos(offset);
 		return { line: line + lineOffset, column: col };
 	};
-	const syntaxErrors = document.errors.map((error) => {
-		const message = error.message.split('\n')[0] ?? error.message;
+	let document: Document;
+	try {
+		document = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
+	} catch (error) {
+		return broken(collection, path, id, text, tooDeep(error, { line: 1 + lineOffset, column: 1 }));
+	}
+	const syntaxErrors: ContentFile['syntaxErrors'] = document.errors.map((error) => {
+		const message = `YAML syntax error: ${error.message.split('\n')[0] ?? error.message}`;
+		const hint = 'check the indentation and quotes on this line and the one before it';
 		// The parser notices an unclosed quote only where the document ends; the quote opened earlier.
 		const opening = error.code === 'MISSING_CHAR' && /quote/.test(message) ? unclosedQuoteOffset(yamlText) : undefined;
 		return opening === undefined
-			? { message, position: place(error.pos[0]) }
-			: { message: `${message}: this quoted value is never closed`, position: place(opening) };
+			? { message, hint, position: place(error.pos[0]) }
+			: {
+					message: `${message}: this quoted value is never closed`,
+					hint: 'add the closing quote',
+					position: place(opening),
+				};
 	});
 	let data: unknown;
 	if (syntaxErrors.length === 0) {
 		try {
 			data = document.toJS({ maxAliasCount: YAML_OPTIONS.maxAliasCount });
 		} catch (error) {
-			syntaxErrors.push({ message: (error as Error).message, position: place(0) });
+			syntaxErrors.push(
+				error instanceof RangeError
+					? tooDeep(error, place(0))
+					: {
+							message: `YAML syntax error: ${(error as Error).message}`,
+							hint: 'write each value out instead of repeating `*alias` references',
+							position: place(0),
+						},
+			);
 		}
 	}
 	return {
@@ -112,6 +131,16 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		body,
 		syntaxErrors,
 		locate: (fieldPath) => locateIn(document, fieldPath, place),
+	};
+}
+
+/** Nesting deep enough to exhaust the parser is never real content. */
+function tooDeep(error: unknown, position: Position): ContentFile['syntaxErrors'][number] {
+	if (!(error instanceof RangeError)) throw error;
+	return {
+		message: 'the YAML is nested too deeply to read',
+		hint: 'content is never nested more than a few levels: look for runaway `[` or `{`',
+		position,
 	};
 }
 
@@ -163,19 +192,7 @@ function unclosedQuoteOffset(yamlText: string): number | undefined {
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): Position {
-	const decoder = new TextDecoder('utf-8', { fatal: true });
-	let low = 0;
-	let high = bytes.length;
-	while (low < high) {
-		const middle = Math.floor((low + high + 1) / 2);
-		try {
-			decoder.decode(bytes.subarray(0, middle), { stream: true });
-			low = middle;
-		} catch {
-			high = middle - 1;
-		}
-	}
-	const before = new TextDecoder().decode(bytes.subarray(0, low));
-	const lines = before.split('\n');
+	const text = new TextDecoder().decode(bytes);
+	const lines = text.slice(0, Math.max(0, text.indexOf('\uFFFD'))).split('\n');
 	return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }

@@ -1,12 +1,27 @@
 import type { Check, CheckContext } from './check';
 import { readContentFiles, type ContentFile } from './content-files';
+import { dateCheck } from './date-check';
 import { duplicateIdCheck } from './duplicate-check';
+import { linkCheck } from './link-check';
+import { mdxCheck } from './mdx-check';
+import { mentionCheck, sharedNameCheck } from './mention-check';
+import { quoteCheck } from './quote-check';
 import { sortProblems, type Problem } from './problem';
 import { referenceCheck } from './reference-check';
 import { schemaCheck } from './schema-check';
 
 /** Every check, in the order their problems are most useful to read. */
-export const CHECKS: readonly Check[] = [schemaCheck, duplicateIdCheck, referenceCheck];
+export const CHECKS: readonly Check[] = [
+	schemaCheck,
+	duplicateIdCheck,
+	referenceCheck,
+	sharedNameCheck,
+	dateCheck,
+	mdxCheck,
+	quoteCheck,
+	mentionCheck,
+	linkCheck,
+];
 
 /** Runs every check over already-read files. */
 export function checkFiles(files: readonly ContentFile[], checks = CHECKS): Problem[] {

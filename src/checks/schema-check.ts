@@ -14,8 +14,8 @@ export const schemaCheck: Check = ({ files }) =>
 				severity: 'error' as const,
 				file: file.path,
 				...error.position,
-				message: `YAML syntax error: ${error.message}`,
-				hint: 'check the indentation and quotes on this line and the one before it',
+				message: error.message,
+				hint: error.hint,
 			}));
 		}
 		if (

@@ -10,7 +10,10 @@ const actor = (id: string, yaml = `name: ${id}\nkind: person\nsummary: Someone.\
 	parseContentFile('actors', `content/actors/${id}.yaml`, Buffer.from(yaml));
 const article = (text: string, path = 'content/articles/x.mdx') =>
 	parseContentFile('articles', path, Buffer.from(text));
-const seedActors = () => [...seed.matchAll(/^  - ([a-z-]+)$/gm)].map((match) => actor(match[1] ?? ''));
+const seedActors = () =>
+	[...seed.matchAll(/^ {2}- ([a-z-]+)$/gm)].map((match) =>
+		actor(match[1] ?? '', readFileSync(`content/actors/${match[1]}.yaml`, 'utf8')),
+	);
 
 describe('content checks', () => {
 	test('find nothing wrong with the seed explainer and its actors', () => {
@@ -37,6 +40,7 @@ describe('content checks', () => {
 			[2, 'headline', 'unknown field `headline`'],
 			[6, 'published', expect.stringContaining('write a date and time with a time zone')],
 			[19, 'actors[3]', 'no actor "irann" — did you mean "iran"?'],
+			[110, undefined, '"Tehran" names the actor "iran", who is not listed in `actors`'],
 		]);
 	});
 

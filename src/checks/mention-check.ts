@@ -1,0 +1,121 @@
+import { createNameMatcher, type NamedActor } from '../utils/mention-matcher';
+import { problemAt, type Check, type CheckContext } from './check';
+import { explicitMentions, positionIn, proseRuns } from './body-text';
+import { parseBody } from './mdx-body';
+import { closest } from './suggest';
+import type { Problem } from './problem';
+
+/** Each actor's name and aliases, as the mention plugin will match them. */
+export function namedActors(context: CheckContext): NamedActor[] {
+	return context.actors.flatMap((file) => {
+		const data = file.data as { name?: unknown; aliases?: unknown } | undefined;
+		if (typeof data?.name !== 'string') return [];
+		const aliases = Array.isArray(data.aliases) ? data.aliases.filter((alias) => typeof alias === 'string') : [];
+		return [{ id: file.id, names: [data.name, ...aliases] }];
+	});
+}
+
+/** Two actors answering to the same name would make every mention of it ambiguous. */
+export const sharedNameCheck: Check = (context) => {
+	const owner = new Map<string, string>();
+	return context.actors.flatMap((file): Problem[] => {
+		const named = namedActors(context).find((actor) => actor.id === file.id);
+		return (named?.names ?? []).flatMap((name, index): Problem[] => {
+			const other = owner.get(name);
+			if (other === undefined) {
+				owner.set(name, file.id);
+				return [];
+			}
+			if (other === file.id) return [];
+			const path = index === 0 ? ['name'] : ['aliases', index - 1];
+			return [
+				problemAt(file, path, {
+					field: index === 0 ? 'name' : `aliases[${index - 1}]`,
+					message: `"${name}" is also a name of content/actors/${other}.yaml, so its mentions would be ambiguous`,
+					hint: 'keep the name on one actor only, or make it more specific',
+				}),
+			];
+		});
+	});
+};
+
+/**
+ * An article's listed actors must each be named somewhere (story, key facts, timeline, captions), and each
+ * listed once; a known actor named in the story but not listed is a warning: it gets no link or glossary entry.
+ */
+export const mentionCheck: Check = (context) => {
+	const findNames = createNameMatcher(namedActors(context));
+	return context.articles.flatMap((file): Problem[] => {
+		const parsed = parseBody(file);
+		const data = file.data as Record<string, unknown> | undefined;
+		if ('error' in parsed || !data || !Array.isArray(data['actors'])) return [];
+		const listed = (data['actors'] as unknown[]).filter((id): id is string => typeof id === 'string');
+		const runs = proseRuns(parsed.tree);
+		const frontmatterTexts = [
+			...(Array.isArray(data['keyFacts']) ? data['keyFacts'] : []),
+			...(Array.isArray(data['timeline']) ? data['timeline'].map((event) => event?.text) : []),
+			...(Array.isArray(data['figures']) ? data['figures'].map((figure) => figure?.caption) : []),
+		].filter((text): text is string => typeof text === 'string');
+		const explicit = explicitMentions(parsed.tree);
+		const named = new Set([
+			...explicit.map((mention) => mention.id),
+			...[...runs.map((run) => run.value), ...frontmatterTexts].flatMap((text) =>
+				findNames(text).map((match) => match.id),
+			),
+		]);
+
+		const problems: Problem[] = listed.flatMap((id, index): Problem[] => {
+			if (listed.indexOf(id) !== index) {
+				return [
+					problemAt(file, ['actors', index], {
+						field: `actors[${index}]`,
+						message: `"${id}" is listed twice`,
+						hint: 'remove the second one',
+					}),
+				];
+			}
+			if (named.has(id) || !context.actorIds.has(id)) return [];
+			return [
+				problemAt(file, ['actors', index], {
+					field: `actors[${index}]`,
+					message: `"${id}" is listed but never named in the story, key facts, timeline or captions`,
+					hint: `name them in the text (add an alias to content/actors/${id}.yaml if the story uses another name, or use <Mention actor="${id}">), or remove them from \`actors\``,
+				}),
+			];
+		});
+
+		for (const mention of explicit) {
+			if (context.actorIds.has(mention.id) && listed.includes(mention.id)) continue;
+			const known = context.actorIds.has(mention.id);
+			const suggestion = known ? undefined : closest(mention.id, context.actorIds);
+			problems.push({
+				severity: 'error',
+				file: file.path,
+				line: mention.line,
+				column: mention.column,
+				message: known
+					? `<Mention actor="${mention.id}">: "${mention.id}" is not listed in \`actors\``
+					: `<Mention actor="${mention.id}">: no actor "${mention.id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
+				hint: known
+					? `add "${mention.id}" to this article's \`actors\``
+					: 'write an id from content/actors/, e.g. <Mention actor="kataib-hezbollah">the group</Mention>',
+			});
+		}
+
+		const warned = new Set<string>();
+		for (const run of runs) {
+			for (const match of findNames(run.value)) {
+				if (listed.includes(match.id) || warned.has(match.id)) continue;
+				warned.add(match.id);
+				problems.push({
+					severity: 'warning',
+					file: file.path,
+					...positionIn(run, match.start),
+					message: `"${run.value.slice(match.start, match.end)}" names the actor "${match.id}", who is not listed in \`actors\``,
+					hint: `add "${match.id}" to \`actors\` so the name is linked and explained in Who’s who`,
+				});
+			}
+		}
+		return problems;
+	});
+};

@@ -1,0 +1,48 @@
+import { problemAt, type Check } from './check';
+import { blockTexts, normaliseForQuoteMatch } from './body-text';
+import { parseBody } from './mdx-body';
+import type { Problem } from './problem';
+
+interface QuoteFields {
+	id?: unknown;
+	text?: unknown;
+}
+
+/** Every quote must stand word for word in the story, so a quote edited in one place only is caught. */
+export const quoteCheck: Check = ({ articles }) =>
+	articles.flatMap((file): Problem[] => {
+		const parsed = parseBody(file);
+		const data = file.data as { quotes?: unknown } | undefined;
+		if ('error' in parsed || !Array.isArray(data?.quotes)) return [];
+		const story = blockTexts(parsed.tree)
+			.map((block) => normaliseForQuoteMatch(block.value))
+			.join('\n');
+		const seen = new Map<string, number>();
+		return (data.quotes as QuoteFields[]).flatMap((quote, index): Problem[] => {
+			const problems: Problem[] = [];
+			if (typeof quote?.id === 'string') {
+				const first = seen.get(quote.id);
+				if (first !== undefined) {
+					problems.push(
+						problemAt(file, ['quotes', index, 'id'], {
+							field: `quotes[${index}].id`,
+							message: `quote id "${quote.id}" is already used by quotes[${first}]`,
+							hint: 'give each quote its own id: it is the quote’s anchor on the page',
+						}),
+					);
+				} else {
+					seen.set(quote.id, index);
+				}
+			}
+			if (typeof quote?.text === 'string' && !story.includes(normaliseForQuoteMatch(quote.text))) {
+				problems.push(
+					problemAt(file, ['quotes', index, 'text'], {
+						field: `quotes[${index}].text`,
+						message: 'these words do not appear word for word in the story',
+						hint: 'copy the words from the story (without the quotation marks), or correct the story too',
+					}),
+				);
+			}
+			return problems;
+		});
+	});

@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, test } from 'vitest';
+
+/**
+ * Each case under tests/fixtures/bad-content/ is the valid `_base` content with one mistake: files to add or
+ * replace, `edits` to make, files to `remove`. `npm run check` runs on it as an editor would, and the case's
+ * `expect` says the exit code, where the problem is reported and a fragment of what it says.
+ */
+interface BadContentCase {
+	mistake: string;
+	edits?: { file: string; find: string; replace: string }[];
+	remove?: string[];
+	append?: { file: string; text: string; times: number };
+	expect: { exit?: number; file?: string; line?: number; column?: number; message?: string };
+}
+
+const fixtures = join(import.meta.dirname, '../fixtures/bad-content');
+const names = readdirSync(fixtures).filter((name) => !name.startsWith('_'));
+const workspace = mkdtempSync(join(tmpdir(), 'bad-content-'));
+const run = promisify(execFile);
+
+afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+
+/** Lays out the base content with the case's one mistake in a temporary content folder. */
+function contentFor(name: string): { dir: string; spec: BadContentCase } {
+	const dir = join(workspace, name);
+	cpSync(join(fixtures, '_base'), dir, { recursive: true });
+	cpSync(join(fixtures, name), dir, { recursive: true, filter: (source) => !source.endsWith('case.json') });
+	const spec = JSON.parse(readFileSync(join(fixtures, name, 'case.json'), 'utf8')) as BadContentCase;
+	for (const edit of spec.edits ?? []) {
+		const path = join(dir, edit.file);
+		const text = readFileSync(path, 'utf8');
+		if (!text.includes(edit.find)) throw new Error(`case ${name}: "${edit.find}" is not in ${edit.file}`);
+		writeFileSync(path, text.replace(edit.find, edit.replace));
+	}
+	for (const file of spec.remove ?? []) rmSync(join(dir, file));
+	if (spec.append) appendFileSync(join(dir, spec.append.file), spec.append.text.repeat(spec.append.times));
+	return { dir, spec };
+}
+
+async function check(contentDir: string): Promise<{ exit: number; output: string }> {
+	try {
+		const { stdout, stderr } = await run('node_modules/.bin/tsx', ['src/checks/cli.ts'], {
+			env: { ...process.env, CONTENT_DIR: contentDir },
+			maxBuffer: 16 * 1024 * 1024,
+		});
+		return { exit: 0, output: stdout + stderr };
+	} catch (error) {
+		const failed = error as { code: number; stdout: string; stderr: string };
+		return { exit: failed.code, output: failed.stdout + failed.stderr };
+	}
+}
+
+describe('npm run check on content with one mistake', () => {
+	test('the base content passes, so each case fails only for its own mistake', async () => {
+		const result = await check(join(fixtures, '_base'));
+		expect(result).toEqual({ exit: 0, output: 'Content checks: no problems.\n' });
+	});
+
+	test('covers at least 30 mistakes', () => {
+		expect(names.length).toBeGreaterThanOrEqual(30);
+	});
+
+	test.concurrent.each(names)('%s', async (name) => {
+		const { dir, spec } = contentFor(name);
+		const { exit, output } = await check(dir);
+		const expected = spec.expect;
+		expect(exit, output).toBe(expected.exit ?? 1);
+		if (expected.exit === 0 && !expected.message) {
+			expect(output).toBe('Content checks: no problems.\n');
+			return;
+		}
+		const file = expected.file ?? 'articles/story.mdx';
+		const reported = output
+			.split('\n')
+			.map((line) => /^(?<path>.+?):(?<line>\d+):(?<column>\d+) (?<message>.*)$/.exec(line)?.groups)
+			.find((problem) => problem?.['path']?.endsWith(file) && problem['message']?.includes(expected.message ?? ''));
+		expect(reported, output).toBeDefined();
+		if (expected.line) expect(Number(reported?.['line']), output).toBe(expected.line);
+		if (expected.column) expect(Number(reported?.['column']), output).toBe(expected.column);
+	});
+});
