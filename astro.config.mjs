@@ -2,8 +2,9 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import atomicOutput from './src/integrations/atomic-output';
 import contentChecks from './src/integrations/content-checks';
-import { quietHeadInjectDirective } from './src/integrations/quiet-head-inject-directive';
+import { buildWarnings } from './src/integrations/build-warnings';
 import { explainerRemarkPlugins } from './src/plugins';
 import { readMentionableActors } from './src/utils/actor-files';
 import { contentDir } from './src/utils/content-dir';
@@ -38,6 +39,6 @@ export default defineConfig({
 		// Shiki colours code with inline styles, which the content security policy forbids.
 		syntaxHighlight: false,
 	},
-	integrations: [contentChecks(), mdx()],
-	vite: { plugins: [quietHeadInjectDirective()] },
+	integrations: [contentChecks(), atomicOutput(), mdx()],
+	vite: { plugins: [buildWarnings()] },
 });

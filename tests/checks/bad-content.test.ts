@@ -44,7 +44,7 @@ function contentFor(name: string): { dir: string; spec: BadContentCase } {
 
 async function check(contentDir: string): Promise<{ exit: number; output: string }> {
 	try {
-		const { stdout, stderr } = await run('node_modules/.bin/tsx', ['src/checks/cli.ts'], {
+		const { stdout, stderr } = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/checks/cli.ts'], {
 			env: { ...process.env, CONTENT_DIR: contentDir },
 			maxBuffer: 16 * 1024 * 1024,
 		});

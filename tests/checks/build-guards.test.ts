@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildWarnings } from '../../src/integrations/build-warnings';
+
+const run = promisify(execFile);
+const workspace = mkdtempSync(join(tmpdir(), 'build-guards-'));
+afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+
+type LogHook = (level: string, log: { code?: string; message: string }) => boolean | undefined;
+
+/** The plugin's hooks as Vite would call them, for a command and mode. */
+function warningsPlugin(command: 'build' | 'serve', mode = 'production'): LogHook {
+	const plugin = buildWarnings();
+	(plugin.configResolved as (config: unknown) => void)({ command, mode });
+	return plugin.onLog as unknown as LogHook;
+}
+
+describe('build warnings', () => {
+	const headInject = {
+		code: 'MODULE_LEVEL_DIRECTIVE',
+		message: 'The semantics of the module level directive "use astro:head-inject" in "x.mdx" may not be preserved',
+	};
+
+	test('drop the harmless head-inject directive warning of every MDX module', () => {
+		expect(warningsPlugin('build')('warn', headInject)).toBe(false);
+		expect(warningsPlugin('serve')('warn', headInject)).toBe(false);
+	});
+
+	test('fail a production build on any other warning, even of the same code', () => {
+		const other = {
+			code: 'MODULE_LEVEL_DIRECTIVE',
+			message: 'The module level directive "use foo" may not be preserved',
+		};
+		expect(() => warningsPlugin('build')('warn', other)).toThrow(/Build warning treated as an error: .*"use foo"/);
+	});
+
+	test('let other warnings through in the dev server, where they show and do not stop work', () => {
+		expect(warningsPlugin('serve')('warn', { code: 'SOMETHING', message: 'heads up' })).toBeUndefined();
+	});
+});
+
+describe('astro build with broken content', () => {
+	test('stops with every problem located, and leaves the previous dist/ untouched', async () => {
+		const content = join(workspace, 'content');
+		cpSync(join(import.meta.dirname, '../fixtures/bad-content/_base'), content, { recursive: true });
+		const article = join(content, 'articles/story.mdx');
+		writeFileSync(
+			article,
+			readFileSync(article, 'utf8')
+				.replace('speaker: dana-reyes', 'speaker: dana-reyez')
+				.replace('  - ostland\n', '  - ostlnd\n'),
+		);
+		const outDir = join(workspace, 'dist');
+		mkdirSync(outDir);
+		writeFileSync(join(outDir, 'index.html'), '<p>the previous build</p>');
+
+		const result = await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+			env: { ...process.env, CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1' },
+		}).then(
+			() => ({ failed: false, output: '' }),
+			(error: { stdout: string; stderr: string }) => ({ failed: true, output: error.stdout + error.stderr }),
+		);
+
+		expect(result.failed).toBe(true);
+		expect(result.output).toMatch(
+			/articles\/story\.mdx:12:5 actors\[2\]: no actor "ostlnd" — did you mean "ostland"\?/,
+		);
+		expect(result.output).toMatch(/articles\/story\.mdx:\d+:5 quotes\[0\]\.speaker: no actor "dana-reyez"/);
+		expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
+		expect(existsSync(`${outDir}.staging`)).toBe(false);
+	}, 120_000);
+});
