@@ -1,0 +1,204 @@
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { z } from 'astro/zod';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { describeCollections, END_MARKER, START_MARKER, updateGuide } from '../../src/cli/field-reference';
+import { ACTOR_KINDS, ActorSchema, AFFILIATION_RELATIONS } from '../../src/schemas/actor';
+import { ArticleSchema } from '../../src/schemas/article';
+import { QUOTE_SETTINGS } from '../../src/schemas/quote';
+
+const GUIDE = 'docs/editing.md';
+const guide = await readFile(GUIDE, 'utf8');
+
+/** Each collection of the reference, by its heading, with the schema its entries are checked against. */
+const COLLECTIONS = {
+	'Article frontmatter': ArticleSchema(z.string()),
+	'Actor file': ActorSchema(),
+} as const;
+
+/** The parts of a zod 4 schema definition that lead to nested schemas. */
+interface Definition {
+	type: string;
+	shape?: Record<string, z.ZodType>;
+	element?: z.ZodType;
+	innerType?: z.ZodType;
+	in?: z.ZodType;
+	out?: z.ZodType;
+	options?: z.ZodType[];
+}
+
+/**
+ * Every object in a schema, at its path as the checks name fields (`` for the entry, `quotes[]` for each quote),
+ * with its field names: read from the schemas as they run, not from their source as the generator does.
+ */
+function objectsIn(schema: z.ZodType, path = '', found = new Map<string, string[]>()): Map<string, string[]> {
+	const definition = (schema as unknown as { def: Definition }).def;
+	if (definition.type === 'object' && definition.shape) {
+		found.set(path, Object.keys(definition.shape));
+		for (const [name, field] of Object.entries(definition.shape))
+			objectsIn(field, path ? `${path}.${name}` : name, found);
+	}
+	if (definition.element) objectsIn(definition.element, `${path}[]`, found);
+	for (const inner of [definition.innerType, definition.in, definition.out, ...(definition.options ?? [])]) {
+		if (inner) objectsIn(inner, path, found);
+	}
+	return found;
+}
+
+/** The generated block of the guide. */
+function referenceBlock(text: string): string {
+	const start = text.indexOf(START_MARKER);
+	const end = text.indexOf(END_MARKER);
+	expect(start, `${GUIDE} has no ${START_MARKER}`).toBeGreaterThan(-1);
+	expect(end, `${GUIDE} has no ${END_MARKER}`).toBeGreaterThan(start);
+	return text.slice(start, end);
+}
+
+/** The fields the reference lists, by `<collection heading>:<object path>`. */
+function documentedFields(block: string): Map<string, string[]> {
+	const fields = new Map<string, string[]>();
+	let collection = '';
+	let key = '';
+	for (const line of block.split('\n')) {
+		const heading = /^### (.+)$/.exec(line);
+		const nested = /^#### `([^`]+)`/.exec(line);
+		const item = /^- `([^`]+)` \(/.exec(line);
+		if (heading) {
+			collection = heading[1] ?? '';
+			key = `${collection}:`;
+		} else if (nested) {
+			key = `${collection}:${nested[1]}`;
+		} else if (item) {
+			fields.set(key, [...(fields.get(key) ?? []), item[1] ?? '']);
+		}
+	}
+	return fields;
+}
+
+/** The fields every object schema needs, by `<collection heading>:<object path>`. */
+function schemaFields(): Map<string, string[]> {
+	const expected = new Map<string, string[]>();
+	for (const [title, schema] of Object.entries(COLLECTIONS)) {
+		for (const [path, fields] of objectsIn(schema)) expected.set(`${title}:${path}`, fields);
+	}
+	return expected;
+}
+
+/** The YAML of each ```yaml block that follows an `<!-- example: <collection> -->` line. */
+function examples(collection: 'article' | 'actor'): unknown[] {
+	const pattern = new RegExp(`<!-- example: ${collection} -->\\s*\`\`\`yaml\\n([\\s\\S]*?)\\n\`\`\``, 'g');
+	return [...guide.matchAll(pattern)].map((match) => parse(match[1] ?? ''));
+}
+
+/** Every field path an example uses, as `quotes[].speaker`. */
+function pathsIn(value: unknown, path = '', found = new Set<string>()): Set<string> {
+	if (Array.isArray(value)) {
+		for (const item of value) pathsIn(item, `${path}[]`, found);
+	} else if (value && typeof value === 'object' && !(value instanceof Date)) {
+		for (const [key, inner] of Object.entries(value)) {
+			const fieldPath = path ? `${path}.${key}` : key;
+			found.add(fieldPath);
+			pathsIn(inner, fieldPath, found);
+		}
+	}
+	return found;
+}
+
+describe('the field reference in docs/editing.md', () => {
+	test('lists every field of every object of both collections, and no field the schemas lack', () => {
+		const documented = documentedFields(referenceBlock(guide));
+		const expected = schemaFields();
+		expect([...documented.keys()].sort()).toEqual([...expected.keys()].sort());
+		for (const [key, fields] of expected) {
+			expect(documented.get(key), `fields of ${key}`).toEqual(fields);
+		}
+	});
+
+	test('covers every object schema in src/schemas, not only those the collections reach', async () => {
+		const documented = [...documentedFields(referenceBlock(guide)).values()].map((fields) => [...fields].sort().join());
+		const directory = resolve('src/schemas');
+		for (const name of (await readdir(directory)).filter((file) => file.endsWith('.ts'))) {
+			const module = (await import(/* @vite-ignore */ join(directory, name))) as Record<string, unknown>;
+			for (const [exported, factory] of Object.entries(module)) {
+				if (typeof factory !== 'function' || !exported.endsWith('Schema')) continue;
+				for (const fields of objectsIn(factory(z.string()) as z.ZodType).values()) {
+					expect(documented, `${name}: ${exported}`).toContain([...fields].sort().join());
+				}
+			}
+		}
+	});
+
+	test('is what `npm run docs:fields` generates from the schemas now', async () => {
+		expect(await updateGuide(guide), 'the schemas changed: run `npm run docs:fields` and commit docs/editing.md').toBe(
+			guide,
+		);
+	});
+
+	test('says whether each field may be left out, what it becomes then, and its type in words', () => {
+		const block = referenceBlock(guide);
+		expect(block).toContain('- `title` (required): text, at most 140 characters. The headline.');
+		expect(block).toMatch(/^- `updated` \(optional\): a date and time with its time zone/m);
+		expect(block).toMatch(/^- `keyFacts` \(required\): a list of texts, 3 to 5\. /m);
+		expect(block).toMatch(
+			/^- `quotes` \(optional, none when left out\): a list of \[quotes\]\(#quotes-each-quote\)\. /m,
+		);
+		expect(block).toMatch(/^- `translated` \(optional, `false` when left out\): `true` or `false`\. /m);
+		expect(block).toMatch(/^- `speaker` \(required\): an actor id /m);
+		expect(block).toMatch(/^#### `quotes\[\]`: each quote$/m);
+	});
+
+	test('lists the values of every enumerated field', () => {
+		const block = referenceBlock(guide);
+		const listed = (values: readonly string[]) => `one of ${values.map((value) => `\`${value}\``).join(', ')}.`;
+		expect(block).toMatch(new RegExp(`^- \`kind\` \\(required\\): ${escape(listed(ACTOR_KINDS))}`, 'm'));
+		expect(block).toMatch(new RegExp(`^- \`relation\` \\(required\\): ${escape(listed(AFFILIATION_RELATIONS))}`, 'm'));
+		expect(block).toMatch(new RegExp(`^- \`setting\` \\(required\\): ${escape(listed(QUOTE_SETTINGS))}`, 'm'));
+		expect(block).toMatch(
+			/^- `qualifier` \(optional, `on` when left out\): one of `on`, `before`, `after`, `about`\./m,
+		);
+	});
+});
+
+describe('the examples in docs/editing.md', () => {
+	test.each([
+		['article', 'Article frontmatter'],
+		['actor', 'Actor file'],
+	] as const)('of an %s are valid and use every field', (collection, title) => {
+		const found = examples(collection);
+		expect(found.length, `no <!-- example: ${collection} --> block`).toBeGreaterThan(0);
+		const used = new Set<string>();
+		for (const example of found) {
+			const result = COLLECTIONS[title].safeParse(example);
+			expect(result.error?.issues ?? []).toEqual([]);
+			for (const path of pathsIn(example)) used.add(path);
+		}
+		const fields = [...objectsIn(COLLECTIONS[title])].flatMap(([path, names]) =>
+			names.map((name) => (path ? `${path}.${name}` : name)),
+		);
+		expect(fields.filter((field) => !used.has(field))).toEqual([]);
+	});
+});
+
+describe('the field reference generator', () => {
+	test('refuses a schema field without a JSDoc comment, naming it', async () => {
+		await mkdir('.tmp', { recursive: true });
+		const directory = await mkdtemp(join('.tmp', 'schemas-'));
+		try {
+			await cp('src/schemas', directory, { recursive: true });
+			const quote = join(directory, 'quote.ts');
+			const source = await readFile(quote, 'utf8');
+			await writeFile(
+				quote,
+				source.replace('\t\t/** The exact words, without the surrounding quotation marks. */\n', ''),
+			);
+			expect(() => describeCollections(resolve(directory))).toThrow(/JSDoc[\s\S]*quote\.ts: QuoteSchema field `text`/);
+		} finally {
+			await rm(directory, { recursive: true, force: true });
+		}
+	});
+});
+
+function escape(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
