@@ -11,8 +11,8 @@ declare module 'vitest' {
 	}
 }
 
-/** The folder of the tests that read the built site. */
-const BUILT_SITE_TESTS = `${sep}tests${sep}build${sep}`;
+/** The folders of the tests that read the built site: as parsed HTML, and in a browser. */
+const BUILT_SITE_TESTS = [`${sep}tests${sep}build${sep}`, `${sep}tests${sep}browser${sep}`];
 
 /**
  * Builds the site once per test run, before any test file runs, and hands the output folder to tests through
@@ -20,7 +20,7 @@ const BUILT_SITE_TESTS = `${sep}tests${sep}build${sep}`;
  *
  * Each run builds into its own folder under `.tmp/` (gitignored), with its own content cache, and removes it when
  * the run ends, so runs started at the same time in one checkout do not delete or overwrite each other's site.
- * A run whose files include no built-site test (e.g. `vitest run tests/plugins`) skips the build.
+ * A run whose files include no built-site or browser test (e.g. `vitest run tests/plugins`) skips the build.
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
 	const root = resolve(project.config.root);
@@ -54,14 +54,14 @@ async function astroBuild(): Promise<(typeof import('astro'))['build']> {
 }
 
 /**
- * Whether the test files of this run include one in `tests/build/`. Vitest does not hand the run's files to a
- * global setup, so this reads the command line's file filters from Vitest (an undocumented field); when they
- * cannot be read, every test file counts and the site is built.
+ * Whether the test files of this run include one in `tests/build/` or `tests/browser/`. Vitest does not hand the
+ * run's files to a global setup, so this reads the command line's file filters from Vitest (an undocumented field);
+ * when they cannot be read, every test file counts and the site is built.
  */
 async function runIncludesBuiltSiteTests(project: TestProject): Promise<boolean> {
 	const filters = (project.vitest as unknown as { filenamePattern?: unknown }).filenamePattern;
 	const usable =
 		Array.isArray(filters) && filters.every((filter) => typeof filter === 'string') ? (filters as string[]) : undefined;
 	const { testFiles } = await project.globTestFiles(usable);
-	return testFiles.some((file) => resolve(file).includes(BUILT_SITE_TESTS));
+	return testFiles.some((file) => BUILT_SITE_TESTS.some((folder) => resolve(file).includes(folder)));
 }
