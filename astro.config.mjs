@@ -40,5 +40,13 @@ export default defineConfig({
 		syntaxHighlight: false,
 	},
 	integrations: [contentChecks(), atomicOutput(), mdx()],
-	vite: { plugins: [buildWarnings()] },
+	vite: {
+		plugins: [buildWarnings()],
+		server: {
+			// CONTENT_DIR may point outside the project (benchmarks, tests); the dev server must still read it.
+			fs: { allow: ['.', contentDir()] },
+			// Test and staging builds are not sources: watching them would reload the dev server for nothing.
+			watch: { ignored: ['**/.tmp/**', '**/dist/**', '**/dist.*/**'] },
+		},
+	},
 });

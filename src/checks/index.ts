@@ -1,4 +1,6 @@
 import type { Check, CheckContext } from './check';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { readContentFiles, type ContentFile } from './content-files';
 import { dateCheck } from './date-check';
 import { duplicateIdCheck } from './duplicate-check';
@@ -37,4 +39,22 @@ export function checkFiles(files: readonly ContentFile[], checks = CHECKS): Prob
 /** Reads the content folder and runs every check. */
 export function checkContent(contentRoot: string, projectRoot = process.cwd()): Problem[] {
 	return checkFiles(readContentFiles(contentRoot, projectRoot));
+}
+
+let lastRun: { key: string; problems: Problem[] } | undefined;
+
+/** Like `checkContent`, but reuses the last result while no content file was added, removed or changed. */
+export function checkContentWhenChanged(contentRoot: string, projectRoot = process.cwd()): Problem[] {
+	const key = (['articles', 'actors'] as const)
+		.flatMap((collection) => {
+			const dir = join(contentRoot, collection);
+			try {
+				return readdirSync(dir).map((name) => `${collection}/${name}:${statSync(join(dir, name)).mtimeMs}`);
+			} catch {
+				return [];
+			}
+		})
+		.join('|');
+	if (lastRun?.key !== key) lastRun = { key, problems: checkContent(contentRoot, projectRoot) };
+	return lastRun.problems;
 }

@@ -1,0 +1,20 @@
+import { defineMiddleware } from 'astro:middleware';
+import { AstroError } from 'astro/errors';
+import { checkContentWhenChanged } from './checks';
+import { describeProblems } from './integrations/content-checks';
+import { contentDir } from './utils/content-dir';
+
+/**
+ * In `astro dev`, every page request first runs the content checks (again only when a content file changed), so a
+ * broken file shows in the error overlay with its file, line and fix, and the overlay clears once it is fixed.
+ * Builds run the same checks once, before anything renders (src/integrations/content-checks.ts).
+ */
+export const onRequest = defineMiddleware((_context, next) => {
+	if (import.meta.env.DEV) {
+		const problems = checkContentWhenChanged(contentDir());
+		if (problems.some((problem) => problem.severity === 'error')) {
+			throw new AstroError(describeProblems(problems), 'Fix the files listed above and save: this page reloads.');
+		}
+	}
+	return next();
+});
