@@ -7,6 +7,7 @@ import { duplicateIdCheck } from './duplicate-check';
 import { linkCheck } from './link-check';
 import { mdxCheck } from './mdx-check';
 import { mentionCheck, sharedNameCheck } from './mention-check';
+import { placeholderCheck } from './placeholder-check';
 import { quoteCheck } from './quote-check';
 import { sortProblems, type Problem } from './problem';
 import { referenceCheck } from './reference-check';
@@ -23,6 +24,7 @@ export const CHECKS: readonly Check[] = [
 	quoteCheck,
 	mentionCheck,
 	linkCheck,
+	placeholderCheck,
 ];
 
 /** Runs every check over already-read files. */

@@ -102,22 +102,34 @@ describe('npm run new:article', () => {
 		}
 	});
 
-	test('writes an explainer whose only error is the actors placeholder the editor must replace', async () => {
+	test('writes an explainer whose only errors are the placeholders the editor must replace', async () => {
 		await newEntry('article', 'A story');
 		const text = await readFile(articlePath('a-story'), 'utf8');
 		expect(text).not.toMatch(/__[A-Z_]+__/);
 		expect(frontmatter(text)['actors']).toEqual([ACTOR_PLACEHOLDER]);
-		expect(errors()).toEqual([
-			expect.stringMatching(
-				new RegExp(
-					`^${escape(articlePath('a-story'))}:\\d+:5 actors\\[0\\]: no actor "${ACTOR_PLACEHOLDER}"\\n    → .*use an existing id$`,
-				),
+		const all = errors();
+		const actorError = all.find((error) => error.includes(' actors[0]: '));
+		const todoErrors = all.filter((error) => error !== actorError);
+		expect(actorError).toMatch(
+			new RegExp(
+				`^${escape(articlePath('a-story'))}:\\d+:5 actors\\[0\\]: no actor "${ACTOR_PLACEHOLDER}"\\n    → .*use an existing id$`,
 			),
+		);
+		expect(todoErrors.map((error) => /^\S+ (\S+:)? ?(.*)\n/.exec(error)?.slice(1, 3).join(' '))).toEqual([
+			'dek: still holds the template’s TODO text',
+			'sources[0].name: still holds the template’s TODO text',
+			'topics[0]: still holds the template’s TODO text',
+			'keyFacts[0]: still holds the template’s TODO text',
+			'keyFacts[1]: still holds the template’s TODO text',
+			'keyFacts[2]: still holds the template’s TODO text',
+			' the story still holds the template’s TODO text',
 		]);
 	});
 
 	test('writes an explainer that passes the content checks once it lists an actor its story names', async () => {
 		await newEntry('actor', 'Pat Ryder');
+		const actor = actorPath('pat-ryder');
+		await writeFile(actor, (await readFile(actor, 'utf8')).replace(/^summary: TODO.*$/m, 'summary: A spokesman.'));
 		await newEntry('article', 'A story');
 		const path = articlePath('a-story');
 		const text = await readFile(path, 'utf8');
@@ -125,7 +137,8 @@ describe('npm run new:article', () => {
 			path,
 			text
 				.replace(`  - ${ACTOR_PLACEHOLDER}\n`, '  - pat-ryder\n')
-				.replace('TODO Write the story here.', 'Pat Ryder said the United States would respond.'),
+				.replace('TODO Write the story here.', 'Pat Ryder said the United States would respond.')
+				.replace(/TODO[^\n]*/g, 'Filled in.'),
 		);
 		expect(errors()).toEqual([]);
 	});
@@ -181,12 +194,15 @@ describe('npm run new:actor', () => {
 		expect(parse(await readFile(path, 'utf8'))).toMatchObject({ name: 'Abu Hussein al-Hamidawi', kind: 'person' });
 	});
 
-	test('writes an actor that passes the content checks, with the kinds and relations in its comments', async () => {
+	test('writes an actor whose only error is the summary to write, with the kinds and relations in its comments', async () => {
 		await newEntry('actor', 'Kataib Hezbollah');
-		const text = await readFile(actorPath('kataib-hezbollah'), 'utf8');
+		const path = actorPath('kataib-hezbollah');
+		const text = await readFile(path, 'utf8');
 		expect(text).not.toMatch(/__[A-Z_]+__/);
 		expect(text).toContain(`# ${ACTOR_KINDS.join(', ')}.`);
 		expect(text).toContain(`# ${AFFILIATION_RELATIONS.join(', ')}, e.g.`);
+		expect(errors()).toEqual([expect.stringMatching(/ summary: still holds the template’s TODO text\n/)]);
+		await writeFile(path, text.replace(/^summary: TODO.*$/m, 'summary: An armed group in Iraq.'));
 		expect(errors()).toEqual([]);
 	});
 

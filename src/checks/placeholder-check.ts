@@ -1,0 +1,44 @@
+import { problemAt, type Check } from './check';
+import { proseRuns, positionIn } from './body-text';
+import { parseBody } from './mdx-body';
+import { fieldName, type Problem } from './problem';
+
+/** Text the `new:article` and `new:actor` templates leave for editors to replace. */
+const PLACEHOLDER = /\bTODO\b/;
+
+function placeholderFields(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+	if (typeof value === 'string') return PLACEHOLDER.test(value) ? [path] : [];
+	if (Array.isArray(value)) return value.flatMap((item, index) => placeholderFields(item, [...path, index]));
+	if (value && typeof value === 'object') {
+		return Object.entries(value).flatMap(([key, item]) => placeholderFields(item, [...path, key]));
+	}
+	return [];
+}
+
+/** A template's TODO left in a field or the story would be published as it is. */
+export const placeholderCheck: Check = ({ files }) =>
+	files.flatMap((file): Problem[] => {
+		const hint = 'replace the TODO text with the real content (docs/editing.md says what each field takes)';
+		const inFields = placeholderFields(file.data).map((path) =>
+			problemAt(file, path, { field: fieldName(path), message: 'still holds the template’s TODO text', hint }),
+		);
+		const parsed = file.body ? parseBody(file) : undefined;
+		const inStory =
+			parsed && 'tree' in parsed
+				? proseRuns(parsed.tree).flatMap((run): Problem[] => {
+						const match = PLACEHOLDER.exec(run.value);
+						if (!match) return [];
+						const at = positionIn(run, match.index);
+						return [
+							{
+								severity: 'error',
+								file: file.path,
+								...at,
+								message: 'the story still holds the template’s TODO text',
+								hint,
+							},
+						];
+					})
+				: [];
+		return [...inFields, ...inStory];
+	});
