@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
+import { ZonedDateTimeSchema } from './zoned-date-time';
 
 /** A correction notice; corrections are never deleted. */
 export const CorrectionSchema = () =>
 	z.strictObject({
 		/** When the correction was made, ISO 8601 with time zone, e.g. 2024-01-31T09:00:00Z. */
-		date: z.coerce.date(),
+		date: ZonedDateTimeSchema(),
 		/** What was wrong and what is right now. */
 		text: z.string().trim().min(1),
 	});
