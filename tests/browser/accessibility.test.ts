@@ -1,0 +1,241 @@
+/*
+ * Accessibility in a real browser, on every page of the site (its sitemap, or every built page until it has one):
+ * axe-core with the WCAG 2.2 A and AA rules, light and dark at 1280 px and light at 375 px (journeys.test.ts checks
+ * contrast in dark mode at 375 px), and with a preview card open; and the keyboard: every interactive element
+ * reachable with Tab, each in view with a visible focus indicator, and a skip link that works.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BASE, builtSiteDir } from '../helpers/built-site';
+import { VIEWPORTS, WCAG_22_AA_TAGS, describeViolations, launchChromium, watchedContext } from '../helpers/browser';
+import { listSitePages, startStaticServer, type StaticServer } from '../helpers/static-server';
+
+const pages = listSitePages(builtSiteDir(), { base: BASE });
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+	server = await startStaticServer(builtSiteDir(), { base: BASE });
+	browser = await launchChromium();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+const READERS: { name: string; options: BrowserContextOptions }[] = [
+	{ name: '1280 px, light', options: { viewport: VIEWPORTS.wide, colorScheme: 'light' } },
+	{ name: '1280 px, dark', options: { viewport: VIEWPORTS.wide, colorScheme: 'dark' } },
+	{ name: '375 px, light', options: { viewport: VIEWPORTS.narrow, colorScheme: 'light' } },
+];
+
+async function open(path: string, options: BrowserContextOptions): Promise<Page> {
+	const { context } = await watchedContext(browser, options);
+	const page = await context.newPage();
+	const response = await page.goto(new URL(path, server.origin).href);
+	// The 404 page is served with its status; every other page must answer 200.
+	expect(response?.status(), path).toBe(path.endsWith('/404.html') ? 404 : 200);
+	return page;
+}
+
+/** axe's WCAG 2.2 A and AA violations on the page as it is now, one line per failing element. */
+async function wcagViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA_TAGS).analyze();
+	return describeViolations(results.violations);
+}
+
+test('the pages to check are found (sitemap, or every built page until there is one)', () => {
+	expect(pages).toContain(BASE);
+	expect(pages.some((page) => page.startsWith(`${BASE}explainers/`))).toBe(true);
+});
+
+describe.each(pages)('the page %s', (path) => {
+	test.each(READERS)('has no WCAG 2.2 A or AA violation (axe) at $name', async ({ options }) => {
+		const page = await open(path, options);
+		expect(await wcagViolations(page)).toEqual([]);
+		await page.context().close();
+	});
+
+	test.each([VIEWPORTS.wide, VIEWPORTS.narrow])(
+		'reaches every interactive element with Tab at $width px, each in view with a visible focus indicator',
+		async (viewport) => {
+			const page = await open(path, { viewport });
+			const expected = await markInteractiveElements(page);
+			expect(expected.length, 'the page has interactive elements').toBeGreaterThan(0);
+
+			const reached: Focused[] = [];
+			for (let presses = 0; presses < expected.length + 20; presses++) {
+				await page.keyboard.press('Tab');
+				const focused = await describeFocus(page);
+				if (!focused) {
+					if (reached.length > 0) break; // Past the last element: the focus left the page.
+					continue;
+				}
+				if (reached.some((seen) => seen.index === focused.index)) break; // Round again.
+				reached.push(focused);
+			}
+
+			const reachedIndexes = new Set(reached.map((focused) => focused.index));
+			expect(
+				expected.filter((_, index) => !reachedIndexes.has(String(index))),
+				'never reached with Tab',
+			).toEqual([]);
+			expect(
+				reached.filter((focused) => focused.index === null).map((focused) => focused.element),
+				'took the focus but is not a visible interactive element',
+			).toEqual([]);
+			expect(
+				reached.filter((focused) => !focused.indicator).map((focused) => `${focused.element}: ${focused.style}`),
+				'no visible focus indicator (an outline or ring of 2 px or more, at 3:1 against the background)',
+			).toEqual([]);
+			expect(
+				reached.filter((focused) => !focused.inView).map((focused) => focused.element),
+				'focused out of view or under another element',
+			).toEqual([]);
+			await page.context().close();
+		},
+	);
+
+	test('has a skip link that is the first Tab stop, shows when focused, and moves the focus to the main content', async () => {
+		const page = await open(path, { viewport: VIEWPORTS.narrow });
+		await page.keyboard.press('Tab');
+		const skip = page.locator('a.skip-link:focus');
+		expect(await skip.count(), 'the first Tab stop is the skip link').toBe(1);
+		const rect = await skip.evaluate((element) => {
+			const { top, bottom, left, right } = element.getBoundingClientRect();
+			return { top, bottom, left, right, width: innerWidth, height: innerHeight };
+		});
+		expect(rect.top).toBeGreaterThanOrEqual(0);
+		expect(rect.left).toBeGreaterThanOrEqual(0);
+		expect(rect.bottom).toBeLessThanOrEqual(rect.height);
+		expect(rect.right).toBeLessThanOrEqual(rect.width);
+
+		await page.keyboard.press('Enter');
+		await page.waitForURL((url) => url.hash === '#main', { timeout: 5_000 });
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+		await page.keyboard.press('Tab');
+		expect(
+			await page.evaluate(() => Boolean(document.activeElement?.closest('main'))),
+			'the next Tab stop is inside the main content, past the header',
+		).toBe(true);
+		await page.context().close();
+	});
+});
+
+describe('the explainers, in the states a reader opens', () => {
+	const explainers = pages.filter((page) => page.startsWith(`${BASE}explainers/`));
+
+	test.each(explainers)('%s has no WCAG 2.2 A or AA violation with a mention’s card open by keyboard', async (path) => {
+		const page = await open(path, { viewport: VIEWPORTS.wide });
+		await page.locator('a.mention__link').first().focus();
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Tab');
+		expect(await page.locator('.mention__card:visible').count(), 'a card is open').toBe(1);
+		expect(await wcagViolations(page)).toEqual([]);
+		await page.context().close();
+	});
+
+	test.each(explainers)(
+		'%s has no WCAG 2.2 A or AA violation on a touch screen, with a mention’s card open as a sheet',
+		async (path) => {
+			const page = await open(path, { viewport: VIEWPORTS.narrow, hasTouch: true, isMobile: true });
+			expect(await wcagViolations(page), 'with the tap buttons shown').toEqual([]);
+			await page.locator('button.mention__toggle').first().tap();
+			expect(await page.locator('.mention__card:popover-open').count(), 'a card is open').toBe(1);
+			expect(await wcagViolations(page), 'with the sheet open').toEqual([]);
+			await page.context().close();
+		},
+	);
+});
+
+/**
+ * Marks every element a keyboard user should reach (rendered, not inert, not disabled, not taken out of the
+ * Tab order) with `data-tab-check="<n>"`, and returns their descriptions in document order.
+ */
+async function markInteractiveElements(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const candidates = document.querySelectorAll<HTMLElement>(
+			'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, audio[controls], video[controls], [tabindex], [contenteditable]:not([contenteditable="false"])',
+		);
+		const interactive = [...candidates].filter(
+			(element) =>
+				element.tabIndex >= 0 &&
+				!element.matches(':disabled') &&
+				!element.closest('[inert]') &&
+				element.checkVisibility({ visibilityProperty: true, opacityProperty: false }),
+		);
+		return interactive.map((element, index) => {
+			element.dataset['tabCheck'] = String(index);
+			return `<${element.tagName.toLowerCase()}> ${(element.getAttribute('href') ?? '').slice(0, 60)} ${(element.textContent ?? '').trim().slice(0, 40)}`;
+		});
+	});
+}
+
+interface Focused {
+	/** The element's `data-tab-check` mark, or null when it was not marked as interactive. */
+	index: string | null;
+	element: string;
+	/** Whether the focused element shows an outline or ring of 2 px or more at 3:1 against its background. */
+	indicator: boolean;
+	style: string;
+	/** Whether the element is inside the viewport and not covered by another element. */
+	inView: boolean;
+}
+
+/** The focused element and whether a reader can see it and its focus indicator; null when nothing is. */
+async function describeFocus(page: Page): Promise<Focused | null> {
+	return page.evaluate(() => {
+		const element = document.activeElement as HTMLElement | null;
+		if (!element || element === document.body || element === document.documentElement) return null;
+
+		const rgba = (colour: string) => {
+			const [r = 0, g = 0, b = 0, a = 1] = (colour.match(/[\d.]+/g) ?? []).map(Number);
+			return { r, g, b, a: colour.startsWith('rgba') ? a : 1 };
+		};
+		const luminance = (colour: string) => {
+			const { r, g, b } = rgba(colour);
+			const channel = (value: number) => {
+				const c = value / 255;
+				return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+			};
+			return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+		};
+		const contrast = (a: string, b: string) => {
+			const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+			return (light + 0.05) / (dark + 0.05);
+		};
+		/** The first opaque background colour behind the element: its own or an ancestor's, else the canvas. */
+		const backdrop = (start: Element | null) => {
+			for (let node = start; node; node = node.parentElement) {
+				const colour = getComputedStyle(node).backgroundColor;
+				if (rgba(colour).a >= 0.99) return colour;
+			}
+			return matchMedia('(prefers-color-scheme: dark)').matches ? 'rgb(0, 0, 0)' : 'rgb(255, 255, 255)';
+		};
+
+		const style = getComputedStyle(element);
+		const outlineWidth = parseFloat(style.outlineWidth) || 0;
+		const outline =
+			style.outlineStyle !== 'none' &&
+			outlineWidth >= 2 &&
+			rgba(style.outlineColor).a > 0.5 &&
+			contrast(style.outlineColor, backdrop(element.parentElement)) >= 3;
+		const ring = style.boxShadow !== 'none' && style.boxShadow !== '';
+
+		const box = element.getClientRects()[0] ?? element.getBoundingClientRect();
+		const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+		const inViewport = box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+		const hit = inViewport ? document.elementFromPoint(x, y) : null;
+		const tag = `<${element.tagName.toLowerCase()}> ${(element.getAttribute('href') ?? '').slice(0, 60)} ${(element.textContent ?? '').trim().slice(0, 40)}`;
+		return {
+			index: element.dataset['tabCheck'] ?? null,
+			element: tag,
+			indicator: element.matches(':focus-visible') && (outline || ring),
+			style: `outline ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor} on ${backdrop(element.parentElement)}; box-shadow ${style.boxShadow}`,
+			inView: inViewport && hit !== null && (hit === element || element.contains(hit)),
+		};
+	});
+}
