@@ -1,6 +1,8 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import pagefind from 'astro-pagefind';
 import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output';
 import contentChecks from './src/integrations/content-checks';
@@ -39,7 +41,8 @@ export default defineConfig({
 		// Shiki colours code with inline styles, which the content security policy forbids.
 		syntaxHighlight: false,
 	},
-	integrations: [contentChecks(), atomicOutput(), mdx()],
+	// atomicOutput comes last: it swaps the finished folder in after every other integration has written to it.
+	integrations: [contentChecks(), mdx(), sitemap(), pagefind(), atomicOutput()],
 	vite: {
 		plugins: [buildWarnings()],
 		server: {
