@@ -1,6 +1,4 @@
-import { getCollection, getEntries, type CollectionEntry } from 'astro:content';
-import { dayOf } from './partial-dates';
-import { rolesOn } from './roles';
+import { getCollection, type CollectionEntry } from 'astro:content';
 
 export type Article = CollectionEntry<'articles'>;
 export type Actor = CollectionEntry<'actors'>;
@@ -11,16 +9,57 @@ export async function getArticles(): Promise<Article[]> {
 	return articles.sort((a, b) => b.data.published.getTime() - a.data.published.getTime());
 }
 
-/** The actors an article lists, in its order. The content checks have made sure each exists. */
-export async function getArticleActors(article: Article): Promise<Actor[]> {
-	return (await getEntries(article.data.actors)).filter((actor): actor is Actor => actor !== undefined);
+/** Every actor, by id. */
+export async function getActorsById(): Promise<Map<string, Actor>> {
+	return new Map((await getCollection('actors')).map((actor) => [actor.id, actor]));
 }
 
-/** The title of the role an actor held on the article's day, if the actor holds roles. */
-export function roleOnStoryDay(
-	actor: Actor,
-	article: Article,
-	day = dayOf(article.data.published),
-): string | undefined {
-	return rolesOn(actor.data.roles, day)[0]?.title;
+/** A quote with the explainer that carries it. */
+export interface QuoteInArticle {
+	article: Article;
+	quote: Article['data']['quotes'][number];
+}
+
+/** What the site knows of each actor across explainers, computed once per build. */
+export interface ActorIndex {
+	/** Explainers that list the actor, newest first. */
+	articles: Map<string, Article[]>;
+	/** Quotes by the actor, newest explainer first. */
+	quotes: Map<string, QuoteInArticle[]>;
+}
+
+let actorIndex: Promise<ActorIndex> | undefined;
+
+/** Which explainers feature each actor and what each actor said; built once and shared by every page. */
+export function getActorIndex(): Promise<ActorIndex> {
+	actorIndex ??= getArticles().then((articles) => {
+		const index: ActorIndex = { articles: new Map(), quotes: new Map() };
+		for (const article of articles) {
+			for (const { id } of article.data.actors) index.articles.set(id, [...(index.articles.get(id) ?? []), article]);
+			for (const quote of article.data.quotes) {
+				const speaker = quote.speaker.id;
+				index.quotes.set(speaker, [...(index.quotes.get(speaker) ?? []), { article, quote }]);
+			}
+		}
+		return index;
+	});
+	return actorIndex;
+}
+
+/** Other explainers that share actors or topics with this one, most shared first, then newest. */
+export function relatedArticles(article: Article, articles: readonly Article[], limit = 3): Article[] {
+	const actors = new Set(article.data.actors.map((ref) => ref.id));
+	const topics = new Set(article.data.topics);
+	return articles
+		.filter((other) => other.id !== article.id)
+		.map((other) => ({
+			other,
+			shared:
+				other.data.actors.filter((ref) => actors.has(ref.id)).length +
+				other.data.topics.filter((topic) => topics.has(topic)).length,
+		}))
+		.filter(({ shared }) => shared > 0)
+		.sort((a, b) => b.shared - a.shared || b.other.data.published.getTime() - a.other.data.published.getTime())
+		.slice(0, limit)
+		.map(({ other }) => other);
 }

@@ -6,3 +6,19 @@ export function pathTo(path: string): string {
 
 /** The page of one explainer. */
 export const explainerPath = (id: string) => pathTo(`explainers/${id}/`);
+
+/** The page of one actor, with every explainer and quote that features them. */
+export const actorPath = (id: string) => pathTo(`actors/${id}/`);
+
+/** The page of one topic. */
+export const topicPath = (topic: string) => pathTo(`topics/${topicSlug(topic)}/`);
+
+/** A topic's URL segment: "Middle East" → "middle-east". */
+export function topicSlug(topic: string): string {
+	return topic
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+}
