@@ -4,6 +4,9 @@
  * link and #fragment names a built file and id is checked on the built HTML (tests/build/every-page.test.ts,
  * tests/build/no-scripts-no-third-parties.test.ts); this walks what a host serves.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { BASE, builtSiteDir } from '../helpers/built-site';
@@ -67,4 +70,40 @@ test('the host answers a missing page with 404 and a page without its trailing s
 	const slashless = await fetch(new URL(page.slice(0, -1), server.origin), { redirect: 'manual' });
 	expect(slashless.status).toBe(301);
 	expect(slashless.headers.get('location')).toBe(page);
+});
+
+test('the list of pages is the sitemap’s when the site has one, else every built page, and the 404 page', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'site-pages-'));
+	try {
+		const write = (path: string, text: string) => {
+			mkdirSync(join(dir, path, '..'), { recursive: true });
+			writeFileSync(join(dir, path), text);
+		};
+		write('index.html', '<!doctype html>');
+		write('explainers/a/index.html', '<!doctype html>');
+		write('explainers/b/index.html', '<!doctype html>');
+		write('404.html', '<!doctype html>');
+		expect(listSitePages(dir)).toEqual(['/', '/404.html', '/explainers/a/', '/explainers/b/']);
+
+		// Once built, the sitemap decides: here it leaves out /explainers/b/ and adds an actor page.
+		write(
+			'sitemap-index.xml',
+			'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' +
+				'<sitemap><loc>https://example.org/news/sitemap-0.xml</loc></sitemap></sitemapindex>',
+		);
+		write(
+			'sitemap-0.xml',
+			'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' +
+				'<url><loc>https://example.org/news/</loc></url><url><loc>https://example.org/news/explainers/a/</loc></url>' +
+				'<url><loc>https://example.org/news/actors/x/</loc></url></urlset>',
+		);
+		expect(listSitePages(dir, { base: '/news/' })).toEqual([
+			'/news/',
+			'/news/404.html',
+			'/news/actors/x/',
+			'/news/explainers/a/',
+		]);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 });
