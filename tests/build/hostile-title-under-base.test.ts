@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { load } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+/**
+ * Builds the small fixture site once more, as a newsroom would deploy it under a sub-path, with a headline written
+ * to break out of the JSON-LD script element.
+ */
+const HOSTILE_TITLE = '</script><script>alert(1)</script> & <b>bold</b> \u2028 pauses';
+const BASE = '/news/';
+const workspace = mkdtempSync(join(tmpdir(), 'hostile-base-'));
+const outDir = join(workspace, 'dist');
+
+beforeAll(async () => {
+	const content = join(workspace, 'content');
+	cpSync(join(import.meta.dirname, '../fixtures/bad-content/_base'), content, { recursive: true });
+	const article = join(content, 'articles/story.mdx');
+	const text = readFileSync(article, 'utf8').replace(
+		'title: The Northern Front pauses its attacks',
+		`title: ${JSON.stringify(HOSTILE_TITLE)}`,
+	);
+	writeFileSync(article, text);
+	const { PATH, HOME, LANG } = process.env;
+	await promisify(execFile)(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+		env: { PATH, HOME, LANG, CONTENT_DIR: content, SITE_BASE: BASE, ASTRO_TELEMETRY_DISABLED: '1' },
+	});
+}, 180_000);
+
+afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+
+const pages = () =>
+	(function walk(dir: string): string[] {
+		return readdirSync(dir).flatMap((name) => {
+			const path = join(dir, name);
+			return statSync(path).isDirectory() ? walk(path) : path.endsWith('.html') ? [path] : [];
+		});
+	})(outDir).filter((file) => !file.includes(`${sep}pagefind${sep}`));
+
+describe('a headline that tries to end the script element', () => {
+	test('stays inside the JSON-LD, which parses back to the exact headline', () => {
+		const $ = load(readFileSync(join(outDir, 'explainers/story/index.html'), 'utf8'));
+		const scripts = $('script');
+		expect(scripts.toArray().map((script) => $(script).attr('type'))).toEqual(['application/ld+json']);
+		expect(JSON.parse(scripts.text()).headline).toBe(HOSTILE_TITLE);
+		expect($('h1').text()).toBe(HOSTILE_TITLE);
+		expect($('head meta[http-equiv="content-security-policy"]')).toHaveLength(1);
+		expect($('b')).toHaveLength(0);
+	});
+});
+
+describe('the site under a sub-path', () => {
+	test('links every page, asset and feed under the base path, and each resolves to a built file', () => {
+		for (const file of pages()) {
+			const $ = load(readFileSync(file, 'utf8'));
+			const page = `/${relative(outDir, file).split(sep).join('/')}`;
+			for (const element of $('[href], [src]').toArray()) {
+				const url = $(element).attr('href') ?? $(element).attr('src') ?? '';
+				if (/^(https?:|mailto:|#|data:)/.test(url)) continue;
+				expect(url.startsWith(BASE), `${page}: ${url}`).toBe(true);
+				const path = new URL(url, 'https://x.invalid').pathname.slice(BASE.length);
+				const target = join(outDir, path.endsWith('/') || path === '' ? `${path}index.html` : path);
+				expect(existsSync(target), `${page}: ${url}`).toBe(true);
+			}
+		}
+	});
+
+	test('points the feed and robots.txt at URLs under the base path', () => {
+		expect(readFileSync(join(outDir, 'robots.txt'), 'utf8')).toContain(`/news/sitemap-index.xml`);
+		expect(readFileSync(join(outDir, 'rss.xml'), 'utf8')).toContain('/news/explainers/story/');
+	});
+});
