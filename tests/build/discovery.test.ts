@@ -96,9 +96,13 @@ describe('feed, sitemap and robots', () => {
 
 	test('every page names its canonical URL, and there is a 404 page', () => {
 		for (const page of listPages().filter((path) => !path.includes('/pagefind/'))) {
-			const canonical = loadPage(page)('link[rel="canonical"]').attr('href') ?? '';
-			if (page.endsWith('404.html')) continue;
-			expect(new URL(canonical).pathname, page).toBe(page);
+			const $ = loadPage(page);
+			if (page.endsWith('404.html')) {
+				expect($('link[rel="canonical"]')).toHaveLength(0);
+				expect($('meta[name="robots"]').attr('content')).toBe('noindex');
+				continue;
+			}
+			expect(new URL($('link[rel="canonical"]').attr('href') ?? '').pathname, page).toBe(page);
 		}
 		expect(loadPage(`${BASE}404.html`)('h1').text()).toBe('Page not found');
 	});
