@@ -1,0 +1,194 @@
+/*
+ * Search in Chromium, by keyboard only: the search page requests nothing of Pagefind (and no script file) until
+ * the reader types or submits; an actor's alias that only the story uses finds the explainer; the count is
+ * announced in the live region; the result opens with Enter. No content security policy violation, console
+ * error or failed request on the way. Every other page loads no script at all.
+ */
+import type { Browser, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BASE, builtSiteDir, explainerUrl, readArticleFrontmatter } from '../helpers/built-site';
+import { VIEWPORTS, launchChromium, tabUntil, watchedContext, type BrowserReport } from '../helpers/browser';
+import { listSitePages, startStaticServer, type StaticServer } from '../helpers/static-server';
+
+const SEARCH = `${BASE}search/`;
+/** The seed explainer (README: "The first explainer"). */
+const SEED = explainerUrl('kataib-hezbollah-suspends-attacks');
+const SEED_TITLE = readArticleFrontmatter('kataib-hezbollah-suspends-attacks').title;
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+	server = await startStaticServer(builtSiteDir(), { base: BASE });
+	browser = await launchChromium();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+interface Opened {
+	page: Page;
+	report: BrowserReport;
+	/** Every script the page requested (files, modules, workers), in order. */
+	scripts: string[];
+}
+
+async function open(path: string, options: Parameters<typeof watchedContext>[1] = {}): Promise<Opened> {
+	const { context, report } = await watchedContext(browser, { viewport: VIEWPORTS.wide, ...options });
+	const scripts: string[] = [];
+	context.on('request', (request: Request) => {
+		if (['script', 'worker'].includes(request.resourceType())) scripts.push(request.url());
+	});
+	const page = await context.newPage();
+	const response = await page.goto(new URL(path, server.origin).href);
+	expect(response?.status(), path).toBe(200);
+	await page.waitForLoadState('networkidle');
+	return { page, report, scripts };
+}
+
+const pagefindRequests = (report: BrowserReport) => report.requests.filter((url) => url.includes('/pagefind/'));
+
+/** Nothing went wrong in the browser: no violation, no console error, no failed request, nothing off the machine. */
+function expectCleanReport(report: BrowserReport): void {
+	expect(report.cspViolations).toEqual([]);
+	expect(report.errors).toEqual([]);
+	expect(report.failedResponses).toEqual([]);
+	expect(report.offHostRequests).toEqual([]);
+}
+
+/** The live region's text once it says how many results (or none) a search found. */
+async function announced(page: Page): Promise<string> {
+	const status = page.getByRole('status');
+	await expect
+		.poll(async () => (await status.textContent()) ?? '', { timeout: 10_000 })
+		.toMatch(/results? for|No results/);
+	return (await status.textContent()) ?? '';
+}
+
+describe(`the search page ${SEARCH}`, () => {
+	test('requests nothing of Pagefind, and no script file, until the reader uses the form', async () => {
+		const { page, report, scripts } = await open(SEARCH);
+		// A reader looks and moves around the page without searching.
+		await page.mouse.move(200, 200);
+		await page.keyboard.press('Tab');
+		await page.waitForLoadState('networkidle');
+		expect(pagefindRequests(report)).toEqual([]);
+		expect(scripts).toEqual([]);
+		expect(await page.getByRole('list', { name: 'Search results' }).count(), 'the empty list is hidden').toBe(0);
+		expectCleanReport(report);
+		await page.context().close();
+	});
+
+	test('finds the explainer by an actor’s alias, typed and submitted with the keyboard, and opens it with Enter', async () => {
+		const { page, report, scripts } = await open(SEARCH);
+		// The form is a search landmark, its field reached by Tab and named by its label.
+		expect(await page.getByRole('search').count()).toBe(1);
+		await tabUntil(page, 'input[type="search"]');
+		const field = page.getByRole('searchbox', { name: /search explainers/i });
+		expect(await field.evaluate((element) => element === document.activeElement)).toBe(true);
+		expect(pagefindRequests(report), 'focus alone loads nothing').toEqual([]);
+
+		await page.keyboard.type('Tehran');
+		await page.keyboard.press('Enter');
+		expect(await announced(page)).toMatch(/^\d+ results? for “Tehran”/);
+		expect(pagefindRequests(report).length, 'Pagefind loaded once used').toBeGreaterThan(0);
+		expect(scripts.every((url) => url.includes('/pagefind/'))).toBe(true);
+		expect(new URL(page.url()).searchParams.get('q'), 'the address keeps the search').toBe('Tehran');
+
+		const results = page.getByRole('list', { name: 'Search results' });
+		const link = results.getByRole('link', { name: SEED_TITLE });
+		expect(await link.count()).toBe(1);
+		expect(await link.getAttribute('href')).toBe(SEED);
+		// The count in the live region is the number of results in the list.
+		const count = Number(/^(\d+)/.exec(await page.getByRole('status').innerText())?.[1]);
+		expect(await results.getByRole('listitem').count()).toBe(count);
+		expect(await results.getByRole('heading', { level: 2 }).count()).toBe(count);
+		expect(await results.locator('mark').first().innerText()).toMatch(/^Tehran\b/);
+
+		await tabUntil(page, `.search-result a[href="${SEED}"]`);
+		await Promise.all([page.waitForURL(new URL(SEED, server.origin).href), page.keyboard.press('Enter')]);
+		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(SEED_TITLE);
+		expectCleanReport(report);
+		await page.context().close();
+	});
+
+	test('searches as the reader types, and announces the count: “Ryder” finds the explainer', async () => {
+		const { page, report } = await open(SEARCH, { viewport: VIEWPORTS.narrow });
+		await tabUntil(page, 'input[type="search"]');
+		await page.keyboard.type('Ryder', { delay: 30 });
+		expect(await announced(page)).toMatch(/^\d+ results? for “Ryder”\.$/);
+		const link = page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: SEED_TITLE });
+		expect(await link.count()).toBe(1);
+		expectCleanReport(report);
+		await page.context().close();
+	});
+
+	test('says so when nothing matches, and empties the list when the field is cleared', async () => {
+		const { page, report } = await open(SEARCH);
+		await tabUntil(page, 'input[type="search"]');
+		await page.keyboard.type('Tehran');
+		await page.keyboard.press('Enter');
+		await announced(page);
+		await page.keyboard.press('ControlOrMeta+A');
+		await page.keyboard.type('qzxwvj');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByRole('status').innerText()).toMatch(/^No results for “qzxwvj”/);
+		expect(await page.locator('[data-search-results] li').count()).toBe(0);
+		expect(await page.locator('[data-search-results]').isHidden()).toBe(true);
+		await page.keyboard.press('ControlOrMeta+A');
+		await page.keyboard.press('Backspace');
+		await expect.poll(() => page.getByRole('status').innerText()).toBe('');
+		expectCleanReport(report);
+		await page.context().close();
+	});
+
+	test('shows the results of a shared link (?q=) on arrival', async () => {
+		const { page, report } = await open(`${SEARCH}?q=Tehran`);
+		expect(await announced(page)).toMatch(/^\d+ results? for “Tehran”/);
+		expect(await page.getByRole('searchbox').inputValue()).toBe('Tehran');
+		expect(await page.getByRole('link', { name: SEED_TITLE }).count()).toBe(1);
+		expectCleanReport(report);
+		await page.context().close();
+	});
+
+	test('without JavaScript, says that search needs it and links to the explainers', async () => {
+		const { page, report } = await open(SEARCH, { javaScriptEnabled: false });
+		const note = page.getByText(/Search needs JavaScript/);
+		expect(await note.isVisible()).toBe(true);
+		expect(await page.getByRole('link', { name: 'the home page' }).getAttribute('href')).toBe(BASE);
+		await page.getByRole('searchbox').fill('Tehran');
+		await Promise.all([page.waitForURL(/\?q=Tehran$/), page.keyboard.press('Enter')]);
+		expect(await page.getByText(/Search needs JavaScript/).isVisible()).toBe(true);
+		expect(report.cspViolations).toEqual([]);
+		expect(report.failedResponses).toEqual([]);
+		await page.context().close();
+	});
+});
+
+describe('every other page', () => {
+	const pages = listSitePages(builtSiteDir(), { base: BASE }).filter((page) => page !== SEARCH);
+
+	test('requests no script and runs none, not even from the search link in its header', async () => {
+		expect(pages.length).toBeGreaterThan(0);
+		const { context, report } = await watchedContext(browser, { viewport: VIEWPORTS.wide });
+		const scripts: string[] = [];
+		context.on('request', (request: Request) => {
+			if (['script', 'worker'].includes(request.resourceType())) scripts.push(request.url());
+		});
+		const page = await context.newPage();
+		const running: string[] = [];
+		for (const path of pages) {
+			await page.goto(new URL(path, server.origin).href);
+			const code = await page.evaluate(
+				() => [...document.scripts].filter((script) => script.type.toLowerCase() !== 'application/ld+json').length,
+			);
+			if (code > 0) running.push(path);
+		}
+		expect(scripts).toEqual([]);
+		expect(running).toEqual([]);
+		expect(pagefindRequests(report)).toEqual([]);
+		await context.close();
+	});
+});

@@ -1,0 +1,199 @@
+/*
+ * Search, as built: the search page's form, live region and fallback; its one script, inline, which loads Pagefind
+ * only when used; no script on any other page; and Pagefind's index, holding every explainer and actor page.
+ * The search itself runs in Chromium in tests/browser/search.test.ts.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { CheerioAPI } from 'cheerio';
+import { describe, expect, test } from 'vitest';
+import {
+	BASE,
+	articleSlugs,
+	builtSiteDir,
+	describeElement,
+	explainerUrl,
+	listPages,
+	loadPage,
+	readArticleFrontmatter,
+	words,
+} from '../helpers/built-site';
+
+const SEARCH = `${BASE}search/`;
+
+/** The sources a page's content security policy allows for scripts. */
+function scriptSources($: CheerioAPI): string[] {
+	const policy = $('meta[http-equiv="content-security-policy" i]').attr('content') ?? '';
+	const directive = policy
+		.split(';')
+		.map((part) => part.trim().split(/\s+/))
+		.find(([name]) => name === 'script-src');
+	return directive?.slice(1) ?? [];
+}
+
+/** The scripts of a page, but JSON-LD data (which runs nothing). */
+function scriptsOf($: CheerioAPI) {
+	return $('script')
+		.toArray()
+		.filter((script) => (script.attribs['type'] ?? '').toLowerCase() !== 'application/ld+json');
+}
+
+describe(`the search page ${SEARCH}`, () => {
+	test('is built and linked from the site’s navigation on every page', () => {
+		expect(listPages()).toContain(SEARCH);
+		const without = listPages().filter(
+			(page) =>
+				loadPage(page)('header nav a')
+					.toArray()
+					.filter((link) => link.attribs['href'] === SEARCH).length !== 1,
+		);
+		expect(without).toEqual([]);
+	});
+
+	test('has one search landmark: a form with a labelled search field and a submit button', () => {
+		const $ = loadPage(SEARCH);
+		expect($('h1').text().trim()).toBe('Search');
+		const form = $('form[role="search"]');
+		expect(form).toHaveLength(1);
+		expect($('[role="search"], search')).toHaveLength(1);
+		// Without JavaScript the form still submits to this page, which then says search needs JavaScript.
+		expect(form.attr('action')).toBe(SEARCH);
+		expect((form.attr('method') ?? 'get').toLowerCase()).toBe('get');
+
+		const input = form.find('input');
+		expect(input).toHaveLength(1);
+		expect({ type: input.attr('type'), name: input.attr('name') }).toEqual({ type: 'search', name: 'q' });
+		const id = input.attr('id') ?? '';
+		const label = $('label').filter((_, element) => element.attribs['for'] === id);
+		expect(label, `a <label for="${id}">`).toHaveLength(1);
+		expect(words(label.text())).toMatch(/search/i);
+		const hint = $('[id]').filter((_, element) => element.attribs['id'] === input.attr('aria-describedby'));
+		expect(words(hint.text())).not.toBe('');
+
+		const button = form.find('button');
+		expect(button).toHaveLength(1);
+		expect(button.attr('type') ?? 'submit').toBe('submit');
+		expect(words(button.text())).toBe('Search');
+	});
+
+	test('has an empty polite live region for the count of results, and an empty results list, hidden', () => {
+		const $ = loadPage(SEARCH);
+		const status = $('[data-search-status]');
+		expect(status).toHaveLength(1);
+		expect({
+			role: status.attr('role'),
+			live: status.attr('aria-live'),
+			atomic: status.attr('aria-atomic'),
+			text: status.text(),
+		}).toEqual({ role: 'status', live: 'polite', atomic: 'true', text: '' });
+		const list = $('[data-search-results]');
+		expect(list.prop('tagName')?.toLowerCase()).toBe('ol');
+		expect(list.attr('hidden')).toBeDefined();
+		expect(list.attr('aria-label')).toBeTruthy();
+		expect(list.children()).toHaveLength(0);
+	});
+
+	test('tells readers without JavaScript that search needs it, and where to find the explainers', () => {
+		const fallback = loadPage(SEARCH)('noscript');
+		expect(fallback).toHaveLength(1);
+		// The parser keeps what <noscript> holds as text, as a browser running scripts does: read it as markup.
+		const html = fallback.html() ?? '';
+		expect(html).toMatch(/needs JavaScript/);
+		expect(html).toContain(`href="${BASE}"`);
+	});
+
+	test('requests no script file: its one script is inline, allowed by its hash, and imports Pagefind only when used', () => {
+		const $ = loadPage(SEARCH);
+		const scripts = scriptsOf($);
+		expect(scripts.map((script) => describeElement($, script))).toHaveLength(1);
+		const [script] = scripts;
+		expect(script?.attribs['src']).toBeUndefined();
+		expect(script?.attribs['type']).toBe('module');
+		const code = $(script).text();
+		// Pagefind is named only inside a dynamic import(), which runs when the reader searches.
+		expect(code).toMatch(/\bimport\([^)]*pagefind\/pagefind\.js/);
+		expect(code, 'no static import of another script file').not.toMatch(/\bimport\s*[{*"'`]/);
+		expect(code).not.toContain('_astro/');
+		const preloads = $('link[rel~="modulepreload"], link[rel~="preload"], link[rel~="prefetch"]').toArray();
+		expect(preloads.map((link) => describeElement($, link))).toEqual([]);
+		expect(
+			$('link[rel~="stylesheet"]')
+				.toArray()
+				.filter((link) => /pagefind/.test(link.attribs['href'] ?? '')),
+		).toHaveLength(0);
+		expect($('[style]')).toHaveLength(0);
+	});
+
+	test('lets its own scripts compile Pagefind’s WebAssembly, and keeps every other source out', () => {
+		const sources = scriptSources(loadPage(SEARCH));
+		expect(sources).toContain("'self'");
+		expect(sources).toContain("'wasm-unsafe-eval'");
+		expect(sources.filter((source) => /^'unsafe-|^\*$|^https?:$|^data:$|^blob:$/.test(source))).toEqual([]);
+	});
+});
+
+describe('every other page', () => {
+	const others = listPages().filter((page) => page !== SEARCH);
+
+	test('has no script at all, and no permission to compile WebAssembly', () => {
+		expect(others.length).toBeGreaterThan(0);
+		const withScripts = others.flatMap((page) => {
+			const $ = loadPage(page);
+			return scriptsOf($).map((script) => `${page}: ${describeElement($, script)}`);
+		});
+		expect(withScripts).toEqual([]);
+		expect(others.filter((page) => scriptSources(loadPage(page)).includes("'wasm-unsafe-eval'"))).toEqual([]);
+	});
+});
+
+/** A page of Pagefind's index: its fragment (gzip, then a `pagefind_dcd` marker and JSON) holds its URL and title. */
+interface IndexedPage {
+	url: string;
+	meta: { title?: string };
+	content: string;
+}
+
+function indexedPages(): IndexedPage[] {
+	const dir = join(builtSiteDir(), 'pagefind', 'fragment');
+	return readdirSync(dir)
+		.filter((name) => name.endsWith('.pf_fragment'))
+		.map((name) => {
+			const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
+			return JSON.parse(text.replace(/^pagefind_dcd/, '')) as IndexedPage;
+		});
+}
+
+describe('the Pagefind index', () => {
+	test('is built, with the browser API the search page imports', () => {
+		const dir = join(builtSiteDir(), 'pagefind');
+		expect(existsSync(join(dir, 'pagefind.js'))).toBe(true);
+		const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+			languages: Record<string, { page_count: number }>;
+		};
+		expect(Object.keys(entry.languages)).toContain('en');
+		expect(entry.languages['en']?.page_count).toBe(indexedPages().length);
+	});
+
+	test('lists every explainer by its address (from the site’s root) and headline, with its story', () => {
+		const pages = indexedPages();
+		for (const slug of articleSlugs()) {
+			const url = explainerUrl(slug).slice(BASE.length - 1);
+			const page = pages.find((candidate) => candidate.url === url);
+			expect(page, `${url} is in the index`).toBeDefined();
+			expect(page?.meta.title).toBe(readArticleFrontmatter(slug).title);
+			expect(page?.content.length).toBeGreaterThan(500);
+		}
+	});
+
+	test('lists every actor page that was built', () => {
+		const actorPages = listPages().filter((page) => /\/actors\/[^/]+\/$/.test(page.slice(BASE.length - 1)));
+		const urls = new Set(indexedPages().map((page) => page.url));
+		expect(actorPages.filter((page) => !urls.has(page.slice(BASE.length - 1)))).toEqual([]);
+	});
+
+	test('finds the seed explainer by an actor’s alias that only its story uses: “Tehran”', () => {
+		const seed = indexedPages().find((page) => page.url.endsWith('/explainers/kataib-hezbollah-suspends-attacks/'));
+		expect(seed?.content).toContain('Tehran');
+	});
+});
