@@ -94,6 +94,7 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		return broken(collection, path, id, text, tooDeep(error, { line: 1 + lineOffset, column: 1 }));
 	}
 	const syntaxErrors: ContentFile['syntaxErrors'] = document.errors.map((error) => {
+		if (/Maximum call stack/.test(error.message)) return tooDeep(new RangeError(error.message), place(0));
 		const message = `YAML syntax error: ${error.message.split('\n')[0] ?? error.message}`;
 		const hint = 'check the indentation and quotes on this line and the one before it';
 		// The parser notices an unclosed quote only where the document ends; the quote opened earlier.

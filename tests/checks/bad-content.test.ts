@@ -59,28 +59,42 @@ describe('npm run check on content with one mistake', () => {
 	test('the base content passes, so each case fails only for its own mistake', async () => {
 		const result = await check(join(fixtures, '_base'));
 		expect(result).toEqual({ exit: 0, output: 'Content checks: no problems.\n' });
+	}, 120_000);
+
+	test('every case says where its problem is reported: file, line and column', () => {
+		for (const name of names) {
+			const { expect: expected } = JSON.parse(
+				readFileSync(join(fixtures, name, 'case.json'), 'utf8'),
+			) as BadContentCase;
+			if (expected.exit === 0 && !expected.message) continue;
+			expect([expected.line, expected.column].every(Number.isInteger), name).toBe(true);
+		}
 	});
 
 	test('covers at least 30 mistakes', () => {
 		expect(names.length).toBeGreaterThanOrEqual(30);
 	});
 
-	test.concurrent.each(names)('%s', async (name) => {
-		const { dir, spec } = contentFor(name);
-		const { exit, output } = await check(dir);
-		const expected = spec.expect;
-		expect(exit, output).toBe(expected.exit ?? 1);
-		if (expected.exit === 0 && !expected.message) {
-			expect(output).toBe('Content checks: no problems.\n');
-			return;
-		}
-		const file = expected.file ?? 'articles/story.mdx';
-		const reported = output
-			.split('\n')
-			.map((line) => /^(?<path>.+?):(?<line>\d+):(?<column>\d+) (?<message>.*)$/.exec(line)?.groups)
-			.find((problem) => problem?.['path']?.endsWith(file) && problem['message']?.includes(expected.message ?? ''));
-		expect(reported, output).toBeDefined();
-		if (expected.line) expect(Number(reported?.['line']), output).toBe(expected.line);
-		if (expected.column) expect(Number(reported?.['column']), output).toBe(expected.column);
-	});
+	test.concurrent.each(names)(
+		'%s',
+		async (name) => {
+			const { dir, spec } = contentFor(name);
+			const { exit, output } = await check(dir);
+			const expected = spec.expect;
+			expect(exit, output).toBe(expected.exit ?? 1);
+			if (expected.exit === 0 && !expected.message) {
+				expect(output).toBe('Content checks: no problems.\n');
+				return;
+			}
+			const file = expected.file ?? 'articles/story.mdx';
+			const reported = output
+				.split('\n')
+				.map((line) => /^(?<path>.+?):(?<line>\d+):(?<column>\d+) (?<message>.*)$/.exec(line)?.groups)
+				.find((problem) => problem?.['path']?.endsWith(file) && problem['message']?.includes(expected.message ?? ''));
+			expect(reported, output).toBeDefined();
+			if (expected.line) expect(Number(reported?.['line']), output).toBe(expected.line);
+			if (expected.column) expect(Number(reported?.['column']), output).toBe(expected.column);
+		},
+		120_000,
+	);
 });
