@@ -9,7 +9,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BASE, builtSiteDir } from '../helpers/built-site';
 import { VIEWPORTS, WCAG_22_AA_TAGS, describeViolations, launchChromium, watchedContext } from '../helpers/browser';
-import { listSitePages, startStaticServer, type StaticServer } from '../helpers/static-server';
+import { listSitePages, readerRequest, startStaticServer, type StaticServer } from '../helpers/static-server';
 
 const pages = listSitePages(builtSiteDir(), { base: BASE });
 
@@ -35,9 +35,9 @@ const READERS: { name: string; options: BrowserContextOptions }[] = [
 async function open(path: string, options: BrowserContextOptions): Promise<Page> {
 	const { context } = await watchedContext(browser, options);
 	const page = await context.newPage();
-	const response = await page.goto(new URL(path, server.origin).href);
-	// The 404 page is served with its status; every other page must answer 200.
-	expect(response?.status(), path).toBe(path.endsWith('/404.html') ? 404 : 200);
+	const request = readerRequest(path, { base: BASE });
+	const response = await page.goto(new URL(request.path, server.origin).href);
+	expect(response?.status(), request.path).toBe(request.status);
 	return page;
 }
 

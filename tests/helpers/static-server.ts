@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, relative, resolve, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
  * The headers a host sends with every response. The page's own `<meta>` content security policy cannot carry
@@ -65,8 +66,9 @@ export interface StaticServerOptions {
 
 /**
  * Serves `root` (a built `dist/`) until `close()`. Like a static host: `/x/` serves `x/index.html`, `/x` redirects
- * to `/x/` when that is a folder, unknown paths get `404.html` (when built) with status 404, and rules in a built
- * `_headers` file (Netlify / Cloudflare Pages format) are applied on top of {@link SECURITY_HEADERS}.
+ * to `/x/` when that is a folder, unknown paths get `404.html` (when built) with status 404, text is sent with
+ * brotli (or gzip) when the client accepts it, and rules in a built `_headers` file (Netlify / Cloudflare Pages
+ * format) are applied on top of {@link SECURITY_HEADERS}.
  */
 export async function startStaticServer(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
 	const dir = resolve(root);
@@ -122,6 +124,15 @@ export function listSitePages(root: string, options: StaticServerOptions = {}): 
 	}
 	if (isFile(join(dir, '404.html'))) pages.add(`${base}404.html`);
 	return [...pages].sort();
+}
+
+/**
+ * Where a reader meets a page of {@link listSitePages}, and the status the host answers with: a page at its own
+ * URL with 200; the 404 page at a URL the site has no page for, with 404 (`/404.html` itself is an ordinary file).
+ */
+export function readerRequest(page: string, options: StaticServerOptions = {}): { path: string; status: number } {
+	const base = normalizeBase(options.base ?? '/');
+	return page === `${base}404.html` ? { path: `${base}no-page-here/`, status: 404 } : { path: page, status: 200 };
 }
 
 /** The `<loc>` URLs of a sitemap or sitemap index. */
@@ -184,16 +195,48 @@ function answer(
 			if (!rule.pattern.test(requestPath)) continue;
 			for (const [name, value] of rule.headers) extra[name] = value;
 		}
+		const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+		const body = readFileSync(path);
+		const encoding = COMPRESSIBLE.test(type) ? pickEncoding(request.headers['accept-encoding']) : undefined;
 		return send(
 			status,
 			{
-				'content-type': CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+				'content-type': type,
 				'cache-control': 'no-cache',
+				vary: 'accept-encoding',
+				...(encoding ? { 'content-encoding': encoding } : {}),
 				...extra,
 			},
-			readFileSync(path),
+			encoding ? compress(path, body, encoding) : body,
 		);
 	}
+}
+
+/** Types a host compresses on the way out. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg\+xml)/;
+
+/** Brotli when the client takes it (as static hosts serve it), else gzip, else none. */
+function pickEncoding(accept: string | undefined): 'br' | 'gzip' | undefined {
+	const offered = new Set((accept ?? '').split(',').map((part) => part.split(';')[0]?.trim().toLowerCase()));
+	if (offered.has('br')) return 'br';
+	if (offered.has('gzip')) return 'gzip';
+	return undefined;
+}
+
+const compressed = new Map<string, Buffer>();
+
+/** A file's bytes compressed at the highest level, as hosts pre-compress static files; cached per version. */
+function compress(path: string, body: Buffer, encoding: 'br' | 'gzip'): Buffer {
+	const key = `${encoding} ${path} ${statSync(path).mtimeMs} ${body.length}`;
+	let result = compressed.get(key);
+	if (!result) {
+		result =
+			encoding === 'br'
+				? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } })
+				: gzipSync(body, { level: 9 });
+		compressed.set(key, result);
+	}
+	return result;
 }
 
 /** Rules of a `_headers` file: a path pattern line (`/*` wildcards), then indented `Name: value` lines. */
