@@ -1,20 +1,32 @@
 /*
- * Accessibility in a real browser, on every page of the site (its sitemap, or every built page until it has one):
- * axe-core with the WCAG 2.2 A and AA rules, light and dark at 1280 px and light at 375 px (journeys.test.ts checks
- * contrast in dark mode at 375 px), and with a preview card open; and the keyboard: every interactive element
- * reachable with Tab, each in view with a visible focus indicator, and a skip link that works.
+ * Accessibility in a real browser. axe-core with the WCAG 2.2 A and AA rules on every page of the site (its
+ * sitemap, or every built page until it has one) at 1280 px in light mode; on one page of each kind (home,
+ * explainer, actor, topic, search, 404…) also in dark mode and at 375 px, and on explainers with a preview card
+ * open (journeys.test.ts checks contrast in dark mode at 375 px). The keyboard, on one page of each kind at both
+ * widths: every interactive element reachable with Tab, each in view with a visible focus indicator, and a skip
+ * link that works. What varies between pages of one kind is their text, which the light-mode run covers.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BASE, builtSiteDir } from '../helpers/built-site';
-import { VIEWPORTS, WCAG_22_AA_TAGS, describeViolations, launchChromium, watchedContext } from '../helpers/browser';
+import {
+	VIEWPORTS,
+	WCAG_22_AA_TAGS,
+	describeViolations,
+	launchChromium,
+	onePerKind,
+	readerPages,
+	watchedContext,
+} from '../helpers/browser';
 import { listSitePages, readerRequest, startStaticServer, type StaticServer } from '../helpers/static-server';
 
 const pages = listSitePages(builtSiteDir(), { base: BASE });
+const kinds = onePerKind(pages, BASE);
 
 let browser: Browser;
 let server: StaticServer;
+const readers = readerPages(() => browser);
 
 beforeAll(async () => {
 	server = await startStaticServer(builtSiteDir(), { base: BASE });
@@ -22,19 +34,21 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	await readers.closeAll();
 	await browser?.close();
 	await server?.close();
 });
 
-const READERS: { name: string; options: BrowserContextOptions }[] = [
-	{ name: '1280 px, light', options: { viewport: VIEWPORTS.wide, colorScheme: 'light' } },
-	{ name: '1280 px, dark', options: { viewport: VIEWPORTS.wide, colorScheme: 'dark' } },
-	{ name: '375 px, light', options: { viewport: VIEWPORTS.narrow, colorScheme: 'light' } },
-];
+const READERS = {
+	'1280 px, light': { viewport: VIEWPORTS.wide, colorScheme: 'light' },
+	'1280 px, dark': { viewport: VIEWPORTS.wide, colorScheme: 'dark' },
+	'375 px, light': { viewport: VIEWPORTS.narrow, colorScheme: 'light' },
+} satisfies Record<string, BrowserContextOptions>;
+type Reader = keyof typeof READERS;
 
-async function open(path: string, options: BrowserContextOptions): Promise<Page> {
-	const { context } = await watchedContext(browser, options);
-	const page = await context.newPage();
+/** Opens a page of the site in the reader's (shared) browser tab, checking the host's status. */
+async function open(path: string, reader: Reader): Promise<Page> {
+	const { page } = await readers.get(reader, READERS[reader]);
 	const request = readerRequest(path, { base: BASE });
 	const response = await page.goto(new URL(request.path, server.origin).href);
 	expect(response?.status(), request.path).toBe(request.status);
@@ -52,17 +66,29 @@ test('the pages to check are found (sitemap, or every built page until there is 
 	expect(pages.some((page) => page.startsWith(`${BASE}explainers/`))).toBe(true);
 });
 
+test('one page of each kind is found, the home page and an explainer among them', () => {
+	expect(kinds).toContain(BASE);
+	expect(kinds.filter((page) => page.startsWith(`${BASE}explainers/`))).toHaveLength(1);
+});
+
 describe.each(pages)('the page %s', (path) => {
-	test.each(READERS)('has no WCAG 2.2 A or AA violation (axe) at $name', async ({ options }) => {
-		const page = await open(path, options);
-		expect(await wcagViolations(page)).toEqual([]);
-		await page.context().close();
+	test('has no WCAG 2.2 A or AA violation (axe) at 1280 px, light', async () => {
+		expect(await wcagViolations(await open(path, '1280 px, light'))).toEqual([]);
 	});
+});
+
+describe.each(kinds)('the page %s, for its kind of page', (path) => {
+	test.each(['1280 px, dark', '375 px, light'] as const)(
+		'has no WCAG 2.2 A or AA violation (axe) at %s',
+		async (reader) => {
+			expect(await wcagViolations(await open(path, reader))).toEqual([]);
+		},
+	);
 
 	test.each([VIEWPORTS.wide, VIEWPORTS.narrow])(
 		'reaches every interactive element with Tab at $width px, each in view with a visible focus indicator',
 		async (viewport) => {
-			const page = await open(path, { viewport });
+			const page = await open(path, viewport === VIEWPORTS.wide ? '1280 px, light' : '375 px, light');
 			const expected = await markInteractiveElements(page);
 			expect(expected.length, 'the page has interactive elements').toBeGreaterThan(0);
 
@@ -95,12 +121,11 @@ describe.each(pages)('the page %s', (path) => {
 				reached.filter((focused) => !focused.inView).map((focused) => focused.element),
 				'focused out of view or under another element',
 			).toEqual([]);
-			await page.context().close();
 		},
 	);
 
 	test('has a skip link that is the first Tab stop, shows when focused, and moves the focus to the main content', async () => {
-		const page = await open(path, { viewport: VIEWPORTS.narrow });
+		const page = await open(path, '375 px, light');
 		await page.keyboard.press('Tab');
 		const skip = page.locator('a.skip-link:focus');
 		expect(await skip.count(), 'the first Tab stop is the skip link').toBe(1);
@@ -121,7 +146,6 @@ describe.each(pages)('the page %s', (path) => {
 			await page.evaluate(() => Boolean(document.activeElement?.closest('main'))),
 			'the next Tab stop is inside the main content, past the header',
 		).toBe(true);
-		await page.context().close();
 	});
 });
 
@@ -129,19 +153,20 @@ describe('the explainers, in the states a reader opens', () => {
 	const explainers = pages.filter((page) => page.startsWith(`${BASE}explainers/`));
 
 	test.each(explainers)('%s has no WCAG 2.2 A or AA violation with a mention’s card open by keyboard', async (path) => {
-		const page = await open(path, { viewport: VIEWPORTS.wide });
+		const page = await open(path, '1280 px, light');
 		await page.locator('a.mention__link').first().focus();
 		await page.keyboard.press('Shift+Tab');
 		await page.keyboard.press('Tab');
 		expect(await page.locator('.mention__card:visible').count(), 'a card is open').toBe(1);
 		expect(await wcagViolations(page)).toEqual([]);
-		await page.context().close();
 	});
 
 	test.each(explainers)(
 		'%s has no WCAG 2.2 A or AA violation on a touch screen, with a mention’s card open as a sheet',
 		async (path) => {
-			const page = await open(path, { viewport: VIEWPORTS.narrow, hasTouch: true, isMobile: true });
+			const { context } = await watchedContext(browser, { viewport: VIEWPORTS.narrow, hasTouch: true, isMobile: true });
+			const page = await context.newPage();
+			await page.goto(new URL(path, server.origin).href);
 			expect(await wcagViolations(page), 'with the tap buttons shown').toEqual([]);
 			await page.locator('button.mention__toggle').first().tap();
 			expect(await page.locator('.mention__card:popover-open').count(), 'a card is open').toBe(1);

@@ -9,8 +9,8 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BASE, builtFileFor, builtSiteDir, explainerUrl, loadPage, pageUrl } from '../helpers/built-site';
-import { ARTIFACTS_DIR, VIEWPORTS, launchChromium, watchedContext } from '../helpers/browser';
-import { listSitePages, startStaticServer, type StaticServer } from '../helpers/static-server';
+import { ARTIFACTS_DIR, VIEWPORTS, launchChromium, readerPages, watchedContext } from '../helpers/browser';
+import { listSitePages, readerRequest, startStaticServer, type StaticServer } from '../helpers/static-server';
 
 /** The seed explainer (README: "The first explainer"). */
 const SEED = explainerUrl('kataib-hezbollah-suspends-attacks');
@@ -22,6 +22,7 @@ const explainers = pages.filter((page) => page.startsWith(`${BASE}explainers/`))
 
 let browser: Browser;
 let server: StaticServer;
+const tabs = readerPages(() => browser);
 
 beforeAll(async () => {
 	server = await startStaticServer(builtSiteDir(), { base: BASE });
@@ -29,6 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	await tabs.closeAll();
 	await browser?.close();
 	await server?.close();
 });
@@ -159,12 +161,10 @@ describe('images', () => {
 	});
 
 	describe.each(pages)('on the page %s', (path) => {
-		test.each(readers)('have a width and height and load lazily below the fold at $name', async ({ options }) => {
-			const { context } = await watchedContext(browser, options);
-			const page = await context.newPage();
-			await page.goto(new URL(path, server.origin).href);
+		test.each(readers)('have a width and height and load lazily below the fold at $name', async ({ name, options }) => {
+			const { page } = await tabs.get(name, options);
+			await page.goto(new URL(readerRequest(path, { base: BASE }).path, server.origin).href);
 			expect(await page.evaluate(imageProblems)).toEqual([]);
-			await context.close();
 		});
 	});
 });

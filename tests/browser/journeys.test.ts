@@ -1,9 +1,8 @@
 /*
  * Reader journeys through the seed explainer in a real browser, at 375 px and 1280 px: from the home page to the
- * explainer, a mention's preview card (hover, keyboard, tap), the glossary entry and back; pull quotes to their
- * speakers; print; dark mode. Full-page screenshots land in test-results/browser/.
- *
- * Not here yet (work item #5): actor pages (/actors/<id>/) and search; the journeys stop at the glossary entry.
+ * explainer, a mention's preview card (hover, keyboard, tap), the glossary entry, the actor's page and back; pull
+ * quotes to their speakers; print; dark mode. Full-page screenshots land in test-results/browser/. Search (an
+ * actor's alias finds the explainer) has its own journey in search.test.ts.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -80,6 +79,21 @@ async function expectGlossaryEntry(page: Page, id: string): Promise<void> {
 	expect(await inViewport(heading), `the heading of #actor-${id} is in view`).toBe(true);
 }
 
+/**
+ * From the glossary entry of `id`, follows its link to the actor's page (by click or tap), checks the page is the
+ * actor's and lists the explainer, and comes back to the entry.
+ */
+async function visitActorPageAndReturn(page: Page, id: string, how: 'click' | 'tap'): Promise<void> {
+	const profile = page.locator(`[id="actor-${id}"] a[href$="/actors/${id}/"]`);
+	expect(await profile.count(), `the glossary entry of ${id} links to the actor’s page`).toBe(1);
+	await (how === 'tap' ? profile.tap() : profile.click());
+	await page.waitForURL((url) => url.pathname === `${BASE}actors/${id}/`, { timeout: 5_000 });
+	expect((await page.locator('h1').innerText()).trim()).toBe(readActor(id).name);
+	expect(await page.getByRole('link', { name: article.title }).count(), 'it lists the explainer').toBeGreaterThan(0);
+	await page.goBack();
+	await expectGlossaryEntry(page, id);
+}
+
 /** Checks that a card is shown, names the actor, and fits across the viewport. */
 async function expectCardShown(card: Locator, id: string): Promise<void> {
 	expect(await card.isVisible()).toBe(true);
@@ -100,7 +114,7 @@ describe.each([VIEWPORTS.narrow, VIEWPORTS.wide])('a reader on a screen $width p
 		await page.context().close();
 	});
 
-	test('sees a mention’s preview card on hover, moves onto it, clicks through to the glossary entry and comes back', async () => {
+	test('sees a mention’s preview card on hover, moves onto it, clicks through to the glossary entry and the actor’s page, and comes back', async () => {
 		const page = await open(explainer, { viewport });
 		const mention = page.locator('.mention').nth(1);
 		const link = mention.locator('a.mention__link');
@@ -125,6 +139,7 @@ describe.each([VIEWPORTS.narrow, VIEWPORTS.wide])('a reader on a screen $width p
 		await page.mouse.down();
 		await page.mouse.up();
 		await expectGlossaryEntry(page, id);
+		await visitActorPageAndReturn(page, id, 'click');
 		await page.goBack();
 		expect(new URL(page.url()).hash).toBe('');
 		expect(await inViewport(link), 'back in the story, at the mention').toBe(true);
@@ -240,7 +255,7 @@ describe.each([VIEWPORTS.narrow, VIEWPORTS.wide])('a reader on a screen $width p
 describe('a reader on a 375 px touch screen', () => {
 	const touch = { viewport: VIEWPORTS.narrow, hasTouch: true, isMobile: true };
 
-	test('taps a mention to open its card as a bottom sheet, taps through to the glossary entry and comes back', async () => {
+	test('taps a mention to open its card as a bottom sheet, taps through to the glossary entry and the actor’s page, and comes back', async () => {
 		const page = await open(explainerUrl(SLUG), touch);
 		const mention = page.locator('.mention').first();
 		const link = mention.locator('a.mention__link');
@@ -273,6 +288,7 @@ describe('a reader on a 375 px touch screen', () => {
 		expect(await card.evaluate((element) => element.matches(':popover-open'))).toBe(false);
 		expect(await card.isVisible()).toBe(false);
 
+		await visitActorPageAndReturn(page, id, 'tap');
 		await page.goBack();
 		expect(new URL(page.url()).hash).toBe('');
 		expect(await inViewport(link), 'back in the story, at the mention').toBe(true);

@@ -135,3 +135,65 @@ export function describeViolations(
 		),
 	);
 }
+
+/**
+ * One page of each kind, to test what depends on a page's template rather than its content: the first page,
+ * by URL, of each kind. A kind is the first path segment and the depth (`/actors/` and `/actors/x/` differ);
+ * the home page and the 404 page are kinds of their own.
+ */
+export function onePerKind(pages: readonly string[], base = '/'): string[] {
+	const kinds = new Map<string, string>();
+	for (const page of [...pages].sort()) {
+		const segments = page.slice(base.length).split('/').filter(Boolean);
+		const kind = segments.length === 0 ? 'home' : `${segments[0]}:${segments.length}`;
+		if (!kinds.has(kind)) kinds.set(kind, page);
+	}
+	return [...kinds.values()];
+}
+
+/**
+ * One watched page per kind of reader, created on first use and reused by every test in a file that asks for
+ * the same reader: navigating is much cheaper than a new context. Close them all with `closeAll()`.
+ */
+export function readerPages(browser: () => Browser) {
+	const open = new Map<string, Promise<{ page: Page; report: BrowserReport }>>();
+	return {
+		async get(name: string, options: BrowserContextOptions): Promise<{ page: Page; report: BrowserReport }> {
+			let entry = open.get(name);
+			if (!entry) {
+				entry = watchedContext(browser(), options).then(async ({ context, report }) => ({
+					page: await context.newPage(),
+					report,
+				}));
+				open.set(name, entry);
+			}
+			return entry;
+		},
+		async closeAll(): Promise<void> {
+			await Promise.all([...open.values()].map(async (entry) => (await entry).page.context().close()));
+			open.clear();
+		},
+	};
+}
+
+/** The entries a report gained since `mark` (taken with `markReport`). */
+export function reportSince(report: BrowserReport, mark: Record<keyof BrowserReport, number>): BrowserReport {
+	return {
+		errors: report.errors.slice(mark.errors),
+		cspViolations: report.cspViolations.slice(mark.cspViolations),
+		offHostRequests: report.offHostRequests.slice(mark.offHostRequests),
+		failedResponses: report.failedResponses.slice(mark.failedResponses),
+		requests: report.requests.slice(mark.requests),
+	};
+}
+
+/** How long each list of a report is now, to read what a later step adds with {@link reportSince}. */
+export function markReport(report: BrowserReport): Record<keyof BrowserReport, number> {
+	return {
+		errors: report.errors.length,
+		cspViolations: report.cspViolations.length,
+		offHostRequests: report.offHostRequests.length,
+		failedResponses: report.failedResponses.length,
+		requests: report.requests.length,
+	};
+}
