@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { ActorSchema } from './schemas/actor';
 import { ArticleSchema } from './schemas/article';
+import { PlaceSchema } from './schemas/place';
 import { contentDir } from './utils/content-dir';
 import { idFromFileName } from './utils/ids';
 
@@ -15,4 +16,9 @@ const actors = defineCollection({
 	schema: ActorSchema(),
 });
 
-export const collections = { articles, actors };
+const places = defineCollection({
+	loader: glob({ base: contentDir('places'), pattern: '*.yaml', generateId: idFromFileName }),
+	schema: PlaceSchema(),
+});
+
+export const collections = { articles, actors, places };

@@ -8,6 +8,8 @@ export interface CheckContext {
 	actors: readonly ContentFile[];
 	/** Actor ids that exist, from file names. */
 	actorIds: ReadonlySet<string>;
+	/** Place ids that exist, from file names. */
+	placeIds: ReadonlySet<string>;
 }
 
 /** A rule over the content: reports every problem it finds, never stops at the first. */

@@ -3,6 +3,10 @@ import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { idFromFileName } from '../utils/ids';
 
+/** The content collections, each a folder of the content directory. */
+export const COLLECTIONS = ['articles', 'actors', 'places'] as const;
+export type Collection = (typeof COLLECTIONS)[number];
+
 /** Where a field sits in its file. */
 export interface Position {
 	line: number;
@@ -11,7 +15,7 @@ export interface Position {
 
 /** One content file, parsed, with a way to find where any field sits in it. */
 export interface ContentFile {
-	collection: 'articles' | 'actors';
+	collection: Collection;
 	/** Path relative to the project root, as problems name it. */
 	path: string;
 	/** The entry id, from the file name. */
@@ -31,9 +35,9 @@ export interface ContentFile {
 /** The YAML options every content file is read with: YAML 1.2 core types, so dates stay as written. */
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 } as const;
 
-/** Reads every file of both collections under `root` (the content folder). */
+/** Reads every file of every collection under `root` (the content folder). */
 export function readContentFiles(root: string, projectRoot = process.cwd()): ContentFile[] {
-	return (['articles', 'actors'] as const).flatMap((collection) => {
+	return COLLECTIONS.flatMap((collection) => {
 		const dir = join(root, collection);
 		const extension = collection === 'articles' ? '.mdx' : '.yaml';
 		let names: string[];

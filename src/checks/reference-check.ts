@@ -1,36 +1,52 @@
-import { problemAt, type Check } from './check';
+import { problemAt, type Check, type CheckContext } from './check';
 import type { ContentFile } from './content-files';
 import { fieldName, type Problem } from './problem';
 import { closest } from './suggest';
 
-/** Every place an article or actor names an actor by id. */
-function actorReferences(file: ContentFile): { path: (string | number)[]; id: unknown }[] {
+type Referenced = 'actors' | 'places';
+
+/** Every place a file names another entry by id. */
+function references(file: ContentFile): { path: (string | number)[]; id: unknown; collection: Referenced }[] {
 	const data = (file.data ?? {}) as Record<string, unknown>;
 	const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]) : []);
+	const ids = (key: string, collection: Referenced) =>
+		list(key).map((id, index) => ({ path: [key, index], id, collection }));
 	const field = (key: string, inner: string) =>
 		list(key).map((item, index) => ({
 			path: [key, index, inner],
 			id: (item as Record<string, unknown> | null)?.[inner],
+			collection: 'actors' as const,
 		}));
-	if (file.collection === 'articles') {
-		return [...list('actors').map((id, index) => ({ path: ['actors', index], id })), ...field('quotes', 'speaker')];
+	switch (file.collection) {
+		case 'articles':
+			return [...ids('actors', 'actors'), ...field('quotes', 'speaker'), ...ids('places', 'places')];
+		case 'actors':
+			return [
+				...field('roles', 'organization').filter((ref) => ref.id !== undefined),
+				...field('affiliations', 'actor'),
+			];
+		case 'places':
+			return [];
 	}
-	return [...field('roles', 'organization').filter((ref) => ref.id !== undefined), ...field('affiliations', 'actor')];
 }
 
+const HOW_TO_ADD: Record<Referenced, (id: string) => string> = {
+	actors: (id) => `add content/actors/${id}.yaml (npm run new:actor -- "Name") or use an existing id`,
+	places: (id) => `add content/places/${id}.yaml (see docs/editing.md, “Places”) or use an existing id`,
+};
+
 /** Astro only logs an unknown `reference()`; here it stops the build, with a likely intended id. */
-export const referenceCheck: Check = ({ files, actorIds }) =>
-	files.flatMap((file) =>
-		actorReferences(file).flatMap(({ path, id }): Problem[] => {
-			if (typeof id !== 'string' || actorIds.has(id)) return [];
-			const suggestion = closest(id, actorIds);
+export const referenceCheck: Check = (context: CheckContext) =>
+	context.files.flatMap((file) =>
+		references(file).flatMap(({ path, id, collection }): Problem[] => {
+			const known = collection === 'actors' ? context.actorIds : context.placeIds;
+			if (typeof id !== 'string' || known.has(id)) return [];
+			const suggestion = closest(id, known);
 			return [
 				problemAt(file, path, {
 					field: fieldName(path),
-					message: `no actor "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
-					hint: suggestion
-						? `change it to "${suggestion}"`
-						: `add content/actors/${id}.yaml (npm run new:actor -- "Name") or use an existing id`,
+					message: `no ${collection === 'actors' ? 'actor' : 'place'} "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
+					hint: suggestion ? `change it to "${suggestion}"` : HOW_TO_ADD[collection](id),
 				}),
 			];
 		}),

@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
 import { ActorSchema } from '../schemas/actor';
 import { ArticleSchema } from '../schemas/article';
+import { PlaceSchema } from '../schemas/place';
 import { problemAt, type Check } from './check';
 import { fieldName } from './problem';
 
-const schemas = { articles: ArticleSchema(z.string()), actors: ActorSchema() };
+const schemas = { articles: ArticleSchema(z.string()), actors: ActorSchema(), places: PlaceSchema() };
 
 /** Runs the same zod schemas as the content config, but reports each issue at its line and column. */
 export const schemaCheck: Check = ({ files }) =>
@@ -26,10 +27,11 @@ export const schemaCheck: Check = ({ files }) =>
 			return [
 				problemAt(file, [], {
 					message: 'the file has no fields',
-					hint:
-						file.collection === 'actors'
-							? 'start from `npm run new:actor -- "Name"`'
-							: 'start from `npm run new:article -- "Headline"`',
+					hint: {
+						articles: 'start from `npm run new:article -- "Headline"`',
+						actors: 'start from `npm run new:actor -- "Name"`',
+						places: 'give it `name`, `kind`, `coordinates` and `country`: see docs/editing.md',
+					}[file.collection],
 				}),
 			];
 		}

@@ -26,6 +26,7 @@ export const END_MARKER = '<!-- fields:end -->';
 export const COLLECTIONS = [
 	{ title: 'Article frontmatter', factory: 'ArticleSchema' },
 	{ title: 'Actor file', factory: 'ActorSchema' },
+	{ title: 'Place file', factory: 'PlaceSchema' },
 ] as const;
 
 /** A `const X = ['a', 'b'] as const` list that `z.enum(X)` uses. */
@@ -259,6 +260,9 @@ const count = (min: number | undefined, max: number | undefined) =>
 
 function numberArgument(node: ts.CallExpression, args: readonly ts.Expression[]): number {
 	const [first] = args;
+	if (first && ts.isPrefixUnaryExpression(first) && first.operator === ts.SyntaxKind.MinusToken) {
+		if (ts.isNumericLiteral(first.operand)) return -Number(first.operand.text);
+	}
 	if (!first || !ts.isNumericLiteral(first)) fail(node, 'write the limit as a number literal');
 	return Number(first.text);
 }
@@ -383,6 +387,14 @@ function describe(
 					size,
 					nested: item.nested ? { factory: item.nested.factory, list: true } : undefined,
 				};
+			}
+			case 'union': {
+				if (!argument || !ts.isArrayLiteralExpression(argument)) fail(base, '`z.union()` without a list of options');
+				const options = argument.elements.map((element) => describe(element, context));
+				return limited({
+					one: options.map((option) => option.one).join(', or '),
+					many: options.map((option) => option.many).join(' or '),
+				});
 			}
 			default:
 				fail(base, `the field reference cannot put \`z.${zod.name}()\` into words: teach describe()`);

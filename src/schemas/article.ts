@@ -41,6 +41,11 @@ export const ArticleSchema = <Image extends z.ZodType>(image: Image) =>
 			timeline: z.array(TimelineEventSchema()).default([]),
 			/** Corrections, oldest first; never remove one. */
 			corrections: z.array(CorrectionSchema()).default([]),
+			/**
+			 * The places of the locator map ("Where it happened"), most important first: marked places
+			 * are labelled in this order. Leave empty for no map.
+			 */
+			places: z.array(ReferenceSchema('places')).default([]),
 			/** Photos and graphics, with alt text, caption and credit. */
 			figures: z.array(FigureSchema(image)).default([]),
 		})

@@ -1,0 +1,97 @@
+import { countriesByName, countryAt, distanceToCountryKm, type LonLat } from '../utils/atlas';
+import { problemAt, type Check } from './check';
+import type { ContentFile } from './content-files';
+import { fieldName, type Problem } from './problem';
+import { closest } from './suggest';
+
+/**
+ * How far outside its country's outline a place may sit: the atlas is generalised, so a port can fall a few
+ * kilometres out to sea. An approximate position may be further off.
+ */
+export const OUTLINE_TOLERANCE_KM = { exact: 25, approximate: 75 } as const;
+
+/** The fields of a place file this check reads, when they have the right types. */
+function placeFields(file: ContentFile) {
+	const data = (file.data ?? {}) as Record<string, unknown>;
+	const coordinates = data['coordinates'] as { latitude?: unknown; longitude?: unknown } | undefined;
+	const country = data['country'];
+	const countries = typeof country === 'string' ? [country] : Array.isArray(country) ? country : [];
+	return {
+		name: typeof data['name'] === 'string' ? data['name'] : file.id,
+		approximate: data['approximate'] !== undefined,
+		countries: countries.map((value, index) => ({
+			value,
+			path: typeof country === 'string' ? ['country'] : ['country', index],
+		})),
+		point:
+			typeof coordinates?.latitude === 'number' &&
+			typeof coordinates.longitude === 'number' &&
+			Math.abs(coordinates.latitude) <= 90 &&
+			Math.abs(coordinates.longitude) <= 180
+				? ([coordinates.longitude, coordinates.latitude] as LonLat)
+				: undefined,
+	};
+}
+
+/** Each country must be one the atlas draws, and the coordinates must lie in one of them. */
+function checkPlace(file: ContentFile): Problem[] {
+	const atlas = countriesByName();
+	const { name, approximate, countries, point } = placeFields(file);
+	const problems: Problem[] = [];
+	for (const { value, path } of countries) {
+		if (typeof value !== 'string' || atlas.has(value)) continue;
+		const suggestion = closest(value, atlas.keys());
+		problems.push(
+			problemAt(file, path, {
+				field: fieldName(path),
+				message: `the map has no country "${value}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
+				hint: suggestion
+					? `change it to "${suggestion}"`
+					: 'use the country’s name as Natural Earth spells it (docs/editing.md lists where to look them up)',
+			}),
+		);
+	}
+	const known = countries.flatMap(({ value }) => (typeof value === 'string' ? (atlas.get(value) ?? []) : []));
+	if (problems.length > 0 || !point || known.length === 0) return problems;
+	const tolerance = approximate ? OUTLINE_TOLERANCE_KM.approximate : OUTLINE_TOLERANCE_KM.exact;
+	if (known.some((country) => distanceToCountryKm(point, country) <= tolerance)) return problems;
+	const named = countries.map(({ value }) => String(value)).join(' or ');
+	const swapped: LonLat = [point[1], point[0]];
+	const swappedFits = known.some((country) => distanceToCountryKm(swapped, country) <= tolerance);
+	const where = countryAt(point);
+	problems.push(
+		problemAt(file, ['coordinates'], {
+			field: 'coordinates',
+			message: `${name} is not in ${named}: its coordinates (${point[1]}, ${point[0]}) fall ${where ? `in ${where}` : 'outside every country'}`,
+			hint: swappedFits
+				? 'latitude and longitude look swapped: exchange the two numbers'
+				: 'check the coordinates against a gazetteer (decimal degrees, north and east positive) or correct `country`',
+		}),
+	);
+	return problems;
+}
+
+/** A place listed twice in one article would be marked twice. */
+function checkArticlePlaces(file: ContentFile): Problem[] {
+	const places = (file.data as Record<string, unknown> | undefined)?.['places'];
+	if (!Array.isArray(places)) return [];
+	return places.flatMap((id, index): Problem[] =>
+		places.indexOf(id) === index
+			? []
+			: [
+					problemAt(file, ['places', index], {
+						field: `places[${index}]`,
+						message: `"${String(id)}" is listed twice`,
+						hint: 'remove the second one',
+					}),
+				],
+	);
+}
+
+/** Places must be where they say they are, and articles list each once. */
+export const placeCheck: Check = ({ files }) =>
+	files.flatMap((file) => {
+		if (file.collection === 'places' && file.syntaxErrors.length === 0) return checkPlace(file);
+		if (file.collection === 'articles') return checkArticlePlaces(file);
+		return [];
+	});

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { geoContains, geoDistance } from 'd3-geo';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+
+/** The country outlines of Natural Earth at 1:50m, as world-atlas ships them: detailed enough for a region. */
+const ATLAS_FILE = 'world-atlas/countries-50m.json';
+
+export const EARTH_RADIUS_KM = 6371;
+
+export type CountryTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
+export type CountryFeature = Feature<Polygon | MultiPolygon, { name: string }>;
+
+let topology: CountryTopology | undefined;
+
+/** The world's countries as TopoJSON, read once per process. */
+export function countryTopology(): CountryTopology {
+	topology ??= JSON.parse(readFileSync(createRequire(import.meta.url).resolve(ATLAS_FILE), 'utf8')) as CountryTopology;
+	return topology;
+}
+
+let byName: Map<string, CountryFeature> | undefined;
+
+/** Every country's outline, by its Natural Earth name. */
+export function countriesByName(): ReadonlyMap<string, CountryFeature> {
+	if (!byName) {
+		const world = countryTopology();
+		const collection = feature(world, world.objects.countries);
+		byName = new Map(
+			collection.features.flatMap((country) =>
+				country.geometry && (country.geometry.type === 'Polygon' || country.geometry.type === 'MultiPolygon')
+					? [[country.properties.name, country as CountryFeature]]
+					: [],
+			),
+		);
+	}
+	return byName;
+}
+
+/** A point as d3-geo takes it: `[longitude, latitude]`. */
+export type LonLat = [number, number];
+
+/** Great-circle distance in kilometres. */
+export function distanceKm(a: LonLat, b: LonLat): number {
+	return geoDistance(a, b) * EARTH_RADIUS_KM;
+}
+
+/** The polygons of a country, one feature each (a MultiPolygon's parts, e.g. the West Bank and the Gaza Strip). */
+export function partsOf(country: CountryFeature): Feature<Polygon, { name: string }>[] {
+	const { geometry } = country;
+	const rings = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+	return rings.map((coordinates) => ({
+		type: 'Feature',
+		properties: country.properties,
+		geometry: { type: 'Polygon', coordinates },
+	}));
+}
+
+/**
+ * How far a point is from a country, in km: 0 inside it, else the distance to its nearest outline vertex. A coastal
+ * city can sit a little offshore of a generalised coastline, so callers allow a tolerance.
+ */
+export function distanceToCountryKm(point: LonLat, country: CountryFeature): number {
+	if (geoContains(country, point)) return 0;
+	let nearest = Infinity;
+	for (const part of partsOf(country)) {
+		for (const ring of part.geometry.coordinates) {
+			for (const vertex of ring) nearest = Math.min(nearest, distanceKm(point, vertex as LonLat));
+		}
+	}
+	return nearest;
+}
+
+/** The country a point lies in, if any (for messages such as "that is in Somalia"). */
+export function countryAt(point: LonLat): string | undefined {
+	for (const [name, country] of countriesByName()) if (geoContains(country, point)) return name;
+	return undefined;
+}

@@ -1,0 +1,444 @@
+import { geoBounds, geoContains, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, MultiPoint, Polygon } from 'geojson';
+import { feature, merge, mesh } from 'topojson-client';
+import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
+import type { MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon } from 'topojson-specification';
+import { AREA_KINDS, type PlaceData } from '../schemas/place';
+import {
+	countriesByName,
+	countryTopology,
+	distanceKm,
+	EARTH_RADIUS_KM,
+	partsOf,
+	type CountryTopology,
+	type LonLat,
+} from './atlas';
+import { placeLabels, type Box, type LabelRequest, type PlacedLabel } from './map-labels';
+
+/** A place as an article lists it. */
+export interface MapPlace {
+	id: string;
+	data: PlaceData;
+}
+
+/** Which places go where on an article's map. */
+export interface MapPlan {
+	/** Points marked with a dot and labelled, in the article's order. */
+	marked: MapPlace[];
+	/** Countries and territories shaded (on the map or, when outside it, in the inset). */
+	shaded: MapPlace[];
+	/** Places the story names that are too far from the rest to share a map with them (Washington, say). */
+	beyond: MapPlace[];
+}
+
+/**
+ * Places further than this from every other place start a group of their own; only the largest group is mapped.
+ * A region such as the Levant and Iran spans about 1,500 km between neighbours; another continent is much further.
+ */
+export const REACH_KM = 2500;
+
+/** The map never zooms in closer than this many kilometres across, so a single place still shows its setting. */
+export const MIN_SPAN_KM = 400;
+
+/** A rendering of the map for one range of screen widths. */
+export interface MapVariant {
+	width: number;
+	height: number;
+	/** Label size in map units (the SVG is shown at about its own width). */
+	fontSize: number;
+	/** Width and height of the inset. */
+	inset: number;
+}
+
+/** One map for phones and one for wider screens, each laid out for its size (labels stay legible at both). */
+export const MAP_VARIANTS = {
+	narrow: { width: 320, height: 300, fontSize: 13, inset: 92 },
+	wide: { width: 640, height: 400, fontSize: 14, inset: 140 },
+} as const satisfies Record<string, MapVariant>;
+
+export type MapVariantName = keyof typeof MAP_VARIANTS;
+
+const lonLat = (place: MapPlace): LonLat => [place.data.coordinates.longitude, place.data.coordinates.latitude];
+const isArea = (place: MapPlace) => AREA_KINDS.has(place.data.kind);
+const countriesOf = (place: MapPlace): string[] =>
+	typeof place.data.country === 'string' ? [place.data.country] : place.data.country;
+
+/**
+ * Splits places into groups that are each within {@link REACH_KM} of another member, and returns the indexes of
+ * the largest group (the first place's group wins a tie).
+ */
+export function mainGroup(points: readonly LonLat[], reachKm = REACH_KM): Set<number> {
+	const group = points.map((_, index) => index);
+	const root = (index: number): number =>
+		group[index] === index ? index : (group[index] = root(group[index] ?? index));
+	points.forEach((a, i) =>
+		points.forEach((b, j) => {
+			if (j > i && distanceKm(a, b) <= reachKm) group[root(j)] = root(i);
+		}),
+	);
+	const sizes = new Map<number, number>();
+	points.forEach((_, index) => sizes.set(root(index), (sizes.get(root(index)) ?? 0) + 1));
+	let best: number | undefined;
+	for (const [key, size] of sizes) if (best === undefined || size > (sizes.get(best) ?? 0)) best = key;
+	return new Set(points.flatMap((_, index) => (root(index) === best ? [index] : [])));
+}
+
+/** Decides what the map marks, shades and leaves off. */
+export function planLocatorMap(places: readonly MapPlace[]): MapPlan {
+	const kept = mainGroup(places.map(lonLat));
+	const near = places.filter((_, index) => kept.has(index));
+	return {
+		marked: near.filter((place) => !isArea(place)),
+		shaded: near.filter(isArea),
+		beyond: places.filter((_, index) => !kept.has(index)),
+	};
+}
+
+/** The outline a shaded place covers: its country, or for a territory the part of its country it lies in. */
+export function outlineOf(place: MapPlace, countries = countriesByName()): Feature<Geometry> | undefined {
+	const country = countries.get(countriesOf(place)[0] ?? '');
+	if (!country) return undefined;
+	if (place.data.kind !== 'territory') return country;
+	const parts = partsOf(country);
+	return parts.find((part) => geoContains(part, lonLat(place))) ?? parts[0];
+}
+
+/** A Mercator projection that fits `points` into the map with room for labels, never closer than {@link MIN_SPAN_KM}. */
+export function fitProjection(points: readonly LonLat[], { width, height }: MapVariant): GeoProjection {
+	const padX = Math.round(width * 0.14);
+	const padY = Math.round(height * 0.12);
+	const target: MultiPoint = { type: 'MultiPoint', coordinates: points.map((point) => [...point]) };
+	const projection = geoMercator().fitExtent(
+		[
+			[padX, padY],
+			[width - padX, height - padY],
+		],
+		target,
+	);
+	const centreLatitude = (Math.min(...points.map((p) => p[1])) + Math.max(...points.map((p) => p[1]))) / 2;
+	// Along a parallel, Mercator shows `width / scale` radians of longitude: cos(latitude) × R × that in km.
+	const closest = (width * Math.cos((centreLatitude * Math.PI) / 180)) / (MIN_SPAN_KM / EARTH_RADIUS_KM);
+	if (points.length < 2 || projection.scale() > closest) {
+		const [[west, south], [east, north]] = [
+			[Math.min(...points.map((p) => p[0])), Math.min(...points.map((p) => p[1]))],
+			[Math.max(...points.map((p) => p[0])), Math.max(...points.map((p) => p[1]))],
+		];
+		projection
+			.scale(closest)
+			.center([(west + east) / 2, (south + north) / 2])
+			.translate([width / 2, height / 2]);
+	}
+	return projection.clipExtent([
+		[0, 0],
+		[width, height],
+	]);
+}
+
+let presimplified: CountryTopology | undefined;
+
+/** The atlas with each vertex weighted by the area it adds, computed once; cheap to simplify at any scale after. */
+function weightedTopology(): CountryTopology {
+	presimplified ??= presimplify(countryTopology(), sphericalTriangleArea);
+	return presimplified;
+}
+
+/** The atlas without detail smaller than about `pixelArea` square pixels at a Mercator `scale` near `latitude`. */
+export function simplifiedFor(scale: number, latitude: number, pixelArea = 0.7): CountryTopology {
+	const cos = Math.cos((latitude * Math.PI) / 180);
+	return simplify(weightedTopology(), (pixelArea * cos * cos) / (scale * scale));
+}
+
+/** Country geometries whose outline comes near the view, so distant ones are neither merged nor drawn. */
+function geometriesNear(
+	topology: CountryTopology,
+	view: [LonLat, LonLat],
+): (TopoPolygon<{ name: string }> | TopoMultiPolygon<{ name: string }>)[] {
+	const [[west, south], [east, north]] = view;
+	const margin = 5;
+	return topology.objects.countries.geometries.filter(
+		(geometry): geometry is TopoPolygon<{ name: string }> | TopoMultiPolygon<{ name: string }> => {
+			if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return false;
+			const outline = countriesByName().get(geometry.properties?.name ?? '');
+			if (!outline) return false;
+			const [[w, s], [e, n]] = geoBounds(outline);
+			return w <= east + margin && e >= west - margin && s <= north + margin && n >= south - margin;
+		},
+	);
+}
+
+/** The longitude/latitude box a projection shows in a `width` × `height` frame. */
+function viewOf(projection: GeoProjection, width: number, height: number): [LonLat, LonLat] {
+	const [west, north] = projection.invert?.([0, 0]) ?? [-180, 90];
+	const [east, south] = projection.invert?.([width, height]) ?? [180, -90];
+	return [
+		[west, south],
+		[east, north],
+	];
+}
+
+const escapeXml = (text: string) =>
+	text.replace(/[&<>"]/g, (character) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[character]};`);
+
+/** Colours for light screens, dark screens and paper; the map is an image, so it cannot read the page's tokens. */
+const STYLE = `
+.sea{fill:#dce8ef}.land{fill:#f6f3ec}.shade{fill:#eccf9d}.border{fill:none;stroke:#8f8a80;stroke-width:.6;stroke-linejoin:round}
+.mark{fill:#a3161b;stroke:#fff;stroke-width:1.5}.approx{fill:#a3161b33;stroke:#a3161b;stroke-width:1.5;stroke-dasharray:3 2}
+text{font-family:system-ui,sans-serif;fill:#1b1b1b;stroke:#f6f3ec;stroke-width:3px;paint-order:stroke;stroke-linejoin:round}
+.country{font-size:.8em;letter-spacing:.08em;fill:#4a4a4a;text-transform:uppercase}
+.frame{fill:none;stroke:#555}.inset .sea{stroke:#555}.extent{fill:none;stroke:#a3161b;stroke-width:1.5}
+@media (prefers-color-scheme:dark){.sea{fill:#14232d}.land{fill:#2b2d30}.shade{fill:#6d5530}.border{stroke:#8b8b8b}
+.mark{fill:#ff8f87;stroke:#121212}.approx{fill:#ff8f8733;stroke:#ff8f87}text{fill:#ececec;stroke:#2b2d30}.country{fill:#c9c9c9}
+.frame,.inset .sea{stroke:#b5b5b5}.extent{stroke:#ff8f87}}
+@media print{.sea{fill:#fff}.land{fill:#f2f2f2}.shade{fill:#d9d9d9}.border{stroke:#777}.mark{fill:#000;stroke:#fff}
+.approx{fill:none;stroke:#000}text{fill:#000;stroke:#fff}.country{fill:#333}.frame,.inset .sea,.extent{stroke:#000}}`
+	.replace(/\n/g, '')
+	.trim();
+
+const MARK_RADIUS = 4;
+const APPROXIMATE_RADIUS = 10;
+
+/** What the map shows, in words: the SVG's `<desc>` and the reader's alternative to the image. */
+export function describeMap(plan: MapPlan): string {
+	const list = (places: MapPlace[]) => places.map((place) => place.data.name).join(', ');
+	const approximate = plan.marked.filter((place) => place.data.approximate);
+	return [
+		plan.marked.length > 0 &&
+			`Marked: ${list(plan.marked)}${approximate.length > 0 ? ` (approximate position: ${list(approximate)})` : ''}.`,
+		plan.shaded.length > 0 && `Shaded: ${list(plan.shaded)}.`,
+		'An inset shows the wider region.',
+	]
+		.filter(Boolean)
+		.join(' ');
+}
+
+/** The inset's corner: the one with fewest marked places and territories near it, bottom left first on a tie. */
+function insetCorner(points: readonly [number, number][], { width, height, inset }: MapVariant): Box {
+	const margin = 6;
+	const corners: Box[] = [
+		{ x: margin, y: height - inset - margin, width: inset, height: inset },
+		{ x: margin, y: margin, width: inset, height: inset },
+		{ x: width - inset - margin, y: margin, width: inset, height: inset },
+		{ x: width - inset - margin, y: height - inset - margin, width: inset, height: inset },
+	];
+	const clear = 24;
+	const crowding = (box: Box) =>
+		points.filter(
+			([x, y]) =>
+				x > box.x - clear && x < box.x + box.width + clear && y > box.y - clear && y < box.y + box.height + clear,
+		).length;
+	return corners.reduce((best, box) => (crowding(box) < crowding(best) ? box : best));
+}
+
+/** Thrown when a place's label has nowhere to go: a build error the editor can fix by shortening it. */
+export class MapLabelError extends Error {}
+
+/**
+ * Draws the locator map as a self-contained SVG document: sea, land, the shaded countries and territories, borders,
+ * a dot (or a dashed circle, when the position is approximate) and a label for each marked place, and an inset with
+ * the wider region and the map's extent.
+ */
+export function locatorMapSvg(plan: MapPlan, variantName: MapVariantName, title: string): string {
+	const variant = MAP_VARIANTS[variantName];
+	const { width, height, fontSize } = variant;
+	const fitted = [...plan.marked, ...plan.shaded.filter((place) => place.data.kind !== 'country')];
+	const projection = fitProjection((fitted.length > 0 ? fitted : plan.shaded).map(lonLat), variant);
+	const view = viewOf(projection, width, height);
+	const centre = (view[0][1] + view[1][1]) / 2;
+	const path = geoPath(projection).digits(1);
+
+	const detailed = simplifiedFor(projection.scale(), centre);
+	const near = geometriesNear(detailed, view);
+	const shadedOutlines = plan.shaded.flatMap((place) => {
+		const outline = outlineOf(place, simplifiedCountries(detailed));
+		return outline ? [{ place, outline }] : [];
+	});
+
+	const pointOf = (place: MapPlace): [number, number] => {
+		const point = projection(lonLat(place));
+		return point ? [point[0], point[1]] : [Number.NaN, Number.NaN];
+	};
+	const projected = plan.marked.map(pointOf);
+	const territories = shadedOutlines.filter(({ place }) => place.data.kind === 'territory');
+	const insetBox = insetCorner([...projected, ...territories.map(({ place }) => pointOf(place))], variant);
+	const markBoxes: Box[] = plan.marked.map((place, index) => {
+		const [x, y] = projected[index] ?? pointOf(place);
+		const radius = place.data.approximate ? APPROXIMATE_RADIUS : MARK_RADIUS;
+		return { x: x - radius, y: y - radius, width: radius * 2, height: radius * 2 };
+	});
+	const bounds = { x: 3, y: 3, width: width - 6, height: height - 6 };
+	const requests: LabelRequest[] = [
+		...plan.marked.map((place, index) => {
+			const [x, y] = projected[index] ?? pointOf(place);
+			return {
+				key: place.id,
+				text: place.data.label ?? place.data.name,
+				x,
+				y,
+				gap: place.data.approximate ? APPROXIMATE_RADIUS : MARK_RADIUS,
+			};
+		}),
+		...territories.flatMap(({ place }) => {
+			const point = projection(lonLat(place));
+			return point
+				? [{ key: place.id, text: place.data.label ?? place.data.name, x: point[0], y: point[1], gap: 2 }]
+				: [];
+		}),
+	];
+	const { placed, unplaced } = placeLabels(requests, {
+		fontSize,
+		bounds,
+		obstacles: [insetBox, ...markBoxes],
+	});
+	const lostMark = unplaced.find((request) => plan.marked.some((place) => place.id === request.key));
+	if (lostMark) {
+		throw new MapLabelError(
+			`the map has no room to label "${lostMark.text}" without covering another label (${variantName} map)`,
+		);
+	}
+	const countryLabels = placeCountryLabels(
+		shadedOutlines.filter(({ place }) => place.data.kind === 'country').map(({ place }) => place),
+		projection,
+		{ fontSize: fontSize * 0.8, bounds, obstacles: [insetBox, ...markBoxes, ...placed.map((label) => label.box)] },
+	);
+
+	const shapes = [
+		`<rect class="sea" width="${width}" height="${height}"/>`,
+		`<path class="land" d="${path(merge(detailed, near)) ?? ''}"/>`,
+		...shadedOutlines.map(
+			({ place, outline }) => `<path class="shade" data-place="${escapeXml(place.id)}" d="${path(outline) ?? ''}"/>`,
+		),
+		`<path class="border" d="${path(mesh(detailed, { type: 'GeometryCollection', geometries: near }, (a, b) => a !== b)) ?? ''}"/>`,
+		...plan.marked.map((place, index) => {
+			const [x, y] = (projected[index] ?? pointOf(place)).map((value) => value.toFixed(1));
+			const radius = place.data.approximate ? APPROXIMATE_RADIUS : MARK_RADIUS;
+			return `<circle class="${place.data.approximate ? 'approx' : 'mark'}" data-place="${escapeXml(place.id)}" cx="${x}" cy="${y}" r="${radius}"/>`;
+		}),
+		...[...placed, ...countryLabels].map((label) =>
+			textElement(label, countryLabels.includes(label) ? 'country' : 'label'),
+		),
+		insetSvg(plan, insetBox, view),
+	];
+	return [
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="map-title map-desc" font-size="${fontSize}">`,
+		`<title id="map-title">${escapeXml(title)}</title>`,
+		`<desc id="map-desc">${escapeXml(describeMap(plan))}</desc>`,
+		`<style>${STYLE}</style>`,
+		...shapes,
+		'</svg>',
+	].join('\n');
+}
+
+const simplifiedByTopology = new WeakMap<
+	CountryTopology,
+	Map<string, Feature<Polygon | import('geojson').MultiPolygon, { name: string }>>
+>();
+
+/** Country outlines of a simplified atlas, by name. */
+function simplifiedCountries(topology: CountryTopology) {
+	let countries = simplifiedByTopology.get(topology);
+	if (!countries) {
+		const collection = feature(topology, topology.objects.countries) as FeatureCollection<
+			Polygon | import('geojson').MultiPolygon,
+			{ name: string }
+		>;
+		countries = new Map(collection.features.map((country) => [country.properties.name, country]));
+		simplifiedByTopology.set(topology, countries);
+	}
+	return countries;
+}
+
+function textElement(label: PlacedLabel, className: string): string {
+	const anchor = label.anchor === 'start' ? '' : ` text-anchor="${label.anchor}"`;
+	return `<text class="${className}" data-place="${escapeXml(label.key)}" x="${label.x.toFixed(1)}" y="${label.y.toFixed(1)}"${anchor}>${escapeXml(label.text)}</text>`;
+}
+
+/** Country names go at their label point when free, else are left out: the list under the map names them all. */
+function placeCountryLabels(
+	countries: readonly MapPlace[],
+	projection: GeoProjection,
+	options: { fontSize: number; bounds: Box; obstacles: Box[] },
+): PlacedLabel[] {
+	const placed: PlacedLabel[] = [];
+	for (const country of countries) {
+		const point = projection(lonLat(country));
+		if (!point) continue;
+		const text = (country.data.label ?? country.data.name).toUpperCase();
+		const width = Math.ceil(text.length * options.fontSize * 0.72);
+		const height = Math.ceil(options.fontSize * 1.25);
+		const box = { x: point[0] - width / 2, y: point[1] - height / 2, width, height };
+		const fits =
+			box.x >= options.bounds.x &&
+			box.y >= options.bounds.y &&
+			box.x + width <= options.bounds.x + options.bounds.width &&
+			box.y + height <= options.bounds.y + options.bounds.height &&
+			![...options.obstacles, ...placed.map((label) => label.box)].some(
+				(other) =>
+					box.x < other.x + other.width &&
+					other.x < box.x + width &&
+					box.y < other.y + other.height &&
+					other.y < box.y + height,
+			);
+		if (fits) {
+			placed.push({
+				key: country.id,
+				text: country.data.label ?? country.data.name,
+				x: point[0],
+				y: point[1] + options.fontSize * 0.35,
+				anchor: 'middle',
+				box,
+			});
+		}
+	}
+	return placed;
+}
+
+/** The wider region: every shaded place, with a rectangle where the main map sits. */
+function insetSvg(plan: MapPlan, box: Box, view: [LonLat, LonLat]): string {
+	const [[west, south], [east, north]] = view;
+	const corners: MultiPoint = {
+		type: 'MultiPoint',
+		coordinates: [
+			[west, south],
+			[east, north],
+		],
+	};
+	const margin = 6;
+	const projection = geoMercator()
+		.fitExtent(
+			[
+				[margin, margin],
+				[box.width - margin, box.height - margin],
+			],
+			{
+				type: 'FeatureCollection',
+				features: [
+					{ type: 'Feature', properties: {}, geometry: corners },
+					...plan.shaded.flatMap((place) => outlineOf(place) ?? []),
+				],
+			},
+		)
+		.clipExtent([
+			[0, 0],
+			[box.width, box.height],
+		]);
+	const insetView = viewOf(projection, box.width, box.height);
+	const coarse = simplifiedFor(projection.scale(), (insetView[0][1] + insetView[1][1]) / 2, 1.5);
+	const near = geometriesNear(coarse, insetView);
+	const countries = simplifiedCountries(coarse);
+	const path = geoPath(projection).digits(1);
+	// Parallels are straight in Mercator, so the main map's extent is a rectangle here too.
+	const [x0, y0] = projection([west, north]) ?? [0, 0];
+	const [x1, y1] = projection([east, south]) ?? [0, 0];
+	const round = (value: number) => value.toFixed(1);
+	return [
+		`<g class="inset" transform="translate(${box.x} ${box.y})">`,
+		`<rect class="sea" width="${box.width}" height="${box.height}"/>`,
+		`<path class="land" d="${path(merge(coarse, near)) ?? ''}"/>`,
+		...plan.shaded.map((place) => {
+			const outline = outlineOf(place, countries);
+			return outline ? `<path class="shade" d="${path(outline) ?? ''}"/>` : '';
+		}),
+		`<rect class="extent" x="${round(x0)}" y="${round(y0)}" width="${round(x1 - x0)}" height="${round(y1 - y0)}"/>`,
+		'</g>',
+	].join('');
+}
