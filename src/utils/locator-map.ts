@@ -304,9 +304,7 @@ export function locatorMapSvg(plan: MapPlan, variantName: MapVariantName, title:
 	const shapes = [
 		`<rect class="sea" width="${width}" height="${height}"/>`,
 		`<path class="land" d="${path(merge(detailed, near)) ?? ''}"/>`,
-		...shadedOutlines.map(
-			({ place, outline }) => `<path class="shade" data-place="${escapeXml(place.id)}" d="${path(outline) ?? ''}"/>`,
-		),
+		...shadedOutlines.flatMap(({ place, outline }) => shadeElement(place, path(outline))),
 		`<path class="border" d="${path(mesh(detailed, { type: 'GeometryCollection', geometries: near }, (a, b) => a !== b)) ?? ''}"/>`,
 		...plan.marked.map((place, index) => {
 			const [x, y] = (projected[index] ?? pointOf(place)).map((value) => value.toFixed(1));
@@ -345,6 +343,11 @@ function simplifiedCountries(topology: CountryTopology) {
 		simplifiedByTopology.set(topology, countries);
 	}
 	return countries;
+}
+
+/** A shaded area, left out when none of it is in view. */
+function shadeElement(place: MapPlace, d: string | null): string[] {
+	return d ? [`<path class="shade" data-place="${escapeXml(place.id)}" d="${d}"/>`] : [];
 }
 
 function textElement(label: PlacedLabel, className: string): string {
@@ -434,9 +437,9 @@ function insetSvg(plan: MapPlan, box: Box, view: [LonLat, LonLat]): string {
 		`<g class="inset" transform="translate(${box.x} ${box.y})">`,
 		`<rect class="sea" width="${box.width}" height="${box.height}"/>`,
 		`<path class="land" d="${path(merge(coarse, near)) ?? ''}"/>`,
-		...plan.shaded.map((place) => {
+		...plan.shaded.flatMap((place) => {
 			const outline = outlineOf(place, countries);
-			return outline ? `<path class="shade" d="${path(outline) ?? ''}"/>` : '';
+			return outline ? shadeElement(place, path(outline)) : [];
 		}),
 		`<rect class="extent" x="${round(x0)}" y="${round(y0)}" width="${round(x1 - x0)}" height="${round(y1 - y0)}"/>`,
 		'</g>',
