@@ -77,13 +77,10 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 
 	return function transform(tree: Root, file: VFile) {
 		const actors = typeof options.actors === 'function' ? options.actors() : options.actors;
-		const byId = new Map(actors.map((actor) => [actor.id, actor]));
+		const { byId, findNames } = mentionIndex(actors);
 		const frontmatter = ((file.data.astro ??= {}).frontmatter ??= {});
 		const listed = new Set(listedActorIds(frontmatter['actors']));
 		const day = storyDay(frontmatter['published']);
-		const findNames = createNameMatcher(
-			actors.map((actor) => ({ id: actor.id, names: [actor.name, ...actor.aliases] })),
-		);
 
 		const report: MentionReport = { mentions: {}, unlistedMentions: [] };
 		let linkedInSection = new Set<string>();
@@ -142,6 +139,31 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 
 		Object.assign(frontmatter, report);
 	};
+}
+
+/** The actors by id and a matcher of all their names: what every file's transform looks names up in. */
+interface MentionIndex {
+	byId: Map<string, MentionableActor>;
+	findNames: ReturnType<typeof createNameMatcher>;
+}
+
+const mentionIndexes = new WeakMap<readonly MentionableActor[], MentionIndex>();
+
+/**
+ * The index of a list of actors, made once per list: the loader hands every file the same array until an actor
+ * file changes, and compiling the matcher of hundreds of names for each of thousands of files would cost more
+ * than the matching.
+ */
+function mentionIndex(actors: readonly MentionableActor[]): MentionIndex {
+	let index = mentionIndexes.get(actors);
+	if (!index) {
+		index = {
+			byId: new Map(actors.map((actor) => [actor.id, actor])),
+			findNames: createNameMatcher(actors.map((actor) => ({ id: actor.id, names: [actor.name, ...actor.aliases] }))),
+		};
+		mentionIndexes.set(actors, index);
+	}
+	return index;
 }
 
 function listedActorIds(value: unknown): string[] {

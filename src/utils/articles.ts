@@ -3,16 +3,26 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 export type Article = CollectionEntry<'articles'>;
 export type Actor = CollectionEntry<'actors'>;
 
-/** Every explainer, newest first. */
-export async function getArticles(): Promise<Article[]> {
-	const articles = await getCollection('articles');
-	return articles.sort((a, b) => b.data.published.getTime() - a.data.published.getTime());
+/**
+ * A value computed once per build and shared by every page: a build renders each of thousands of pages with the
+ * same content, so sorting or indexing it again for each page would make the build quadratic. The dev server
+ * recomputes on every call, so an edited file shows on the next reload.
+ */
+function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
+	let value: Promise<T> | undefined;
+	return () => (import.meta.env.PROD ? (value ??= compute()) : compute());
 }
 
+/** Every explainer, newest first. Callers must not reorder the array: it is shared. */
+export const getArticles: () => Promise<Article[]> = oncePerBuild(async () => {
+	const articles = await getCollection('articles');
+	return articles.sort((a, b) => b.data.published.getTime() - a.data.published.getTime());
+});
+
 /** Every actor, by id. */
-export async function getActorsById(): Promise<Map<string, Actor>> {
-	return new Map((await getCollection('actors')).map((actor) => [actor.id, actor]));
-}
+export const getActorsById: () => Promise<Map<string, Actor>> = oncePerBuild(
+	async () => new Map((await getCollection('actors')).map((actor) => [actor.id, actor])),
+);
 
 /** A quote with the explainer that carries it. */
 export interface QuoteInArticle {
@@ -28,23 +38,20 @@ export interface ActorIndex {
 	quotes: Map<string, QuoteInArticle[]>;
 }
 
-let actorIndex: Promise<ActorIndex> | undefined;
-
 /** Which explainers feature each actor and what each actor said; built once and shared by every page. */
-export function getActorIndex(): Promise<ActorIndex> {
-	actorIndex ??= getArticles().then((articles) => {
-		const index: ActorIndex = { articles: new Map(), quotes: new Map() };
-		for (const article of articles) {
-			for (const { id } of article.data.actors) index.articles.set(id, [...(index.articles.get(id) ?? []), article]);
-			for (const quote of article.data.quotes) {
-				const speaker = quote.speaker.id;
-				index.quotes.set(speaker, [...(index.quotes.get(speaker) ?? []), { article, quote }]);
-			}
-		}
-		return index;
-	});
-	return actorIndex;
-}
+export const getActorIndex: () => Promise<ActorIndex> = oncePerBuild(async () => {
+	const index: ActorIndex = { articles: new Map(), quotes: new Map() };
+	const push = <T>(map: Map<string, T[]>, key: string, item: T) => {
+		const list = map.get(key);
+		if (list) list.push(item);
+		else map.set(key, [item]);
+	};
+	for (const article of await getArticles()) {
+		for (const { id } of article.data.actors) push(index.articles, id, article);
+		for (const quote of article.data.quotes) push(index.quotes, quote.speaker.id, { article, quote });
+	}
+	return index;
+});
 
 /** Other explainers that share actors or topics with this one, most shared first, then newest. */
 export function relatedArticles(article: Article, articles: readonly Article[], limit = 3): Article[] {

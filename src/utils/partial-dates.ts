@@ -1,6 +1,7 @@
 import type { PartialDate } from '../schemas/partial-date';
 
-const MONTHS = [
+/** The months' names in English, January first. */
+export const MONTHS = [
 	'January',
 	'February',
 	'March',
@@ -37,4 +38,17 @@ export function formatPartialDate(date: PartialDate): string {
 /** The calendar day of a moment in UTC, as a partial date. */
 export function dayOf(moment: Date): PartialDate {
 	return moment.toISOString().slice(0, 10);
+}
+
+// Made once: listings format thousands of dates, and a formatter costs far more to create than to use.
+const MOMENT_DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+const MOMENT_DATE_AND_TIME = new Intl.DateTimeFormat('en-GB', {
+	dateStyle: 'long',
+	timeStyle: 'short',
+	timeZone: 'UTC',
+});
+
+/** A moment as readers see it, in UTC: "30 January 2024", or with the time "30 January 2024 at 20:00". */
+export function formatMoment(moment: Date, withTime = false): string {
+	return (withTime ? MOMENT_DATE_AND_TIME : MOMENT_DATE).format(moment);
 }

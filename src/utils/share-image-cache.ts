@@ -91,12 +91,15 @@ export function createShareImageCache({ dir, render, version }: ShareImageCacheO
 
 let defaultCache: ShareImageCache | undefined;
 
-/** The build's cache: the real renderer and fonts, in {@link SHARE_IMAGE_CACHE_DIR} under the working folder. */
+/**
+ * The build's cache: the real renderer and fonts, in {@link SHARE_IMAGE_CACHE_DIR} under the working folder, or in
+ * `SHARE_IMAGE_CACHE` when set (the build-scale benchmark measures builds that start with no image drawn).
+ */
 export function shareImageCache(): ShareImageCache {
 	if (!defaultCache) {
 		const fonts = loadShareImageFonts();
 		defaultCache = createShareImageCache({
-			dir: resolve(SHARE_IMAGE_CACHE_DIR),
+			dir: resolve(process.env['SHARE_IMAGE_CACHE'] ?? SHARE_IMAGE_CACHE_DIR),
 			render: (input) => renderShareImage(input, fonts),
 			version: { template: SHARE_IMAGE_TEMPLATE_VERSION, font: fontDigest(fonts) },
 		});

@@ -23,11 +23,13 @@ const actorIds = readdirSync(contentDir('actors')).map((entry) => idFromFileName
 const readBuilt = (name: string) => readFileSync(join(builtSiteDir(), name), 'utf8');
 
 describe('actor pages', () => {
-	test('list every actor on /actors/, each linking to its own page', () => {
-		const $ = loadPage(`${BASE}actors/`);
-		const links = $('main a')
-			.toArray()
-			.map((link) => $(link).attr('href'));
+	test('list every actor on /actors/ and the pages after it, each linking to its own page', () => {
+		const links: (string | undefined)[] = [];
+		for (let page: string | undefined = `${BASE}actors/`; page;) {
+			const $ = loadPage(page);
+			links.push(...$('main li a').map((_, link) => $(link).attr('href')));
+			page = $('main nav a[rel="next"]').attr('href');
+		}
 		expect(links.sort()).toEqual(actorIds.map((id) => `${BASE}actors/${id}/`).sort());
 	});
 
