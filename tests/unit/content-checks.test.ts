@@ -10,10 +10,18 @@ const actor = (id: string, yaml = `name: ${id}\nkind: person\nsummary: Someone.\
 	parseContentFile('actors', `content/actors/${id}.yaml`, Buffer.from(yaml));
 const article = (text: string, path = 'content/articles/x.mdx') =>
 	parseContentFile('articles', path, Buffer.from(text));
-const seedActors = () =>
-	[...seed.matchAll(/^ {2}- ([a-z-]+)$/gm)].map((match) =>
-		actor(match[1] ?? '', readFileSync(`content/actors/${match[1]}.yaml`, 'utf8')),
+/** The ids a list field of the seed's frontmatter holds. */
+const seedList = (field: string) =>
+	[...(new RegExp(`^${field}:\\n((?: {2}- .+\\n)+)`, 'm').exec(seed)?.[1] ?? '').matchAll(/^ {2}- ([a-z-]+)$/gm)].map(
+		(match) => match[1] ?? '',
 	);
+/** The actor and place files the seed explainer lists, as the checks read them. */
+const seedActors = () => [
+	...seedList('actors').map((id) => actor(id, readFileSync(`content/actors/${id}.yaml`, 'utf8'))),
+	...seedList('places').map((id) =>
+		parseContentFile('places', `content/places/${id}.yaml`, readFileSync(`content/places/${id}.yaml`)),
+	),
+];
 
 describe('content checks', () => {
 	test('find nothing wrong with the seed explainer and its actors', () => {
@@ -35,12 +43,13 @@ describe('content checks', () => {
 			.replace('  - iran\n', '  - irann\n')
 			.replace('published: 2024-01-30T20:00:00Z', "published: '2024-01-30'");
 		const problems = checkFiles([article(broken), ...seedActors()]);
+		const tehranLine = broken.split('\n').findIndex((line) => line.startsWith('With support from Tehran')) + 1;
 		expect(problems.map((problem) => [problem.line, problem.field, problem.message])).toEqual([
 			[2, 'title', 'is required but missing'],
 			[2, 'headline', 'unknown field `headline`'],
 			[6, 'published', expect.stringContaining('write a date and time with a time zone')],
 			[19, 'actors[3]', 'no actor "irann" — did you mean "iran"?'],
-			[110, undefined, '"Tehran" names the actor "iran", who is not listed in `actors`'],
+			[tehranLine, undefined, '"Tehran" names the actor "iran", who is not listed in `actors`'],
 		]);
 	});
 

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { describeCollections, END_MARKER, START_MARKER, updateGuide } from '../../src/cli/field-reference';
 import { ACTOR_KINDS, ActorSchema, AFFILIATION_RELATIONS } from '../../src/schemas/actor';
+import { PlaceSchema } from '../../src/schemas/place';
 import { ArticleSchema } from '../../src/schemas/article';
 import { QUOTE_SETTINGS } from '../../src/schemas/quote';
 
@@ -15,6 +16,7 @@ const guide = await readFile(GUIDE, 'utf8');
 const COLLECTIONS = {
 	'Article frontmatter': ArticleSchema(z.string()),
 	'Actor file': ActorSchema(),
+	'Place file': PlaceSchema(),
 } as const;
 
 /** The parts of a zod 4 schema definition that lead to nested schemas. */
@@ -86,7 +88,7 @@ function schemaFields(): Map<string, string[]> {
 }
 
 /** The YAML of each ```yaml block that follows an `<!-- example: <collection> -->` line. */
-function examples(collection: 'article' | 'actor'): unknown[] {
+function examples(collection: 'article' | 'actor' | 'place'): unknown[] {
 	const pattern = new RegExp(`<!-- example: ${collection} -->\\s*\`\`\`yaml\\n([\\s\\S]*?)\\n\`\`\``, 'g');
 	return [...guide.matchAll(pattern)].map((match) => parse(match[1] ?? ''));
 }
@@ -164,6 +166,7 @@ describe('the examples in docs/editing.md', () => {
 	test.each([
 		['article', 'Article frontmatter'],
 		['actor', 'Actor file'],
+		['place', 'Place file'],
 	] as const)('of an %s are valid and use every field', (collection, title) => {
 		const found = examples(collection);
 		expect(found.length, `no <!-- example: ${collection} --> block`).toBeGreaterThan(0);
