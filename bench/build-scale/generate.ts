@@ -423,14 +423,23 @@ export function generateContent({ articles, actors, seed = 1 }: ContentOptions):
 	};
 }
 
+/** The one place of the generated content: the places collection must not be empty, and no explainer maps it. */
+const PLACE = {
+	name: 'Valletta',
+	kind: 'city',
+	coordinates: { latitude: 35.9, longitude: 14.51 },
+	country: 'Malta',
+};
+
 /**
- * Writes a content folder the site reads through `CONTENT_DIR`: `articles/`, `actors/` and an empty `places/`
- * (a collection the site may read). Anything already in `dir` is removed first.
+ * Writes a content folder the site reads through `CONTENT_DIR`: `articles/`, `actors/` and `places/` with one
+ * place. Anything already in `dir` is removed first.
  */
 export function writeContent(dir: string, options: ContentOptions): { articles: GeneratedArticle[] } {
 	const content = generateContent(options);
 	rmSync(dir, { recursive: true, force: true });
 	for (const folder of ['articles', 'actors', 'places']) mkdirSync(join(dir, folder), { recursive: true });
+	writeFileSync(join(dir, 'places', 'valletta.yaml'), stringify(PLACE));
 	for (const actor of content.actors) writeFileSync(join(dir, 'actors', `${actor.id}.yaml`), stringify(actor.data));
 	for (const article of content.articles)
 		writeFileSync(join(dir, 'articles', `${article.slug}.mdx`), articleFile(article));

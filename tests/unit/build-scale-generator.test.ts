@@ -52,7 +52,7 @@ describe('the build-scale generator', () => {
 		work = mkdtempSync(join('.tmp', 'generator-'));
 		writeContent(work, { articles: 40 });
 		expect(readdirSync(join(work, 'articles'))).toHaveLength(40);
-		expect(readdirSync(join(work, 'places'))).toEqual([]);
+		expect(readdirSync(join(work, 'places'))).toEqual(['valletta.yaml']);
 		expect(checkContent(work).map(formatProblem)).toEqual([]);
 	});
 });
