@@ -9,11 +9,12 @@ import contentChecks from './src/integrations/content-checks';
 import { buildWarnings } from './src/integrations/build-warnings';
 import { explainerRemarkPlugins } from './src/plugins';
 import { readMentionableActors } from './src/utils/actor-files';
-import { contentDir } from './src/utils/content-dir';
+import { contentCacheDir, contentDir } from './src/utils/content-dir';
 import { SITE } from './src/site';
 
 export default defineConfig({
 	site: SITE.url,
+	cacheDir: contentCacheDir(),
 	base: SITE.base,
 	trailingSlash: 'always',
 	prerenderConflictBehavior: 'error',

@@ -5,6 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { contentCacheDir } from '../../src/utils/content-dir';
 
 /**
  * Builds the small fixture site once more, as a newsroom would deploy it under a sub-path, with a headline written
@@ -30,7 +31,10 @@ beforeAll(async () => {
 	});
 }, 180_000);
 
-afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+afterAll(() => {
+	rmSync(workspace, { recursive: true, force: true });
+	rmSync(contentCacheDir(join(workspace, 'content')) ?? workspace, { recursive: true, force: true });
+});
 
 const pages = () =>
 	(function walk(dir: string): string[] {

@@ -4,11 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
+import { contentCacheDir } from '../../src/utils/content-dir';
 import { buildWarnings } from '../../src/integrations/build-warnings';
 
 const run = promisify(execFile);
 const workspace = mkdtempSync(join(tmpdir(), 'build-guards-'));
-afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+afterAll(() => {
+	rmSync(workspace, { recursive: true, force: true });
+	rmSync(contentCacheDir(join(workspace, 'content')) ?? workspace, { recursive: true, force: true });
+});
 
 type LogHook = (level: string, log: { code?: string; message: string }) => boolean | undefined;
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
+import { contentCacheDir } from '../../src/utils/content-dir';
 import { launchChromium } from '../helpers/browser';
 
 const workspace = mkdtempSync(join(tmpdir(), 'dev-overlay-'));
@@ -17,6 +18,7 @@ afterAll(async () => {
 	await browser?.close();
 	server?.kill();
 	rmSync(workspace, { recursive: true, force: true });
+	rmSync(contentCacheDir(content) ?? workspace, { recursive: true, force: true });
 });
 
 /**
