@@ -12,9 +12,12 @@ import { readMentionableActors } from './src/utils/actor-files';
 import { contentCacheDir, contentDir } from './src/utils/content-dir';
 import { SITE } from './src/site';
 
+/** Builds of another content folder keep their own content cache (see contentCacheDir). */
+const cacheDir = contentCacheDir();
+
 export default defineConfig({
 	site: SITE.url,
-	cacheDir: contentCacheDir(),
+	...(cacheDir === undefined ? {} : { cacheDir }),
 	base: SITE.base,
 	trailingSlash: 'always',
 	prerenderConflictBehavior: 'error',
