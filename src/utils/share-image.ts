@@ -185,6 +185,7 @@ export async function renderShareImage(input: ShareImageInput, fontList = loadSh
 		height: SHARE_IMAGE_HEIGHT,
 		fonts: [...fontList],
 	});
-	// A palette of 256 colours is plenty for flat colours and anti-aliased text, and keeps the file small.
-	return sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true, effort: 10 }).toBuffer();
+	// A palette of 256 colours is plenty for flat colours and anti-aliased text, and keeps the file small. The
+	// quantiser's least effort and zlib's default level cost a third of the time of the most, for 4% more bytes.
+	return sharp(Buffer.from(svg)).png({ compressionLevel: 6, palette: true, effort: 1 }).toBuffer();
 }
