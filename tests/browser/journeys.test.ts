@@ -5,44 +5,32 @@
  * actor's alias finds the explainer) has its own journey in search.test.ts.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BASE, builtSiteDir, explainerUrl, readActor, readArticleFrontmatter } from '../helpers/built-site';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { BASE, explainerUrl, readActor, readArticleFrontmatter } from '../helpers/built-site';
+import { servedSiteInChromium } from '../helpers/served-site';
 import {
 	VIEWPORTS,
 	describeViolations,
-	launchChromium,
 	saveScreenshot,
 	tabUntil,
 	watchedContext,
 	type BrowserReport,
 } from '../helpers/browser';
-import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
 /** The seed explainer (README: "The first explainer"). */
 const SLUG = 'kataib-hezbollah-suspends-attacks';
 const article = readArticleFrontmatter(SLUG);
 
-let browser: Browser;
-let server: StaticServer;
+const site = servedSiteInChromium();
 const reports: BrowserReport[] = [];
-
-beforeAll(async () => {
-	server = await startStaticServer(builtSiteDir(), { base: BASE });
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
 
 /** A fresh page in a watched context; the context's report is checked after each journey. */
 async function open(path: string, options: Parameters<typeof watchedContext>[1]): Promise<Page> {
-	const { context, report } = await watchedContext(browser, options);
+	const { context, report } = await watchedContext(site.browser, options);
 	reports.push(report);
 	const page = await context.newPage();
-	const response = await page.goto(new URL(path, server.origin).href);
+	const response = await page.goto(new URL(path, site.server.origin).href);
 	expect(response?.status(), path).toBe(200);
 	return page;
 }

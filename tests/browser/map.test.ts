@@ -5,33 +5,22 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BASE, builtSiteDir, explainerUrl } from '../helpers/built-site';
-import { ARTIFACTS_DIR, launchChromium, watchedContext } from '../helpers/browser';
-import { startStaticServer, type StaticServer } from '../helpers/static-server';
+import { describe, expect, test } from 'vitest';
+import { BASE, explainerUrl } from '../helpers/built-site';
+import { servedSiteInChromium } from '../helpers/served-site';
+import { ARTIFACTS_DIR, watchedContext } from '../helpers/browser';
 
 const SLUG = 'kataib-hezbollah-suspends-attacks';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-	server = await startStaticServer(builtSiteDir(), { base: BASE });
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = servedSiteInChromium();
 
 /** Opens the explainer, scrolls to the map and waits for its image, as a reader scrolling down would. */
 async function openMap(width: number, colorScheme: 'light' | 'dark'): Promise<{ page: Page; errors: string[] }> {
-	const { context, report } = await watchedContext(browser, { viewport: { width, height: 800 }, colorScheme });
+	const { context, report } = await watchedContext(site.browser, { viewport: { width, height: 800 }, colorScheme });
 	const page = await context.newPage();
-	await page.goto(new URL(explainerUrl(SLUG), server.origin).href);
+	await page.goto(new URL(explainerUrl(SLUG), site.server.origin).href);
 	await page.locator('#map').scrollIntoViewIfNeeded();
 	await page.waitForFunction(() => {
 		const img = document.querySelector<HTMLImageElement>('#map img');
@@ -58,7 +47,7 @@ describe.each([
 			const { page, errors } = await openMap(width, scheme);
 			const img = page.locator('#map img');
 			expect(await img.evaluate((element: HTMLImageElement) => element.currentSrc)).toMatch(
-				new RegExp(`^${server.origin}${BASE}explainers/${SLUG}/map-${layout}\\.svg$`),
+				new RegExp(`^${site.server.origin}${BASE}explainers/${SLUG}/map-${layout}\\.svg$`),
 			);
 			const box = await img.boundingBox();
 			expect(box?.width).toBeGreaterThan(width * 0.8 > 640 ? 600 : width * 0.8);

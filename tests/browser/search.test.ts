@@ -4,29 +4,19 @@
  * announced in the live region; the result opens with Enter. No content security policy violation, console
  * error or failed request on the way. Every other page loads no script at all.
  */
-import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { BASE, builtSiteDir, explainerUrl, readArticleFrontmatter } from '../helpers/built-site';
-import { VIEWPORTS, launchChromium, tabUntil, watchedContext, type BrowserReport } from '../helpers/browser';
-import { listSitePages, startStaticServer, type StaticServer } from '../helpers/static-server';
+import { servedSiteInChromium } from '../helpers/served-site';
+import { VIEWPORTS, tabUntil, watchedContext, type BrowserReport } from '../helpers/browser';
+import { listSitePages } from '../helpers/static-server';
 
 const SEARCH = `${BASE}search/`;
 /** The seed explainer (README: "The first explainer"). */
 const SEED = explainerUrl('kataib-hezbollah-suspends-attacks');
 const SEED_TITLE = readArticleFrontmatter('kataib-hezbollah-suspends-attacks').title;
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-	server = await startStaticServer(builtSiteDir(), { base: BASE });
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = servedSiteInChromium();
 
 interface Opened {
 	page: Page;
@@ -36,13 +26,13 @@ interface Opened {
 }
 
 async function open(path: string, options: Parameters<typeof watchedContext>[1] = {}): Promise<Opened> {
-	const { context, report } = await watchedContext(browser, { viewport: VIEWPORTS.wide, ...options });
+	const { context, report } = await watchedContext(site.browser, { viewport: VIEWPORTS.wide, ...options });
 	const scripts: string[] = [];
 	context.on('request', (request: Request) => {
 		if (['script', 'worker'].includes(request.resourceType())) scripts.push(request.url());
 	});
 	const page = await context.newPage();
-	const response = await page.goto(new URL(path, server.origin).href);
+	const response = await page.goto(new URL(path, site.server.origin).href);
 	expect(response?.status(), path).toBe(200);
 	await page.waitForLoadState('networkidle');
 	return { page, report, scripts };
@@ -108,7 +98,7 @@ describe(`the search page ${SEARCH}`, () => {
 		expect(await results.locator('mark').first().innerText()).toMatch(/^Tehran\b/);
 
 		await tabUntil(page, `.search-result a[href="${SEED}"]`);
-		await Promise.all([page.waitForURL(new URL(SEED, server.origin).href), page.keyboard.press('Enter')]);
+		await Promise.all([page.waitForURL(new URL(SEED, site.server.origin).href), page.keyboard.press('Enter')]);
 		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(SEED_TITLE);
 		expectCleanReport(report);
 		await page.context().close();
@@ -172,7 +162,7 @@ describe('every other page', () => {
 
 	test('requests no script and runs none, not even from the search link in its header', async () => {
 		expect(pages.length).toBeGreaterThan(0);
-		const { context, report } = await watchedContext(browser, { viewport: VIEWPORTS.wide });
+		const { context, report } = await watchedContext(site.browser, { viewport: VIEWPORTS.wide });
 		const scripts: string[] = [];
 		context.on('request', (request: Request) => {
 			if (['script', 'worker'].includes(request.resourceType())) scripts.push(request.url());
@@ -180,7 +170,7 @@ describe('every other page', () => {
 		const page = await context.newPage();
 		const running: string[] = [];
 		for (const path of pages) {
-			await page.goto(new URL(path, server.origin).href);
+			await page.goto(new URL(path, site.server.origin).href);
 			const code = await page.evaluate(
 				() => [...document.scripts].filter((script) => script.type.toLowerCase() !== 'application/ld+json').length,
 			);

@@ -1,0 +1,34 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './browser';
+import { BASE, builtSiteDir } from './built-site';
+import { startStaticServer, type StaticServer } from './static-server';
+
+/**
+ * The built site served from 127.0.0.1 and a Chromium to read it with, for the tests of one file: both start
+ * before the file's tests and close after them.
+ */
+export function servedSiteInChromium(): { readonly browser: Browser; readonly server: StaticServer } {
+	let browser: Browser | undefined;
+	let server: StaticServer | undefined;
+	beforeAll(async () => {
+		server = await startStaticServer(builtSiteDir(), { base: BASE });
+		browser = await launchChromium();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+	const started = <T>(value: T | undefined, what: string): T => {
+		if (value === undefined) throw new Error(`${what} is used before the file's beforeAll started it`);
+		return value;
+	};
+	return {
+		get browser() {
+			return started(browser, 'the browser');
+		},
+		get server() {
+			return started(server, 'the static server');
+		},
+	};
+}
