@@ -5,8 +5,8 @@
  * ignored by git with node_modules), outside the build's output folder, so they outlive each build.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { createDiskCache, type DiskCache } from './disk-cache';
 import {
 	SHARE_IMAGE_TEMPLATE_VERSION,
 	fontDigest,
@@ -41,52 +41,11 @@ export interface ShareImageCacheOptions {
 	version: ShareImageVersion;
 }
 
-export interface ShareImageCache {
-	/** The PNG of a card: from the cache when it has one for the card's key, else drawn and stored. */
-	get(input: ShareImageInput): Promise<Buffer>;
-	/** The file a card's PNG is (or will be) stored in. */
-	fileFor(input: ShareImageInput): string;
-	/** How many `get` calls were answered from disk and how many drew the card, since the cache was made. */
-	readonly stats: { hits: number; misses: number };
-}
+export type ShareImageCache = DiskCache<ShareImageInput>;
 
 /** A cache of share images in `dir`, drawing missing ones with `render`. */
 export function createShareImageCache({ dir, render, version }: ShareImageCacheOptions): ShareImageCache {
-	const stats = { hits: 0, misses: 0 };
-	const fileFor = (input: ShareImageInput) => join(dir, `${shareImageKey(input, version)}.png`);
-	/** Cards being read or drawn, by file: two pages asking for one card at once share the work. */
-	const pending = new Map<string, Promise<Buffer>>();
-
-	async function load(file: string, input: ShareImageInput): Promise<Buffer> {
-		const cached = await readFile(file).catch(() => undefined);
-		if (cached && cached.length > 0) {
-			stats.hits++;
-			return cached;
-		}
-		stats.misses++;
-		const png = await render(input);
-		await mkdir(dir, { recursive: true });
-		// Written beside and renamed into place, so a build stopped halfway, or another build running at the same
-		// time, never leaves or reads half a file.
-		const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
-		await writeFile(partial, png);
-		await rename(partial, file);
-		return png;
-	}
-
-	return {
-		stats,
-		fileFor,
-		get(input) {
-			const file = fileFor(input);
-			let result = pending.get(file);
-			if (!result) {
-				result = load(file, input).finally(() => pending.delete(file));
-				pending.set(file, result);
-			}
-			return result;
-		},
-	};
+	return createDiskCache({ dir, extension: 'png', key: (input) => shareImageKey(input, version), render });
 }
 
 let defaultCache: ShareImageCache | undefined;

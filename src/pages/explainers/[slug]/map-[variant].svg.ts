@@ -1,19 +1,15 @@
 /**
  * The locator map of each explainer that lists places, `/explainers/<slug>/map-<narrow|wide>.svg`: one layout for
  * phones and one for wider screens (src/components/LocatorMap.astro picks between them). Drawn at build time from
- * Natural Earth outlines; no script, tile or request at reading time.
+ * Natural Earth outlines, through a cache on disk (src/utils/locator-map-cache.ts); no script, tile or request at
+ * reading time.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { AstroError } from 'astro/errors';
 import { articleMapPlan, mapTitle } from '../../../utils/article-map';
 import { getArticles } from '../../../utils/articles';
-import {
-	locatorMapSvg,
-	MAP_VARIANTS,
-	MapLabelError,
-	type MapPlan,
-	type MapVariantName,
-} from '../../../utils/locator-map';
+import { MAP_VARIANTS, MapLabelError, type MapPlan, type MapVariantName } from '../../../utils/locator-map';
+import { locatorMapCache } from '../../../utils/locator-map-cache';
 
 export const getStaticPaths = (async () => {
 	const paths = [];
@@ -33,10 +29,10 @@ interface Props {
 	title: string;
 }
 
-export const GET: APIRoute<Props> = ({ props, params }) => {
+export const GET: APIRoute<Props> = async ({ props, params }) => {
 	try {
-		const svg = locatorMapSvg(props.plan, props.variant, props.title);
-		return new Response(svg, { headers: { 'content-type': 'image/svg+xml; charset=utf-8' } });
+		const svg = await locatorMapCache().get(props);
+		return new Response(new Uint8Array(svg), { headers: { 'content-type': 'image/svg+xml; charset=utf-8' } });
 	} catch (error) {
 		if (!(error instanceof MapLabelError)) throw error;
 		throw new AstroError(

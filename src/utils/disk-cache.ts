@@ -1,0 +1,66 @@
+/**
+ * Files a build draws (share images, locator maps) kept on disk between builds, so a rebuild draws only what
+ * changed. Each file is named by a key that hashes everything it depends on, so a stale file is never read: a
+ * changed input is a new key.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface DiskCacheOptions<Input> {
+	/** The folder of the cached files; created when missing. */
+	dir: string;
+	/** The files' extension, e.g. `png`. */
+	extension: string;
+	/** The key of an input: a hash of everything its file depends on, as hex. */
+	key: (input: Input) => string;
+	/** Draws one file; called only when the cache has none for the input's key. */
+	render: (input: Input) => Promise<Buffer>;
+}
+
+export interface DiskCache<Input> {
+	/** The file's bytes: from the cache when it has them for the input's key, else drawn and stored. */
+	get(input: Input): Promise<Buffer>;
+	/** The path the input's file is (or will be) stored at. */
+	fileFor(input: Input): string;
+	/** How many `get` calls were answered from disk and how many drew, since the cache was made. */
+	readonly stats: { hits: number; misses: number };
+}
+
+/** A cache of drawn files in `dir`, drawing missing ones with `render`. */
+export function createDiskCache<Input>({ dir, extension, key, render }: DiskCacheOptions<Input>): DiskCache<Input> {
+	const stats = { hits: 0, misses: 0 };
+	const fileFor = (input: Input) => join(dir, `${key(input)}.${extension}`);
+	/** Files being read or drawn, by path: two pages asking for one file at once share the work. */
+	const pending = new Map<string, Promise<Buffer>>();
+
+	async function load(file: string, input: Input): Promise<Buffer> {
+		const cached = await readFile(file).catch(() => undefined);
+		if (cached && cached.length > 0) {
+			stats.hits++;
+			return cached;
+		}
+		stats.misses++;
+		const bytes = await render(input);
+		await mkdir(dir, { recursive: true });
+		// Written beside and renamed into place, so a build stopped halfway, or another build running at the same
+		// time, never leaves or reads half a file.
+		const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
+		await writeFile(partial, bytes);
+		await rename(partial, file);
+		return bytes;
+	}
+
+	return {
+		stats,
+		fileFor,
+		get(input) {
+			const file = fileFor(input);
+			let result = pending.get(file);
+			if (!result) {
+				result = load(file, input).finally(() => pending.delete(file));
+				pending.set(file, result);
+			}
+			return result;
+		},
+	};
+}

@@ -1,0 +1,63 @@
+/**
+ * Locator maps kept on disk between builds (`node_modules/.cache/locator-maps/<key>.svg`), like share images: a
+ * map is drawn again only when its places, its title, its size or the drawing code change.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createDiskCache, type DiskCache } from './disk-cache';
+import { locatorMapSvg, type MapPlan, type MapVariantName } from './locator-map';
+
+/** Where builds keep the maps they drew, from the project's folder. */
+export const LOCATOR_MAP_CACHE_DIR = join('node_modules', '.cache', 'locator-maps');
+
+/** What a map is drawn from, besides the code. */
+export interface MapDrawing {
+	plan: MapPlan;
+	variant: MapVariantName;
+	title: string;
+}
+
+/** The drawing code and the atlas, from the project's folder: a change to any of them redraws every map. */
+const DRAWING_SOURCES = [
+	'src/utils/locator-map.ts',
+	'src/utils/map-labels.ts',
+	'src/utils/atlas.ts',
+	'node_modules/world-atlas/package.json',
+];
+
+/** A digest of the drawing code; when a source cannot be read, one that matches no earlier build. */
+export function drawingDigest(root = process.cwd()): string {
+	const hash = createHash('sha256');
+	for (const source of DRAWING_SOURCES) {
+		try {
+			hash.update(readFileSync(resolve(root, source)));
+		} catch {
+			hash.update(`unreadable ${source} ${randomUUID()}`);
+		}
+	}
+	return hash.digest('hex');
+}
+
+/** The cache key of one map: a SHA-256 of the drawing code's digest and everything the map is drawn from. */
+export function locatorMapKey(drawing: MapDrawing, code: string): string {
+	return createHash('sha256')
+		.update(JSON.stringify([code, drawing.variant, drawing.title, drawing.plan]))
+		.digest('hex');
+}
+
+let defaultCache: DiskCache<MapDrawing> | undefined;
+
+/** The build's map cache, in {@link LOCATOR_MAP_CACHE_DIR} or in `LOCATOR_MAP_CACHE` when set. */
+export function locatorMapCache(): DiskCache<MapDrawing> {
+	if (!defaultCache) {
+		const code = drawingDigest();
+		defaultCache = createDiskCache({
+			dir: resolve(process.env['LOCATOR_MAP_CACHE'] ?? LOCATOR_MAP_CACHE_DIR),
+			extension: 'svg',
+			key: (drawing) => locatorMapKey(drawing, code),
+			render: async ({ plan, variant, title }) => Buffer.from(locatorMapSvg(plan, variant, title)),
+		});
+	}
+	return defaultCache;
+}
