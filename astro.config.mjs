@@ -46,7 +46,13 @@ export default defineConfig({
 		syntaxHighlight: false,
 	},
 	// atomicOutput comes last: it swaps the finished folder in after every other integration has written to it.
-	integrations: [contentChecks(), mdx(), sitemap(), pagefind(), atomicOutput()],
+	integrations: [
+		contentChecks(),
+		mdx(),
+		sitemap(),
+		pagefind({ indexConfig: { excludeSelectors: ['.mention__card'] } }),
+		atomicOutput(),
+	],
 	vite: {
 		plugins: [buildWarnings()],
 		server: {

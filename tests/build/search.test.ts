@@ -16,7 +16,9 @@ import {
 	explainerUrl,
 	listPages,
 	loadPage,
+	readActor,
 	readArticleFrontmatter,
+	readPage,
 	words,
 } from '../helpers/built-site';
 
@@ -190,6 +192,26 @@ describe('the Pagefind index', () => {
 		const actorPages = listPages().filter((page) => /\/actors\/[^/]+\/$/.test(page.slice(BASE.length - 1)));
 		const urls = new Set(indexedPages().map((page) => page.url));
 		expect(actorPages.filter((page) => !urls.has(page.slice(BASE.length - 1)))).toEqual([]);
+	});
+
+	test('holds the explainers and each actor once, and none of the listings', () => {
+		const expected = listPages()
+			.map((page) => page.slice(BASE.length - 1))
+			.filter((url) => /^\/(explainers|actors)\/[^/]+\/$/.test(url));
+		expect(
+			indexedPages()
+				.map((page) => page.url)
+				.sort(),
+		).toEqual(expected.sort());
+	});
+
+	test('leaves the mention cards out: an actor’s summary is indexed once, from the glossary, however often cited', () => {
+		const seed = indexedPages().find((page) => page.url.endsWith('/explainers/kataib-hezbollah-suspends-attacks/'));
+		const summary = words(readActor('pat-ryder').summary as string);
+		expect(readPage(explainerUrl('kataib-hezbollah-suspends-attacks')).split('mention__card').length).toBeGreaterThan(
+			2,
+		);
+		expect(words(seed?.content ?? '').split(summary).length - 1).toBe(1);
 	});
 
 	test('finds the seed explainer by an actor’s alias that only its story uses: “Tehran”', () => {
