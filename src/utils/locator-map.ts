@@ -179,7 +179,11 @@ function viewOf(projection: GeoProjection, width: number, height: number): [LonL
 const escapeXml = (text: string) =>
 	text.replace(/[&<>"]/g, (character) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[character]};`);
 
-/** Colours for light screens, dark screens and paper; the map is an image, so it cannot read the page's tokens. */
+/**
+ * Colours for light screens, dark screens and paper; the map is an image, so it cannot read the page's tokens.
+ * Chromium prints an image with the palette it shows on screen (the print rules serve browsers that apply them);
+ * both palettes keep labels at high contrast.
+ */
 const STYLE = `
 .sea{fill:#dce8ef}.land{fill:#f6f3ec}.shade{fill:#eccf9d}.border{fill:none;stroke:#8f8a80;stroke-width:.6;stroke-linejoin:round}
 .mark{fill:#a3161b;stroke:#fff;stroke-width:1.5}.approx{fill:#a3161b33;stroke:#a3161b;stroke-width:1.5;stroke-dasharray:3 2}
