@@ -22,6 +22,11 @@ export interface DiskCache<Input> {
 	get(input: Input): Promise<Buffer>;
 	/** The path the input's file is (or will be) stored at. */
 	fileFor(input: Input): string;
+	/**
+	 * Starts reading or drawing the files of `inputs` in the background, `parallel` at a time, so later `get` calls
+	 * find them ready. Drawing errors are left for `get` to report.
+	 */
+	warm(inputs: readonly Input[], parallel?: number): void;
 	/** How many `get` calls were answered from disk and how many drew, since the cache was made. */
 	readonly stats: { hits: number; misses: number };
 }
@@ -50,17 +55,28 @@ export function createDiskCache<Input>({ dir, extension, key, render }: DiskCach
 		return bytes;
 	}
 
+	function get(input: Input): Promise<Buffer> {
+		const file = fileFor(input);
+		let result = pending.get(file);
+		if (!result) {
+			result = load(file, input).finally(() => pending.delete(file));
+			pending.set(file, result);
+		}
+		return result;
+	}
+
 	return {
 		stats,
 		fileFor,
-		get(input) {
-			const file = fileFor(input);
-			let result = pending.get(file);
-			if (!result) {
-				result = load(file, input).finally(() => pending.delete(file));
-				pending.set(file, result);
-			}
-			return result;
+		get,
+		warm(inputs, parallel = 2) {
+			const queue = [...inputs];
+			const worker = async () => {
+				for (let input = queue.shift(); input !== undefined; input = queue.shift()) {
+					await get(input).catch(() => undefined);
+				}
+			};
+			for (let index = 0; index < parallel; index++) void worker();
 		},
 	};
 }

@@ -187,5 +187,7 @@ export async function renderShareImage(input: ShareImageInput, fontList = loadSh
 	});
 	// A palette of 256 colours is plenty for flat colours and anti-aliased text, and keeps the file small. The
 	// quantiser's least effort and zlib's default level cost a third of the time of the most, for 4% more bytes.
+	// Each card is drawn once per build: libvips' cache of decoded images would only hold memory.
+	sharp.cache(false);
 	return sharp(Buffer.from(svg)).png({ compressionLevel: 6, palette: true, effort: 1 }).toBuffer();
 }

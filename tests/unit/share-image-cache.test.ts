@@ -43,6 +43,25 @@ describe('the share image cache', () => {
 		expect(cache.stats).toEqual({ hits: 1, misses: 1 });
 	});
 
+	test('draws cards in the background when warmed, so the pages that ask later draw nothing more', async () => {
+		const { render, cache } = cacheWithSpy();
+		const cards = ['One', 'Two', 'Three'].map((title) => ({ ...CARD, title }));
+		cache.warm(cards);
+		const pngs = await Promise.all(cards.map((card) => cache.get(card)));
+		expect(pngs.map(String)).toEqual(['PNG of One', 'PNG of Two', 'PNG of Three']);
+		expect(render).toHaveBeenCalledTimes(3);
+		expect(readdirSync(dir)).toHaveLength(3);
+	});
+
+	test('leaves a card that fails to draw in the background for the page that asks for it to report', async () => {
+		const render = vi.fn<ShareImageCacheOptions['render']>(async () => {
+			throw new Error('the font is missing');
+		});
+		const cache = createShareImageCache({ dir, render, version: VERSION });
+		cache.warm([CARD]);
+		await expect(cache.get(CARD)).rejects.toThrow('the font is missing');
+	});
+
 	test('keeps its images across builds: a new cache over the same folder (the next build) draws nothing again', async () => {
 		const before = cacheWithSpy();
 		const drawn = await before.cache.get(CARD);

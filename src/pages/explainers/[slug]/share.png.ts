@@ -10,6 +10,12 @@ import { shareImageCache } from '../../../utils/share-image-cache';
 
 export const getStaticPaths = (async () => {
 	const articles = await getArticles();
+	// Drawn in the background while other pages render: sharp rasterises off the main thread. One at a time, so a
+	// large build's memory stays bounded.
+	shareImageCache().warm(
+		articles.map((article) => ({ title: article.data.title, dek: article.data.dek, siteName: SITE.name })),
+		1,
+	);
 	return articles.map((article) => ({
 		params: { slug: article.id },
 		props: { title: article.data.title, dek: article.data.dek },
