@@ -7,37 +7,17 @@
  * link that works. What varies between pages of one kind is their text, which the light-mode run covers.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { BASE, builtSiteDir } from '../helpers/built-site';
-import {
-	VIEWPORTS,
-	WCAG_22_AA_TAGS,
-	describeViolations,
-	launchChromium,
-	onePerKind,
-	readerPages,
-	watchedContext,
-} from '../helpers/browser';
-import { listSitePages, readerRequest, startStaticServer, type StaticServer } from '../helpers/static-server';
+import { servedSiteInChromium } from '../helpers/served-site';
+import { VIEWPORTS, WCAG_22_AA_TAGS, describeViolations, onePerKind, watchedContext } from '../helpers/browser';
+import { listSitePages, readerRequest } from '../helpers/static-server';
 
 const pages = listSitePages(builtSiteDir(), { base: BASE });
 const kinds = onePerKind(pages, BASE);
 
-let browser: Browser;
-let server: StaticServer;
-const readers = readerPages(() => browser);
-
-beforeAll(async () => {
-	server = await startStaticServer(builtSiteDir(), { base: BASE });
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	await readers.closeAll();
-	await browser?.close();
-	await server?.close();
-});
+const site = servedSiteInChromium();
 
 const READERS = {
 	'1280 px, light': { viewport: VIEWPORTS.wide, colorScheme: 'light' },
@@ -48,9 +28,9 @@ type Reader = keyof typeof READERS;
 
 /** Opens a page of the site in the reader's (shared) browser tab, checking the host's status. */
 async function open(path: string, reader: Reader): Promise<Page> {
-	const { page } = await readers.get(reader, READERS[reader]);
+	const { page } = await site.readers.get(reader, READERS[reader]);
 	const request = readerRequest(path, { base: BASE });
-	const response = await page.goto(new URL(request.path, server.origin).href);
+	const response = await page.goto(new URL(request.path, site.server.origin).href);
 	expect(response?.status(), request.path).toBe(request.status);
 	return page;
 }
@@ -164,9 +144,13 @@ describe('the explainers, in the states a reader opens', () => {
 	test.each(explainers)(
 		'%s has no WCAG 2.2 A or AA violation on a touch screen, with a mention’s card open as a sheet',
 		async (path) => {
-			const { context } = await watchedContext(browser, { viewport: VIEWPORTS.narrow, hasTouch: true, isMobile: true });
+			const { context } = await watchedContext(site.browser, {
+				viewport: VIEWPORTS.narrow,
+				hasTouch: true,
+				isMobile: true,
+			});
 			const page = await context.newPage();
-			await page.goto(new URL(path, server.origin).href);
+			await page.goto(new URL(path, site.server.origin).href);
 			expect(await wcagViolations(page), 'with the tap buttons shown').toEqual([]);
 			await page.locator('button.mention__toggle').first().tap();
 			expect(await page.locator('.mention__card:popover-open').count(), 'a card is open').toBe(1);

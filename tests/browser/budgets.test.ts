@@ -6,11 +6,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { BASE, builtFileFor, builtSiteDir, explainerUrl, loadPage, pageUrl } from '../helpers/built-site';
-import { ARTIFACTS_DIR, VIEWPORTS, launchChromium, readerPages, watchedContext } from '../helpers/browser';
-import { listSitePages, readerRequest, startStaticServer, type StaticServer } from '../helpers/static-server';
+import { servedSiteInChromium } from '../helpers/served-site';
+import { ARTIFACTS_DIR, VIEWPORTS, watchedContext } from '../helpers/browser';
+import { listSitePages, readerRequest } from '../helpers/static-server';
 
 /** The seed explainer (README: "The first explainer"). */
 const SEED = explainerUrl('kataib-hezbollah-suspends-attacks');
@@ -20,20 +21,7 @@ const FIRST_ROUND_TRIP_BYTES = 14_600;
 const pages = listSitePages(builtSiteDir(), { base: BASE });
 const explainers = pages.filter((page) => page.startsWith(`${BASE}explainers/`));
 
-let browser: Browser;
-let server: StaticServer;
-const tabs = readerPages(() => browser);
-
-beforeAll(async () => {
-	server = await startStaticServer(builtSiteDir(), { base: BASE });
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	await tabs.closeAll();
-	await browser?.close();
-	await server?.close();
-});
+const site = servedSiteInChromium();
 
 const brotli = (bytes: Buffer) =>
 	brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }).length;
@@ -89,13 +77,13 @@ async function readerView(page: Page) {
 describe.each(explainers)('the explainer %s', (path) => {
 	test('reads the same without JavaScript: all its text and sections, and its preview cards open', async () => {
 		const read = async (javaScriptEnabled: boolean) => {
-			const { context } = await watchedContext(browser, { viewport: VIEWPORTS.narrow, javaScriptEnabled });
+			const { context } = await watchedContext(site.browser, { viewport: VIEWPORTS.narrow, javaScriptEnabled });
 			const page = await context.newPage();
 			const scripts: string[] = [];
 			page.on('request', (request) => {
 				if (request.resourceType() === 'script') scripts.push(request.url());
 			});
-			await page.goto(new URL(path, server.origin).href);
+			await page.goto(new URL(path, site.server.origin).href);
 			const view = await readerView(page);
 			let card = true;
 			if ((await page.locator('a.mention__link').count()) > 0) {
@@ -144,7 +132,7 @@ describe('images', () => {
 	];
 
 	test('the image check finds images without a size and images that load eagerly below the fold', async () => {
-		const { context } = await watchedContext(browser, { viewport: VIEWPORTS.narrow });
+		const { context } = await watchedContext(site.browser, { viewport: VIEWPORTS.narrow });
 		const page = await context.newPage();
 		await page.setContent(
 			'<img src="a.png" alt="" width="10" height="10">' +
@@ -162,8 +150,8 @@ describe('images', () => {
 
 	describe.each(pages)('on the page %s', (path) => {
 		test.each(readers)('have a width and height and load lazily below the fold at $name', async ({ name, options }) => {
-			const { page } = await tabs.get(name, options);
-			await page.goto(new URL(readerRequest(path, { base: BASE }).path, server.origin).href);
+			const { page } = await site.readers.get(name, options);
+			await page.goto(new URL(readerRequest(path, { base: BASE }).path, site.server.origin).href);
 			expect(await page.evaluate(imageProblems)).toEqual([]);
 		});
 	});

@@ -6,38 +6,17 @@
  * request, to prove they see them.
  */
 import type { Element } from 'domhandler';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { BASE, builtSiteDir, loadPage } from '../helpers/built-site';
-import {
-	VIEWPORTS,
-	launchChromium,
-	markReport,
-	onePerKind,
-	readerPages,
-	reportSince,
-	watchedContext,
-	type BrowserReport,
-} from '../helpers/browser';
-import { listSitePages, readerRequest, startStaticServer, type StaticServer } from '../helpers/static-server';
+import { servedSiteInChromium } from '../helpers/served-site';
+import { VIEWPORTS, markReport, onePerKind, reportSince, watchedContext, type BrowserReport } from '../helpers/browser';
+import { listSitePages, readerRequest } from '../helpers/static-server';
 
 const pages = listSitePages(builtSiteDir(), { base: BASE });
 const explainer = pages.find((page) => page.startsWith(`${BASE}explainers/`)) ?? `${BASE}explainers/`;
 
-let browser: Browser;
-let server: StaticServer;
-const readers = readerPages(() => browser);
-
-beforeAll(async () => {
-	server = await startStaticServer(builtSiteDir(), { base: BASE });
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	await readers.closeAll();
-	await browser?.close();
-	await server?.close();
-});
+const site = servedSiteInChromium();
 
 const READERS = {
 	'1280 px, light, with a pointer': { viewport: VIEWPORTS.wide, colorScheme: 'light' },
@@ -51,10 +30,10 @@ type Reader = keyof typeof READERS;
  * reported meanwhile.
  */
 async function visit(path: string, reader: Reader): Promise<BrowserReport> {
-	const { page, report } = await readers.get(reader, READERS[reader]);
+	const { page, report } = await site.readers.get(reader, READERS[reader]);
 	const mark = markReport(report);
 	const request = readerRequest(path, { base: BASE });
-	const response = await page.goto(new URL(request.path, server.origin).href);
+	const response = await page.goto(new URL(request.path, site.server.origin).href);
 	expect(response?.status(), request.path).toBe(request.status);
 	await readThrough(page, reader === '375 px touch screen');
 	return reportSince(report, mark);
@@ -64,20 +43,20 @@ async function visit(path: string, reader: Reader): Promise<BrowserReport> {
 function expectCleanVisit(path: string, report: BrowserReport): void {
 	// The 404 page's own status is the one failed response it may have, and the console reports it.
 	const { path: reached, status } = readerRequest(path, { base: BASE });
-	const own = `${status} ${new URL(reached, server.origin).href}`;
+	const own = `${status} ${new URL(reached, site.server.origin).href}`;
 	expect(report.cspViolations).toEqual([]);
 	expect(report.failedResponses).toEqual(status === 200 ? [] : [own]);
 	expect(report.errors.filter((error) => !(status !== 200 && error.includes(`status of ${status}`)))).toEqual([]);
 	expect(report.offHostRequests).toEqual([]);
 	expect(report.requests.length).toBeGreaterThan(0);
-	expect(report.requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([]);
+	expect(report.requests.filter((url) => !url.startsWith(`${site.server.origin}/`))).toEqual([]);
 }
 
 async function open(path: string, options: BrowserContextOptions): Promise<{ page: Page; report: BrowserReport }> {
-	const { context, report } = await watchedContext(browser, options);
+	const { context, report } = await watchedContext(site.browser, options);
 	const page = await context.newPage();
 	const request = readerRequest(path, { base: BASE });
-	const response = await page.goto(new URL(request.path, server.origin).href);
+	const response = await page.goto(new URL(request.path, site.server.origin).href);
 	expect(response?.status(), request.path).toBe(request.status);
 	return { page, report };
 }
@@ -198,7 +177,7 @@ describe('the watchers see what they must report', () => {
 	});
 
 	test('a request to another host from a page without a policy is recorded and aborted', async () => {
-		const { context, report } = await watchedContext(browser, { viewport: VIEWPORTS.wide });
+		const { context, report } = await watchedContext(site.browser, { viewport: VIEWPORTS.wide });
 		const page = await context.newPage();
 		await page.setContent('<img src="http://example.org/pixel.png" alt="">');
 		await page.waitForLoadState('networkidle');
