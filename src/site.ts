@@ -11,3 +11,11 @@ export const SITE = {
 	/** The language of the site's text. */
 	lang: 'en',
 } as const;
+
+/** The site's sections, as its navigation and its 404 page list them: a label and a path under the base. */
+export const SITE_SECTIONS = [
+	{ label: 'Explainers', path: '' },
+	{ label: 'Who’s who', path: 'actors/' },
+	{ label: 'Topics', path: 'topics/' },
+	{ label: 'Search', path: 'search/' },
+] as const;
