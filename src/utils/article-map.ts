@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Article } from './articles';
-import { MAP_VARIANTS, planLocatorMap, type MapPlan, type MapVariantName } from './locator-map';
+import { planLocatorMap, type MapPlan, type MapVariantName } from './locator-map';
 import { pathTo } from './paths';
 
 let placesById: Promise<Map<string, CollectionEntry<'places'>>> | undefined;
@@ -24,5 +24,3 @@ export const mapPath = (slug: string, variant: MapVariantName) => pathTo(`explai
 
 /** The map's title, in the SVG and as the image's alternative text. */
 export const mapTitle = (article: Article) => `Locator map for “${article.data.title}”`;
-
-export { MAP_VARIANTS };

@@ -1,5 +1,5 @@
 import { geoBounds, geoContains, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry, MultiPoint, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
 import { feature, merge, mesh } from 'topojson-client';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import type { MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon } from 'topojson-specification';
@@ -10,10 +10,11 @@ import {
 	distanceKm,
 	EARTH_RADIUS_KM,
 	partsOf,
+	type CountryFeature,
 	type CountryTopology,
 	type LonLat,
 } from './atlas';
-import { placeLabels, type Box, type LabelRequest, type PlacedLabel } from './map-labels';
+import { inside, overlaps, placeLabels, type Box, type LabelRequest, type PlacedLabel } from './map-labels';
 
 /** A place as an article lists it. */
 export interface MapPlace {
@@ -115,14 +116,11 @@ export function fitProjection(points: readonly LonLat[], { width, height }: MapV
 		],
 		target,
 	);
-	const centreLatitude = (Math.min(...points.map((p) => p[1])) + Math.max(...points.map((p) => p[1]))) / 2;
+	const [west, east] = [Math.min(...points.map((p) => p[0])), Math.max(...points.map((p) => p[0]))];
+	const [south, north] = [Math.min(...points.map((p) => p[1])), Math.max(...points.map((p) => p[1]))];
 	// Along a parallel, Mercator shows `width / scale` radians of longitude: cos(latitude) × R × that in km.
-	const closest = (width * Math.cos((centreLatitude * Math.PI) / 180)) / (MIN_SPAN_KM / EARTH_RADIUS_KM);
+	const closest = (width * Math.cos(((south + north) / 2) * (Math.PI / 180))) / (MIN_SPAN_KM / EARTH_RADIUS_KM);
 	if (points.length < 2 || projection.scale() > closest) {
-		const [[west, south], [east, north]] = [
-			[Math.min(...points.map((p) => p[0])), Math.min(...points.map((p) => p[1]))],
-			[Math.max(...points.map((p) => p[0])), Math.max(...points.map((p) => p[1]))],
-		];
 		projection
 			.scale(closest)
 			.center([(west + east) / 2, (south + north) / 2])
@@ -148,22 +146,30 @@ export function simplifiedFor(scale: number, latitude: number, pixelArea = 0.7):
 	return simplify(weightedTopology(), (pixelArea * cos * cos) / (scale * scale));
 }
 
+/** A country in the atlas's TopoJSON. */
+type CountryGeometry = TopoPolygon<{ name: string }> | TopoMultiPolygon<{ name: string }>;
+
+let boundsByName: Map<string, [LonLat, LonLat]> | undefined;
+
+/** Each country's longitude/latitude box, computed once per process. */
+function countryBounds(): ReadonlyMap<string, [LonLat, LonLat]> {
+	boundsByName ??= new Map(
+		[...countriesByName()].map(([name, outline]) => [name, geoBounds(outline) as [LonLat, LonLat]]),
+	);
+	return boundsByName;
+}
+
 /** Country geometries whose outline comes near the view, so distant ones are neither merged nor drawn. */
-function geometriesNear(
-	topology: CountryTopology,
-	view: [LonLat, LonLat],
-): (TopoPolygon<{ name: string }> | TopoMultiPolygon<{ name: string }>)[] {
+function geometriesNear(topology: CountryTopology, view: [LonLat, LonLat]): CountryGeometry[] {
 	const [[west, south], [east, north]] = view;
 	const margin = 5;
-	return topology.objects.countries.geometries.filter(
-		(geometry): geometry is TopoPolygon<{ name: string }> | TopoMultiPolygon<{ name: string }> => {
-			if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return false;
-			const outline = countriesByName().get(geometry.properties?.name ?? '');
-			if (!outline) return false;
-			const [[w, s], [e, n]] = geoBounds(outline);
-			return w <= east + margin && e >= west - margin && s <= north + margin && n >= south - margin;
-		},
-	);
+	return topology.objects.countries.geometries.filter((geometry): geometry is CountryGeometry => {
+		if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return false;
+		const bounds = countryBounds().get(geometry.properties?.name ?? '');
+		if (!bounds) return false;
+		const [[w, s], [e, n]] = bounds;
+		return w <= east + margin && e >= west - margin && s <= north + margin && n >= south - margin;
+	});
 }
 
 /** The longitude/latitude box a projection shows in a `width` × `height` frame. */
@@ -330,20 +336,17 @@ export function locatorMapSvg(plan: MapPlan, variantName: MapVariantName, title:
 	].join('\n');
 }
 
-const simplifiedByTopology = new WeakMap<
-	CountryTopology,
-	Map<string, Feature<Polygon | import('geojson').MultiPolygon, { name: string }>>
->();
+const simplifiedByTopology = new WeakMap<CountryTopology, Map<string, CountryFeature>>();
 
 /** Country outlines of a simplified atlas, by name. */
-function simplifiedCountries(topology: CountryTopology) {
+function simplifiedCountries(topology: CountryTopology): Map<string, CountryFeature> {
 	let countries = simplifiedByTopology.get(topology);
 	if (!countries) {
 		const collection = feature(topology, topology.objects.countries) as FeatureCollection<
-			Polygon | import('geojson').MultiPolygon,
+			CountryFeature['geometry'],
 			{ name: string }
 		>;
-		countries = new Map(collection.features.map((country) => [country.properties.name, country]));
+		countries = new Map(collection.features.map((country) => [country.properties.name, country as CountryFeature]));
 		simplifiedByTopology.set(topology, countries);
 	}
 	return countries;
@@ -373,19 +376,8 @@ function placeCountryLabels(
 		const width = Math.ceil(text.length * options.fontSize * 0.72);
 		const height = Math.ceil(options.fontSize * 1.25);
 		const box = { x: point[0] - width / 2, y: point[1] - height / 2, width, height };
-		const fits =
-			box.x >= options.bounds.x &&
-			box.y >= options.bounds.y &&
-			box.x + width <= options.bounds.x + options.bounds.width &&
-			box.y + height <= options.bounds.y + options.bounds.height &&
-			![...options.obstacles, ...placed.map((label) => label.box)].some(
-				(other) =>
-					box.x < other.x + other.width &&
-					other.x < box.x + width &&
-					box.y < other.y + other.height &&
-					other.y < box.y + height,
-			);
-		if (fits) {
+		const taken = [...options.obstacles, ...placed.map((label) => label.box)];
+		if (inside(box, options.bounds) && !taken.some((other) => overlaps(box, other))) {
 			placed.push({
 				key: country.id,
 				text: country.data.label ?? country.data.name,

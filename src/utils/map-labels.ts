@@ -48,7 +48,8 @@ export function overlaps(a: Box, b: Box): boolean {
 	return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-function inside(box: Box, bounds: Box): boolean {
+/** Whether a box lies wholly within `bounds`. */
+export function inside(box: Box, bounds: Box): boolean {
 	return (
 		box.x >= bounds.x &&
 		box.y >= bounds.y &&
