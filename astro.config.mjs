@@ -6,6 +6,7 @@ import pagefind from 'astro-pagefind';
 import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output';
 import contentChecks from './src/integrations/content-checks';
+import shareImages from './src/integrations/share-images';
 import { buildWarnings } from './src/integrations/build-warnings';
 import { explainerRemarkPlugins } from './src/plugins';
 import { readMentionableActors } from './src/utils/actor-files';
@@ -48,6 +49,7 @@ export default defineConfig({
 	// atomicOutput comes last: it swaps the finished folder in after every other integration has written to it.
 	integrations: [
 		contentChecks(),
+		shareImages(),
 		mdx(),
 		sitemap(),
 		pagefind({ indexConfig: { excludeSelectors: ['.mention__card'] } }),

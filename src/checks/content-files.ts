@@ -35,9 +35,13 @@ export interface ContentFile {
 /** The YAML options every content file is read with: YAML 1.2 core types, so dates stay as written. */
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 } as const;
 
-/** Reads every file of every collection under `root` (the content folder). */
-export function readContentFiles(root: string, projectRoot = process.cwd()): ContentFile[] {
-	return COLLECTIONS.flatMap((collection) => {
+/** Reads every file of the collections (all by default) under `root` (the content folder). */
+export function readContentFiles(
+	root: string,
+	projectRoot = process.cwd(),
+	collections: readonly Collection[] = COLLECTIONS,
+): ContentFile[] {
+	return collections.flatMap((collection) => {
 		const dir = join(root, collection);
 		const extension = collection === 'articles' ? '.mdx' : '.yaml';
 		let names: string[];

@@ -4,7 +4,7 @@
  * changed input is a new key.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface DiskCacheOptions<Input> {
 	/** The folder of the cached files; created when missing. */
@@ -15,6 +15,11 @@ export interface DiskCacheOptions<Input> {
 	key: (input: Input) => string;
 	/** Draws one file; called only when the cache has none for the input's key. */
 	render: (input: Input) => Promise<Buffer>;
+	/**
+	 * A drawing of the file under way elsewhere (the build's share image worker), which `get` waits for before it
+	 * reads the file; undefined when there is none. If it fails, `get` draws the file itself.
+	 */
+	drawnElsewhere?: (file: string) => Promise<unknown> | undefined;
 }
 
 export interface DiskCache<Input> {
@@ -22,23 +27,25 @@ export interface DiskCache<Input> {
 	get(input: Input): Promise<Buffer>;
 	/** The path the input's file is (or will be) stored at. */
 	fileFor(input: Input): string;
-	/**
-	 * Starts reading or drawing the files of `inputs` in the background, `parallel` at a time, so later `get` calls
-	 * find them ready. Drawing errors are left for `get` to report.
-	 */
-	warm(inputs: readonly Input[], parallel?: number): void;
 	/** How many `get` calls were answered from disk and how many drew, since the cache was made. */
 	readonly stats: { hits: number; misses: number };
 }
 
 /** A cache of drawn files in `dir`, drawing missing ones with `render`. */
-export function createDiskCache<Input>({ dir, extension, key, render }: DiskCacheOptions<Input>): DiskCache<Input> {
+export function createDiskCache<Input>({
+	dir,
+	extension,
+	key,
+	render,
+	drawnElsewhere,
+}: DiskCacheOptions<Input>): DiskCache<Input> {
 	const stats = { hits: 0, misses: 0 };
 	const fileFor = (input: Input) => join(dir, `${key(input)}.${extension}`);
 	/** Files being read or drawn, by path: two pages asking for one file at once share the work. */
 	const pending = new Map<string, Promise<Buffer>>();
 
 	async function load(file: string, input: Input): Promise<Buffer> {
+		await drawnElsewhere?.(file)?.catch(() => undefined);
 		const cached = await readFile(file).catch(() => undefined);
 		if (cached && cached.length > 0) {
 			stats.hits++;
@@ -46,12 +53,7 @@ export function createDiskCache<Input>({ dir, extension, key, render }: DiskCach
 		}
 		stats.misses++;
 		const bytes = await render(input);
-		await mkdir(dir, { recursive: true });
-		// Written beside and renamed into place, so a build stopped halfway, or another build running at the same
-		// time, never leaves or reads half a file.
-		const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
-		await writeFile(partial, bytes);
-		await rename(partial, file);
+		await writeFileAtomically(file, bytes);
 		return bytes;
 	}
 
@@ -65,18 +67,16 @@ export function createDiskCache<Input>({ dir, extension, key, render }: DiskCach
 		return result;
 	}
 
-	return {
-		stats,
-		fileFor,
-		get,
-		warm(inputs, parallel = 2) {
-			const queue = [...inputs];
-			const worker = async () => {
-				for (let input = queue.shift(); input !== undefined; input = queue.shift()) {
-					await get(input).catch(() => undefined);
-				}
-			};
-			for (let index = 0; index < parallel; index++) void worker();
-		},
-	};
+	return { stats, fileFor, get };
+}
+
+/**
+ * Writes a cache file beside its place and renames it into place, so a build stopped halfway, or another build
+ * (or thread) writing the same file at the same time, never leaves or reads half a file.
+ */
+export async function writeFileAtomically(file: string, bytes: Uint8Array): Promise<void> {
+	await mkdir(dirname(file), { recursive: true });
+	const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
+	await writeFile(partial, bytes);
+	await rename(partial, file);
 }

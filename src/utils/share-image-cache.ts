@@ -6,7 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { SITE } from '../site';
 import { createDiskCache, type DiskCache } from './disk-cache';
+import { shareImageDrawnElsewhere } from './share-image-drawer';
 import {
 	SHARE_IMAGE_TEMPLATE_VERSION,
 	fontDigest,
@@ -33,26 +35,45 @@ export function shareImageKey(input: ShareImageInput, version: ShareImageVersion
 	return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
+/** The card of an explainer: its headline and dek, trimmed as the article schema trims them, and the site's name. */
+export function explainerShareCard({ title, dek }: { title: string; dek: string }): ShareImageInput {
+	return { title: title.trim(), dek: dek.trim(), siteName: SITE.name };
+}
+
 export interface ShareImageCacheOptions {
 	/** The folder of the cached PNGs; created when missing. */
 	dir: string;
 	/** Draws one card; called only when the cache has no image for its key. */
 	render: (input: ShareImageInput) => Promise<Buffer>;
 	version: ShareImageVersion;
+	/** A drawing of the file under way in another thread, waited for before the cache reads it. */
+	drawnElsewhere?: (file: string) => Promise<unknown> | undefined;
 }
 
 export type ShareImageCache = DiskCache<ShareImageInput>;
 
 /** A cache of share images in `dir`, drawing missing ones with `render`. */
-export function createShareImageCache({ dir, render, version }: ShareImageCacheOptions): ShareImageCache {
-	return createDiskCache({ dir, extension: 'png', key: (input) => shareImageKey(input, version), render });
+export function createShareImageCache({
+	dir,
+	render,
+	version,
+	drawnElsewhere,
+}: ShareImageCacheOptions): ShareImageCache {
+	return createDiskCache({
+		dir,
+		extension: 'png',
+		key: (input) => shareImageKey(input, version),
+		render,
+		...(drawnElsewhere ? { drawnElsewhere } : {}),
+	});
 }
 
 let defaultCache: ShareImageCache | undefined;
 
 /**
  * The build's cache: the real renderer and fonts, in {@link SHARE_IMAGE_CACHE_DIR} under the working folder, or in
- * `SHARE_IMAGE_CACHE` when set (the build-scale benchmark measures builds that start with no image drawn).
+ * `SHARE_IMAGE_CACHE` when set (the build-scale benchmark measures builds that start with no image drawn). It waits
+ * for the images the build's worker is drawing (share-image-drawer.ts) rather than drawing them twice.
  */
 export function shareImageCache(): ShareImageCache {
 	if (!defaultCache) {
@@ -61,6 +82,7 @@ export function shareImageCache(): ShareImageCache {
 			dir: resolve(process.env['SHARE_IMAGE_CACHE'] ?? SHARE_IMAGE_CACHE_DIR),
 			render: (input) => renderShareImage(input, fonts),
 			version: { template: SHARE_IMAGE_TEMPLATE_VERSION, font: fontDigest(fonts) },
+			drawnElsewhere: shareImageDrawnElsewhere,
 		});
 	}
 	return defaultCache;

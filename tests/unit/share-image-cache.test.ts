@@ -43,23 +43,33 @@ describe('the share image cache', () => {
 		expect(cache.stats).toEqual({ hits: 1, misses: 1 });
 	});
 
-	test('draws cards in the background when warmed, so the pages that ask later draw nothing more', async () => {
-		const { render, cache } = cacheWithSpy();
-		const cards = ['One', 'Two', 'Three'].map((title) => ({ ...CARD, title }));
-		cache.warm(cards);
-		const pngs = await Promise.all(cards.map((card) => cache.get(card)));
-		expect(pngs.map(String)).toEqual(['PNG of One', 'PNG of Two', 'PNG of Three']);
-		expect(render).toHaveBeenCalledTimes(3);
-		expect(readdirSync(dir)).toHaveLength(3);
+	test('waits for a drawing under way in another thread and reads its file, without drawing it again', async () => {
+		let finish = () => {};
+		const elsewhere = new Promise<void>((resolve) => (finish = resolve));
+		const render = vi.fn<ShareImageCacheOptions['render']>(async () => Buffer.from('drawn here'));
+		const cache = createShareImageCache({
+			dir,
+			render,
+			version: VERSION,
+			drawnElsewhere: (file) => (file === cache.fileFor(CARD) ? elsewhere : undefined),
+		});
+		const asked = cache.get(CARD);
+		writeFileSync(cache.fileFor(CARD), 'drawn by the worker');
+		finish();
+		expect(String(await asked)).toBe('drawn by the worker');
+		expect(render).not.toHaveBeenCalled();
 	});
 
-	test('leaves a card that fails to draw in the background for the page that asks for it to report', async () => {
-		const render = vi.fn<ShareImageCacheOptions['render']>(async () => {
-			throw new Error('the font is missing');
+	test('draws the card itself when the drawing it waited for failed', async () => {
+		const render = vi.fn<ShareImageCacheOptions['render']>(async () => Buffer.from('drawn here'));
+		const cache = createShareImageCache({
+			dir,
+			render,
+			version: VERSION,
+			drawnElsewhere: () => Promise.reject(new Error('the worker stopped')),
 		});
-		const cache = createShareImageCache({ dir, render, version: VERSION });
-		cache.warm([CARD]);
-		await expect(cache.get(CARD)).rejects.toThrow('the font is missing');
+		expect(String(await cache.get(CARD))).toBe('drawn here');
+		expect(render).toHaveBeenCalledTimes(1);
 	});
 
 	test('keeps its images across builds: a new cache over the same folder (the next build) draws nothing again', async () => {

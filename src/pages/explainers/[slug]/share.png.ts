@@ -4,18 +4,13 @@
  * rebuild draws only the explainers whose headline or dek changed.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { SITE } from '../../../site';
 import { getArticles } from '../../../utils/articles';
-import { shareImageCache } from '../../../utils/share-image-cache';
+import { explainerShareCard, shareImageCache } from '../../../utils/share-image-cache';
 
+// A build draws the missing images in a worker thread from its start (src/integrations/share-images.ts); the
+// cache waits for those rather than drawing them again.
 export const getStaticPaths = (async () => {
 	const articles = await getArticles();
-	// Drawn in the background while other pages render: sharp rasterises off the main thread. One at a time, so a
-	// large build's memory stays bounded.
-	shareImageCache().warm(
-		articles.map((article) => ({ title: article.data.title, dek: article.data.dek, siteName: SITE.name })),
-		1,
-	);
 	return articles.map((article) => ({
 		params: { slug: article.id },
 		props: { title: article.data.title, dek: article.data.dek },
@@ -28,6 +23,6 @@ interface Props {
 }
 
 export const GET: APIRoute<Props> = async ({ props }) => {
-	const png = await shareImageCache().get({ title: props.title, dek: props.dek, siteName: SITE.name });
+	const png = await shareImageCache().get(explainerShareCard(props));
 	return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };
