@@ -1,3 +1,4 @@
+import type { BodyFacts } from './body-facts';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 
@@ -10,6 +11,8 @@ export interface CheckContext {
 	actorIds: ReadonlySet<string>;
 	/** Place ids that exist, from file names. */
 	placeIds: ReadonlySet<string>;
+	/** What an article's story holds (its text, mentions, links, headings, imports); undefined for a file with no story. */
+	bodyFacts(file: ContentFile): BodyFacts | undefined;
 }
 
 /** A rule over the content: reports every problem it finds, never stops at the first. */

@@ -2,12 +2,19 @@
  * `npm run check`: the content checks without building the site. Prints every problem and exits non-zero
  * when there is an error (or, with `--strict`, a warning).
  */
+import { join } from 'node:path';
 import { checkContent } from '.';
 import { describeProblems } from '../integrations/content-checks';
-import { contentDir } from '../utils/content-dir';
+import { contentCacheDir, contentDir } from '../utils/content-dir';
+import { BODY_FACTS_FILE } from './body-facts-cache';
 
 const strict = process.argv.includes('--strict');
-const problems = checkContent(contentDir());
+// The stories' facts are kept where a build keeps them (Astro's cache folder), so either reuses the other's.
+const problems = checkContent(
+	contentDir(),
+	process.cwd(),
+	join(contentCacheDir() ?? join('node_modules', '.astro'), BODY_FACTS_FILE),
+);
 if (problems.length === 0) {
 	console.log('Content checks: no problems.');
 } else {

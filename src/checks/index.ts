@@ -1,6 +1,7 @@
 import type { Check, CheckContext } from './check';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createBodyFactsStore, type BodyFactsStore } from './body-facts-cache';
 import { COLLECTIONS, readContentFiles, type ContentFile } from './content-files';
 import { dateCheck } from './date-check';
 import { duplicateIdCheck } from './duplicate-check';
@@ -29,21 +30,32 @@ export const CHECKS: readonly Check[] = [
 	placeholderCheck,
 ];
 
-/** Runs every check over already-read files. */
-export function checkFiles(files: readonly ContentFile[], checks = CHECKS): Problem[] {
+/** Runs every check over already-read files; `store` reads each story's facts once. */
+export function checkFiles(
+	files: readonly ContentFile[],
+	checks = CHECKS,
+	store: BodyFactsStore = createBodyFactsStore(),
+): Problem[] {
 	const context: CheckContext = {
 		files,
 		articles: files.filter((file) => file.collection === 'articles'),
 		actors: files.filter((file) => file.collection === 'actors'),
 		actorIds: new Set(files.filter((file) => file.collection === 'actors').map((file) => file.id)),
 		placeIds: new Set(files.filter((file) => file.collection === 'places').map((file) => file.id)),
+		bodyFacts: (file) => (file.body ? store.factsOf(file.body) : undefined),
 	};
 	return sortProblems(checks.flatMap((check) => check(context)));
 }
 
-/** Reads the content folder and runs every check. */
-export function checkContent(contentRoot: string, projectRoot = process.cwd()): Problem[] {
-	return checkFiles(readContentFiles(contentRoot, projectRoot));
+/**
+ * Reads the content folder and runs every check. With `factsFile`, the stories' facts of earlier runs are read
+ * from that file and this run's written to it, so unchanged stories are not parsed again.
+ */
+export function checkContent(contentRoot: string, projectRoot = process.cwd(), factsFile?: string): Problem[] {
+	const store = createBodyFactsStore(factsFile, projectRoot);
+	const problems = checkFiles(readContentFiles(contentRoot, projectRoot), CHECKS, store);
+	store.save();
+	return problems;
 }
 
 let lastRun: { key: string; problems: Problem[] } | undefined;

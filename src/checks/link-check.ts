@@ -1,28 +1,17 @@
-import GithubSlugger from 'github-slugger';
-import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { Check, CheckContext } from './check';
 import type { ContentFile } from './content-files';
-import { parseBody } from './mdx-body';
 import type { Problem } from './problem';
 
 /** Sections every explainer page has (see src/layouts/ExplainerLayout.astro). */
 const PAGE_SECTIONS = ['main', 'key-facts', 'story', 'who-said-what', 'timeline', 'whos-who', 'sources', 'corrections'];
 
 /** The anchors an explainer's page will have: its sections, headings, glossary entries and quotes. */
-function anchorsOf(file: ContentFile): Set<string> {
+function anchorsOf(file: ContentFile, context: CheckContext): Set<string> {
 	const data = (file.data ?? {}) as { actors?: unknown; quotes?: unknown };
 	const anchors = new Set(PAGE_SECTIONS);
 	for (const id of Array.isArray(data.actors) ? data.actors : []) anchors.add(`actor-${String(id)}`);
 	for (const quote of Array.isArray(data.quotes) ? data.quotes : []) anchors.add(`quote-${String(quote?.id)}`);
-	const parsed = parseBody(file);
-	if (!('error' in parsed)) {
-		const slugger = new GithubSlugger();
-		visit(parsed.tree, 'heading', (heading) => {
-			anchors.add(slugger.slug(toString(heading)));
-		});
-	}
+	for (const slug of context.bodyFacts(file)?.headingSlugs ?? []) anchors.add(slug);
 	return anchors;
 }
 
@@ -33,23 +22,14 @@ function sitePages(context: CheckContext): Map<string, ContentFile | undefined> 
 	return pages;
 }
 
-function links(tree: Root): { url: string; line: number; column: number }[] {
-	const found: { url: string; line: number; column: number }[] = [];
-	visit(tree, (node) => {
-		if (node.type !== 'link' && node.type !== 'definition') return;
-		found.push({ url: node.url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
-	});
-	return found;
-}
-
 /** Links in a story to a page or `#anchor` of this site that will not exist. */
 export const linkCheck: Check = (context) => {
 	const pages = sitePages(context);
 	return context.articles.flatMap((file): Problem[] => {
-		const parsed = parseBody(file);
-		if ('error' in parsed) return [];
+		const facts = context.bodyFacts(file);
+		if (!facts || facts.syntaxError) return [];
 		const ownPath = `/explainers/${file.id}/`;
-		return links(parsed.tree).flatMap((link): Problem[] => {
+		return facts.links.flatMap((link): Problem[] => {
 			if (/^[a-z][a-z0-9+.-]*:/i.test(link.url) || link.url.startsWith('//')) return [];
 			const target = new URL(link.url, `https://site.invalid${ownPath}`);
 			const path = target.pathname.endsWith('/') ? target.pathname : `${target.pathname}/`;
@@ -64,7 +44,7 @@ export const linkCheck: Check = (context) => {
 				);
 			}
 			const page = pages.get(path);
-			if (fragment && !(page ? anchorsOf(page) : new Set(['main'])).has(fragment)) {
+			if (fragment && !(page ? anchorsOf(page, context) : new Set(['main'])).has(fragment)) {
 				return problem(
 					`link to "${link.url}": the page has no anchor "#${fragment}"`,
 					'anchors are section ids (#timeline, #whos-who…), #actor-<id> for a listed actor, #quote-<id>, or a heading’s slug',

@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Root } from 'mdast';
-import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { visit } from 'unist-util-visit';
 import { MENTION_ELEMENT } from '../plugins/remark-actor-mentions';
+import type { BodyFacts } from './body-facts';
 import type { Check } from './check';
 import type { ContentFile } from './content-files';
-import { parseBody } from './mdx-body';
 import type { Problem } from './problem';
 
 /** An explainer body larger than this is a pasting accident, and would blow every page budget. */
@@ -25,7 +22,7 @@ const at = (file: ContentFile, line: number, column: number, message: string, hi
 });
 
 /** MDX that would not compile or render: syntax errors, missing imports, unknown components, empty bodies. */
-export const mdxCheck: Check = ({ articles }) =>
+export const mdxCheck: Check = ({ articles, bodyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const body = file.body;
 		if (!body || file.syntaxErrors.length > 0) return [];
@@ -52,77 +49,53 @@ export const mdxCheck: Check = ({ articles }) =>
 				),
 			];
 		}
-		const parsed = parseBody(file);
-		if ('error' in parsed) {
+		const facts = bodyFacts(file);
+		if (facts?.syntaxError) {
+			const { line, column, message } = facts.syntaxError;
 			return [
 				at(
 					file,
-					parsed.error.line,
-					parsed.error.column,
-					`MDX syntax error: ${parsed.error.message}`,
+					line,
+					column,
+					`MDX syntax error: ${message}`,
 					'a `<` or `{` in text must be escaped as `\\<` or `\\{`; every tag must be closed',
 				),
 			];
 		}
-		return [...importProblems(file, parsed.tree), ...componentProblems(file, parsed.tree)];
+		return facts ? [...importProblems(file, facts), ...componentProblems(file, facts)] : [];
 	});
 
 /** Imports whose file does not exist (Astro reports them off by the frontmatter's length). */
-function importProblems(file: ContentFile, tree: Root): Problem[] {
-	const problems: Problem[] = [];
-	visit(tree, 'mdxjsEsm', (node) => {
-		for (const match of node.value.matchAll(/from\s+['"]([^'"]+)['"]/g)) {
-			const specifier = match[1] ?? '';
-			if (!specifier.startsWith('.') && !specifier.startsWith('/')) continue;
-			const target = resolve(dirname(file.path), specifier);
-			if (existsSync(target)) continue;
-			const before = node.value.slice(0, match.index);
-			const line = (node.position?.start.line ?? 1) + (before.match(/\n/g)?.length ?? 0);
-			problems.push(
-				at(
-					file,
-					line,
-					1,
-					`import of a missing file "${specifier}"`,
-					'check the path, relative to this file; editors need no import for <Mention>',
-				),
-			);
-		}
+function importProblems(file: ContentFile, facts: BodyFacts): Problem[] {
+	return facts.imports.flatMap(({ specifier, line }): Problem[] => {
+		if (!specifier.startsWith('.') && !specifier.startsWith('/')) return [];
+		if (existsSync(resolve(dirname(file.path), specifier))) return [];
+		return [
+			at(
+				file,
+				line,
+				1,
+				`import of a missing file "${specifier}"`,
+				'check the path, relative to this file; editors need no import for <Mention>',
+			),
+		];
 	});
-	return problems;
 }
 
 /** Capitalised JSX elements that are neither imported nor provided would fail only when the page renders. */
-function componentProblems(file: ContentFile, tree: Root): Problem[] {
-	const imported = new Set<string>();
-	visit(tree, 'mdxjsEsm', (node) => {
-		for (const match of node.value.matchAll(/import\s+(?:(\w+)|\{([^}]*)\})/g)) {
-			if (match[1]) imported.add(match[1]);
-			for (const name of (match[2] ?? '').split(',')) {
-				const local = name
-					.split(/\s+as\s+/)
-					.at(-1)
-					?.trim();
-				if (local) imported.add(local);
-			}
-		}
-	});
-	const problems: Problem[] = [];
-	visit(tree, (node) => {
-		if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-		const name = (node as MdxJsxFlowElement | MdxJsxTextElement).name ?? '';
+function componentProblems(file: ContentFile, facts: BodyFacts): Problem[] {
+	const imported = new Set(facts.importedNames);
+	return facts.elements.flatMap(({ name, line, column }): Problem[] => {
 		const root = name.split('.')[0] ?? '';
-		if (!/^[A-Z]/.test(root) || imported.has(root) || PROVIDED_COMPONENTS.has(name)) return;
-		const start = node.position?.start;
-		problems.push(
+		if (!/^[A-Z]/.test(root) || imported.has(root) || PROVIDED_COMPONENTS.has(name)) return [];
+		return [
 			at(
 				file,
-				start?.line ?? 1,
-				start?.column ?? 1,
+				line,
+				column,
 				`<${name}> is used but not imported`,
 				`import it at the top of the body, or use <${MENTION_ELEMENT}>, the one component available without import`,
 			),
-		);
+		];
 	});
-	return problems;
 }

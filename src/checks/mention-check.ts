@@ -1,7 +1,6 @@
 import { createNameMatcher, type NamedActor } from '../utils/mention-matcher';
 import { problemAt, type Check, type CheckContext } from './check';
-import { explicitMentions, positionIn, proseRuns } from './body-text';
-import { parseBody } from './mdx-body';
+import { positionIn } from './body-text';
 import { closest } from './suggest';
 import type { Problem } from './problem';
 
@@ -18,9 +17,10 @@ export function namedActors(context: CheckContext): NamedActor[] {
 /** Two actors answering to the same name would make every mention of it ambiguous. */
 export const sharedNameCheck: Check = (context) => {
 	const owner = new Map<string, string>();
+	const namesById = new Map(namedActors(context).map((actor) => [actor.id, actor.names]));
 	return context.actors.flatMap((file): Problem[] => {
-		const named = namedActors(context).find((actor) => actor.id === file.id);
-		return (named?.names ?? []).flatMap((name, index): Problem[] => {
+		const names = namesById.get(file.id);
+		return (names ?? []).flatMap((name, index): Problem[] => {
 			const other = owner.get(name);
 			if (other === undefined) {
 				owner.set(name, file.id);
@@ -46,17 +46,17 @@ export const sharedNameCheck: Check = (context) => {
 export const mentionCheck: Check = (context) => {
 	const findNames = createNameMatcher(namedActors(context));
 	return context.articles.flatMap((file): Problem[] => {
-		const parsed = parseBody(file);
+		const facts = context.bodyFacts(file);
 		const data = file.data as Record<string, unknown> | undefined;
-		if ('error' in parsed || !data || !Array.isArray(data['actors'])) return [];
+		if (!facts || facts.syntaxError || !data || !Array.isArray(data['actors'])) return [];
 		const listed = (data['actors'] as unknown[]).filter((id): id is string => typeof id === 'string');
-		const runs = proseRuns(parsed.tree);
+		const runs = facts.proseRuns;
 		const frontmatterTexts = [
 			...(Array.isArray(data['keyFacts']) ? data['keyFacts'] : []),
 			...(Array.isArray(data['timeline']) ? data['timeline'].map((event) => event?.text) : []),
 			...(Array.isArray(data['figures']) ? data['figures'].map((figure) => figure?.caption) : []),
 		].filter((text): text is string => typeof text === 'string');
-		const explicit = explicitMentions(parsed.tree);
+		const explicit = facts.mentions;
 		const named = new Set([
 			...explicit.map((mention) => mention.id),
 			...[...runs.map((run) => run.value), ...frontmatterTexts].flatMap((text) =>

@@ -1,6 +1,5 @@
 import { problemAt, type Check } from './check';
-import { proseRuns, positionIn } from './body-text';
-import { parseBody } from './mdx-body';
+import { positionIn } from './body-text';
 import { fieldName, type Problem } from './problem';
 
 /** Text the `new:article` and `new:actor` templates leave for editors to replace. */
@@ -16,16 +15,16 @@ function placeholderFields(value: unknown, path: (string | number)[] = []): (str
 }
 
 /** A template's TODO left in a field or the story would be published as it is. */
-export const placeholderCheck: Check = ({ files }) =>
+export const placeholderCheck: Check = ({ files, bodyFacts }) =>
 	files.flatMap((file): Problem[] => {
 		const hint = 'replace the TODO text with the real content (docs/editing.md says what each field takes)';
 		const inFields = placeholderFields(file.data).map((path) =>
 			problemAt(file, path, { field: fieldName(path), message: 'still holds the template’s TODO text', hint }),
 		);
-		const parsed = file.body ? parseBody(file) : undefined;
+		const facts = bodyFacts(file);
 		const inStory =
-			parsed && 'tree' in parsed
-				? proseRuns(parsed.tree).flatMap((run): Problem[] => {
+			facts && !facts.syntaxError
+				? facts.proseRuns.flatMap((run): Problem[] => {
 						const match = PLACEHOLDER.exec(run.value);
 						if (!match) return [];
 						const at = positionIn(run, match.index);

@@ -1,6 +1,5 @@
 import { problemAt, type Check } from './check';
-import { blockTexts, normaliseForQuoteMatch } from './body-text';
-import { parseBody } from './mdx-body';
+import { normaliseForQuoteMatch } from './body-text';
 import type { Problem } from './problem';
 
 interface QuoteFields {
@@ -9,14 +8,12 @@ interface QuoteFields {
 }
 
 /** Every quote must stand word for word in the story, so a quote edited in one place only is caught. */
-export const quoteCheck: Check = ({ articles }) =>
+export const quoteCheck: Check = ({ articles, bodyFacts }) =>
 	articles.flatMap((file): Problem[] => {
-		const parsed = parseBody(file);
+		const facts = bodyFacts(file);
 		const data = file.data as { quotes?: unknown } | undefined;
-		if ('error' in parsed || !Array.isArray(data?.quotes)) return [];
-		const story = blockTexts(parsed.tree)
-			.map((block) => normaliseForQuoteMatch(block.value))
-			.join('\n');
+		if (!facts || facts.syntaxError || !Array.isArray(data?.quotes)) return [];
+		const story = facts.blockTexts.map((block) => normaliseForQuoteMatch(block.value)).join('\n');
 		const seen = new Map<string, number>();
 		return (data.quotes as QuoteFields[]).flatMap((quote, index): Problem[] => {
 			const problems: Problem[] = [];

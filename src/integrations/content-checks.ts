@@ -1,7 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../checks';
+import { BODY_FACTS_FILE } from '../checks/body-facts-cache';
 import { formatProblem, type Problem } from '../checks/problem';
 import { contentDir } from '../utils/content-dir';
 
@@ -27,7 +29,12 @@ export default function contentChecks(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ config, command, logger }) => {
 				if (command !== 'build') return;
-				const problems = checkContent(contentDir(), fileURLToPath(config.root));
+				// The stories' facts are kept in the build's cache folder: a rebuild parses only the stories that changed.
+				const problems = checkContent(
+					contentDir(),
+					fileURLToPath(config.root),
+					join(fileURLToPath(config.cacheDir), BODY_FACTS_FILE),
+				);
 				if (problems.some((problem) => problem.severity === 'error')) {
 					throw new AstroError(
 						describeProblems(problems),

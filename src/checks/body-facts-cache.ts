@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { BODY_FACTS_VERSION, readBodyFacts, type BodyFacts } from './body-facts';
+
+/** The file a store keeps its facts in, under a build's cache folder. */
+export const BODY_FACTS_FILE = join('content-checks', 'body-facts.json');
+
+/** Reads stories' facts, each story once, from a file of earlier runs' facts when it has them. */
+export interface BodyFactsStore {
+	/** The facts of a story: from the store when its text was seen before, else parsed. */
+	factsOf(body: { text: string; line: number }): BodyFacts;
+	/** Writes the facts of the stories seen since the store was made (and no others) to its file, if it has one. */
+	save(): void;
+	/** How many stories were answered from the store and how many were parsed. */
+	readonly stats: { hits: number; misses: number };
+}
+
+/**
+ * A store of story facts by a hash of the story's text and first line, kept in `file` between runs when given.
+ * The hash also covers the facts' version and the lockfile, so new extraction code or a new parser reads every
+ * story again; an unreadable file is an empty store.
+ */
+export function createBodyFactsStore(file?: string, projectRoot = process.cwd()): BodyFactsStore {
+	const salt = `${BODY_FACTS_VERSION}:${lockfileDigest(projectRoot)}`;
+	const earlier = file ? readStore(file) : new Map<string, BodyFacts>();
+	const seen = new Map<string, BodyFacts>();
+	const stats = { hits: 0, misses: 0 };
+	return {
+		stats,
+		factsOf(body) {
+			const key = createHash('sha256').update(`${salt}:${body.line}:`).update(body.text).digest('base64url');
+			let facts = seen.get(key) ?? earlier.get(key);
+			if (facts) stats.hits++;
+			else {
+				stats.misses++;
+				facts = readBodyFacts(body);
+			}
+			seen.set(key, facts);
+			return facts;
+		},
+		save() {
+			if (!file || stats.misses === 0) return;
+			mkdirSync(dirname(file), { recursive: true });
+			// Written beside and renamed into place: two builds at once never read half a file.
+			const partial = `${file}.${process.pid}.partial`;
+			writeFileSync(partial, JSON.stringify(Object.fromEntries(seen)));
+			renameSync(partial, file);
+		},
+	};
+}
+
+function readStore(file: string): Map<string, BodyFacts> {
+	try {
+		return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, BodyFacts>));
+	} catch {
+		return new Map();
+	}
+}
+
+function lockfileDigest(projectRoot: string): string {
+	try {
+		return createHash('sha256')
+			.update(readFileSync(join(projectRoot, 'package-lock.json')))
+			.digest('base64url');
+	} catch {
+		return 'no-lockfile';
+	}
+}
