@@ -18,7 +18,8 @@ export default function shareImages(): AstroIntegration {
 				if (command !== 'build') return;
 				const cache = shareImageCache();
 				const jobs = readContentFiles(contentDir(), fileURLToPath(config.root), ['articles']).flatMap(({ data }) => {
-					// The content checks have passed, so every article has a headline and a dek.
+					// The content checks run after this: an article without a headline or dek gets no image (and the
+					// checks stop the build).
 					const { title, dek } = (data ?? {}) as { title?: unknown; dek?: unknown };
 					if (typeof title !== 'string' || typeof dek !== 'string') return [];
 					const input = explainerShareCard({ title, dek });
