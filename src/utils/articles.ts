@@ -53,20 +53,46 @@ export const getActorIndex: () => Promise<ActorIndex> = oncePerBuild(async () =>
 	return index;
 });
 
-/** Other explainers that share actors or topics with this one, most shared first, then newest. */
+/** Where each actor (`actor:<id>`) and topic (`topic:<name>`) is listed: positions in a list of explainers. */
+const listings = new WeakMap<readonly Article[], Map<string, number[]>>();
+
+/** The listings of a list of explainers, made once per list, so each page looks up its peers instead of comparing. */
+function listingsOf(articles: readonly Article[]): Map<string, number[]> {
+	let index = listings.get(articles);
+	if (!index) {
+		index = new Map();
+		for (const [position, article] of articles.entries()) {
+			const keys = [
+				...article.data.actors.map((ref) => `actor:${ref.id}`),
+				...article.data.topics.map((t) => `topic:${t}`),
+			];
+			for (const key of keys) {
+				const list = index.get(key);
+				if (list) list.push(position);
+				else index.set(key, [position]);
+			}
+		}
+		listings.set(articles, index);
+	}
+	return index;
+}
+
+/** Other explainers that share actors or topics with this one, most shared first, then newest, then in list order. */
 export function relatedArticles(article: Article, articles: readonly Article[], limit = 3): Article[] {
-	const actors = new Set(article.data.actors.map((ref) => ref.id));
-	const topics = new Set(article.data.topics);
-	return articles
-		.filter((other) => other.id !== article.id)
-		.map((other) => ({
-			other,
-			shared:
-				other.data.actors.filter((ref) => actors.has(ref.id)).length +
-				other.data.topics.filter((topic) => topics.has(topic)).length,
-		}))
-		.filter(({ shared }) => shared > 0)
-		.sort((a, b) => b.shared - a.shared || b.other.data.published.getTime() - a.other.data.published.getTime())
+	const index = listingsOf(articles);
+	const keys = new Set([
+		...article.data.actors.map((ref) => `actor:${ref.id}`),
+		...article.data.topics.map((topic) => `topic:${topic}`),
+	]);
+	const shared = new Map<number, number>();
+	for (const key of keys) {
+		for (const position of index.get(key) ?? []) {
+			if (articles[position]?.id !== article.id) shared.set(position, (shared.get(position) ?? 0) + 1);
+		}
+	}
+	const published = (position: number) => articles[position]?.data.published.getTime() ?? 0;
+	return [...shared]
+		.sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || published(b) - published(a) || a - b)
 		.slice(0, limit)
-		.map(({ other }) => other);
+		.flatMap(([position]) => articles[position] ?? []);
 }
