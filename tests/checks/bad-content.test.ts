@@ -1,9 +1,19 @@
 import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	appendFileSync,
+	cpSync,
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
+import { contentCacheDir } from '../../src/utils/content-dir';
 
 /**
  * Each case under tests/fixtures/bad-content/ is the valid `_base` content with one mistake: files to add or
@@ -59,6 +69,12 @@ describe('npm run check on content with one mistake', () => {
 	test('the base content passes, so each case fails only for its own mistake', async () => {
 		const result = await check(join(fixtures, '_base'));
 		expect(result).toEqual({ exit: 0, output: 'Content checks: no problems.\n' });
+	}, 120_000);
+
+	test('leaves no cache behind for a content folder other than the project’s', async () => {
+		const { dir } = contentFor('unknown-actor-listed');
+		await check(dir);
+		expect(existsSync(contentCacheDir(dir) ?? dir)).toBe(false);
 	}, 120_000);
 
 	test('every case says where its problem is reported: file, line and column', () => {
