@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from 'astro-pagefind';
 import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output';
+import cachePruning from './src/integrations/cache-pruning';
 import contentChecks from './src/integrations/content-checks';
 import shareImages from './src/integrations/share-images';
 import { buildWarnings } from './src/integrations/build-warnings';
@@ -57,6 +58,7 @@ export default defineConfig({
 		mdx({ optimize: true }),
 		sitemap(),
 		pagefind({ indexConfig: { excludeSelectors: ['.mention__card'] } }),
+		cachePruning(),
 		atomicOutput(),
 	],
 	vite: {

@@ -3,7 +3,7 @@
  * changed. Each file is named by a key that hashes everything it depends on, so a stale file is never read: a
  * changed input is a new key.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export interface DiskCacheOptions<Input> {
@@ -49,6 +49,9 @@ export function createDiskCache<Input>({
 		const cached = await readFile(file).catch(() => undefined);
 		if (cached && cached.length > 0) {
 			stats.hits++;
+			// Marks the file as used, so pruning (pruneUnusedFiles) keeps what builds still read.
+			const now = new Date();
+			await utimes(file, now, now).catch(() => undefined);
 			return cached;
 		}
 		stats.misses++;
@@ -79,4 +82,29 @@ export async function writeFileAtomically(file: string, bytes: Uint8Array): Prom
 	const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
 	await writeFile(partial, bytes);
 	await rename(partial, file);
+}
+
+/** How long a cached file may go unread before a build removes it. */
+export const UNUSED_FILE_DAYS = 30;
+
+/**
+ * Removes the files of a cache folder that no build has read or written for `days` days: an edited headline or a
+ * new design leaves its old files behind, and the folder would otherwise grow for ever. Returns how many it removed.
+ * A file another build is reading at the time is unaffected (it was just read, so it is fresh); a missing folder is
+ * an empty one.
+ */
+export async function pruneUnusedFiles(dir: string, days = UNUSED_FILE_DAYS, now = Date.now()): Promise<number> {
+	const names = await readdir(dir).catch(() => [] as string[]);
+	const oldest = now - days * 24 * 60 * 60 * 1000;
+	let removed = 0;
+	for (const name of names) {
+		const file = join(dir, name);
+		const info = await stat(file).catch(() => undefined);
+		if (!info?.isFile() || info.mtimeMs >= oldest) continue;
+		await unlink(file).then(
+			() => removed++,
+			() => undefined,
+		);
+	}
+	return removed;
 }

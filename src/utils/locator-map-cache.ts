@@ -48,12 +48,17 @@ export function locatorMapKey(drawing: MapDrawing, code: string): string {
 
 let defaultCache: DiskCache<MapDrawing> | undefined;
 
-/** The build's map cache, in {@link LOCATOR_MAP_CACHE_DIR} or in `LOCATOR_MAP_CACHE` when set. */
+/** The folder of the build's map cache: {@link LOCATOR_MAP_CACHE_DIR}, or `LOCATOR_MAP_CACHE` when set. */
+export function locatorMapCacheDir(): string {
+	return resolve(process.env['LOCATOR_MAP_CACHE'] ?? LOCATOR_MAP_CACHE_DIR);
+}
+
+/** The build's map cache, in {@link locatorMapCacheDir}. */
 export function locatorMapCache(): DiskCache<MapDrawing> {
 	if (!defaultCache) {
 		const code = drawingDigest();
 		defaultCache = createDiskCache({
-			dir: resolve(process.env['LOCATOR_MAP_CACHE'] ?? LOCATOR_MAP_CACHE_DIR),
+			dir: locatorMapCacheDir(),
 			extension: 'svg',
 			key: (drawing) => locatorMapKey(drawing, code),
 			render: async ({ plan, variant, title }) => Buffer.from(locatorMapSvg(plan, variant, title)),

@@ -70,6 +70,11 @@ export function createShareImageCache({
 
 let defaultCache: ShareImageCache | undefined;
 
+/** The folder of the build's cache: {@link SHARE_IMAGE_CACHE_DIR}, or `SHARE_IMAGE_CACHE` when set. */
+export function shareImageCacheDir(): string {
+	return resolve(process.env['SHARE_IMAGE_CACHE'] ?? SHARE_IMAGE_CACHE_DIR);
+}
+
 /**
  * The build's cache: the real renderer and fonts, in {@link SHARE_IMAGE_CACHE_DIR} under the working folder, or in
  * `SHARE_IMAGE_CACHE` when set (the build-scale benchmark measures builds that start with no image drawn). It waits
@@ -79,7 +84,7 @@ export function shareImageCache(): ShareImageCache {
 	if (!defaultCache) {
 		const fonts = loadShareImageFonts();
 		defaultCache = createShareImageCache({
-			dir: resolve(process.env['SHARE_IMAGE_CACHE'] ?? SHARE_IMAGE_CACHE_DIR),
+			dir: shareImageCacheDir(),
 			render: (input) => renderShareImage(input, fonts),
 			version: { template: SHARE_IMAGE_TEMPLATE_VERSION, font: fontDigest(fonts) },
 			drawnElsewhere: shareImageDrawnElsewhere,
