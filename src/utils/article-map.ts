@@ -1,15 +1,11 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Article } from './articles';
+import { getPlacesById, type Article } from './articles';
 import { planLocatorMap, type MapPlan, type MapVariantName } from './locator-map';
 import { pathTo } from './paths';
-
-let placesById: Promise<Map<string, CollectionEntry<'places'>>> | undefined;
 
 /** What an explainer's locator map shows, or nothing when the article lists no places. */
 export async function articleMapPlan(article: Article): Promise<MapPlan | undefined> {
 	if (article.data.places.length === 0) return undefined;
-	placesById ??= getCollection('places').then((places) => new Map(places.map((place) => [place.id, place])));
-	const byId = await placesById;
+	const byId = await getPlacesById();
 	const plan = planLocatorMap(
 		article.data.places.flatMap(({ id }) => {
 			const place = byId.get(id);

@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 
 export type Article = CollectionEntry<'articles'>;
 export type Actor = CollectionEntry<'actors'>;
+export type Place = CollectionEntry<'places'>;
 
 /**
  * A value computed once per build and shared by every page: a build renders each of thousands of pages with the
@@ -24,6 +25,18 @@ export const getActorsById: () => Promise<Map<string, Actor>> = oncePerBuild(
 	async () => new Map((await getCollection('actors')).map((actor) => [actor.id, actor])),
 );
 
+/** Every place, by id. */
+export const getPlacesById: () => Promise<Map<string, Place>> = oncePerBuild(
+	async () => new Map((await getCollection('places')).map((place) => [place.id, place])),
+);
+
+/** Adds `item` to the list of `key`, starting the list when it is the first. */
+function appendTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+	const list = map.get(key);
+	if (list) list.push(item);
+	else map.set(key, [item]);
+}
+
 /** A quote with the explainer that carries it. */
 export interface QuoteInArticle {
 	article: Article;
@@ -41,36 +54,28 @@ export interface ActorIndex {
 /** Which explainers feature each actor and what each actor said; built once and shared by every page. */
 export const getActorIndex: () => Promise<ActorIndex> = oncePerBuild(async () => {
 	const index: ActorIndex = { articles: new Map(), quotes: new Map() };
-	const push = <T>(map: Map<string, T[]>, key: string, item: T) => {
-		const list = map.get(key);
-		if (list) list.push(item);
-		else map.set(key, [item]);
-	};
 	for (const article of await getArticles()) {
-		for (const { id } of article.data.actors) push(index.articles, id, article);
-		for (const quote of article.data.quotes) push(index.quotes, quote.speaker.id, { article, quote });
+		for (const { id } of article.data.actors) appendTo(index.articles, id, article);
+		for (const quote of article.data.quotes) appendTo(index.quotes, quote.speaker.id, { article, quote });
 	}
 	return index;
 });
 
-/** Where each actor (`actor:<id>`) and topic (`topic:<name>`) is listed: positions in a list of explainers. */
+/** What relates explainers: the actors (`actor:<id>`) and topics (`topic:<name>`) each lists. */
+const listingKeys = (article: Article): string[] => [
+	...article.data.actors.map((ref) => `actor:${ref.id}`),
+	...article.data.topics.map((topic) => `topic:${topic}`),
+];
+
+/** For each listing key, the positions of the explainers that list it; made once per list of explainers. */
 const listings = new WeakMap<readonly Article[], Map<string, number[]>>();
 
-/** The listings of a list of explainers, made once per list, so each page looks up its peers instead of comparing. */
 function listingsOf(articles: readonly Article[]): Map<string, number[]> {
 	let index = listings.get(articles);
 	if (!index) {
 		index = new Map();
 		for (const [position, article] of articles.entries()) {
-			const keys = [
-				...article.data.actors.map((ref) => `actor:${ref.id}`),
-				...article.data.topics.map((t) => `topic:${t}`),
-			];
-			for (const key of keys) {
-				const list = index.get(key);
-				if (list) list.push(position);
-				else index.set(key, [position]);
-			}
+			for (const key of listingKeys(article)) appendTo(index, key, position);
 		}
 		listings.set(articles, index);
 	}
@@ -80,12 +85,8 @@ function listingsOf(articles: readonly Article[]): Map<string, number[]> {
 /** Other explainers that share actors or topics with this one, most shared first, then newest, then in list order. */
 export function relatedArticles(article: Article, articles: readonly Article[], limit = 3): Article[] {
 	const index = listingsOf(articles);
-	const keys = new Set([
-		...article.data.actors.map((ref) => `actor:${ref.id}`),
-		...article.data.topics.map((topic) => `topic:${topic}`),
-	]);
 	const shared = new Map<number, number>();
-	for (const key of keys) {
+	for (const key of new Set(listingKeys(article))) {
 		for (const position of index.get(key) ?? []) {
 			if (articles[position]?.id !== article.id) shared.set(position, (shared.get(position) ?? 0) + 1);
 		}
