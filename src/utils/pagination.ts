@@ -41,3 +41,7 @@ export const pageParam = (number: number): string | undefined => (number === 1 ?
 /** The path of page n of a listing whose first page is `listingPath` (ending in `/`). */
 export const pagedPath = (listingPath: string, number: number): string =>
 	number === 1 ? listingPath : `${listingPath}page/${number}/`;
+
+/** A listing page's title: the listing's name on page 1, "<name>, page n of count" after it. */
+export const pagedTitle = (name: string, number: number, count: number): string =>
+	number === 1 ? name : `${name}, page ${number} of ${count}`;

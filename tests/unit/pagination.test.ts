@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pageParam, pagedPath, paginateList } from '../../src/utils/pagination';
+import { pageParam, pagedPath, pagedTitle, paginateList } from '../../src/utils/pagination';
 
 describe('paginateList', () => {
 	test('splits a listing into pages of the given size, the last one holding the rest', () => {
@@ -31,4 +31,9 @@ describe('page URLs', () => {
 		expect(pageParam(1)).toBeUndefined();
 		expect(pageParam(3)).toBe('page/3');
 	});
+});
+
+test('a listing page’s title is the listing’s name on page 1, and says which page it is after that', () => {
+	expect(pagedTitle('Who’s who', 1, 8)).toBe('Who’s who');
+	expect(pagedTitle('Who’s who', 3, 8)).toBe('Who’s who, page 3 of 8');
 });
