@@ -1,6 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { AstroError } from 'astro/errors';
 import { checkContentWhenChanged } from './checks';
+import { projectBodyFactsFile } from './checks/body-facts-cache';
 import { describeProblems } from './integrations/content-checks';
 import { contentDir } from './utils/content-dir';
 
@@ -11,7 +12,8 @@ import { contentDir } from './utils/content-dir';
  */
 export const onRequest = defineMiddleware((_context, next) => {
 	if (import.meta.env.DEV) {
-		const problems = checkContentWhenChanged(contentDir());
+		// With the stories' facts a build or `npm run check` saved, a change parses only the story that changed.
+		const problems = checkContentWhenChanged(contentDir(), process.cwd(), projectBodyFactsFile());
 		if (problems.some((problem) => problem.severity === 'error')) {
 			throw new AstroError(describeProblems(problems), 'Fix the files listed above and save: this page reloads.');
 		}

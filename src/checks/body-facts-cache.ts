@@ -1,10 +1,20 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { contentCacheDir } from '../utils/content-dir';
 import { BODY_FACTS_VERSION, readBodyFacts, type BodyFacts } from './body-facts';
 
 /** The file a store keeps its facts in, under a build's cache folder. */
 export const BODY_FACTS_FILE = join('content-checks', 'body-facts.json');
+
+/**
+ * The facts file of the project's own content, where a build keeps it (Astro's default cache folder), so builds,
+ * `npm run check` and the dev server reuse each other's facts. None for another `CONTENT_DIR`: tests' and
+ * benchmarks' throwaway content leaves no cache behind (a build of it keeps one in its own cache folder).
+ */
+export function projectBodyFactsFile(): string | undefined {
+	return contentCacheDir() === undefined ? join('node_modules', '.astro', BODY_FACTS_FILE) : undefined;
+}
 
 /** Reads stories' facts, each story once, from a file of earlier runs' facts when it has them. */
 export interface BodyFactsStore {

@@ -61,7 +61,11 @@ export function checkContent(contentRoot: string, projectRoot = process.cwd(), f
 let lastRun: { key: string; problems: Problem[] } | undefined;
 
 /** Like `checkContent`, but reuses the last result while no content file was added, removed or changed. */
-export function checkContentWhenChanged(contentRoot: string, projectRoot = process.cwd()): Problem[] {
+export function checkContentWhenChanged(
+	contentRoot: string,
+	projectRoot = process.cwd(),
+	factsFile?: string,
+): Problem[] {
 	const key = COLLECTIONS.flatMap((collection) => {
 		const dir = join(contentRoot, collection);
 		try {
@@ -70,6 +74,6 @@ export function checkContentWhenChanged(contentRoot: string, projectRoot = proce
 			return [];
 		}
 	}).join('|');
-	if (lastRun?.key !== key) lastRun = { key, problems: checkContent(contentRoot, projectRoot) };
+	if (lastRun?.key !== key) lastRun = { key, problems: checkContent(contentRoot, projectRoot, factsFile) };
 	return lastRun.problems;
 }

@@ -1,10 +1,10 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { checkContent } from '../../src/checks';
 import { readBodyFacts } from '../../src/checks/body-facts';
-import { createBodyFactsStore } from '../../src/checks/body-facts-cache';
+import { createBodyFactsStore, projectBodyFactsFile } from '../../src/checks/body-facts-cache';
 
 const STORY = {
 	line: 12,
@@ -107,4 +107,12 @@ test('the content checks report the same problems from saved facts as from parsi
 	expect(parsed.length).toBeGreaterThan(0);
 	expect(fromFacts).toEqual(parsed);
 	expect(readFileSync(factsFile, 'utf8')).toContain('no-such-anchor');
+});
+
+test('the project’s content keeps its facts in Astro’s cache folder; another content folder keeps none', () => {
+	vi.stubEnv('CONTENT_DIR', undefined);
+	expect(projectBodyFactsFile()).toBe(join('node_modules', '.astro', 'content-checks', 'body-facts.json'));
+	vi.stubEnv('CONTENT_DIR', join(dir, 'content'));
+	expect(projectBodyFactsFile()).toBeUndefined();
+	vi.unstubAllEnvs();
 });
