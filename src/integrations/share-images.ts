@@ -7,8 +7,8 @@ import { explainerShareCard, shareImageCache } from '../utils/share-image-cache'
 
 /**
  * Starts drawing the explainers' missing share images in a worker thread as a build begins, so that a cold build
- * draws them on a second core while Astro compiles and renders (each costs about 40 ms; a thousand would
- * otherwise add 40 s to the main thread). The share image route waits for the worker's images.
+ * draws them on a second core while Astro compiles and renders (each costs about 27 ms; a thousand would
+ * otherwise add 27 s to the main thread). The share image route waits for the worker's images.
  */
 export default function shareImages(): AstroIntegration {
 	return {
