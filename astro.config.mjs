@@ -9,7 +9,7 @@ import cachePruning from './src/integrations/cache-pruning';
 import contentChecks from './src/integrations/content-checks';
 import shareImages from './src/integrations/share-images';
 import { buildWarnings } from './src/integrations/build-warnings';
-import { explainerRemarkPlugins } from './src/plugins';
+import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from './src/plugins';
 import { readMentionableActors } from './src/utils/actor-files';
 import { contentCacheDir, contentDir } from './src/utils/content-dir';
 import { SITE } from './src/site';
@@ -39,9 +39,9 @@ export default defineConfig({
 		},
 	},
 	markdown: {
-		// remark-gfm (in our plugin list) is the one GFM implementation, so the processor's own is off.
+		// Our plugin list brings its own GFM and SmartyPants, so the processor's are off.
 		processor: unified({
-			gfm: false,
+			...REPLACED_PROCESSOR_FEATURES,
 			remarkPlugins: explainerRemarkPlugins(() => readMentionableActors(contentDir('actors'))),
 		}),
 		// Shiki colours code with inline styles, which the content security policy forbids.

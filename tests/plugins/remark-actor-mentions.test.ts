@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { explainerRemarkPlugins } from '../../src/plugins';
+import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from '../../src/plugins';
 import remarkActorMentions, {
 	type MentionableActor,
 	type MentionReport,
@@ -24,7 +24,7 @@ const cases = readdirSync(fixtures, { withFileTypes: true })
 /** Renders Markdown the way the site does: the unified processor with the site's plugin list. */
 async function renderMarkdown(markdown: string) {
 	const processor = await createMarkdownProcessor({
-		gfm: false,
+		...REPLACED_PROCESSOR_FEATURES,
 		syntaxHighlight: false,
 		remarkPlugins: explainerRemarkPlugins(actors),
 	});

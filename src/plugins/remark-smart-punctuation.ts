@@ -1,0 +1,76 @@
+import type { Nodes, Parents, Root, Text } from 'mdast';
+import { retext } from 'retext';
+import retextSmartypants from 'retext-smartypants';
+import { visit } from 'unist-util-visit';
+
+/**
+ * Typographic punctuation, as Astro's default SmartyPants step makes it: curly quotes and apostrophes, `--` as an
+ * em dash, `...` as an ellipsis, ``` ``quotes'' ``` as curly quotes. The site turns Astro's step off and runs
+ * this one in its place (astro.config.mjs): the same two passes give the same text, but a text node with none of
+ * the second pass's marks is not parsed into a sentence tree again. That second parse of every text node was half
+ * of the step's cost, about 2.5 ms of every explainer's build (docs/performance.md).
+ *
+ * The first pass educates quotes over the whole body at once, so a quote opened before a link or emphasis closes
+ * after it; each block starts with a space, so a quote at its start opens. The second pass handles dashes,
+ * ellipses and backtick quotes within each text node, where they never span nodes.
+ */
+export default function remarkSmartPunctuation() {
+	const quotes = retext().use(retextSmartypants, { ellipses: false, dashes: false, backticks: false });
+	const dashesEllipsesBackticks = retext().use(retextSmartypants, { quotes: false });
+
+	return function transform(tree: Root) {
+		const nodes: Participant[] = [];
+		visit(tree, (node, _index, parent) => {
+			if (parent && takesPart(node, parent)) nodes.push(node as Participant);
+		});
+
+		// Inline code keeps its place in the sentence (its length, as letters) but is never changed.
+		let whole = '';
+		for (const node of nodes)
+			whole += isBlock(node) ? ' ' : node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
+		const educated = /["']/.test(whole) ? quotes.processSync(whole).toString() : whole;
+		writeBack(nodes, educated, (text) => dashesEllipsesBackticks.processSync(text).toString());
+	};
+}
+
+/** Blocks whose text starts afresh: a quote right at their start opens. Inline parents must not be here. */
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+/** Literal nodes whose text is part of the sentence. */
+const LITERALS = new Set(['text', 'inlineCode']);
+/** Elements whose text is code, not prose. */
+const CODE_ELEMENTS = new Set(['style', 'script']);
+
+type BlockWithText = Extract<Nodes, { type: 'paragraph' | 'heading' | 'tableCell' }>;
+/** A node whose text joins the sentence: text, inline code (kept as is), or a block (a space between blocks). */
+type Participant = Text | BlockWithText | Extract<Nodes, { type: 'inlineCode' }>;
+
+const isBlock = (node: Nodes): node is BlockWithText => BLOCKS.has(node.type);
+
+function takesPart(node: Nodes, parent: Parents): boolean {
+	if (!BLOCKS.has(node.type) && !LITERALS.has(node.type)) return false;
+	if (parent.type !== 'mdxJsxTextElement') return true;
+	return typeof parent.name === 'string' && !CODE_ELEMENTS.has(parent.name);
+}
+
+/**
+ * Writes the educated text back node by node, running the dashes-ellipses-backticks pass only where the text has
+ * one of its marks: two hyphens, two backticks, two apostrophes, or two dots with nothing or spaces between.
+ */
+function writeBack(nodes: readonly Participant[], educated: string, secondPass: (text: string) => string) {
+	let offset = 0;
+	for (const node of nodes) {
+		if (isBlock(node)) {
+			offset += 1;
+			continue;
+		}
+		const end = offset + node.value.length;
+		if (node.type === 'text') {
+			const text = educated.slice(offset, end);
+			node.value = SECOND_PASS_MARKS.test(text) ? secondPass(text) : text;
+		}
+		offset = end;
+	}
+}
+
+/** Every text the second pass changes has one of these; most text nodes have none. */
+const SECOND_PASS_MARKS = /--|``|''|\.\s*\./;
