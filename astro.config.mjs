@@ -2,11 +2,11 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import pagefind from 'astro-pagefind';
 import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output';
 import cachePruning from './src/integrations/cache-pruning';
 import contentChecks from './src/integrations/content-checks';
+import searchIndex from './src/integrations/search-index';
 import shareImages from './src/integrations/share-images';
 import { buildWarnings } from './src/integrations/build-warnings';
 import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from './src/plugins';
@@ -62,7 +62,7 @@ export default defineConfig({
 		// string instead of a call per element, so there is less to compile and to render (docs/performance.md).
 		mdx({ optimize: true }),
 		sitemap(),
-		pagefind({ indexConfig: { excludeSelectors: ['.mention__card'] } }),
+		searchIndex({ indexConfig: { excludeSelectors: ['.mention__card'] } }),
 		cachePruning(),
 		atomicOutput(),
 	],

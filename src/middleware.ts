@@ -4,13 +4,21 @@ import { checkContentWhenChanged } from './checks';
 import { projectBodyFactsFile } from './checks/body-facts-cache';
 import { describeProblems } from './integrations/content-checks';
 import { contentDir } from './utils/content-dir';
+import { indexRenderedPage, isBuildingSearchIndex } from './utils/search-index';
 
 /**
  * In `astro dev`, every page request first runs the content checks (again only when a content file changed), so a
  * broken file shows in the error overlay with its file, line and fix, and the overlay clears once it is fixed.
- * Builds run the same checks once, before anything renders (src/integrations/content-checks.ts).
+ * Builds run the same checks once, before anything renders (src/integrations/content-checks.ts), and hand each
+ * rendered page to the search index (src/integrations/search-index.ts).
  */
-export const onRequest = defineMiddleware((_context, next) => {
+export const onRequest = defineMiddleware(async (context, next) => {
+	// Asked first, not `import.meta.env.DEV`: a build run under NODE_ENV=test (the tests' build) has DEV set too.
+	if (isBuildingSearchIndex()) {
+		const response = await next();
+		indexRenderedPage(context.url.pathname, response);
+		return response;
+	}
 	if (import.meta.env.DEV) {
 		// With the stories' facts a build or `npm run check` saved, a change parses only the story that changed.
 		const problems = checkContentWhenChanged(contentDir(), process.cwd(), projectBodyFactsFile());
