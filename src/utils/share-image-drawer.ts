@@ -1,11 +1,9 @@
 /**
  * Draws a build's missing share images in a worker thread (share-image-worker.ts), started before Astro compiles
  * anything, so that on a cold build the images are drawn on a second core while the main thread compiles and renders.
- * The share image route asks {@link shareImageDrawnElsewhere} before it reads an image: when the worker has the
- * image queued, the route waits for it (and the worker draws it next) instead of drawing it a second time.
- *
- * The integration that starts the worker and the route that waits for it are bundled apart, so they meet through
- * `globalThis`, not through this module's state.
+ * When the build writes the images (src/integrations/share-images.ts), the cache asks {@link shareImageDrawnElsewhere}
+ * before it reads one: when the worker has the image queued, the build waits for it (and the worker draws it next)
+ * instead of drawing it a second time.
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -14,7 +12,7 @@ import type { DrawNextMessage, JobReport, ShareImageJob } from './share-image-wo
 interface Drawer {
 	/** Jobs not yet reported, by cache file. */
 	pending: Map<string, { promise: Promise<void>; done: () => void; failed: (error: Error) => void }>;
-	/** Files a page is waiting for: while there are any, the worker keeps the process alive. */
+	/** Files the build is waiting for: while there are any, the worker keeps the process alive. */
 	awaited: Set<string>;
 	worker: Worker;
 }
@@ -22,8 +20,7 @@ interface Drawer {
 /** The worker's JavaScript heap: it needs under 100 MB; more only delays its garbage collection. */
 const WORKER_HEAP_MB = 256;
 
-const DRAWER = Symbol.for('news-explainers.share-image-drawer');
-const registry = globalThis as { [DRAWER]?: Drawer };
+let current: Drawer | undefined;
 
 /**
  * Starts drawing the cards of `jobs` whose file is missing, one at a time in a worker thread running `workerFile`;
@@ -40,7 +37,7 @@ export function startShareImageDrawer(jobs: readonly ShareImageJob[], workerFile
 		// Each card's garbage (an SVG of some 200 kB) is collected early instead of piling up beside the build's.
 		resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
 	});
-	// The worker keeps the process alive only while a page waits for it: a failed build exits without waiting
+	// The worker keeps the process alive only while the build waits for it: a failed build exits without waiting
 	// for the images nobody will publish.
 	worker.unref();
 	const pending: Drawer['pending'] = new Map();
@@ -56,7 +53,7 @@ export function startShareImageDrawer(jobs: readonly ShareImageJob[], workerFile
 			done = resolve;
 			failed = reject;
 		});
-		// A page may never ask for an image (a failed build): its rejection is not an unhandled one.
+		// The build may never ask for an image (it failed): its rejection is not an unhandled one.
 		promise.catch(() => undefined);
 		pending.set(file, { promise, done, failed });
 	}
@@ -74,7 +71,7 @@ export function startShareImageDrawer(jobs: readonly ShareImageJob[], workerFile
 	});
 	worker.on('error', failAll);
 	worker.on('exit', () => failAll(new Error('the share image worker stopped before drawing this image')));
-	registry[DRAWER] = { pending, awaited, worker };
+	current = { pending, awaited, worker };
 	return missing.length;
 }
 
@@ -83,7 +80,7 @@ export function startShareImageDrawer(jobs: readonly ShareImageJob[], workerFile
  * image drawn already, a card whose text the worker did not know).
  */
 export function shareImageDrawnElsewhere(file: string): Promise<void> | undefined {
-	const drawer = registry[DRAWER];
+	const drawer = current;
 	const job = drawer?.pending.get(file);
 	if (!drawer || !job) return undefined;
 	drawer.awaited.add(file);
@@ -92,9 +89,9 @@ export function shareImageDrawnElsewhere(file: string): Promise<void> | undefine
 	return job.promise;
 }
 
-/** Stops the worker, if one runs; pages still waiting for it draw their images themselves. */
+/** Stops the worker, if one runs; images still waited for are drawn by the cache itself. */
 export function stopShareImageDrawer(): void {
-	const drawer = registry[DRAWER];
-	delete registry[DRAWER];
+	const drawer = current;
+	current = undefined;
 	void drawer?.worker.terminate();
 }

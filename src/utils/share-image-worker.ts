@@ -13,7 +13,7 @@ export interface ShareImageJob {
 	input: ShareImageInput;
 }
 
-/** What the main thread sends while the worker runs: draw this file next, a page is waiting for it. */
+/** What the main thread sends while the worker runs: draw this file next, the build is waiting for it. */
 export interface DrawNextMessage {
 	next: string;
 }

@@ -88,4 +88,16 @@ describe('astro dev', () => {
 		);
 		expect(await page.locator('vite-error-overlay').count()).toBe(0);
 	}, 90_000);
+
+	test('draws an explainer’s share image on request (a build writes them without a route)', async () => {
+		if (!server) throw new Error('the dev server of the test above did not start');
+		const response = await fetch(`http://127.0.0.1:${port}/explainers/story/share.png`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('image/png');
+		expect(
+			Buffer.from(await response.arrayBuffer())
+				.subarray(1, 4)
+				.toString('latin1'),
+		).toBe('PNG');
+	}, 30_000);
 });
