@@ -57,11 +57,12 @@ export const mentionCheck: Check = (context) => {
 			...(Array.isArray(data['figures']) ? data['figures'].map((figure) => figure?.caption) : []),
 		].filter((text): text is string => typeof text === 'string');
 		const explicit = facts.mentions;
+		// Matched once: the names found in the story both count as named and warn when not listed.
+		const runMatches = runs.map((run) => findNames(run.value));
 		const named = new Set([
 			...explicit.map((mention) => mention.id),
-			...[...runs.map((run) => run.value), ...frontmatterTexts].flatMap((text) =>
-				findNames(text).map((match) => match.id),
-			),
+			...runMatches.flat().map((match) => match.id),
+			...frontmatterTexts.flatMap((text) => findNames(text).map((match) => match.id)),
 		]);
 
 		const problems: Problem[] = listed.flatMap((id, index): Problem[] => {
@@ -103,8 +104,8 @@ export const mentionCheck: Check = (context) => {
 		}
 
 		const warned = new Set<string>();
-		for (const run of runs) {
-			for (const match of findNames(run.value)) {
+		for (const [index, run] of runs.entries()) {
+			for (const match of runMatches[index] ?? []) {
 				if (listed.includes(match.id) || warned.has(match.id)) continue;
 				warned.add(match.id);
 				problems.push({

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../checks';
 import { BODY_FACTS_FILE } from '../checks/body-facts-cache';
+import { forgetParsedContentFiles } from '../checks/content-files';
 import { formatProblem, type Problem } from '../checks/problem';
 import { contentDir } from '../utils/content-dir';
 
@@ -35,6 +36,7 @@ export default function contentChecks(): AstroIntegration {
 					fileURLToPath(config.root),
 					join(fileURLToPath(config.cacheDir), BODY_FACTS_FILE),
 				);
+				forgetParsedContentFiles();
 				if (problems.some((problem) => problem.severity === 'error')) {
 					throw new AstroError(
 						describeProblems(problems),
