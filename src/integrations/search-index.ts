@@ -19,6 +19,7 @@ export interface SearchIndexOptions {
 export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {}): AstroIntegration {
 	let base = '/';
 	let outDir = '';
+	let writing: Promise<number> | undefined;
 	return {
 		name: 'explainer:search-index',
 		hooks: {
@@ -29,9 +30,17 @@ export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {
 			'astro:build:start': async () => {
 				await startSearchIndex(indexConfig, base);
 			},
-			'astro:build:done': async ({ dir, logger }) => {
+			// Pagefind writes in its own process: started as soon as the pages are built, it runs while the other
+			// integrations finish (the share images, the sitemap), and the build waits for it at the end.
+			'astro:build:generated': ({ dir }) => {
+				writing = writeSearchIndex(join(fileURLToPath(dir), SEARCH_INDEX_FOLDER));
+				// Awaited in astro:build:done, which reports its failure; until then it is not an unhandled rejection.
+				writing.catch(() => undefined);
+			},
+			'astro:build:done': async ({ logger }) => {
 				try {
-					const pages = await writeSearchIndex(join(fileURLToPath(dir), SEARCH_INDEX_FOLDER));
+					if (!writing) throw new Error('The search index was never written.');
+					const pages = await writing;
 					logger.info(`indexed ${pages} page${pages === 1 ? '' : 's'} for search`);
 				} catch (error) {
 					throw new AstroError(

@@ -21,6 +21,7 @@ export const SHARE_IMAGE_FILE = 'share.png';
  */
 export default function shareImages(): AstroIntegration {
 	let cards: { slug: string; input: ShareImageInput }[] = [];
+	let writing: Promise<void> | undefined;
 	return {
 		name: 'explainer:share-images',
 		hooks: {
@@ -41,9 +42,16 @@ export default function shareImages(): AstroIntegration {
 				const drawing = startShareImageDrawer(jobs, new URL('src/utils/share-image-worker.ts', config.root));
 				if (drawing > 0) logger.info(`drawing ${drawing} share image${drawing === 1 ? '' : 's'} in the background`);
 			},
-			'astro:build:done': async ({ dir, logger }) => {
+			// Written while the other integrations finish (the search index is written in Pagefind's process meanwhile).
+			'astro:build:generated': ({ dir }) => {
+				writing = writeShareImages(cards, fileURLToPath(dir));
+				// Awaited in astro:build:done, which reports its failure; until then it is not an unhandled rejection.
+				writing.catch(() => undefined);
+			},
+			'astro:build:done': async ({ logger }) => {
 				try {
-					await writeShareImages(cards, fileURLToPath(dir));
+					if (!writing) throw new Error('The share images were never written: Astro did not report the pages built.');
+					await writing;
 					logger.info(`wrote ${cards.length} share image${cards.length === 1 ? '' : 's'}`);
 				} finally {
 					stopShareImageDrawer();
