@@ -15,7 +15,7 @@ export const SHARE_IMAGE_FILE = 'share.png';
 /**
  * The explainers' share images (`/explainers/<slug>/share.png`). A build starts drawing the missing ones in a worker
  * thread as it begins, so that a cold build draws them on a second core while Astro compiles and renders (each
- * costs about 27 ms; a thousand would otherwise add 27 s to the main thread), and writes every image beside its
+ * costs about 25 ms; a thousand would otherwise add 25 s to the main thread), and writes every image beside its
  * page at the end, from the cache. The images do not go through Astro's pages: 1000 files of 60 kB passing through
  * the page pipeline cost 1.4 s of rendering. The dev server draws each on request (src/routes/share-image.ts).
  */
