@@ -68,7 +68,8 @@ function readStore(file: string): Map<string, BodyFacts> {
 	}
 }
 
-function lockfileDigest(projectRoot: string): string {
+/** A digest of the project's lockfile: new parsers or extraction code make every cached entry stale. */
+export function lockfileDigest(projectRoot: string): string {
 	try {
 		return createHash('sha256')
 			.update(readFileSync(join(projectRoot, 'package-lock.json')))

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { idFromFileName } from '../utils/ids';
+import { closeParsedDataStores, parsedDataStore, type ParsedDataStore } from './parsed-data-cache';
 
 /** The content collections, each a folder of the content directory. */
 export const COLLECTIONS = ['articles', 'actors', 'places'] as const;
@@ -44,14 +45,20 @@ const parsedFiles = new Map<string, { bytes: Buffer; file: ContentFile }>();
 /** Lets the parsed files go (a build, once its checks are done: some 50 MB at 1000 explainers). */
 export function forgetParsedContentFiles(): void {
 	parsedFiles.clear();
+	closeParsedDataStores();
 }
 
-/** Reads every file of the collections (all by default) under `root` (the content folder). */
+/**
+ * Reads every file of the collections (all by default) under `root` (the content folder). With `dataFile`, the
+ * YAML parsed by earlier runs is read from that file (see parsed-data-cache.ts); `saveParsedData` writes it back.
+ */
 export function readContentFiles(
 	root: string,
 	projectRoot = process.cwd(),
 	collections: readonly Collection[] = COLLECTIONS,
+	dataFile?: string,
 ): ContentFile[] {
+	const store = dataFile === undefined ? undefined : parsedDataStore(dataFile, projectRoot);
 	return collections.flatMap((collection) => {
 		const dir = join(root, collection);
 		const extension = collection === 'articles' ? '.mdx' : '.yaml';
@@ -70,15 +77,28 @@ export function readContentFiles(
 			if (known?.file.path === path && known.file.collection === collection && known.bytes.equals(bytes)) {
 				return known.file;
 			}
-			const file = parseContentFile(collection, path, bytes);
+			const file = parseContentFile(collection, path, bytes, store);
 			parsedFiles.set(join(dir, name), { bytes, file });
 			return file;
 		});
 	});
 }
 
-/** Parses one file's bytes; never throws, so every file's problems can be reported together. */
-export function parseContentFile(collection: ContentFile['collection'], path: string, bytes: Uint8Array): ContentFile {
+/** Writes the YAML parsed this run to `dataFile`, for the next run (see {@link readContentFiles}). */
+export function saveParsedData(dataFile: string, projectRoot = process.cwd()): void {
+	parsedDataStore(dataFile, projectRoot).save();
+}
+
+/**
+ * Parses one file's bytes; never throws, so every file's problems can be reported together. With `store`, YAML
+ * parsed before is taken from it (and its positions parsed only when asked for), and new YAML is kept in it.
+ */
+export function parseContentFile(
+	collection: ContentFile['collection'],
+	path: string,
+	bytes: Uint8Array,
+	store?: ParsedDataStore,
+): ContentFile {
 	const id = idFromFileName({ entry: path });
 	let text: string;
 	try {
@@ -114,13 +134,21 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		const { line, col } = lineCounter.linePos(offset);
 		return { line: line + lineOffset, column: col };
 	};
+	const known = store?.get(yamlText);
+	if (known) {
+		// Parsed without errors before: the document is parsed again only to place a problem in it.
+		let document: Document | undefined;
+		const locate = (fieldPath: readonly PropertyKey[]) =>
+			locateIn((document ??= parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter })), fieldPath, place);
+		return { collection, path, id, text, data: known.data, body, syntaxErrors: [], locate };
+	}
 	let document: Document;
 	try {
 		document = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
 	} catch (error) {
 		return broken(collection, path, id, text, tooDeep(error, { line: 1 + lineOffset, column: 1 }));
 	}
-	const syntaxErrors: ContentFile['syntaxErrors'] = document.errors.map((error) => {
+	const syntaxErrors: ContentFile['syntaxErrors'] = distinct(document.errors).map((error) => {
 		if (/Maximum call stack/.test(error.message)) return tooDeep(new RangeError(error.message), place(0));
 		const message = `YAML syntax error: ${error.message.split('\n')[0] ?? error.message}`;
 		const hint = 'check the indentation and quotes on this line and the one before it';
@@ -150,6 +178,7 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 			);
 		}
 	}
+	if (syntaxErrors.length === 0) store?.set(yamlText, data);
 	return {
 		collection,
 		path,
@@ -160,6 +189,20 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		syntaxErrors,
 		locate: (fieldPath) => locateIn(document, fieldPath, place),
 	};
+}
+
+/**
+ * The parser's errors, once each: running out of stack, it reports one error per level it was unwinding, as many
+ * as the stack left at the time allowed.
+ */
+function distinct(errors: Document['errors']): Document['errors'] {
+	let outOfStack = false;
+	return errors.filter((error) => {
+		if (!/Maximum call stack/.test(error.message)) return true;
+		if (outOfStack) return false;
+		outOfStack = true;
+		return true;
+	});
 }
 
 /** Nesting deep enough to exhaust the parser is never real content. */

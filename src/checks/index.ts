@@ -1,13 +1,14 @@
 import type { Check, CheckContext } from './check';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createBodyFactsStore, type BodyFactsStore } from './body-facts-cache';
-import { COLLECTIONS, readContentFiles, type ContentFile } from './content-files';
+import { COLLECTIONS, readContentFiles, saveParsedData, type ContentFile } from './content-files';
 import { dateCheck } from './date-check';
 import { duplicateIdCheck } from './duplicate-check';
 import { linkCheck } from './link-check';
 import { mdxCheck } from './mdx-check';
 import { mentionCheck, sharedNameCheck } from './mention-check';
+import { PARSED_DATA_FILE } from './parsed-data-cache';
 import { placeCheck } from './place-check';
 import { placeholderCheck } from './placeholder-check';
 import { quoteCheck } from './quote-check';
@@ -49,12 +50,15 @@ export function checkFiles(
 
 /**
  * Reads the content folder and runs every check. With `factsFile`, the stories' facts of earlier runs are read
- * from that file and this run's written to it, so unchanged stories are not parsed again.
+ * from that file and this run's written to it, and the files' parsed YAML likewise beside it, so unchanged files
+ * are not parsed again.
  */
 export function checkContent(contentRoot: string, projectRoot = process.cwd(), factsFile?: string): Problem[] {
 	const store = createBodyFactsStore(factsFile, projectRoot);
-	const problems = checkFiles(readContentFiles(contentRoot, projectRoot), CHECKS, store);
+	const dataFile = factsFile === undefined ? undefined : join(dirname(factsFile), basename(PARSED_DATA_FILE));
+	const problems = checkFiles(readContentFiles(contentRoot, projectRoot, COLLECTIONS, dataFile), CHECKS, store);
 	store.save();
+	if (dataFile !== undefined) saveParsedData(dataFile, projectRoot);
 	return problems;
 }
 

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readContentFiles } from '../checks/content-files';
+import { PARSED_DATA_FILE } from '../checks/parsed-data-cache';
 import { contentDir } from '../utils/content-dir';
 import { startShareImageDrawer, stopShareImageDrawer } from '../utils/share-image-drawer';
 import { explainerShareCard, shareImageCache } from '../utils/share-image-cache';
@@ -30,7 +31,10 @@ export default function shareImages(): AstroIntegration {
 					injectRoute({ pattern: `/explainers/[slug]/${SHARE_IMAGE_FILE}`, entrypoint: './src/routes/share-image.ts' });
 				}
 				if (command !== 'build') return;
-				cards = readContentFiles(contentDir(), fileURLToPath(config.root), ['articles']).flatMap(({ id, data }) => {
+				const root = fileURLToPath(config.root);
+				// With the YAML parsed by earlier builds (kept by the content checks, which read these files next).
+				const dataFile = join(fileURLToPath(config.cacheDir), PARSED_DATA_FILE);
+				cards = readContentFiles(contentDir(), root, ['articles'], dataFile).flatMap(({ id, data }) => {
 					// The content checks run after this: an article without a headline or dek gets no image (and the
 					// checks stop the build).
 					const { title, dek } = (data ?? {}) as { title?: unknown; dek?: unknown };

@@ -1,56 +1,20 @@
 import { execFile } from 'node:child_process';
-import {
-	appendFileSync,
-	cpSync,
-	existsSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { contentCacheDir } from '../../src/utils/content-dir';
+import { BAD_CONTENT_FIXTURES, badContentCases, badContentFor, type BadContentCase } from '../helpers/bad-content';
 
-/**
- * Each case under tests/fixtures/bad-content/ is the valid `_base` content with one mistake: files to add or
- * replace, `edits` to make, files to `remove`. `npm run check` runs on it as an editor would, and the case's
- * `expect` says the exit code, where the problem is reported and a fragment of what it says.
- */
-interface BadContentCase {
-	mistake: string;
-	edits?: { file: string; find: string; replace: string }[];
-	remove?: string[];
-	append?: { file: string; text: string; times: number };
-	expect: { exit?: number; file?: string; line?: number; column?: number; message?: string };
-}
-
-const fixtures = join(import.meta.dirname, '../fixtures/bad-content');
-const names = readdirSync(fixtures).filter((name) => !name.startsWith('_'));
+const fixtures = BAD_CONTENT_FIXTURES;
+const names = badContentCases();
 const workspace = mkdtempSync(join(tmpdir(), 'bad-content-'));
 const run = promisify(execFile);
 
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
-/** Lays out the base content with the case's one mistake in a temporary content folder. */
-function contentFor(name: string): { dir: string; spec: BadContentCase } {
-	const dir = join(workspace, name);
-	cpSync(join(fixtures, '_base'), dir, { recursive: true });
-	cpSync(join(fixtures, name), dir, { recursive: true, filter: (source) => !source.endsWith('case.json') });
-	const spec = JSON.parse(readFileSync(join(fixtures, name, 'case.json'), 'utf8')) as BadContentCase;
-	for (const edit of spec.edits ?? []) {
-		const path = join(dir, edit.file);
-		const text = readFileSync(path, 'utf8');
-		if (!text.includes(edit.find)) throw new Error(`case ${name}: "${edit.find}" is not in ${edit.file}`);
-		writeFileSync(path, text.replace(edit.find, edit.replace));
-	}
-	for (const file of spec.remove ?? []) rmSync(join(dir, file));
-	if (spec.append) appendFileSync(join(dir, spec.append.file), spec.append.text.repeat(spec.append.times));
-	return { dir, spec };
-}
+const contentFor = (name: string) => badContentFor(name, workspace);
 
 async function check(contentDir: string): Promise<{ exit: number; output: string }> {
 	try {
