@@ -33,7 +33,7 @@ export interface BodyFactsStore {
  */
 export function createBodyFactsStore(file?: string, projectRoot = process.cwd()): BodyFactsStore {
 	const salt = `${BODY_FACTS_VERSION}:${lockfileDigest(projectRoot)}`;
-	const earlier = file ? readStore(file) : new Map<string, BodyFacts>();
+	const earlier = file ? readJsonMap<BodyFacts>(file) : new Map<string, BodyFacts>();
 	const seen = new Map<string, BodyFacts>();
 	const stats = { hits: 0, misses: 0 };
 	return {
@@ -51,21 +51,26 @@ export function createBodyFactsStore(file?: string, projectRoot = process.cwd())
 		},
 		save() {
 			if (!file || stats.misses === 0) return;
-			mkdirSync(dirname(file), { recursive: true });
-			// Written beside and renamed into place: two builds at once never read half a file.
-			const partial = `${file}.${process.pid}.partial`;
-			writeFileSync(partial, JSON.stringify(Object.fromEntries(seen)));
-			renameSync(partial, file);
+			writeJsonMap(file, seen);
 		},
 	};
 }
 
-function readStore(file: string): Map<string, BodyFacts> {
+/** A map a store kept in `file` as a JSON object; empty when the file is missing or unreadable. */
+export function readJsonMap<Value>(file: string): Map<string, Value> {
 	try {
-		return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, BodyFacts>));
+		return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, Value>));
 	} catch {
 		return new Map();
 	}
+}
+
+/** Keeps `map` in `file` as a JSON object: written beside and renamed into place, so two builds at once never read half a file. */
+export function writeJsonMap(file: string, map: ReadonlyMap<string, unknown>): void {
+	mkdirSync(dirname(file), { recursive: true });
+	const partial = `${file}.${process.pid}.partial`;
+	writeFileSync(partial, JSON.stringify(Object.fromEntries(map)));
+	renameSync(partial, file);
 }
 
 /** A digest of the project's lockfile: new parsers or extraction code make every cached entry stale. */

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { lockfileDigest } from './body-facts-cache';
+import { join } from 'node:path';
+import { lockfileDigest, readJsonMap, writeJsonMap } from './body-facts-cache';
 
 /**
  * Bump when what is stored changes (the parsing options in content-files.ts, or how values are kept): every file's
@@ -49,7 +48,7 @@ export function closeParsedDataStores(): void {
 
 function createParsedDataStore(file: string, projectRoot: string): ParsedDataStore {
 	const salt = `${PARSED_DATA_VERSION}:${lockfileDigest(projectRoot)}`;
-	const earlier = readStore(file);
+	const earlier = readJsonMap<unknown>(file);
 	const seen = new Map<string, unknown>();
 	let changed = false;
 	const keyOf = (yamlText: string) => createHash('sha256').update(`${salt}:`).update(yamlText).digest('base64url');
@@ -67,22 +66,9 @@ function createParsedDataStore(file: string, projectRoot: string): ParsedDataSto
 			changed = true;
 		},
 		save() {
-			if (!changed && seen.size === earlier.size) return;
-			mkdirSync(dirname(file), { recursive: true });
-			// Written beside and renamed into place: two builds at once never read half a file.
-			const partial = `${file}.${process.pid}.partial`;
-			writeFileSync(partial, JSON.stringify(Object.fromEntries(seen)));
-			renameSync(partial, file);
+			if (changed || seen.size !== earlier.size) writeJsonMap(file, seen);
 		},
 	};
-}
-
-function readStore(file: string): Map<string, unknown> {
-	try {
-		return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>));
-	} catch {
-		return new Map();
-	}
 }
 
 /** Whether JSON gives `value` back as it is: YAML's `.inf` and `.nan` it would not, nor a `__proto__` key. */
