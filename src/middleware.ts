@@ -4,7 +4,7 @@ import { checkContentWhenChanged } from './checks';
 import { projectBodyFactsFile } from './checks/body-facts-cache';
 import { describeProblems } from './integrations/content-checks';
 import { contentDir } from './utils/content-dir';
-import { indexRenderedPage, isBuildingSearchIndex } from './utils/search-index';
+import { indexRenderedPage, searchIndexTicket } from './utils/search-index';
 
 /**
  * In `astro dev`, every page request first runs the content checks (again only when a content file changed), so a
@@ -13,10 +13,12 @@ import { indexRenderedPage, isBuildingSearchIndex } from './utils/search-index';
  * rendered page to the search index (src/integrations/search-index.ts).
  */
 export const onRequest = defineMiddleware(async (context, next) => {
-	// Asked first, not `import.meta.env.DEV`: a build run under NODE_ENV=test (the tests' build) has DEV set too.
-	if (isBuildingSearchIndex()) {
+	// A ticket means a build is filling a search index. Asked first, not `import.meta.env.DEV`: a build run under
+	// NODE_ENV=test (the tests' build) has DEV set too.
+	const ticket = searchIndexTicket();
+	if (ticket !== undefined) {
 		const response = await next();
-		indexRenderedPage(context.url.pathname, response);
+		indexRenderedPage(ticket, context.url.pathname, response);
 		return response;
 	}
 	if (import.meta.env.DEV) {

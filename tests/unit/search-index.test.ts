@@ -2,9 +2,16 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import type { PagefindIndex } from 'pagefind';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { builtIndexFile, startSearchIndex } from '../../src/integrations/search-index';
-import { indexRenderedPage, stopSearchIndex, writeSearchIndex } from '../../src/utils/search-index';
+import {
+	indexRenderedPage,
+	searchIndexTicket,
+	stopSearchIndex,
+	useSearchIndex,
+	writeSearchIndex,
+} from '../../src/utils/search-index';
 
 let dir: string;
 
@@ -22,6 +29,21 @@ const html = (title: string, body: string) =>
 		headers: { 'content-type': 'text/html' },
 	});
 
+/** A stand-in for Pagefind that records the address of each page it is given, in order. */
+async function useRecordingIndex(): Promise<string[]> {
+	const received: string[] = [];
+	const recorder = {
+		addHTMLFile: async ({ url }: { url: string }) => {
+			received.push(url);
+			return { errors: [], file: { url, uniqueWords: 1, meta: {} } };
+		},
+		writeFiles: async () => ({ errors: [], outputPath: dir }),
+		deleteIndex: async () => null,
+	} as unknown as PagefindIndex;
+	await useSearchIndex(recorder, '/');
+	return received;
+}
+
 /** The pages of a written index: each fragment's address and text. */
 function indexedPages(folder: string): { url: string; content: string }[] {
 	const fragments = join(folder, 'fragment');
@@ -35,12 +57,18 @@ describe('the search index', () => {
 	test('indexes the rendered pages that mark a part to index, by their address without the base path', async () => {
 		await startSearchIndex({}, '/news/');
 		indexRenderedPage(
+			searchIndexTicket(),
 			'/news/explainers/one/',
 			html('One', '<article data-pagefind-body><p>Kataib Hezbollah</p></article>'),
 		);
-		indexRenderedPage('/news/actors/two/', html('Two', '<article data-pagefind-body><p>Tehran</p></article>'));
-		indexRenderedPage('/news/', html('Home', '<p>A listing of explainers</p>'));
 		indexRenderedPage(
+			searchIndexTicket(),
+			'/news/actors/two/',
+			html('Two', '<article data-pagefind-body><p>Tehran</p></article>'),
+		);
+		indexRenderedPage(searchIndexTicket(), '/news/', html('Home', '<p>A listing of explainers</p>'));
+		indexRenderedPage(
+			searchIndexTicket(),
 			'/news/rss.xml',
 			new Response('<rss data-pagefind-body/>', { headers: { 'content-type': 'application/xml' } }),
 		);
@@ -56,14 +84,44 @@ describe('the search index', () => {
 	test('leaves the page it hands over readable by the build', async () => {
 		await startSearchIndex({}, '/');
 		const response = html('One', '<article data-pagefind-body>Text</article>');
-		indexRenderedPage('/explainers/one/', response);
+		indexRenderedPage(searchIndexTicket(), '/explainers/one/', response);
 		expect(await response.text()).toContain('Text');
 		expect(await writeSearchIndex(join(dir, 'pagefind'))).toBe(1);
 	});
 
+	test('hands pages to Pagefind in the order they were requested, whatever order they finish rendering in', async () => {
+		const received = await useRecordingIndex();
+		const [first, second, third, fourth] = [
+			searchIndexTicket(),
+			searchIndexTicket(),
+			searchIndexTicket(),
+			searchIndexTicket(),
+		];
+		const page = (title: string) => html(title, '<article data-pagefind-body>Text</article>');
+		indexRenderedPage(fourth, '/d/', page('D'));
+		indexRenderedPage(second, '/b/', page('B'));
+		indexRenderedPage(third, '/rss.xml', new Response('<rss/>', { headers: { 'content-type': 'application/xml' } }));
+		indexRenderedPage(first, '/a/', page('A'));
+
+		expect(await writeSearchIndex(join(dir, 'pagefind'))).toBe(3);
+		expect(received).toEqual(['/a/', '/b/', '/d/']);
+	});
+
+	test('sends the pages after one that never came (its rendering failed) when the index is written', async () => {
+		const received = await useRecordingIndex();
+		searchIndexTicket();
+		const [second, third] = [searchIndexTicket(), searchIndexTicket()];
+		indexRenderedPage(third, '/c/', html('C', '<article data-pagefind-body>Text</article>'));
+		indexRenderedPage(second, '/b/', html('B', '<article data-pagefind-body>Text</article>'));
+
+		expect(await writeSearchIndex(join(dir, 'pagefind'))).toBe(2);
+		expect(received).toEqual(['/b/', '/c/']);
+	});
+
 	test('hands nothing over when no build started an index (the dev server), and cannot write one', async () => {
+		expect(searchIndexTicket()).toBeUndefined();
 		expect(() =>
-			indexRenderedPage('/explainers/one/', html('One', '<article data-pagefind-body>Text</article>')),
+			indexRenderedPage(undefined, '/explainers/one/', html('One', '<article data-pagefind-body>Text</article>')),
 		).not.toThrow();
 		await expect(writeSearchIndex(join(dir, 'pagefind'))).rejects.toThrow('No search index was started');
 	});
@@ -77,7 +135,7 @@ describe('the search index', () => {
 		await startSearchIndex({}, '/');
 		const broken = html('One', 'x');
 		Object.defineProperty(broken, 'clone', { value: () => ({ text: () => Promise.reject(new Error('stream cut')) }) });
-		indexRenderedPage('/explainers/one/', broken);
+		indexRenderedPage(searchIndexTicket(), '/explainers/one/', broken);
 		await expect(writeSearchIndex(join(dir, 'pagefind'))).rejects.toThrow('/explainers/one/: Error: stream cut');
 	});
 });
