@@ -8,10 +8,8 @@ import { PARSED_DATA_FILE } from '../checks/parsed-data-cache';
 import { contentDir } from '../utils/content-dir';
 import { startShareImageDrawer, stopShareImageDrawer } from '../utils/share-image-drawer';
 import { explainerShareCard, shareImageCache } from '../utils/share-image-cache';
+import { SHARE_IMAGE_FILE } from '../utils/paths';
 import type { ShareImageInput } from '../utils/share-image';
-
-/** The file name of an explainer's share image, beside its page. */
-export const SHARE_IMAGE_FILE = 'share.png';
 
 /**
  * The explainers' share images (`/explainers/<slug>/share.png`). A build starts drawing the missing ones in a worker

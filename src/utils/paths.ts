@@ -7,6 +7,12 @@ export function pathTo(path: string): string {
 /** The page of one explainer. */
 export const explainerPath = (id: string) => pathTo(`explainers/${id}/`);
 
+/** The file name of an explainer's share image, beside its page (written by src/integrations/share-images.ts). */
+export const SHARE_IMAGE_FILE = 'share.png';
+
+/** The share image of one explainer, beside its page. */
+export const shareImagePath = (id: string) => `${explainerPath(id)}${SHARE_IMAGE_FILE}`;
+
 /** The page of one actor, with every explainer and quote that features them. */
 export const actorPath = (id: string) => pathTo(`actors/${id}/`);
 
