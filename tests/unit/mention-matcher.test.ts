@@ -37,6 +37,19 @@ describe('createNameMatcher', () => {
 		expect(names("Iran's allies")).toEqual([['iran', 'Iran']]);
 	});
 
+	test('finds a name that starts inside a longer one glued to the word before it', () => {
+		const find = createNameMatcher([
+			{ id: 'us-army', names: ['US Army'] },
+			{ id: 'army', names: ['Army'] },
+		]);
+		const text = 'The xUS Army said so.';
+		expect(find(text).map((match) => [match.id, text.slice(match.start, match.end)])).toEqual([['army', 'Army']]);
+	});
+
+	test('treats a letter outside the Basic Multilingual Plane before a name as part of the word', () => {
+		expect(names('\u{1D400}US and 𝐀Iran, but US.')).toEqual([['united-states', 'US']]);
+	});
+
 	test('finds nothing when there are no actors', () => {
 		expect(createNameMatcher([])('United States')).toEqual([]);
 	});
