@@ -1,6 +1,6 @@
 import type { Check, CheckContext } from './check';
 import { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createBodyFactsStore, type BodyFactsStore } from './body-facts-cache';
 import { COLLECTIONS, readContentFiles, saveParsedData, type ContentFile } from './content-files';
 import { dateCheck } from './date-check';
@@ -8,7 +8,7 @@ import { duplicateIdCheck } from './duplicate-check';
 import { linkCheck } from './link-check';
 import { mdxCheck } from './mdx-check';
 import { mentionCheck, sharedNameCheck } from './mention-check';
-import { PARSED_DATA_FILE } from './parsed-data-cache';
+import { parsedDataFileBeside } from './parsed-data-cache';
 import { placeCheck } from './place-check';
 import { placeholderCheck } from './placeholder-check';
 import { quoteCheck } from './quote-check';
@@ -55,7 +55,7 @@ export function checkFiles(
  */
 export function checkContent(contentRoot: string, projectRoot = process.cwd(), factsFile?: string): Problem[] {
 	const store = createBodyFactsStore(factsFile, projectRoot);
-	const dataFile = factsFile === undefined ? undefined : join(dirname(factsFile), basename(PARSED_DATA_FILE));
+	const dataFile = factsFile === undefined ? undefined : parsedDataFileBeside(factsFile);
 	const problems = checkFiles(readContentFiles(contentRoot, projectRoot, COLLECTIONS, dataFile), CHECKS, store);
 	store.save();
 	if (dataFile !== undefined) saveParsedData(dataFile, projectRoot);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { lockfileDigest, readJsonMap, writeJsonMap } from './body-facts-cache';
+import { dirname, join } from 'node:path';
+import { BODY_FACTS_FILE, lockfileDigest, readJsonMap, writeJsonMap } from './body-facts-cache';
 
 /**
  * Bump when what is stored changes (the parsing options in content-files.ts, or how values are kept): every file's
@@ -23,8 +23,11 @@ export interface ParsedDataStore {
 	save(): void;
 }
 
-/** The file a store keeps its data in, under a build's cache folder, beside the stories' facts. */
-export const PARSED_DATA_FILE = join('content-checks', 'parsed-data.json');
+/** The file the parsed YAML is kept in: beside the stories' facts, in the same cache folder. */
+export const parsedDataFileBeside = (factsFile: string): string => join(dirname(factsFile), 'parsed-data.json');
+
+/** Where a build keeps the parsed YAML, under its cache folder. */
+export const PARSED_DATA_FILE = parsedDataFileBeside(BODY_FACTS_FILE);
 
 const openStores = new Map<string, ParsedDataStore>();
 
