@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { contentCacheDir } from '../utils/content-dir';
+import { writeFileAtomicallySync } from '../utils/disk-cache';
 import { BODY_FACTS_VERSION, readBodyFacts, type BodyFacts } from './body-facts';
 
 /** The file a store keeps its facts in, under a build's cache folder. */
@@ -65,12 +66,9 @@ export function readJsonMap<Value>(file: string): Map<string, Value> {
 	}
 }
 
-/** Keeps `map` in `file` as a JSON object: written beside and renamed into place, so two builds at once never read half a file. */
+/** Keeps `map` in `file` as a JSON object, written atomically: two builds at once never read half a file. */
 export function writeJsonMap(file: string, map: ReadonlyMap<string, unknown>): void {
-	mkdirSync(dirname(file), { recursive: true });
-	const partial = `${file}.${process.pid}.partial`;
-	writeFileSync(partial, JSON.stringify(Object.fromEntries(map)));
-	renameSync(partial, file);
+	writeFileAtomicallySync(file, JSON.stringify(Object.fromEntries(map)));
 }
 
 /** A digest of the project's lockfile: new parsers or extraction code make every cached entry stale. */

@@ -3,6 +3,7 @@
  * changed. Each file is named by a key that hashes everything it depends on, so a stale file is never read: a
  * changed input is a new key.
  */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -77,12 +78,23 @@ export function createDiskCache<Input>({
  * Writes a cache file beside its place and renames it into place, so a build stopped halfway, or another build
  * (or thread) writing the same file at the same time, never leaves or reads half a file.
  */
-export async function writeFileAtomically(file: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileAtomically(file: string, bytes: Uint8Array | string): Promise<void> {
 	await mkdir(dirname(file), { recursive: true });
-	const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
+	const partial = partialFileFor(file);
 	await writeFile(partial, bytes);
 	await rename(partial, file);
 }
+
+/** {@link writeFileAtomically} for synchronous callers (the content checks). */
+export function writeFileAtomicallySync(file: string, bytes: Uint8Array | string): void {
+	mkdirSync(dirname(file), { recursive: true });
+	const partial = partialFileFor(file);
+	writeFileSync(partial, bytes);
+	renameSync(partial, file);
+}
+
+/** A name beside `file` that no other process or thread writes to. */
+const partialFileFor = (file: string) => `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
 
 /** How long a cached file may go unread before a build removes it. */
 export const UNUSED_FILE_DAYS = 30;
