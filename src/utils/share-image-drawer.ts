@@ -34,7 +34,7 @@ export function startShareImageDrawer(jobs: readonly ShareImageJob[], workerFile
 	const worker = new Worker(workerFile, {
 		workerData: missing,
 		name: 'share images',
-		// Each card's garbage (an SVG of some 200 kB) is collected early instead of piling up beside the build's.
+		// The worker needs under 100 MB: a larger heap would only let its garbage pile up beside the build's.
 		resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
 	});
 	// The worker keeps the process alive only while the build waits for it: a failed build exits without waiting

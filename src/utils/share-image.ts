@@ -1,24 +1,26 @@
 /**
  * The share image of an explainer: a 1200×630 PNG with its headline, dek and the site's name, the picture link
- * previews show (Open Graph `og:image`, X's `summary_large_image` card). satori lays the card out as SVG, with the
- * text drawn as shapes of the bundled Noto Sans, so the picture is the same on every machine; sharp turns it
- * into a PNG. Drawing one costs about 25 ms, so builds go through the cache in share-image-cache.ts and draw the
- * missing ones in a worker thread (share-image-drawer.ts).
+ * previews show (Open Graph `og:image`, X's `summary_large_image` card). The text is set in the bundled Noto Sans
+ * by our own layout (share-image-text.ts: the fonts' advances and kerning), so the picture is the same on every
+ * machine; sharp draws the card's fixed parts once and compresses each card. Drawing one costs about 5 ms;
+ * builds still go through the cache in share-image-cache.ts and draw the missing ones in a worker thread
+ * (share-image-drawer.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-
-/** The size link previews ask for: 1.91:1, the size Open Graph and X crop to. */
-export const SHARE_IMAGE_WIDTH = 1200;
-export const SHARE_IMAGE_HEIGHT = 630;
+import { create, type Font } from 'fontkitten';
+import sharp from 'sharp';
+import { readPairKerning } from './font-kerning.ts';
+import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from './share-image-size.ts';
+import { drawLines, layoutText, type Canvas, type Face, type TextStyle } from './share-image-text.ts';
 
 /**
- * Bump this whenever the card's design changes (layout, colours, sizes, anything in {@link shareImageCard} or
- * {@link renderShareImage}): it is part of the cache key, so every image is drawn again on the next build.
+ * Bump this whenever the card's design changes (layout, colours, sizes, anything in {@link renderShareImage} or
+ * share-image-text.ts): it is part of the cache key, so every image is drawn again on the next build.
  */
-export const SHARE_IMAGE_TEMPLATE_VERSION = 3;
+export const SHARE_IMAGE_TEMPLATE_VERSION = 4;
 
 /** What the card shows. */
 export interface ShareImageInput {
@@ -30,19 +32,21 @@ export interface ShareImageInput {
 	siteName: string;
 }
 
-/** A font satori draws with. satori reads TTF, OTF and WOFF, not WOFF2. */
+/** A font file of the card. */
 export interface ShareImageFont {
+	/** The family and subset, for the cache key. */
 	name: string;
 	data: Buffer;
 	weight: 400 | 700;
-	style: 'normal';
 }
 
-/** The Noto Sans files the card uses: regular and bold, Latin and Latin Extended (names such as Erdoğan). */
+/**
+ * The Noto Sans files the card uses: regular and bold, Latin and then Latin Extended (names such as Erdoğan), in
+ * the order a character is looked up.
+ */
 const FONT_FILES = [
 	{ name: 'Noto Sans', file: 'noto-sans-latin-400-normal.woff', weight: 400 },
 	{ name: 'Noto Sans', file: 'noto-sans-latin-700-normal.woff', weight: 700 },
-	// satori looks a missing glyph up in the next family of the list, not in another file of the same family.
 	{ name: 'Noto Sans Latin Extended', file: 'noto-sans-latin-ext-400-normal.woff', weight: 400 },
 	{ name: 'Noto Sans Latin Extended', file: 'noto-sans-latin-ext-700-normal.woff', weight: 700 },
 ] as const;
@@ -59,7 +63,6 @@ export function loadShareImageFonts(): ShareImageFont[] {
 			name,
 			data: readFileSync(require.resolve(`@fontsource/noto-sans/files/${file}`)),
 			weight,
-			style: 'normal',
 		}));
 	}
 	return fonts;
@@ -68,8 +71,7 @@ export function loadShareImageFonts(): ShareImageFont[] {
 /** A digest of the fonts' bytes, for the cache key: another font version draws other images. */
 export function fontDigest(list: readonly ShareImageFont[]): string {
 	const hash = createHash('sha256');
-	for (const font of list)
-		hash.update(`${font.name}/${font.weight}/${font.style}/${font.data.length}:`).update(font.data);
+	for (const font of list) hash.update(`${font.name}/${font.weight}/${font.data.length}:`).update(font.data);
 	return hash.digest('hex');
 }
 
@@ -83,38 +85,88 @@ const COLOR = {
 	accent: '#a3161b',
 } as const;
 
-/** A node of satori's element tree: what JSX would produce, written as plain objects. */
-interface CardNode {
-	type: string;
-	props: {
-		style?: Record<string, string | number>;
-		children?: string | CardNode | CardNode[];
-		[attribute: string]: unknown;
-	};
+/** The card's typefaces: each weight's faces, in the order a character is looked up. */
+interface Typefaces {
+	regular: Face[];
+	bold: Face[];
 }
 
-const node = (type: string, style: Record<string, string | number>, children?: CardNode['props']['children']) => ({
-	type,
-	props: children === undefined ? { style } : { style, children },
-});
+const typefacesByFonts = new WeakMap<readonly ShareImageFont[], Typefaces>();
 
-/** The footer: a band with the site's mark and name, anchored to the card's foot. */
-const FOOTER = { padding: 24, rule: 2, logoSize: 48, inset: 72 } as const;
+function typefaces(fontList: readonly ShareImageFont[]): Typefaces {
+	let known = typefacesByFonts.get(fontList);
+	if (!known) {
+		const faces = (weight: 400 | 700) =>
+			fontList
+				.filter((font) => font.weight === weight)
+				.map(({ data }) => ({ font: create(data) as Font, kerning: readPairKerning(data) }));
+		known = { regular: faces(400), bold: faces(700) };
+		typefacesByFonts.set(fontList, known);
+	}
+	return known;
+}
+
+/** Where things sit on the card, in pixels. */
+const LAYOUT = {
+	bar: 16,
+	inset: 72,
+	textTop: 16 + 56,
+	dekGap: 28,
+	dekSize: 30,
+	footer: { padding: 24, rule: 2, logoSize: 48, nameGap: 18, nameSize: 30 },
+} as const;
+
+const TEXT_WIDTH = SHARE_IMAGE_WIDTH - 2 * LAYOUT.inset;
+
+/** The footer's top edge: its rule, then a band as tall as the mark and its padding. */
+const FOOTER_TOP = SHARE_IMAGE_HEIGHT - LAYOUT.footer.rule - 2 * LAYOUT.footer.padding - LAYOUT.footer.logoSize;
 
 /**
- * The site's mark, as in public/favicon.svg (a white E on a red square), placed over the footer's empty slot.
- * It is added to satori's SVG rather than given to satori: satori would embed it as an image with a mask, which
- * sharp draws through a full-size scratch surface, a third of the cost of the whole card.
+ * What every card shares, as SVG: the white page, the red bar, the footer's rule and band, and the site's mark as
+ * in public/favicon.svg (a white E on a red square).
  */
-const logoSvg = (): string => {
-	const { padding, logoSize, inset } = FOOTER;
-	const y = SHARE_IMAGE_HEIGHT - padding - logoSize;
+function backgroundSvg(): string {
+	const { bar, inset } = LAYOUT;
+	const { padding, rule, logoSize } = LAYOUT.footer;
+	const logoTop = SHARE_IMAGE_HEIGHT - padding - logoSize;
 	return (
-		`<svg x="${inset}" y="${y}" width="${logoSize}" height="${logoSize}" viewBox="0 0 32 32">` +
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${SHARE_IMAGE_WIDTH}" height="${SHARE_IMAGE_HEIGHT}">` +
+		`<rect width="100%" height="100%" fill="${COLOR.background}"/>` +
+		`<rect width="${SHARE_IMAGE_WIDTH}" height="${bar}" fill="${COLOR.accent}"/>` +
+		`<rect y="${FOOTER_TOP}" width="${SHARE_IMAGE_WIDTH}" height="${rule}" fill="${COLOR.rule}"/>` +
+		`<rect y="${FOOTER_TOP + rule}" width="${SHARE_IMAGE_WIDTH}" height="${SHARE_IMAGE_HEIGHT - FOOTER_TOP - rule}" fill="${COLOR.surface}"/>` +
+		`<svg x="${inset}" y="${logoTop}" width="${logoSize}" height="${logoSize}" viewBox="0 0 32 32">` +
 		`<rect width="32" height="32" rx="6" fill="${COLOR.accent}"/>` +
-		'<path d="M9 8h14v3.5h-9.5v3H21V18h-7.5v3H23v3.5H9z" fill="#ffffff"/></svg>'
+		'<path d="M9 8h14v3.5h-9.5v3H21V18h-7.5v3H23v3.5H9z" fill="#ffffff"/></svg></svg>'
 	);
-};
+}
+
+/** The card without its headline and dek, by site name: drawn once per process, copied for each card. */
+const backgrounds = new Map<string, Promise<Buffer>>();
+
+async function background(siteName: string, faces: Typefaces): Promise<Canvas> {
+	let pixels = backgrounds.get(siteName);
+	if (!pixels) {
+		pixels = (async () => {
+			const canvas = {
+				width: SHARE_IMAGE_WIDTH,
+				height: SHARE_IMAGE_HEIGHT,
+				pixels: await sharp(Buffer.from(backgroundSvg())).removeAlpha().raw().toBuffer(),
+			};
+			const { padding, logoSize, nameGap, nameSize } = LAYOUT.footer;
+			const style = { faces: faces.bold, size: nameSize, maxWidth: TEXT_WIDTH - logoSize - nameGap, maxLines: 1 };
+			await drawLines(canvas, layoutText(siteName, style), style, {
+				left: LAYOUT.inset + logoSize + nameGap,
+				top: SHARE_IMAGE_HEIGHT - padding - logoSize,
+				lineHeight: logoSize,
+				colour: COLOR.text,
+			});
+			return canvas.pixels;
+		})();
+		backgrounds.set(siteName, pixels);
+	}
+	return { width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, pixels: Buffer.from(await pixels) };
+}
 
 /** A headline's size in pixels: large for short headlines, smaller as they grow (the schema allows 140 characters). */
 function titleSize(title: string): number {
@@ -125,82 +177,46 @@ function titleSize(title: string): number {
 }
 
 /**
- * The card's layout: a red bar, the headline, the dek under it, and the site's name at the foot. Bars are boxes
- * of colour, not borders: satori draws a border through clip paths, which cost sharp a full-size surface each.
+ * Draws the card as a PNG: the red bar, the headline (three or four lines at most), the dek under it (three
+ * lines), and the footer with the site's mark and name.
  */
-export function shareImageCard({ title, dek, siteName }: ShareImageInput): CardNode {
-	const size = titleSize(title);
-	return node(
-		'div',
-		{
-			display: 'flex',
-			flexDirection: 'column',
-			width: SHARE_IMAGE_WIDTH,
-			height: SHARE_IMAGE_HEIGHT,
-			backgroundColor: COLOR.background,
-			fontFamily: "'Noto Sans', 'Noto Sans Latin Extended'",
-			color: COLOR.text,
-		},
-		[
-			node('div', { display: 'flex', height: 16, flexShrink: 0, backgroundColor: COLOR.accent }),
-			node('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, padding: `56px ${FOOTER.inset}px 0` }, [
-				node(
-					'div',
-					{
-						display: 'block',
-						fontSize: size,
-						fontWeight: 700,
-						lineHeight: 1.15,
-						letterSpacing: '-0.01em',
-						lineClamp: size >= 62 ? 3 : 4,
-					},
-					title,
-				),
-				node(
-					'div',
-					{
-						display: 'block',
-						marginTop: 28,
-						fontSize: 30,
-						lineHeight: 1.4,
-						color: COLOR.muted,
-						lineClamp: 3,
-					},
-					dek,
-				),
-			]),
-			node('div', { display: 'flex', height: FOOTER.rule, flexShrink: 0, backgroundColor: COLOR.rule }),
-			node(
-				'div',
-				{
-					display: 'flex',
-					alignItems: 'center',
-					flexShrink: 0,
-					padding: `${FOOTER.padding}px ${FOOTER.inset}px`,
-					backgroundColor: COLOR.surface,
-				},
-				[
-					node('div', { display: 'flex', width: FOOTER.logoSize, height: FOOTER.logoSize }),
-					node('div', { display: 'flex', marginLeft: 18, fontSize: 30, fontWeight: 700 }, siteName),
-				],
-			),
-		],
-	);
-}
-
-/** Draws the card as a PNG: satori lays it out as SVG, sharp rasterises and compresses it. */
-export async function renderShareImage(input: ShareImageInput, fontList = loadShareImageFonts()): Promise<Buffer> {
-	// Loaded here, not with the module: pages read the sizes above without loading the renderer.
-	const [{ default: satori }, { default: sharp }] = await Promise.all([import('satori'), import('sharp')]);
-	const svg = await satori(shareImageCard(input) as Parameters<typeof satori>[0], {
-		width: SHARE_IMAGE_WIDTH,
-		height: SHARE_IMAGE_HEIGHT,
-		fonts: [...fontList],
-	});
-	// Full colour at zlib level 4: about 63 kB a card, drawn in 25 ms (level 6 made it 58 kB in 27 ms). A 256-colour
-	// palette made the file half that size but tripled the time, and only the link previews' servers fetch the file.
+export async function renderShareImage(
+	{ title, dek, siteName }: ShareImageInput,
+	fontList: readonly ShareImageFont[] = loadShareImageFonts(),
+): Promise<Buffer> {
 	// Each card is drawn once per build: libvips' cache of decoded images would only hold memory.
 	sharp.cache(false);
-	const withLogo = svg.replace(/<\/svg>$/, `${logoSvg()}</svg>`);
-	return sharp(Buffer.from(withLogo)).png({ compressionLevel: 4 }).toBuffer();
+	const faces = typefaces(fontList);
+	const canvas = await background(siteName, faces);
+
+	const size = titleSize(title);
+	const titleStyle: TextStyle = {
+		faces: faces.bold,
+		size,
+		letterSpacing: -0.01 * size,
+		maxWidth: TEXT_WIDTH,
+		maxLines: size >= 62 ? 3 : 4,
+	};
+	const titleLines = layoutText(title, titleStyle);
+	const titleLineHeight = size * 1.15;
+	await drawLines(canvas, titleLines, titleStyle, {
+		left: LAYOUT.inset,
+		top: LAYOUT.textTop,
+		lineHeight: titleLineHeight,
+		colour: COLOR.text,
+	});
+
+	const dekStyle: TextStyle = { faces: faces.regular, size: LAYOUT.dekSize, maxWidth: TEXT_WIDTH, maxLines: 3 };
+	await drawLines(canvas, layoutText(dek, dekStyle), dekStyle, {
+		left: LAYOUT.inset,
+		top: LAYOUT.textTop + titleLines.length * titleLineHeight + LAYOUT.dekGap,
+		lineHeight: LAYOUT.dekSize * 1.4,
+		colour: COLOR.muted,
+	});
+
+	// Full colour at zlib level 2: 2.6 ms and about 65 kB a card, where level 4 takes 4 ms for 62 kB and level 6
+	// 5.7 ms for 59 kB. Only link previews' servers fetch the file. A 256-colour palette halves it in ten times the time.
+	return sharp(canvas.pixels, { raw: { width: canvas.width, height: canvas.height, channels: 3 } })
+		.png({ compressionLevel: 2 })
+		.toBuffer();
 }

@@ -27,7 +27,7 @@ afterEach(() => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-/** A cache over the test's folder whose renderer (satori and sharp in the build) only counts its calls. */
+/** A cache over the test's folder whose renderer (our text layout and sharp in the build) only counts its calls. */
 function cacheWithSpy(version = VERSION) {
 	const render = vi.fn<ShareImageCacheOptions['render']>(async (input) => Buffer.from(`PNG of ${input.title}`));
 	return { render, cache: createShareImageCache({ dir, render, version }) };

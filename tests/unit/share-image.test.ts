@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
-import { renderShareImage, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from '../../src/utils/share-image';
+import { renderShareImage } from '../../src/utils/share-image';
+import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from '../../src/utils/share-image-size';
 
 const CARD = {
 	title: 'Kataib Hezbollah says it is suspending attacks on US forces',
@@ -9,8 +10,8 @@ const CARD = {
 };
 
 /** The card as raw RGBA pixels, with a reader of one pixel's colour as `#rrggbb`. */
-async function drawnCard() {
-	const png = await renderShareImage(CARD);
+async function drawnCard(card = CARD) {
+	const png = await renderShareImage(card);
 	const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
 	const colourAt = (x: number, y: number) => {
 		const offset = (y * info.width + x) * info.channels;
@@ -50,5 +51,36 @@ describe('the share image', () => {
 		const { colourAt } = await drawnCard();
 		const row = Array.from({ length: 900 }, (_, x) => colourAt(72 + x, 110));
 		expect(row).toContain('#1b1b1b');
+	});
+
+	test("writes the site's name in dark ink in the footer, right of the mark", async () => {
+		const { colourAt } = await drawnCard();
+		const band = SHARE_IMAGE_HEIGHT - 24 - 48;
+		const ink = Array.from({ length: 48 }, (_, y) =>
+			Array.from({ length: 300 }, (_, x) => colourAt(138 + x, band + y)),
+		).flat();
+		expect(ink).toContain('#1b1b1b');
+		// Nothing of it right of where a name of 18 letters can reach.
+		expect(Array.from({ length: 48 }, (_, y) => colourAt(700, band + y)).every((colour) => colour === '#f4f2ee')).toBe(
+			true,
+		);
+	});
+
+	test('keeps the longest headline and dek the schema allows above the footer, clamped, and the page white around them', async () => {
+		const words = (count: number, word: string) => Array.from({ length: count }, () => word).join(' ');
+		const { colourAt } = await drawnCard({
+			...CARD,
+			title: words(20, 'Hezbollah').slice(0, 140),
+			dek: words(60, 'Jordan'),
+		});
+		const footerTop = SHARE_IMAGE_HEIGHT - 98;
+		// The 24 rows above the footer's rule, and the 60 px margins left and right, hold no ink.
+		for (let y = footerTop - 24; y < footerTop; y++)
+			for (let x = 0; x < SHARE_IMAGE_WIDTH; x += 3) expect(colourAt(x, y), `${x},${y}`).toBe('#ffffff');
+		for (let y = 20; y < footerTop; y += 2) {
+			expect(colourAt(40, y)).toBe('#ffffff');
+			expect(colourAt(SHARE_IMAGE_WIDTH - 40, y)).toBe('#ffffff');
+		}
+		expect(colourAt(1100, footerTop + 1)).toBe('#d6d3cc');
 	});
 });
