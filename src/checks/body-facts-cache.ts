@@ -21,6 +21,10 @@ export function projectBodyFactsFile(): string | undefined {
 export interface BodyFactsStore {
 	/** The facts of a story: from the store when its text was seen before, else parsed. */
 	factsOf(body: { text: string; line: number }): BodyFacts;
+	/** The stories among `bodies` the store has no facts for, under their keys: what a thread can parse ahead. */
+	unknown(bodies: readonly { text: string; line: number }[]): { key: string; body: { text: string; line: number } }[];
+	/** Takes facts parsed elsewhere (by {@link BodyFactsStore.unknown}'s keys); they count as parsed this run. */
+	learn(entries: Iterable<readonly [string, BodyFacts]>): void;
 	/** Writes the facts of the stories seen since the store was made (and no others) to its file, if it has one. */
 	save(): void;
 	/** How many stories were answered from the store and how many were parsed. */
@@ -36,19 +40,33 @@ export function createBodyFactsStore(file?: string, projectRoot = process.cwd())
 	const salt = `${BODY_FACTS_VERSION}:${lockfileDigest(projectRoot)}`;
 	const earlier = file ? readJsonMap<BodyFacts>(file) : new Map<string, BodyFacts>();
 	const seen = new Map<string, BodyFacts>();
+	const learned = new Map<string, BodyFacts>();
 	const stats = { hits: 0, misses: 0 };
+	const keyOf = (body: { text: string; line: number }) =>
+		createHash('sha256').update(`${salt}:${body.line}:`).update(body.text).digest('base64url');
 	return {
 		stats,
 		factsOf(body) {
-			const key = createHash('sha256').update(`${salt}:${body.line}:`).update(body.text).digest('base64url');
+			const key = keyOf(body);
 			let facts = seen.get(key) ?? earlier.get(key);
 			if (facts) stats.hits++;
 			else {
 				stats.misses++;
-				facts = readBodyFacts(body);
+				facts = learned.get(key) ?? readBodyFacts(body);
 			}
 			seen.set(key, facts);
 			return facts;
+		},
+		unknown(bodies) {
+			const unknown = new Map<string, { key: string; body: { text: string; line: number } }>();
+			for (const body of bodies) {
+				const key = keyOf(body);
+				if (!seen.has(key) && !earlier.has(key)) unknown.set(key, { key, body });
+			}
+			return [...unknown.values()];
+		},
+		learn(entries) {
+			for (const [key, facts] of entries) learned.set(key, facts);
 		},
 		save() {
 			if (!file || stats.misses === 0) return;

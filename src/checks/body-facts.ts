@@ -7,7 +7,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { blockTexts, explicitMentions, proseRuns, type TextRun } from './body-text';
+import { blockTexts, explicitMentions, proseRuns, type TextRun } from './body-text.ts';
 
 /** A place in the file. */
 interface At {

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
-import { MENTION_ELEMENT } from '../plugins/remark-actor-mentions';
+import { MENTION_ELEMENT } from '../plugins/remark-actor-mentions.ts';
 
 /** Where a run of body text starts in the file. */
 export interface TextRun {

@@ -2,6 +2,7 @@ import type { Check, CheckContext } from './check';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBodyFactsStore, type BodyFactsStore } from './body-facts-cache';
+import { parseBodiesInThread } from './body-facts-thread';
 import { COLLECTIONS, readContentFiles, saveParsedData, type ContentFile } from './content-files';
 import { dateCheck } from './date-check';
 import { duplicateIdCheck } from './duplicate-check';
@@ -16,20 +17,21 @@ import { sortProblems, type Problem } from './problem';
 import { referenceCheck } from './reference-check';
 import { schemaCheck } from './schema-check';
 
-/** Every check, in the order their problems are most useful to read. */
-export const CHECKS: readonly Check[] = [
+/** The checks that read the files' fields alone, not the stories: they need no story parsed. */
+export const DATA_CHECKS: readonly Check[] = [
 	schemaCheck,
 	duplicateIdCheck,
 	referenceCheck,
 	placeCheck,
 	sharedNameCheck,
 	dateCheck,
-	mdxCheck,
-	quoteCheck,
-	mentionCheck,
-	linkCheck,
-	placeholderCheck,
 ];
+
+/** The checks that read the stories' facts. */
+export const STORY_CHECKS: readonly Check[] = [mdxCheck, quoteCheck, mentionCheck, linkCheck, placeholderCheck];
+
+/** Every check, in the order their problems are most useful to read. */
+export const CHECKS: readonly Check[] = [...DATA_CHECKS, ...STORY_CHECKS];
 
 /** Runs every check over already-read files; `store` reads each story's facts once. */
 export function checkFiles(
@@ -60,6 +62,43 @@ export function checkContent(contentRoot: string, projectRoot = process.cwd(), f
 	store.save();
 	if (dataFile !== undefined) saveParsedData(dataFile, projectRoot);
 	return problems;
+}
+
+/** Content checks under way in a build: the files' fields checked, the stories being parsed in a thread. */
+export interface ContentCheckRun {
+	/** What the checks of the files' fields found, before any story was read. */
+	dataProblems: Problem[];
+	/** Every problem: waits for the stories' facts, runs the story checks and saves the caches. */
+	finish(): Promise<Problem[]>;
+}
+
+/**
+ * Like `checkContent`, but the stories not in the facts file are parsed in a worker thread running `workerFile`
+ * (body-facts-worker.ts) while the caller goes on; the checks that need them run in `finish`. Should the thread fail,
+ * `finish` parses the stories itself: the problems are the same either way.
+ */
+export function startContentChecks(
+	contentRoot: string,
+	projectRoot: string,
+	factsFile: string,
+	workerFile: string | URL,
+): ContentCheckRun {
+	const store = createBodyFactsStore(factsFile, projectRoot);
+	const dataFile = parsedDataFileBeside(factsFile);
+	const files = readContentFiles(contentRoot, projectRoot, COLLECTIONS, dataFile);
+	const bodies = files.flatMap((file) => (file.collection === 'articles' && file.body ? [file.body] : []));
+	const parsing = parseBodiesInThread(store.unknown(bodies), workerFile);
+	const dataProblems = checkFiles(files, DATA_CHECKS, store);
+	return {
+		dataProblems,
+		async finish() {
+			store.learn(await parsing.facts().catch(() => []));
+			const problems = sortProblems([...dataProblems, ...checkFiles(files, STORY_CHECKS, store)]);
+			store.save();
+			saveParsedData(dataFile, projectRoot);
+			return problems;
+		},
+	};
 }
 
 let lastRun: { key: string; problems: Problem[] } | undefined;

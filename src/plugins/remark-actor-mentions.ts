@@ -6,10 +6,10 @@ import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { PartialDate } from '../schemas/partial-date';
-import { ACTOR_KIND_LABELS } from '../utils/labels';
-import { createNameMatcher } from '../utils/mention-matcher';
-import { dayOf } from '../utils/partial-dates';
-import { rolesOn, type DatedRole } from '../utils/roles';
+import { ACTOR_KIND_LABELS } from '../utils/labels.ts';
+import { createNameMatcher } from '../utils/mention-matcher.ts';
+import { dayOf } from '../utils/partial-dates.ts';
+import { rolesOn, type DatedRole } from '../utils/roles.ts';
 import type { ActorKind } from '../schemas/actor';
 
 /** What the plugin needs to know of an actor to find and preview its mentions. */

@@ -1,5 +1,5 @@
 import type { PartialDate } from '../schemas/partial-date';
-import { earliestDay, latestDay } from './partial-dates';
+import { earliestDay, latestDay } from './partial-dates.ts';
 
 /** The fields of a role that decide whether it was held on a given day. */
 export interface DatedRole {

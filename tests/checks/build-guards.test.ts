@@ -47,34 +47,65 @@ describe('build warnings', () => {
 	});
 });
 
-describe('astro build with broken content', () => {
-	test('stops with every problem located, and leaves the previous dist/ untouched', async () => {
-		const content = join(workspace, 'content');
-		cpSync(join(import.meta.dirname, '../fixtures/bad-content/_base'), content, { recursive: true });
-		const article = join(content, 'articles/story.mdx');
-		writeFileSync(
-			article,
-			readFileSync(article, 'utf8')
-				.replace('speaker: dana-reyes', 'speaker: dana-reyez')
-				.replace('  - ostland\n', '  - ostlnd\n'),
-		);
-		const outDir = join(workspace, 'dist');
-		mkdirSync(outDir);
-		writeFileSync(join(outDir, 'index.html'), '<p>the previous build</p>');
+/** Runs `astro build` of `content` into `outDir`: whether it failed, and what it printed. */
+async function buildOf(content: string, outDir: string) {
+	return run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+		env: { ...process.env, CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1' },
+	}).then(
+		() => ({ failed: false, output: '' }),
+		(error: { stdout: string; stderr: string }) => ({ failed: true, output: error.stdout + error.stderr }),
+	);
+}
 
-		const result = await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-			env: { ...process.env, CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1' },
-		}).then(
-			() => ({ failed: false, output: '' }),
-			(error: { stdout: string; stderr: string }) => ({ failed: true, output: error.stdout + error.stderr }),
+/** The valid test content in `name/`, its story edited by `edit`, and an output folder holding a previous build. */
+function brokenSite(name: string, edit: (story: string) => string) {
+	const content = join(workspace, name, 'content');
+	cpSync(join(import.meta.dirname, '../fixtures/bad-content/_base'), content, { recursive: true });
+	const article = join(content, 'articles/story.mdx');
+	writeFileSync(article, edit(readFileSync(article, 'utf8')));
+	const outDir = join(workspace, name, 'dist');
+	mkdirSync(outDir);
+	writeFileSync(join(outDir, 'index.html'), '<p>the previous build</p>');
+	return { content, outDir };
+}
+
+const keptPreviousBuild = (outDir: string) => {
+	expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
+	expect(existsSync(`${outDir}.staging`)).toBe(false);
+};
+
+describe('astro build with broken content', () => {
+	test('stops with every problem located, the fields’ and the story’s, and leaves the previous dist/ untouched', async () => {
+		const { content, outDir } = brokenSite('fields', (story) =>
+			story
+				.replace('speaker: dana-reyes', 'speaker: dana-reyez')
+				.replace('  - ostland\n', '  - ostlnd\n')
+				.replace('[timeline](#timeline)', '[timeline](#timelines)'),
 		);
+		const result = await buildOf(content, outDir);
 
 		expect(result.failed).toBe(true);
 		expect(result.output).toMatch(
 			/articles\/story\.mdx:12:5 actors\[2\]: no actor "ostlnd" — did you mean "ostland"\?/,
 		);
 		expect(result.output).toMatch(/articles\/story\.mdx:\d+:5 quotes\[0\]\.speaker: no actor "dana-reyez"/);
-		expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
-		expect(existsSync(`${outDir}.staging`)).toBe(false);
+		expect(result.output).toMatch(/articles\/story\.mdx:37:42 .*the page has no anchor "#timelines"/);
+		keptPreviousBuild(outDir);
+	}, 120_000);
+
+	test('stops on a story’s problem alone before compiling a page, and leaves the previous dist/ untouched', async () => {
+		const { content, outDir } = brokenSite('story', (story) =>
+			story.replace('text: We pause our operations today', 'text: We pause all our operations today'),
+		);
+		const result = await buildOf(content, outDir);
+
+		expect(result.failed).toBe(true);
+		expect(result.output).toMatch(
+			/articles\/story\.mdx:20:5 quotes\[0\]\.text: these words do not appear word for word in the story/,
+		);
+		// Astro synced the content, then the checks stopped the build before Vite compiled anything.
+		expect(result.output).toMatch(/Synced content/);
+		expect(result.output).not.toMatch(/Building static entrypoints|built in/);
+		keptPreviousBuild(outDir);
 	}, 120_000);
 });

@@ -81,6 +81,25 @@ describe('the story facts store', () => {
 		expect(store.stats).toEqual({ hits: 0, misses: 1 });
 	});
 
+	test('lists the stories it has no facts for, once each, and answers them with facts learned from elsewhere', () => {
+		const file = join(dir, 'facts.json');
+		const first = createBodyFactsStore(file);
+		first.factsOf(STORY);
+		first.save();
+		const next = createBodyFactsStore(file);
+		const edited = { ...STORY, text: STORY.text.replace('stop', 'pause') };
+		const unknown = next.unknown([STORY, edited, { ...edited }]);
+		expect(unknown.map(({ body }) => body)).toEqual([edited]);
+		// Facts from a thread are taken as they come, not parsed again, and count as parsed this run.
+		const fromThread = { ...readBodyFacts(edited), headingSlugs: ['from-the-thread'] };
+		next.learn(unknown.map(({ key }) => [key, fromThread] as const));
+		expect(next.factsOf(edited).headingSlugs).toEqual(['from-the-thread']);
+		expect(next.factsOf(STORY).headingSlugs).toEqual(['how-we-got-here']);
+		expect(next.stats).toEqual({ hits: 1, misses: 1 });
+		next.save();
+		expect(readFileSync(file, 'utf8')).toContain('from-the-thread');
+	});
+
 	test('keeps a syntax error with its place, so a rebuild reports it as the first build did', () => {
 		const file = join(dir, 'facts.json');
 		const broken = { line: 3, text: 'A stray { brace.\n' };
