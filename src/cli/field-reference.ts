@@ -200,6 +200,19 @@ function findObject(body: ts.Expression): Factory['object'] {
 	return { literal, rules };
 }
 
+/** The factory inside `once(() => …)` (src/utils/once.ts), which builds a schema a single time; else `expression`. */
+function builtOnce(expression: ts.Expression): ts.Expression {
+	if (
+		ts.isCallExpression(expression) &&
+		ts.isIdentifier(expression.expression) &&
+		expression.expression.text === 'once'
+	) {
+		const [factory] = expression.arguments;
+		if (factory) return unwrap(factory);
+	}
+	return expression;
+}
+
 /** Every schema factory and `as const` list in the schema files. */
 export function readSchemaSources(directory = SCHEMAS_DIR): {
 	factories: Map<string, Factory>;
@@ -218,7 +231,7 @@ export function readSchemaSources(directory = SCHEMAS_DIR): {
 			for (const declaration of statement.declarationList.declarations) {
 				if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
 				const id = declaration.name.text;
-				const initializer = unwrap(declaration.initializer);
+				const initializer = builtOnce(unwrap(declaration.initializer));
 				if (ts.isArrayLiteralExpression(initializer)) {
 					const values = initializer.elements.map((element) => stringLiteral(element));
 					if (values.every((value) => value !== undefined)) enums.set(id, { name: id, values });

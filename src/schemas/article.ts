@@ -5,13 +5,15 @@ import { QuoteSchema } from './quote';
 import { ReferenceSchema } from './reference';
 import { TimelineEventSchema } from './timeline-event';
 import { ZonedDateTimeSchema } from './zoned-date-time';
+import { once } from '../utils/once';
 
 /** A wire service or outlet the story draws on. */
-const SourceSchema = () =>
+const SourceSchema = once(() =>
 	z.strictObject({
 		/** The name as credited, e.g. "Reuters". */
 		name: z.string().trim().min(1),
-	});
+	}),
+);
 
 /** The frontmatter of `content/articles/<slug>.mdx`: one explainer. */
 export const ArticleSchema = <Image extends z.ZodType>(image: Image) =>

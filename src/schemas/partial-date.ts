@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { once } from '../utils/once';
 
 /** A calendar date known to the year, the month or the day: `2017`, `2023-11`, `2024-01-28`. */
 export type PartialDate = string;
@@ -9,7 +10,7 @@ const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
  * A date that is only as precise as the source allows. YAML turns `2024-01-28` into a Date and `2017`
  * into a number, so both are accepted and normalised back to the text the editor wrote.
  */
-export const PartialDateSchema = () =>
+export const PartialDateSchema = once(() =>
 	z.union([z.string(), z.number().int(), z.date()]).transform((value, ctx): PartialDate => {
 		const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
 		if (!PARTIAL_DATE.test(text)) {
@@ -20,4 +21,5 @@ export const PartialDateSchema = () =>
 			return z.NEVER;
 		}
 		return text;
-	});
+	}),
+);

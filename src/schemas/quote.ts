@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { PartialDateSchema } from './partial-date';
 import { ID_PATTERN, ReferenceSchema } from './reference';
+import { once } from '../utils/once';
 
 /** Where the words were said or written. */
 export const QUOTE_SETTINGS = [
@@ -13,7 +14,7 @@ export const QUOTE_SETTINGS = [
 ] as const;
 
 /** Words a story quotes, word for word as they appear in the body. */
-export const QuoteSchema = () =>
+export const QuoteSchema = once(() =>
 	z.strictObject({
 		/** A short id, unique in the article; the quote's anchor is `#quote-<id>`. */
 		id: z.string().regex(ID_PATTERN, 'use lower-case words joined by hyphens, e.g. ryder-response'),
@@ -29,7 +30,8 @@ export const QuoteSchema = () =>
 		translated: z.boolean().default(false),
 		/** True to show the quote as a large figure in the pull-quote section; short phrases stay in the list. */
 		pull: z.boolean().default(false),
-	});
+	}),
+);
 
 export type QuoteData = z.output<ReturnType<typeof QuoteSchema>>;
 export type QuoteSetting = (typeof QUOTE_SETTINGS)[number];

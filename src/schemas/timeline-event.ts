@@ -1,8 +1,9 @@
 import { z } from 'astro/zod';
 import { PartialDateSchema } from './partial-date';
+import { once } from '../utils/once';
 
 /** One dated step in how we got here. */
-export const TimelineEventSchema = () =>
+export const TimelineEventSchema = once(() =>
 	z.strictObject({
 		/** When it happened, as precisely as the source says: YYYY, YYYY-MM or YYYY-MM-DD. */
 		date: PartialDateSchema(),
@@ -12,6 +13,7 @@ export const TimelineEventSchema = () =>
 		label: z.string().trim().min(1).optional(),
 		/** What happened, in one sentence. */
 		text: z.string().trim().min(1),
-	});
+	}),
+);
 
 export type TimelineEventData = z.output<ReturnType<typeof TimelineEventSchema>>;
