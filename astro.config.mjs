@@ -56,8 +56,10 @@ export default defineConfig({
 	// the checks stop leaves them in the cache. atomicOutput comes last: it swaps the finished folder in after every
 	// other integration has written to it.
 	integrations: [
-		shareImages(),
+		// The checks first: a broken file stops the build before anything else starts, and their story parser is
+		// done (at build start) before the share images start drawing on the same second core.
 		contentChecks(),
+		shareImages(),
 		// Stories hold no components (mentions are plain HTML): MDX compiles each run of static elements into one
 		// string instead of a call per element, so there is less to compile and to render (docs/performance.md).
 		mdx({ optimize: true }),

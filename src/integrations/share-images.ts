@@ -10,38 +10,45 @@ import { startShareImageDrawer, stopShareImageDrawer } from '../utils/share-imag
 import { explainerShareCard, shareImageCache } from '../utils/share-image-cache';
 import { SHARE_IMAGE_FILE } from '../utils/paths';
 import type { ShareImageInput } from '../utils/share-image';
+import type { ShareImageJob } from '../utils/share-image-worker';
 
 /**
- * The explainers' share images (`/explainers/<slug>/share.png`). A build starts drawing the missing ones in a worker
- * thread as it begins, so that a cold build draws them on a second core while Astro compiles and renders (each
- * costs about 25 ms; a thousand would otherwise add 25 s to the main thread), and writes every image beside its
- * page at the end, from the cache. The images do not go through Astro's pages: 1000 files of 60 kB passing through
+ * The explainers' share images (`/explainers/<slug>/share.png`). A build lists them as it begins and starts drawing
+ * the missing ones in a worker thread when Astro starts building (after the content checks, whose story parser
+ * has the second core until then), so that a cold build draws them on that core while Astro compiles and renders
+ * (each costs about 7 ms; a thousand would otherwise add 7 s to the main thread), and writes every image beside
+ * its page at the end, from the cache. The images do not go through Astro's pages: 1000 files of 60 kB passing through
  * the page pipeline cost 1.4 s of rendering. The dev server draws each on request (src/routes/share-image.ts).
  */
 export default function shareImages(): AstroIntegration {
 	let cards: { slug: string; input: ShareImageInput }[] = [];
+	let jobs: ShareImageJob[] = [];
+	let workerFile: URL | undefined;
 	let writing: Promise<void> | undefined;
 	return {
 		name: 'explainer:share-images',
 		hooks: {
-			'astro:config:setup': ({ config, command, logger, injectRoute }) => {
+			'astro:config:setup': ({ config, command, injectRoute }) => {
 				if (command === 'dev') {
 					injectRoute({ pattern: `/explainers/[slug]/${SHARE_IMAGE_FILE}`, entrypoint: './src/routes/share-image.ts' });
 				}
 				if (command !== 'build') return;
 				const root = fileURLToPath(config.root);
-				// With the YAML parsed by earlier builds (kept by the content checks, which read these files next).
+				// With the YAML the content checks parsed just before (and kept for the next build).
 				const dataFile = join(fileURLToPath(config.cacheDir), PARSED_DATA_FILE);
 				cards = readContentFiles(contentDir(), root, ['articles'], dataFile).flatMap(({ id, data }) => {
-					// The content checks run after this: an article without a headline or dek gets no image (and the
-					// checks stop the build).
+					// An article without a headline or dek gets no image (and the content checks stop the build).
 					const { title, dek } = (data ?? {}) as { title?: unknown; dek?: unknown };
 					if (typeof title !== 'string' || typeof dek !== 'string') return [];
 					return [{ slug: id, input: explainerShareCard({ title, dek }) }];
 				});
 				const cache = shareImageCache();
-				const jobs = cards.map(({ input }) => ({ file: cache.fileFor(input), input }));
-				const drawing = startShareImageDrawer(jobs, new URL('src/utils/share-image-worker.ts', config.root));
+				jobs = cards.map(({ input }) => ({ file: cache.fileFor(input), input }));
+				workerFile = new URL('src/utils/share-image-worker.ts', config.root);
+			},
+			'astro:build:start': ({ logger }) => {
+				if (!workerFile) return;
+				const drawing = startShareImageDrawer(jobs, workerFile);
 				if (drawing > 0) logger.info(`drawing ${drawing} share image${drawing === 1 ? '' : 's'} in the background`);
 			},
 			// Written while the other integrations finish (the search index is written in Pagefind's process meanwhile).
