@@ -2,7 +2,7 @@
  * The share image of an explainer: a 1200×630 PNG with its headline, dek and the site's name, the picture link
  * previews show (Open Graph `og:image`, X's `summary_large_image` card). The text is set in the bundled Noto Sans
  * by our own layout (share-image-text.ts: the fonts' advances and kerning), so the picture is the same on every
- * machine; sharp draws the card's fixed parts once and compresses each card. Drawing one costs about 5 ms;
+ * machine; sharp draws the card's fixed parts once and compresses each card. Drawing one costs about 7 ms;
  * builds still go through the cache in share-image-cache.ts and draw the missing ones in a worker thread
  * (share-image-drawer.ts).
  */
