@@ -51,16 +51,26 @@ export function checkFiles(
 }
 
 /**
- * Reads the content folder and runs every check. With `factsFile`, the stories' facts of earlier runs are read
- * from that file and this run's written to it, and the files' parsed YAML likewise beside it, so unchanged files
+ * The content folder's files and a store of their stories' facts. With `factsFile`, the facts of earlier runs are
+ * read from that file and the files' parsed YAML from beside it; `save` writes this run's back, so unchanged files
  * are not parsed again.
  */
-export function checkContent(contentRoot: string, projectRoot = process.cwd(), factsFile?: string): Problem[] {
+function openContent(contentRoot: string, projectRoot: string, factsFile: string | undefined) {
 	const store = createBodyFactsStore(factsFile, projectRoot);
 	const dataFile = factsFile === undefined ? undefined : parsedDataFileBeside(factsFile);
-	const problems = checkFiles(readContentFiles(contentRoot, projectRoot, COLLECTIONS, dataFile), CHECKS, store);
-	store.save();
-	if (dataFile !== undefined) saveParsedData(dataFile, projectRoot);
+	const files = readContentFiles(contentRoot, projectRoot, COLLECTIONS, dataFile);
+	const save = () => {
+		store.save();
+		if (dataFile !== undefined) saveParsedData(dataFile, projectRoot);
+	};
+	return { store, files, save };
+}
+
+/** Reads the content folder and runs every check, reusing and keeping the parsed files in `factsFile` when given. */
+export function checkContent(contentRoot: string, projectRoot = process.cwd(), factsFile?: string): Problem[] {
+	const { store, files, save } = openContent(contentRoot, projectRoot, factsFile);
+	const problems = checkFiles(files, CHECKS, store);
+	save();
 	return problems;
 }
 
@@ -83,10 +93,8 @@ export function startContentChecks(
 	factsFile: string,
 	workerFile: string | URL,
 ): ContentCheckRun {
-	const store = createBodyFactsStore(factsFile, projectRoot);
-	const dataFile = parsedDataFileBeside(factsFile);
-	const files = readContentFiles(contentRoot, projectRoot, COLLECTIONS, dataFile);
-	const bodies = files.flatMap((file) => (file.collection === 'articles' && file.body ? [file.body] : []));
+	const { store, files, save } = openContent(contentRoot, projectRoot, factsFile);
+	const bodies = files.flatMap((file) => (file.body ? [file.body] : []));
 	const parsing = parseBodiesInThread(store.unknown(bodies), workerFile);
 	const dataProblems = checkFiles(files, DATA_CHECKS, store);
 	return {
@@ -94,8 +102,7 @@ export function startContentChecks(
 		async finish() {
 			store.learn(await parsing.facts().catch(() => []));
 			const problems = sortProblems([...dataProblems, ...checkFiles(files, STORY_CHECKS, store)]);
-			store.save();
-			saveParsedData(dataFile, projectRoot);
+			save();
 			return problems;
 		},
 	};

@@ -10,7 +10,6 @@ import { startShareImageDrawer, stopShareImageDrawer } from '../utils/share-imag
 import { explainerShareCard, shareImageCache } from '../utils/share-image-cache';
 import { SHARE_IMAGE_FILE } from '../utils/paths';
 import type { ShareImageInput } from '../utils/share-image';
-import type { ShareImageJob } from '../utils/share-image-worker';
 
 /**
  * The explainers' share images (`/explainers/<slug>/share.png`). A build lists them as it begins and starts drawing
@@ -22,7 +21,6 @@ import type { ShareImageJob } from '../utils/share-image-worker';
  */
 export default function shareImages(): AstroIntegration {
 	let cards: { slug: string; input: ShareImageInput }[] = [];
-	let jobs: ShareImageJob[] = [];
 	let workerFile: URL | undefined;
 	let writing: Promise<void> | undefined;
 	return {
@@ -42,12 +40,12 @@ export default function shareImages(): AstroIntegration {
 					if (typeof title !== 'string' || typeof dek !== 'string') return [];
 					return [{ slug: id, input: explainerShareCard({ title, dek }) }];
 				});
-				const cache = shareImageCache();
-				jobs = cards.map(({ input }) => ({ file: cache.fileFor(input), input }));
 				workerFile = new URL('src/utils/share-image-worker.ts', config.root);
 			},
 			'astro:build:start': ({ logger }) => {
 				if (!workerFile) return;
+				const cache = shareImageCache();
+				const jobs = cards.map(({ input }) => ({ file: cache.fileFor(input), input }));
 				const drawing = startShareImageDrawer(jobs, workerFile);
 				if (drawing > 0) logger.info(`drawing ${drawing} share image${drawing === 1 ? '' : 's'} in the background`);
 			},

@@ -74,18 +74,24 @@ function setLine(words: readonly string[], style: TextStyle): TextLine {
 	return { glyphs, width: x };
 }
 
+/** A word (or a piece of one) and its width in pixels. */
+interface MeasuredWord {
+	word: string;
+	width: number;
+}
+
 /** Splits a word wider than a line into pieces that fit, character by character. */
-function splitWord(word: string, style: TextStyle): string[] {
-	const pieces: string[] = [];
-	let piece = '';
+function splitWord(word: string, style: TextStyle): MeasuredWord[] {
+	const pieces: MeasuredWord[] = [];
+	let piece = { word: '', width: 0 };
 	for (const character of word) {
-		if (piece && setLine([piece + character], style).width > style.maxWidth) {
+		const width = setLine([piece.word + character], style).width;
+		if (piece.word && width > style.maxWidth) {
 			pieces.push(piece);
-			piece = '';
-		}
-		piece += character;
+			piece = { word: character, width: setLine([character], style).width };
+		} else piece = { word: piece.word + character, width };
 	}
-	return piece ? [...pieces, piece] : pieces;
+	return piece.word ? [...pieces, piece] : pieces;
 }
 
 /**
@@ -97,12 +103,14 @@ export function layoutText(text: string, style: TextStyle): TextLine[] {
 		.normalize('NFC')
 		.split(/\s+/)
 		.filter(Boolean)
-		.flatMap((word) => (setLine([word], style).width > style.maxWidth ? splitWord(word, style) : [word]));
+		.flatMap((word) => {
+			const width = setLine([word], style).width;
+			return width > style.maxWidth ? splitWord(word, style) : [{ word, width }];
+		});
 	// Each word is measured once: a line's width is its words' and spaces' (a space kerns with nothing in these fonts).
 	const space = setLine([' '], style).width;
 	const lines: { words: string[]; width: number }[] = [];
-	for (const word of words) {
-		const width = setLine([word], style).width;
+	for (const { word, width } of words) {
 		const line = lines.at(-1);
 		if (line && line.width + space + width <= style.maxWidth) {
 			line.words.push(word);
