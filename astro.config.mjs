@@ -64,7 +64,7 @@ export default defineConfig({
 		// string instead of a call per element, so there is less to compile and to render (docs/performance.md).
 		mdx({ optimize: true }),
 		sitemap(),
-		searchIndex({ indexConfig: { excludeSelectors: ['.mention__card'] } }),
+		searchIndex(),
 		cachePruning(),
 		atomicOutput(),
 	],

@@ -4,24 +4,15 @@ import { checkContentWhenChanged } from './checks';
 import { projectBodyFactsFile } from './checks/body-facts-cache';
 import { describeProblems } from './integrations/content-checks';
 import { contentDir } from './utils/content-dir';
-import { indexRenderedPage, searchIndexTicket } from './utils/search-index';
 
 /**
  * In `astro dev`, every page request first runs the content checks (again only when a content file changed), so a
  * broken file shows in the error overlay with its file, line and fix, and the overlay clears once it is fixed.
- * Builds run the same checks once, before anything renders (src/integrations/content-checks.ts), and hand each
- * rendered page to the search index (src/integrations/search-index.ts).
+ * Builds run the same checks once, before anything renders (src/integrations/content-checks.ts).
  */
-export const onRequest = defineMiddleware(async (context, next) => {
-	// A ticket means a build is filling a search index. Asked first, not `import.meta.env.DEV`: a build run under
-	// NODE_ENV=test (the tests' build) has DEV set too.
-	const ticket = searchIndexTicket();
-	if (ticket !== undefined) {
-		const response = await next();
-		indexRenderedPage(ticket, context.url.pathname, response);
-		return response;
-	}
-	if (import.meta.env.DEV) {
+export const onRequest = defineMiddleware((_context, next) => {
+	// The mode, not `import.meta.env.DEV`: a build run under NODE_ENV=test (the tests' build) has DEV set too.
+	if (import.meta.env.MODE === 'development') {
 		// With the stories' facts a build or `npm run check` saved, a change parses only the story that changed.
 		const problems = checkContentWhenChanged(contentDir(), process.cwd(), projectBodyFactsFile());
 		if (problems.some((problem) => problem.severity === 'error')) {

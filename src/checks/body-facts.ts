@@ -7,7 +7,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { blockTexts, explicitMentions, proseRuns, type TextRun } from './body-text.ts';
+import { blockTexts, explicitMentions, proseRuns, readableText, type TextRun } from './body-text.ts';
 
 /** A place in the file. */
 interface At {
@@ -27,6 +27,8 @@ export interface BodyFacts {
 	proseRuns: TextRun[];
 	/** Paragraph-level text with runs joined, so a quote that spans emphasis reads whole. */
 	blockTexts: TextRun[];
+	/** The story's readable text, a line for each paragraph, heading, list item and table cell (for search). */
+	readableText: string;
 	/** Every `<Mention actor="…">`: the id it names (empty when missing). */
 	mentions: ({ id: string } & At)[];
 	/** The ids the page gives the story's headings. */
@@ -42,7 +44,7 @@ export interface BodyFacts {
 }
 
 /** Bump whenever what {@link readBodyFacts} extracts changes: it is part of the cache's key. */
-export const BODY_FACTS_VERSION = 1;
+export const BODY_FACTS_VERSION = 2;
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
@@ -69,6 +71,7 @@ function factsOf(tree: Root): BodyFacts {
 	const facts: BodyFacts = {
 		proseRuns: proseRuns(tree),
 		blockTexts: blockTexts(tree),
+		readableText: readableText(tree),
 		mentions: explicitMentions(tree),
 		headingSlugs: [],
 		links: [],

@@ -34,6 +34,40 @@ export function blockTexts(tree: Root): TextRun[] {
 	});
 }
 
+/** Nodes whose text stands apart from the text around it: a line break in the readable text. */
+const BLOCKS = new Set([
+	'paragraph',
+	'heading',
+	'blockquote',
+	'list',
+	'listItem',
+	'table',
+	'tableRow',
+	'tableCell',
+	'break',
+]);
+
+/**
+ * The body's readable text as one string, a line for each paragraph, heading, list item and table cell, leaving
+ * out code and expressions: what readers see of the story, for search (src/utils/search-records.ts).
+ */
+export function readableText(tree: Root): string {
+	const parts: string[] = [];
+	visit(tree, (node) => {
+		if (NOT_PROSE.has(node.type)) return SKIP;
+		// A line break inside a paragraph is a space, as the browser shows it.
+		if (node.type === 'text') parts.push(node.value.replace(/\s+/g, ' '));
+		else if (BLOCKS.has(node.type)) parts.push('\n');
+		return undefined;
+	});
+	return parts
+		.join('')
+		.split('\n')
+		.map((line) => line.replace(/ {2,}/g, ' ').trim())
+		.filter((line) => line !== '')
+		.join('\n');
+}
+
 /** Every `<Mention actor="…">` in the body: the actor id it names (empty when missing) and where it is. */
 export function explicitMentions(tree: Root): { id: string; line: number; column: number }[] {
 	const mentions: { id: string; line: number; column: number }[] = [];

@@ -1,6 +1,7 @@
 import type { Check, CheckContext } from './check';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BodyFacts } from './body-facts';
 import { createBodyFactsStore, type BodyFactsStore } from './body-facts-cache';
 import { parseBodiesInThread } from './body-facts-thread';
 import { COLLECTIONS, readContentFiles, saveParsedData, type ContentFile } from './content-files';
@@ -33,6 +34,9 @@ export const STORY_CHECKS: readonly Check[] = [mdxCheck, quoteCheck, mentionChec
 /** Every check, in the order their problems are most useful to read. */
 export const CHECKS: readonly Check[] = [...DATA_CHECKS, ...STORY_CHECKS];
 
+/** Reads a file's story facts from `store`: parsed now unless the store has them. */
+const storyFacts = (store: BodyFactsStore) => (file: ContentFile) => (file.body ? store.factsOf(file.body) : undefined);
+
 /** Runs every check over already-read files; `store` reads each story's facts once. */
 export function checkFiles(
 	files: readonly ContentFile[],
@@ -45,7 +49,7 @@ export function checkFiles(
 		actors: files.filter((file) => file.collection === 'actors'),
 		actorIds: new Set(files.filter((file) => file.collection === 'actors').map((file) => file.id)),
 		placeIds: new Set(files.filter((file) => file.collection === 'places').map((file) => file.id)),
-		bodyFacts: (file) => (file.body ? store.factsOf(file.body) : undefined),
+		bodyFacts: storyFacts(store),
 	};
 	return sortProblems(checks.flatMap((check) => check(context)));
 }
@@ -74,12 +78,21 @@ export function checkContent(contentRoot: string, projectRoot = process.cwd(), f
 	return problems;
 }
 
+/** The content as the checks read it, for what the build makes of it next (the search index). */
+export interface CheckedContent {
+	files: readonly ContentFile[];
+	/** A story's facts, when the file has a story. */
+	bodyFacts(file: ContentFile): BodyFacts | undefined;
+}
+
 /** Content checks under way in a build: the files' fields checked, the stories being parsed in a thread. */
 export interface ContentCheckRun {
 	/** What the checks of the files' fields found, before any story was read. */
 	dataProblems: Problem[];
 	/** Every problem: waits for the stories' facts, runs the story checks and saves the caches. */
 	finish(): Promise<Problem[]>;
+	/** The files and their stories' facts; read it after `finish`, which has every story's facts by then. */
+	content: CheckedContent;
 }
 
 /**
@@ -105,6 +118,7 @@ export function startContentChecks(
 			save();
 			return problems;
 		},
+		content: { files, bodyFacts: storyFacts(store) },
 	};
 }
 

@@ -3,9 +3,36 @@ import { ActorSchema } from '../schemas/actor';
 import { ArticleSchema } from '../schemas/article';
 import { PlaceSchema } from '../schemas/place';
 import { problemAt, type Check } from './check';
+import type { Collection, ContentFile } from './content-files';
 import { fieldName } from './problem';
 
 const schemas = { articles: ArticleSchema(z.string()), actors: ActorSchema(), places: PlaceSchema() };
+
+/** What each collection's schema makes of a valid file: defaults filled in, references as `{ collection, id }`. */
+export interface CheckedData {
+	articles: z.output<(typeof schemas)['articles']>;
+	actors: z.output<(typeof schemas)['actors']>;
+	places: z.output<(typeof schemas)['places']>;
+}
+
+/** Each file's schema result, kept so that what reads the files after the checks need not parse them again. */
+const results = new WeakMap<ContentFile, ReturnType<(typeof schemas)[Collection]['safeParse']>>();
+
+function validate(file: ContentFile) {
+	let result = results.get(file);
+	if (!result) {
+		result = schemas[file.collection].safeParse(file.data);
+		results.set(file, result);
+	}
+	return result;
+}
+
+/** A file's fields as the schema of `collection` outputs them; undefined when they are not valid or not of it. */
+export function checkedData<C extends Collection>(file: ContentFile, collection: C): CheckedData[C] | undefined {
+	if (file.collection !== collection) return undefined;
+	const result = validate(file);
+	return result.success ? (result.data as CheckedData[C]) : undefined;
+}
 
 /** Runs the same zod schemas as the content config, but reports each issue at its line and column. */
 export const schemaCheck: Check = ({ files }) =>
@@ -35,7 +62,7 @@ export const schemaCheck: Check = ({ files }) =>
 				}),
 			];
 		}
-		const result = schemas[file.collection].safeParse(file.data);
+		const result = validate(file);
 		if (result.success) return [];
 		return result.error.issues.flatMap((issue) => {
 			if (issue.code === 'unrecognized_keys') {

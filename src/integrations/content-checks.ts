@@ -2,7 +2,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startContentChecks, type ContentCheckRun } from '../checks';
+import { startContentChecks, type CheckedContent, type ContentCheckRun } from '../checks';
 import { BODY_FACTS_FILE } from '../checks/body-facts-cache';
 import { forgetParsedContentFiles } from '../checks/content-files';
 import { formatProblem, type Problem } from '../checks/problem';
@@ -20,6 +20,18 @@ export function describeProblems(problems: readonly Problem[]): string {
 	].join('\n');
 }
 
+/** The content of the build under way, once its checks passed; rejected when they failed. */
+let checked: PromiseWithResolvers<CheckedContent> | undefined;
+
+/**
+ * The content this build checks, once the checks passed, for the integrations that make something of it (the
+ * search index): ask in `astro:config:done`, and let it go once used (it holds every file, parsed). Undefined when
+ * no content checks run in this build (not a build, or `contentChecks()` missing).
+ */
+export function checkedContent(): Promise<CheckedContent> | undefined {
+	return checked?.promise;
+}
+
 /**
  * Checks the content before Astro builds it, because Astro alone publishes pages with unknown references and
  * lets a duplicate slug replace a page. Any error stops `astro build` with every problem listed. The files' fields
@@ -34,20 +46,29 @@ export default function contentChecks(): AstroIntegration {
 		const problems = await checks.finish();
 		forgetParsedContentFiles();
 		if (problems.some((problem) => problem.severity === 'error')) {
-			throw new AstroError(
+			const error = new AstroError(
 				describeProblems(problems),
 				'Fix the files above and build again; `npm run check` lists the same problems without building.',
 			);
+			checked?.reject(error);
+			checked = undefined;
+			throw error;
 		}
 		for (const problem of problems) logger?.warn(formatProblem(problem));
+		checked?.resolve(checks.content);
+		checked = undefined;
 	};
 
 	return {
 		name: 'explainer:content-checks',
 		hooks: {
 			'astro:config:setup': async ({ config, command, logger: integrationLogger }) => {
+				checked = undefined;
 				if (command !== 'build') return;
 				logger = integrationLogger;
+				checked = Promise.withResolvers();
+				// Whoever waits for the content reports the failure themselves; nobody waiting is not an unhandled rejection.
+				checked.promise.catch(() => undefined);
 				// The stories' facts are kept in the build's cache folder: a rebuild parses only the stories that changed.
 				run = startContentChecks(
 					contentDir(),

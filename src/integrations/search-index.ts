@@ -1,51 +1,70 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { createReadStream, statSync } from 'node:fs';
+import { cp, rename, rm } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIndex, type PagefindServiceConfig } from 'pagefind';
-import { SEARCH_INDEX_FOLDER, useSearchIndex, writeSearchIndex } from '../utils/search-index';
+import type { PagefindServiceConfig } from 'pagefind';
+import type { CheckedContent } from '../checks';
+import type { Collection } from '../checks/content-files';
+import { checkedData } from '../checks/schema-check';
+import { SEARCH_INDEX_FOLDER, writeSearchIndex } from '../utils/search-index';
+import { searchRecords, type SearchableContent } from '../utils/search-records';
+import { checkedContent } from './content-checks';
 
 export interface SearchIndexOptions {
-	/** Pagefind's indexing options, e.g. `excludeSelectors` for text that must not be searched. Default: none. */
+	/** Pagefind's indexing options, e.g. `verbose` or `logfile` to see what it does. Default: none. */
 	indexConfig?: PagefindServiceConfig;
 }
 
 /**
- * Builds the site's Pagefind search index: started as the build starts, given each page as it renders (by
- * src/middleware.ts), written into the built site at the end. A page Pagefind cannot read, or an index it cannot
- * write, fails the build. `astro dev` serves the index of the last build, so search works there too.
+ * Builds the site's Pagefind search index from the content (src/utils/search-records.ts), in Pagefind's own process,
+ * from the moment the content checks pass: it is written into a folder beside the site while Astro compiles and
+ * renders, and moved into the site at the end. An index Pagefind cannot build fails the build. `astro dev` serves
+ * the index of the last build, so search works there too. Needs `contentChecks()` among the integrations.
  */
 export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {}): AstroIntegration {
 	let base = '/';
 	let outDir = '';
+	let content: Promise<CheckedContent> | undefined;
 	let writing: Promise<number> | undefined;
+	const pending = () => `${outDir.replace(/[\\/]$/, '')}.${SEARCH_INDEX_FOLDER}`;
 	return {
 		name: 'explainer:search-index',
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				base = config.base;
 				outDir = fileURLToPath(config.outDir);
+				content = checkedContent();
 			},
-			'astro:build:start': async () => {
-				await startSearchIndex(indexConfig, base);
-			},
-			// Pagefind writes in its own process: started as soon as the pages are built, it runs while the other
-			// integrations finish (the share images, the sitemap), and the build waits for it at the end.
-			'astro:build:generated': ({ dir }) => {
-				writing = writeSearchIndex(join(fileURLToPath(dir), SEARCH_INDEX_FOLDER));
+			'astro:build:start': () => {
+				if (!content) {
+					throw new AstroError(
+						'The search index has no content to index: the content checks did not run in this build.',
+						'Add `contentChecks()` to the integrations in astro.config.mjs, before `searchIndex()`.',
+					);
+				}
+				writing = content.then(async (checked) => {
+					// Made at once, so that the parsed files can go while Pagefind works.
+					const records = searchRecords(searchableContent(checked));
+					await rm(pending(), { recursive: true, force: true });
+					return writeSearchIndex(records, pending(), indexConfig);
+				});
+				content = undefined;
 				// Awaited in astro:build:done, which reports its failure; until then it is not an unhandled rejection.
 				writing.catch(() => undefined);
 			},
-			'astro:build:done': async ({ logger }) => {
+			'astro:build:done': async ({ dir, logger }) => {
 				try {
-					if (!writing) throw new Error('The search index was never written.');
+					if (!writing) throw new Error('The search index was never started.');
 					const pages = await writing;
+					await moveFolder(pending(), join(fileURLToPath(dir), SEARCH_INDEX_FOLDER));
 					logger.info(`indexed ${pages} page${pages === 1 ? '' : 's'} for search`);
 				} catch (error) {
+					await rm(pending(), { recursive: true, force: true });
 					throw new AstroError(
 						String(error instanceof Error ? error.message : error),
-						'The pages above could not be indexed for search, so the build stopped and dist/ is as it was.',
+						'The site could not be indexed for search, so the build stopped and dist/ is as it was.',
 					);
 				}
 			},
@@ -65,11 +84,29 @@ export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {
 	};
 }
 
-/** Starts Pagefind's indexing service (a process of its own) for a build of a site served under `base`. */
-export async function startSearchIndex(config: PagefindServiceConfig, base: string): Promise<void> {
-	const { index, errors } = await createIndex(config);
-	if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ') || 'no reason given'}`);
-	await useSearchIndex(index, base);
+/** The valid explainers (with their stories' text), actors and places the checks read. */
+export function searchableContent({ files, bodyFacts }: CheckedContent): SearchableContent {
+	const valid = <C extends Collection>(collection: C) =>
+		files.flatMap((file) => {
+			const data = checkedData(file, collection);
+			return data ? [{ file, id: file.id, data }] : [];
+		});
+	return {
+		articles: valid('articles').map(({ file, id, data }) => ({ id, data, story: bodyFacts(file)?.readableText ?? '' })),
+		actors: valid('actors').map(({ id, data }) => ({ id, data })),
+		places: valid('places').map(({ id, data }) => ({ id, data })),
+	};
+}
+
+/** Moves a folder, copying it when `to` is on another file system. */
+async function moveFolder(from: string, to: string): Promise<void> {
+	await rm(to, { recursive: true, force: true });
+	try {
+		await rename(from, to);
+	} catch {
+		await cp(from, to, { recursive: true });
+		await rm(from, { recursive: true, force: true });
+	}
 }
 
 const CONTENT_TYPES: Record<string, string> = {

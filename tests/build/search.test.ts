@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Text } from 'domhandler';
 import { describe, expect, test } from 'vitest';
 import {
 	BASE,
@@ -166,6 +167,57 @@ function indexedPages(): IndexedPage[] {
 		});
 }
 
+/** The words of a text as search matches them: letters and digits, lower case, apostrophes alike. */
+function searchWords(text: string): string[] {
+	return (
+		text
+			.toLowerCase()
+			.replace(/[’‘]/g, "'")
+			.match(/[\p{L}\p{N}]+(?:'\p{L}+)?/gu) ?? []
+	);
+}
+
+/** Elements that start a new line, so their text is not run into the text before them. */
+const BLOCK_ELEMENTS = new Set(['p', 'li', 'div', 'h1', 'h2', 'h3', 'h4', 'blockquote', 'figcaption', 'td', 'th']);
+
+/** An element's text as a browser lays it out: blocks apart (a date and the sentence after it are two words). */
+function textOf(node: AnyNode): string {
+	if (node.type === 'text') return (node as Text).data;
+	if (!('children' in node)) return '';
+	const text = (node.children as AnyNode[]).map(textOf).join('');
+	return 'name' in node && BLOCK_ELEMENTS.has(node.name as string) ? ` ${text} ` : text;
+}
+
+/** Labels inside the parts below that are not the content's words. */
+const FURNITURE = ['Also called', 'Approximate position, shown as a dashed circle:'];
+
+/** What readers read on an explainer, as opposed to its furniture (section titles, links, labels, bylines). */
+const EXPLAINER_TEXT = [
+	'h1',
+	'.article-header__dek',
+	'.key-facts li',
+	'.story',
+	'.locator-map li[data-place]',
+	'.timeline li',
+	'.pull-quote blockquote',
+	'.entry h4',
+	'.entry__role',
+	'.entry > p:not([class])',
+	'.entry__aliases',
+	'.credits li',
+];
+
+/** What readers read on an actor's first page. */
+const ACTOR_TEXT = [
+	'h1',
+	'.actor__aliases',
+	'.actor__summary',
+	'#roles li strong',
+	'#affiliations li a',
+	'#explainers h3',
+	'.actor__quote blockquote',
+];
+
 describe('the Pagefind index', () => {
 	test('is built, with the browser API the search page imports', () => {
 		const dir = join(builtSiteDir(), 'pagefind');
@@ -203,6 +255,28 @@ describe('the Pagefind index', () => {
 				.map((page) => page.url)
 				.sort(),
 		).toEqual(expected.sort());
+	});
+
+	test('holds every word readers read on each explainer and actor page: headline, standfirst, facts, story, map, timeline, who’s who, credits, corrections; names, roles, connections, explainers, quotes', () => {
+		const pages = indexedPages();
+		const matched = new Set<string>();
+		const missing = pages.flatMap(({ url, content }) => {
+			const $ = loadPage(`${BASE}${url.slice(1)}`);
+			$('.mention__card, .sr-only').remove();
+			const indexed = new Set(searchWords(content));
+			const selectors = url.startsWith('/explainers/') ? EXPLAINER_TEXT : ACTOR_TEXT;
+			return selectors.flatMap((selector) => {
+				const read = $(selector)
+					.toArray()
+					.map((element) => FURNITURE.reduce((text, phrase) => text.replace(phrase, ' '), textOf(element)));
+				if (read.length > 0) matched.add(selector);
+				const unindexed = [...new Set(read.flatMap(searchWords))].filter((word) => !indexed.has(word));
+				return unindexed.length > 0 ? [`${url} ${selector}: ${unindexed.join(' ')}`] : [];
+			});
+		});
+		expect(missing).toEqual([]);
+		// Each part was on some page, so none of the selectors is stale.
+		expect([...EXPLAINER_TEXT, ...ACTOR_TEXT].filter((selector) => !matched.has(selector))).toEqual([]);
 	});
 
 	test('leaves the mention cards out: an actor’s summary is indexed once, from the glossary, however often cited', () => {

@@ -1,0 +1,94 @@
+import type { ActorData } from '../schemas/actor';
+import type { ArticleData } from '../schemas/article';
+import type { PlaceData } from '../schemas/place';
+import { ACTOR_KIND_LABELS, RELATION_LABELS } from './labels';
+import { dayOf, formatPartialDate } from './partial-dates';
+import { rolesOn } from './roles';
+
+/** One page of the search index: where it is, its headline, and the words it is found by. */
+export interface SearchRecord {
+	/** The page's address from the site's root, without the base path (the search page adds it). */
+	url: string;
+	/** The headline or name the search results show. */
+	title: string;
+	/** The page's text, a line per paragraph, item or entry; results quote their excerpts from it. */
+	content: string;
+}
+
+/** The checked content a build indexes. */
+export interface SearchableContent {
+	/** Every explainer, with its story's readable text (src/checks/body-text.ts). */
+	articles: readonly { id: string; data: ArticleData; story: string }[];
+	actors: readonly { id: string; data: ActorData }[];
+	places: readonly { id: string; data: PlaceData }[];
+}
+
+/**
+ * The search index's records, made from the content rather than scraped from the built pages, so the index can be
+ * built while Astro compiles (docs/performance.md). Each record holds the words its page shows readers — an
+ * explainer's headline, standfirst, key facts, story, places on its map, timeline, the who's who of its actors (name, other
+ * names, role on the story's day or else kind, summary), credits and corrections; an actor's name, other names, summary, roles,
+ * connections, explainers and quotes — and none of the page's furniture (navigation, section titles, links back).
+ * tests/build/search.test.ts checks every built page's words against its record. Explainers come first, by id,
+ * then actors, by id, so two builds of the same content write the same index.
+ */
+export function searchRecords({ articles, actors, places }: SearchableContent): SearchRecord[] {
+	const actorsById = new Map(actors.map((actor) => [actor.id, actor.data]));
+	const placesById = new Map(places.map((place) => [place.id, place.data]));
+	const byId = <T extends { id: string }>(items: readonly T[]) => [...items].sort((a, b) => compare(a.id, b.id));
+
+	const explainers = byId(articles).map(({ id, data, story }) => {
+		const storyDay = dayOf(data.published);
+		const cast = data.actors.flatMap((ref) => {
+			const actor = actorsById.get(ref.id);
+			if (!actor) return [];
+			// As the who's who shows it: the role held that day, else what the actor is.
+			const role = rolesOn(actor.roles, storyDay)[0]?.title ?? ACTOR_KIND_LABELS[actor.kind].one;
+			return [[actor.name, role, actor.aliases.join(', '), actor.summary]];
+		});
+		return record(`/explainers/${id}/`, data.title, [
+			data.dek,
+			...data.keyFacts,
+			story,
+			...data.places.flatMap((ref) => {
+				const place = placesById.get(ref.id);
+				return place ? [place.name, [place.country].flat().join(', '), place.approximate] : [];
+			}),
+			...data.timeline.map((event) => `${event.label ?? formatPartialDate(event.date)}: ${event.text}`),
+			...cast.flat(),
+			data.sources.map((source) => source.name).join(', '),
+			...data.figures.map((figure) => `${figure.caption} ${figure.credit}`),
+			...data.corrections.map((correction) => correction.text),
+		]);
+	});
+
+	const newestFirst = [...articles].sort(
+		(a, b) => b.data.published.getTime() - a.data.published.getTime() || compare(a.id, b.id),
+	);
+	const people = byId(actors).map(({ id, data }) => {
+		const featured = newestFirst.filter((article) => article.data.actors.some((ref) => ref.id === id));
+		const quoted = newestFirst.flatMap((article) => article.data.quotes.filter((quote) => quote.speaker.id === id));
+		return record(`/actors/${id}/`, data.name, [
+			ACTOR_KIND_LABELS[data.kind].one,
+			data.aliases.join(', '),
+			data.summary,
+			...data.roles.map((role) => role.title),
+			...data.affiliations.map(
+				(link) => `${RELATION_LABELS[link.relation]} ${actorsById.get(link.actor.id)?.name ?? link.actor.id}`,
+			),
+			...featured.map((article) => article.data.title),
+			...quoted.map((quote) => quote.text),
+		]);
+	});
+
+	return [...explainers, ...people];
+}
+
+/** A record whose content is its title and its non-empty lines. */
+function record(url: string, title: string, lines: readonly (string | undefined)[]): SearchRecord {
+	const content = [title, ...lines].filter((line): line is string => Boolean(line?.trim())).join('\n');
+	return { url, title, content };
+}
+
+/** Ids in code-point order, the same on every machine (not the locale's). */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
