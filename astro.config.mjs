@@ -52,12 +52,11 @@ export default defineConfig({
 		// Shiki colours code with inline styles, which the content security policy forbids.
 		syntaxHighlight: false,
 	},
-	// shareImages starts drawing before the checks run, so the images of a cold build have a head start; a build that
-	// the checks stop leaves them in the cache. atomicOutput comes last: it swaps the finished folder in after every
-	// other integration has written to it.
+	// atomicOutput comes last: it swaps the finished folder in after every other integration has written to it.
 	integrations: [
 		// The checks first: a broken file stops the build before anything else starts, and their story parser is
-		// done (at build start) before the share images start drawing on the same second core.
+		// done (at build start) before the share images start drawing on the same second core. The search index is
+		// made from the content they checked.
 		contentChecks(),
 		shareImages(),
 		// Stories hold no components (mentions are plain HTML): MDX compiles each run of static elements into one
