@@ -85,7 +85,7 @@ export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {
 }
 
 /** The valid explainers (with their stories' text), actors and places the checks read. */
-export function searchableContent({ files, bodyFacts }: CheckedContent): SearchableContent {
+function searchableContent({ files, bodyFacts }: CheckedContent): SearchableContent {
 	const valid = <C extends Collection>(collection: C) =>
 		files.flatMap((file) => {
 			const data = checkedData(file, collection);
