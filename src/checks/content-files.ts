@@ -37,8 +37,8 @@ export interface ContentFile {
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 } as const;
 
 /**
- * Files parsed earlier in this process, by path: a file read again with the same bytes is not parsed again. A build
- * reads the articles for its share images, then every file for its checks; the dev server checks after each save.
+ * Files parsed earlier in this process, by path: a file read again with the same bytes is not parsed again, so the dev
+ * server, which checks the content after each save, parses only the file that changed.
  */
 const parsedFiles = new Map<string, { bytes: Buffer; file: ContentFile }>();
 

@@ -33,6 +33,21 @@ export function checkedContent(): Promise<CheckedContent> | undefined {
 }
 
 /**
+ * The content a build's integration took from {@link checkedContent}, or, when there was none, the error that says
+ * `contentChecks()` is missing from the build that `what` needs it for.
+ */
+export function contentToBuildFrom(
+	content: Promise<CheckedContent> | undefined,
+	what: string,
+): Promise<CheckedContent> {
+	if (content) return content;
+	throw new AstroError(
+		`The ${what} have no content to build from: the content checks did not run in this build.`,
+		'Add `contentChecks()` to the integrations in astro.config.mjs, before the others.',
+	);
+}
+
+/**
  * Checks the content before Astro builds it, because Astro alone publishes pages with unknown references and
  * lets a duplicate slug replace a page. Any error stops `astro build` with every problem listed. The files' fields
  * are checked first, before Astro reads them; the stories are parsed in a thread meanwhile and checked once Astro

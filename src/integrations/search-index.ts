@@ -10,7 +10,7 @@ import type { Collection } from '../checks/content-files';
 import { checkedData } from '../checks/schema-check';
 import { SEARCH_INDEX_FOLDER, writeSearchIndex } from '../utils/search-index';
 import { searchRecords, type SearchableContent } from '../utils/search-records';
-import { checkedContent } from './content-checks';
+import { checkedContent, contentToBuildFrom } from './content-checks';
 
 export interface SearchIndexOptions {
 	/** Pagefind's indexing options, e.g. `verbose` or `logfile` to see what it does. Default: none. */
@@ -38,13 +38,7 @@ export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {
 				content = checkedContent();
 			},
 			'astro:build:start': () => {
-				if (!content) {
-					throw new AstroError(
-						'The search index has no content to index: the content checks did not run in this build.',
-						'Add `contentChecks()` to the integrations in astro.config.mjs, before `searchIndex()`.',
-					);
-				}
-				writing = content.then(async (checked) => {
+				writing = contentToBuildFrom(content, 'search index records').then(async (checked) => {
 					// Made at once, so that the parsed files can go while Pagefind works.
 					const records = searchRecords(searchableContent(checked));
 					await rm(pending(), { recursive: true, force: true });

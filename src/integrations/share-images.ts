@@ -3,18 +3,18 @@ import { AstroError } from 'astro/errors';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readContentFiles } from '../checks/content-files';
-import { PARSED_DATA_FILE } from '../checks/parsed-data-cache';
-import { contentDir } from '../utils/content-dir';
+import type { CheckedContent } from '../checks';
+import { checkedData } from '../checks/schema-check';
 import { startShareImageDrawer, stopShareImageDrawer } from '../utils/share-image-drawer';
 import { explainerShareCard, shareImageCache } from '../utils/share-image-cache';
 import { SHARE_IMAGE_FILE } from '../utils/paths';
 import type { ShareImageInput } from '../utils/share-image';
+import { checkedContent, contentToBuildFrom } from './content-checks';
 
 /**
- * The explainers' share images (`/explainers/<slug>/share.png`). A build lists them as it begins and starts drawing
- * the missing ones in a worker thread when Astro starts building (after the content checks, whose story parser
- * has the second core until then), so that a cold build draws them on that core while Astro compiles and renders
+ * The explainers' share images (`/explainers/<slug>/share.png`). When Astro starts building, the build lists them from
+ * the articles the content checks read and passed, and starts drawing the missing ones in a worker thread (the
+ * checks' story parser has had the second core until then), so that a cold build draws them on that core while Astro compiles and renders
  * (each costs about 7 ms; a thousand would otherwise add 7 s to the main thread), and writes every image beside
  * its page at the end, from the cache. The images do not go through Astro's pages: 1000 files of 60 kB passing through
  * the page pipeline cost 1.4 s of rendering. The dev server draws each on request (src/routes/share-image.ts).
@@ -23,6 +23,7 @@ export default function shareImages(): AstroIntegration {
 	let cards: { slug: string; input: ShareImageInput }[] = [];
 	let workerFile: URL | undefined;
 	let writing: Promise<void> | undefined;
+	let content: Promise<CheckedContent> | undefined;
 	return {
 		name: 'explainer:share-images',
 		hooks: {
@@ -30,20 +31,20 @@ export default function shareImages(): AstroIntegration {
 				if (command === 'dev') {
 					injectRoute({ pattern: `/explainers/[slug]/${SHARE_IMAGE_FILE}`, entrypoint: './src/routes/share-image.ts' });
 				}
-				if (command !== 'build') return;
-				const root = fileURLToPath(config.root);
-				// With the YAML the content checks parsed just before (and kept for the next build).
-				const dataFile = join(fileURLToPath(config.cacheDir), PARSED_DATA_FILE);
-				cards = readContentFiles(contentDir(), root, ['articles'], dataFile).flatMap(({ id, data }) => {
-					// An article without a headline or dek gets no image (and the content checks stop the build).
-					const { title, dek } = (data ?? {}) as { title?: unknown; dek?: unknown };
-					if (typeof title !== 'string' || typeof dek !== 'string') return [];
-					return [{ slug: id, input: explainerShareCard({ title, dek }) }];
-				});
-				workerFile = new URL('src/utils/share-image-worker.ts', config.root);
+				if (command === 'build') workerFile = new URL('src/utils/share-image-worker.ts', config.root);
 			},
-			'astro:build:start': ({ logger }) => {
+			'astro:config:done': () => {
+				content = checkedContent();
+			},
+			// The content checks have passed by now (their build:start runs first), so the cards are their articles'.
+			'astro:build:start': async ({ logger }) => {
 				if (!workerFile) return;
+				const { files } = await contentToBuildFrom(content, 'share images');
+				content = undefined;
+				cards = files.flatMap((file) => {
+					const data = checkedData(file, 'articles');
+					return data ? [{ slug: file.id, input: explainerShareCard(data) }] : [];
+				});
 				const cache = shareImageCache();
 				const jobs = cards.map(({ input }) => ({ file: cache.fileFor(input), input }));
 				const drawing = startShareImageDrawer(jobs, workerFile);
