@@ -6,18 +6,25 @@ import { PlaceSchema } from './schemas/place';
 import { contentDir } from './utils/content-dir';
 import { idFromFileName } from './utils/ids';
 
+/**
+ * How each collection's files are found. Nothing reads an entry's raw `body` (pages render the compiled story, the
+ * checks read the files themselves), so the data store leaves it out: a third of its size at 1000 explainers.
+ */
+const files = (collection: NonNullable<Parameters<typeof contentDir>[0]>, pattern: string) =>
+	glob({ base: contentDir(collection), pattern, generateId: idFromFileName, retainBody: false });
+
 const articles = defineCollection({
-	loader: glob({ base: contentDir('articles'), pattern: '*.mdx', generateId: idFromFileName }),
+	loader: files('articles', '*.mdx'),
 	schema: ({ image }) => ArticleSchema(image()),
 });
 
 const actors = defineCollection({
-	loader: glob({ base: contentDir('actors'), pattern: '*.yaml', generateId: idFromFileName }),
+	loader: files('actors', '*.yaml'),
 	schema: ActorSchema(),
 });
 
 const places = defineCollection({
-	loader: glob({ base: contentDir('places'), pattern: '*.yaml', generateId: idFromFileName }),
+	loader: files('places', '*.yaml'),
 	schema: PlaceSchema(),
 });
 
