@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { idFromFileName } from '../utils/ids';
 import { closeParsedDataStores, parsedDataStore, type ParsedDataStore } from './parsed-data-cache';
+import { quickYamlData } from './quick-yaml';
 
 /** The content collections, each a folder of the content directory. */
 export const COLLECTIONS = ['articles', 'actors', 'places'] as const;
@@ -90,8 +91,9 @@ export function saveParsedData(dataFile: string, projectRoot = process.cwd()): v
 }
 
 /**
- * Parses one file's bytes; never throws, so every file's problems can be reported together. With `store`, YAML
- * parsed before is taken from it (and its positions parsed only when asked for), and new YAML is kept in it.
+ * Parses one file's bytes; never throws, so every file's problems can be reported together. The YAML is read quickly
+ * (quick-yaml.ts) and by `yaml` only when that reading cannot vouch for it or a problem needs a position. With
+ * `store`, YAML parsed before is taken from it, and new YAML is kept in it.
  */
 export function parseContentFile(
 	collection: ContentFile['collection'],
@@ -134,9 +136,9 @@ export function parseContentFile(
 		const { line, col } = lineCounter.linePos(offset);
 		return { line: line + lineOffset, column: col };
 	};
-	const known = store?.get(yamlText);
+	const known = store?.get(yamlText) ?? quickRead(yamlText, store);
 	if (known) {
-		// Parsed without errors before: the document is parsed again only to place a problem in it.
+		// Read without errors: the document is parsed by `yaml` only to place a problem in it.
 		let document: Document | undefined;
 		const locate = (fieldPath: readonly PropertyKey[]) =>
 			locateIn((document ??= parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter })), fieldPath, place);
@@ -189,6 +191,14 @@ export function parseContentFile(
 		syntaxErrors,
 		locate: (fieldPath) => locateIn(document, fieldPath, place),
 	};
+}
+
+/** The YAML's data when the quick reading vouches for it (kept in `store` like any parsed data), else undefined. */
+function quickRead(yamlText: string, store: ParsedDataStore | undefined): { data: unknown } | undefined {
+	const data = quickYamlData(yamlText);
+	if (data === undefined) return undefined;
+	store?.set(yamlText, data);
+	return { data };
 }
 
 /**
