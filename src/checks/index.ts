@@ -97,8 +97,9 @@ export interface ContentCheckRun {
 
 /**
  * Like `checkContent`, but the stories not in the facts file are parsed in a worker thread running `workerFile`
- * (body-facts-worker.ts) while the caller goes on; the checks that need them run in `finish`. Should the thread fail,
- * `finish` parses the stories itself: the problems are the same either way.
+ * (body-facts-worker.ts) while the caller goes on; the checks that need them run in `finish`, which parses the stories
+ * the thread has not reached yet itself. Should the thread fail, `finish` parses the stories itself: the problems are
+ * the same either way.
  */
 export function startContentChecks(
 	contentRoot: string,
@@ -113,7 +114,7 @@ export function startContentChecks(
 	return {
 		dataProblems,
 		async finish() {
-			store.learn(await parsing.facts().catch(() => []));
+			store.learn(await parsing.facts());
 			const problems = sortProblems([...dataProblems, ...checkFiles(files, STORY_CHECKS, store)]);
 			save();
 			return problems;

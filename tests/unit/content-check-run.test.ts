@@ -50,6 +50,19 @@ describe('content checks started in a build', () => {
 		expect(report.some(([, facts]) => facts.syntaxError)).toBe(true);
 	});
 
+	test('the stories the thread has not claimed are parsed by the caller, from the last, each story once', async () => {
+		const bodies = badContentCases().flatMap((name) =>
+			readContentFiles(badContentFor(name, dir).dir).flatMap((file) => (file.body ? [file.body] : [])),
+		);
+		const jobs = bodies.map((body, index) => ({ key: String(index), body }));
+		// A thread that starts, claims no story and reports none: the caller parses them all.
+		const idle = join(dir, 'idle-worker.mjs');
+		writeFileSync(idle, "import { parentPort } from 'node:worker_threads';\nparentPort.postMessage([]);\n");
+		const report = await parseBodiesInThread(jobs, idle).facts();
+		expect(report.map(([key]) => key)).toEqual(jobs.map(({ key }) => key));
+		for (const [index, [, facts]] of report.entries()) expect(facts).toEqual(readBodyFacts(bodies[index]!));
+	});
+
 	test.each(['unknown-quote-speaker', 'quote-not-in-body', 'mdx-unclosed-tag', 'yaml-unclosed-quote'])(
 		'find what checking in one go finds (%s), the fields’ problems before any story is read',
 		async (name) => {
