@@ -14,10 +14,10 @@ import { checkedContent, contentToBuildFrom } from './content-checks';
 /**
  * The explainers' share images (`/explainers/<slug>/share.png`). When Astro starts building, the build lists them from
  * the articles the content checks read and passed, and starts drawing the missing ones in a worker thread (the
- * checks' story parser has had the second core until then), so that a cold build draws them on that core while Astro compiles and renders
- * (each costs about 7 ms; a thousand would otherwise add 7 s to the main thread), and writes every image beside
- * its page at the end, from the cache. The images do not go through Astro's pages: 1000 files of 60 kB passing through
- * the page pipeline cost 1.4 s of rendering. The dev server draws each on request (src/routes/share-image.ts).
+ * checks' story parser has had the second core until then), so that a cold build draws them on that core while
+ * Astro compiles and renders (each costs about 3 ms; a thousand would otherwise add 3 s to the main thread), and
+ * writes every image beside its page at the end, from the cache. The images do not go through Astro's pages: 1000
+ * files of 60 kB passing through the page pipeline cost 1.4 s of rendering. The dev server draws each on request (src/routes/share-image.ts).
  */
 export default function shareImages(): AstroIntegration {
 	let cards: { slug: string; input: ShareImageInput }[] = [];

@@ -7,6 +7,7 @@
 import type { Font, Glyph } from 'fontkitten';
 import sharp from 'sharp';
 import type { PairKerning } from './font-kerning.ts';
+import { BLEND_LEVELS, levelOf, pixelAt, type Canvas, type Hex } from './share-image-palette.ts';
 
 /** One font file of a typeface, with its kerning. */
 export interface Face {
@@ -127,13 +128,6 @@ export function layoutText(text: string, style: TextStyle): TextLine[] {
 	return kept.map((line) => setLine(line, style));
 }
 
-/** An RGB picture being drawn: three bytes a pixel, row by row. */
-export interface Canvas {
-	width: number;
-	height: number;
-	pixels: Buffer;
-}
-
 /** A glyph's coverage, 0–255 a pixel, and where its top left corner sits from the glyph's origin on the baseline. */
 interface GlyphMask {
 	left: number;
@@ -235,12 +229,12 @@ export interface Placement {
 	/** The height of each line box, in pixels (CSS `line-height`). */
 	lineHeight: number;
 	/** The ink, as `#rrggbb`. */
-	colour: string;
+	colour: Hex;
 }
 
 /**
  * Draws laid-out lines onto the canvas. Each line's baseline sits where CSS puts it: the font's ascent and descent
- * centred in the line box.
+ * centred in the line box. Each pixel becomes the palette's blend of the ink over what is under it.
  */
 export async function drawLines(
 	canvas: Canvas,
@@ -252,11 +246,7 @@ export async function drawLines(
 	const { font } = faces[0]!;
 	const scale = size / font.unitsPerEm;
 	const contentHeight = (font.ascent - font.descent) * scale;
-	const [red, green, blue] = [1, 3, 5].map((at) => Number.parseInt(colour.slice(at, at + 2), 16)) as [
-		number,
-		number,
-		number,
-	];
+	const blends = canvas.palette.blendsWith(colour);
 	const { width, height, pixels } = canvas;
 	lines.forEach(({ glyphs }, index) => {
 		const baseline = Math.round(top + index * lineHeight + (lineHeight - contentHeight) / 2 + font.ascent * scale);
@@ -274,20 +264,10 @@ export async function drawLines(
 			for (let row = 0; row < maskHeight; row++) {
 				const y = baseline + maskTop + row;
 				if (y < 0 || y >= height) continue;
-				let at = (y * width + column + maskLeft + firstColumn) * 3;
-				for (let col = firstColumn, from = row * maskWidth + firstColumn; col < lastColumn; col++, from++, at += 3) {
-					const alpha = coverage[from]!;
-					if (alpha === 0) continue;
-					if (alpha === 255) {
-						pixels[at] = red;
-						pixels[at + 1] = green;
-						pixels[at + 2] = blue;
-						continue;
-					}
-					const rest = 255 - alpha;
-					pixels[at] = (pixels[at]! * rest + red * alpha + 127) / 255;
-					pixels[at + 1] = (pixels[at + 1]! * rest + green * alpha + 127) / 255;
-					pixels[at + 2] = (pixels[at + 2]! * rest + blue * alpha + 127) / 255;
+				let at = pixelAt(canvas, column + maskLeft + firstColumn, y);
+				for (let col = firstColumn, from = row * maskWidth + firstColumn; col < lastColumn; col++, from++, at++) {
+					const level = levelOf(coverage[from]!);
+					if (level !== 0) pixels[at] = blends[pixels[at]! * BLEND_LEVELS + level]!;
 				}
 			}
 		}

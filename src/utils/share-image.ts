@@ -2,9 +2,9 @@
  * The share image of an explainer: a 1200×630 PNG with its headline, dek and the site's name, the picture link
  * previews show (Open Graph `og:image`, X's `summary_large_image` card). The text is set in the bundled Noto Sans
  * by our own layout (share-image-text.ts: the fonts' advances and kerning), so the picture is the same on every
- * machine; sharp draws the card's fixed parts once and compresses each card. Drawing one costs about 7 ms;
- * builds still go through the cache in share-image-cache.ts and draw the missing ones in a worker thread
- * (share-image-drawer.ts).
+ * machine; sharp draws the card's fixed parts once, and each card is a palette picture compressed by zlib
+ * (share-image-palette.ts). Drawing one costs about 3 ms; builds still go through the cache in share-image-cache.ts
+ * and draw the missing ones in a worker thread (share-image-drawer.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -14,13 +14,14 @@ import { create, type Font } from 'fontkitten';
 import sharp from 'sharp';
 import { readPairKerning } from './font-kerning.ts';
 import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from './share-image-size.ts';
-import { drawLines, layoutText, type Canvas, type Face, type TextStyle } from './share-image-text.ts';
+import { canvasOfRgb, createPalette, encodePalettePng, type Canvas } from './share-image-palette.ts';
+import { drawLines, layoutText, type Face, type TextStyle } from './share-image-text.ts';
 
 /**
  * Bump this whenever the card's design changes (layout, colours, sizes, anything in {@link renderShareImage} or
  * share-image-text.ts): it is part of the cache key, so every image is drawn again on the next build.
  */
-export const SHARE_IMAGE_TEMPLATE_VERSION = 4;
+export const SHARE_IMAGE_TEMPLATE_VERSION = 5;
 
 /** What the card shows. */
 export interface ShareImageInput {
@@ -141,18 +142,27 @@ function backgroundSvg(): string {
 	);
 }
 
+/**
+ * Every colour the card shows: its plain colours, and the blends its antialiased edges make (the headline's and the
+ * dek's ink on the page, the site's name on the footer band, the mark's E on red and its rounded corners).
+ */
+const PALETTE = createPalette(Object.values(COLOR), [
+	[COLOR.background, COLOR.text],
+	[COLOR.background, COLOR.muted],
+	[COLOR.surface, COLOR.text],
+	[COLOR.accent, COLOR.background],
+	[COLOR.surface, COLOR.accent],
+]);
+
 /** The card without its headline and dek, by site name: drawn once per process, copied for each card. */
-const backgrounds = new Map<string, Promise<Buffer>>();
+const backgrounds = new Map<string, Promise<Canvas>>();
 
 async function background(siteName: string, faces: Typefaces): Promise<Canvas> {
-	let pixels = backgrounds.get(siteName);
-	if (!pixels) {
-		pixels = (async () => {
-			const canvas = {
-				width: SHARE_IMAGE_WIDTH,
-				height: SHARE_IMAGE_HEIGHT,
-				pixels: await sharp(Buffer.from(backgroundSvg())).removeAlpha().raw().toBuffer(),
-			};
+	let drawn = backgrounds.get(siteName);
+	if (!drawn) {
+		drawn = (async () => {
+			const rgb = await sharp(Buffer.from(backgroundSvg())).removeAlpha().raw().toBuffer();
+			const canvas = canvasOfRgb(SHARE_IMAGE_WIDTH, SHARE_IMAGE_HEIGHT, rgb, PALETTE);
 			const { padding, logoSize, nameGap, nameSize } = LAYOUT.footer;
 			const style = { faces: faces.bold, size: nameSize, maxWidth: TEXT_WIDTH - logoSize - nameGap, maxLines: 1 };
 			await drawLines(canvas, layoutText(siteName, style), style, {
@@ -161,11 +171,12 @@ async function background(siteName: string, faces: Typefaces): Promise<Canvas> {
 				lineHeight: logoSize,
 				colour: COLOR.text,
 			});
-			return canvas.pixels;
+			return canvas;
 		})();
-		backgrounds.set(siteName, pixels);
+		backgrounds.set(siteName, drawn);
 	}
-	return { width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, pixels: Buffer.from(await pixels) };
+	const { pixels, ...rest } = await drawn;
+	return { ...rest, pixels: pixels.slice() };
 }
 
 /** A headline's size in pixels: large for short headlines, smaller as they grow (the schema allows 140 characters). */
@@ -214,9 +225,5 @@ export async function renderShareImage(
 		colour: COLOR.muted,
 	});
 
-	// Full colour at zlib level 2: 2.6 ms and about 65 kB a card, where level 4 takes 4 ms for 62 kB and level 6
-	// 5.7 ms for 59 kB. Only link previews' servers fetch the file. A 256-colour palette halves it in ten times the time.
-	return sharp(canvas.pixels, { raw: { width: canvas.width, height: canvas.height, channels: 3 } })
-		.png({ compressionLevel: 2 })
-		.toBuffer();
+	return encodePalettePng(canvas);
 }

@@ -2,14 +2,8 @@ import { create, type Font } from 'fontkitten';
 import { describe, expect, test } from 'vitest';
 import { readPairKerning } from '../../src/utils/font-kerning';
 import { loadShareImageFonts } from '../../src/utils/share-image';
-import {
-	drawLines,
-	layoutText,
-	type Canvas,
-	type Face,
-	type TextLine,
-	type TextStyle,
-} from '../../src/utils/share-image-text';
+import { blankCanvas, createPalette, pixelAt, type Canvas } from '../../src/utils/share-image-palette';
+import { drawLines, layoutText, type Face, type TextLine, type TextStyle } from '../../src/utils/share-image-text';
 
 /** The card's bold faces: Noto Sans Latin, then Latin Extended. */
 const bold: Face[] = loadShareImageFonts()
@@ -77,20 +71,31 @@ describe('laying out card text', () => {
 	});
 });
 
+/** The inks the tests draw in, blended over white. */
+const palette = createPalette(
+	['#ffffff', '#a3161b', '#000000'],
+	[
+		['#ffffff', '#a3161b'],
+		['#ffffff', '#000000'],
+	],
+);
+
 /** A white canvas. */
-const blank = (width: number, height: number): Canvas => ({
-	width,
-	height,
-	pixels: Buffer.alloc(width * height * 3, 255),
-});
+const blank = (width: number, height: number): Canvas => blankCanvas(width, height, palette, '#ffffff');
+
+/** The colour of a pixel, as `rrggbb`. */
+const colourAt = (canvas: Canvas, x: number, y: number) => {
+	const index = canvas.pixels[pixelAt(canvas, x, y)]!;
+	return Buffer.from(palette.colours.subarray(index * 3, index * 3 + 3)).toString('hex');
+};
 
 /** The rows and columns that have any ink. */
-function inkExtent({ width, height, pixels }: Canvas) {
+function inkExtent(canvas: Canvas) {
 	const rows = new Set<number>();
 	const columns = new Set<number>();
-	for (let y = 0; y < height; y++)
-		for (let x = 0; x < width; x++)
-			if (pixels[(y * width + x) * 3] !== 255) {
+	for (let y = 0; y < canvas.height; y++)
+		for (let x = 0; x < canvas.width; x++)
+			if (colourAt(canvas, x, y) !== 'ffffff') {
 				rows.add(y);
 				columns.add(x);
 			}
@@ -112,8 +117,7 @@ describe('drawing card text', () => {
 		expect(Math.min(...columns)).toBeGreaterThanOrEqual(20);
 		expect(Math.max(...columns)).toBeLessThan(20 + Math.max(...lines.map((line) => line.width)) + 2);
 		const colours = new Set<string>();
-		for (let at = 0; at < canvas.pixels.length; at += 3)
-			colours.add(canvas.pixels.subarray(at, at + 3).toString('hex'));
+		for (let y = 0; y < canvas.height; y++) for (let x = 0; x < canvas.width; x++) colours.add(colourAt(canvas, x, y));
 		expect(colours).toContain('a3161b');
 		// Edges blend the ink into the white: colours between the two.
 		expect(colours.size).toBeGreaterThan(10);
