@@ -4,6 +4,7 @@
  * type stripping), not Vite, hence the `.ts` in the imports. See share-image-drawer.ts, which starts it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { runInBackground } from './background-priority.ts';
 import { writeFileAtomically } from './disk-cache.ts';
 import { renderShareImage, type ShareImageInput } from './share-image.ts';
 
@@ -23,6 +24,8 @@ export type JobReport = { file: string; drawn: true } | { file: string; error: s
 
 if (parentPort) {
 	const port = parentPort;
+	// The cards are needed only at the end of the build: they take the CPU the compiling main thread leaves idle.
+	runInBackground();
 	// One libvips thread: the main thread has the other core, and each thread of libvips holds its own buffers.
 	(await import('sharp')).default.concurrency(1);
 	const queue = new Map((workerData as ShareImageJob[]).map((job) => [job.file, job]));
