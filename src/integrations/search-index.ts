@@ -8,7 +8,7 @@ import type { PagefindServiceConfig } from 'pagefind';
 import type { CheckedContent } from '../checks';
 import type { Collection } from '../checks/content-files';
 import { checkedData } from '../checks/schema-check';
-import { SEARCH_INDEX_FOLDER, writeSearchIndex } from '../utils/search-index';
+import { SEARCH_INDEX_FOLDER, writeSearchIndexInThread, type SearchIndexWriting } from '../utils/search-index';
 import { searchRecords, type SearchableContent } from '../utils/search-records';
 import { checkedContent, contentToBuildFrom } from './content-checks';
 
@@ -18,21 +18,23 @@ export interface SearchIndexOptions {
 }
 
 /**
- * Builds the site's Pagefind search index from the content (src/utils/search-records.ts), in Pagefind's own process,
- * from the moment the content checks pass: it is written into a folder beside the site while Astro compiles and
- * renders, and moved into the site at the end. An index Pagefind cannot build fails the build. `astro dev` serves
+ * Builds the site's Pagefind search index from the content (src/utils/search-records.ts), in Pagefind's own process
+ * started from a background thread, from the moment the content checks pass: it is written into a folder beside the
+ * site while Astro compiles and renders, and moved into the site at the end. An index Pagefind cannot build fails the build. `astro dev` serves
  * the index of the last build, so search works there too. Needs `contentChecks()` among the integrations.
  */
 export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {}): AstroIntegration {
 	let base = '/';
 	let outDir = '';
 	let content: Promise<CheckedContent> | undefined;
-	let writing: Promise<number> | undefined;
+	let writing: Promise<SearchIndexWriting> | undefined;
+	let root: URL | undefined;
 	const pending = () => `${outDir.replace(/[\\/]$/, '')}.${SEARCH_INDEX_FOLDER}`;
 	return {
 		name: 'explainer:search-index',
 		hooks: {
 			'astro:config:done': ({ config }) => {
+				root = config.root;
 				base = config.base;
 				outDir = fileURLToPath(config.outDir);
 				content = checkedContent();
@@ -42,7 +44,12 @@ export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {
 					// Made at once, so that the parsed files can go while Pagefind works.
 					const records = searchRecords(searchableContent(checked));
 					await rm(pending(), { recursive: true, force: true });
-					return writeSearchIndex(records, pending(), indexConfig);
+					return writeSearchIndexInThread(
+						records,
+						pending(),
+						indexConfig,
+						new URL('src/utils/search-index-worker.ts', root),
+					);
 				});
 				content = undefined;
 				// Awaited in astro:build:done, which reports its failure; until then it is not an unhandled rejection.
@@ -51,7 +58,7 @@ export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {
 			'astro:build:done': async ({ dir, logger }) => {
 				try {
 					if (!writing) throw new Error('The search index was never started.');
-					const pages = await writing;
+					const pages = await (await writing).pages();
 					await moveFolder(pending(), join(fileURLToPath(dir), SEARCH_INDEX_FOLDER));
 					logger.info(`indexed ${pages} page${pages === 1 ? '' : 's'} for search`);
 				} catch (error) {

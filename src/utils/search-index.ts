@@ -1,13 +1,14 @@
 /**
  * The site's search index (Pagefind), built from the content's search records (search-records.ts) in Pagefind's
- * own process. A build starts it as soon as the content checks pass, so Pagefind indexes and writes on the second
- * core while Astro compiles and renders on the first, and only moving the finished folder into the site is left at
- * the end (docs/performance.md).
+ * own process. A build starts it from a background thread (search-index-worker.ts) as soon as the content checks
+ * pass, so Pagefind indexes and writes on the CPU Astro's compiling and rendering leave idle, and only moving the
+ * finished folder into the site is left at the end (docs/performance.md).
  */
 import { mkdir } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { createIndex, type PagefindServiceConfig } from 'pagefind';
-import { SITE } from '../site';
-import type { SearchRecord } from './search-records';
+import { SITE } from '../site.ts';
+import type { SearchRecord } from './search-records.ts';
 
 /** Where Pagefind's files go in the built site; the search page loads `pagefind.js` from there. */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
@@ -40,4 +41,52 @@ export async function writeSearchIndex(
 	} finally {
 		await index.deleteIndex();
 	}
+}
+
+/** What the search index's thread is given. */
+export interface SearchIndexJob {
+	records: readonly SearchRecord[];
+	outputPath: string;
+	config: PagefindServiceConfig;
+}
+
+/** What the search index's thread reports: how many pages it indexed, or why it could not. */
+export type SearchIndexReport = { pages: number } | { error: string };
+
+/** A search index being written in a thread. */
+export interface SearchIndexWriting {
+	/**
+	 * How many pages the index holds, once written; rejects with every problem Pagefind reported. Until asked for,
+	 * the thread does not keep the process alive: a build that fails first exits.
+	 */
+	pages(): Promise<number>;
+}
+
+/** Like {@link writeSearchIndex}, in a background thread running `workerFile` (search-index-worker.ts). */
+export function writeSearchIndexInThread(
+	records: readonly SearchRecord[],
+	outputPath: string,
+	config: PagefindServiceConfig,
+	workerFile: string | URL,
+): SearchIndexWriting {
+	const worker = new Worker(workerFile, {
+		workerData: { records, outputPath, config } satisfies SearchIndexJob,
+		name: 'search index',
+	});
+	worker.unref();
+	const pages = new Promise<number>((resolve, reject) => {
+		worker.once('message', (report: SearchIndexReport) =>
+			'pages' in report ? resolve(report.pages) : reject(new Error(report.error)),
+		);
+		worker.once('error', reject);
+		worker.once('exit', (code) => reject(new Error(`the search index's thread ended (code ${code}) without an index`)));
+	});
+	// Not asked for yet: a failure is reported when it is.
+	pages.catch(() => undefined);
+	return {
+		pages() {
+			worker.ref();
+			return pages;
+		},
+	};
 }
