@@ -54,9 +54,9 @@ export default defineConfig({
 	},
 	// atomicOutput comes last: it swaps the finished folder in after every other integration has written to it.
 	integrations: [
-		// The checks first: a broken file stops the build before anything else starts, and their story parser is
-		// done (at build start) before the share images start drawing on the same second core. The search index is
-		// made from the content they checked.
+		// The checks first: a broken field stops the build before anything else starts, and a broken story before a
+		// page renders. The share images are drawn from the fields they checked, the search index is made from the
+		// content once the stories passed too; all three work in background threads while Astro compiles.
 		contentChecks(),
 		shareImages(),
 		// Stories hold no components (mentions are plain HTML): MDX compiles each run of static elements into one

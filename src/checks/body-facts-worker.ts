@@ -6,6 +6,7 @@
  * stripping), not Vite, hence the `.ts` in the imports down to the mention plugin.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { runInBackground } from '../utils/background-priority.ts';
 import { readBodyFacts, type BodyFacts } from './body-facts.ts';
 
 /** A story to read, under the key its facts are stored by. */
@@ -28,6 +29,8 @@ export const CLAIMED_BY_THREAD = 1;
 export const CLAIMED_BY_CALLER = 2;
 
 if (parentPort) {
+	// A build compiles meanwhile: the stories take the CPU its main thread leaves idle, until it asks for their facts.
+	runInBackground();
 	const { jobs, claims } = workerData as BodyFactsWork;
 	const report: BodyFactsReport = [];
 	for (const [index, { key, body }] of jobs.entries()) {

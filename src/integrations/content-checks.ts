@@ -1,4 +1,5 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { Plugin } from 'vite';
 import { AstroError } from 'astro/errors';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,26 +21,34 @@ export function describeProblems(problems: readonly Problem[]): string {
 	].join('\n');
 }
 
-/** The content of the build under way, once its checks passed; rejected when they failed. */
+/** The content of the build under way, once all its checks passed; rejected when they failed. */
 let checked: PromiseWithResolvers<CheckedContent> | undefined;
 
+/** The content files of the build under way, once their fields' checks passed (before Astro reads them). */
+let fieldsChecked: PromiseWithResolvers<CheckedContent['files']> | undefined;
+
 /**
- * The content this build checks, once the checks passed, for the integrations that make something of it (the
- * search index): ask in `astro:config:done`, and let it go once used (it holds every file, parsed). Undefined when
- * no content checks run in this build (not a build, or `contentChecks()` missing).
+ * The content this build checks, once every check passed, stories included, for the integrations that make
+ * something of it (the search index): ask in `astro:config:done`, and let it go once used (it holds every file,
+ * parsed). Undefined when no content checks run in this build (not a build, or `contentChecks()` missing).
  */
 export function checkedContent(): Promise<CheckedContent> | undefined {
 	return checked?.promise;
 }
 
 /**
- * The content a build's integration took from {@link checkedContent}, or, when there was none, the error that says
- * `contentChecks()` is missing from the build that `what` needs it for.
+ * The content files of this build once their fields passed the checks, before the stories are checked, for what
+ * needs only the fields and should start early (the share images): ask in `astro:config:done`.
  */
-export function contentToBuildFrom(
-	content: Promise<CheckedContent> | undefined,
-	what: string,
-): Promise<CheckedContent> {
+export function checkedFields(): Promise<CheckedContent['files']> | undefined {
+	return fieldsChecked?.promise;
+}
+
+/**
+ * The content a build's integration took from {@link checkedContent} or {@link checkedFields}, or, when there was
+ * none, the error that says `contentChecks()` is missing from the build that `what` needs it for.
+ */
+export function contentToBuildFrom<Content>(content: Promise<Content> | undefined, what: string): Promise<Content> {
 	if (content) return content;
 	throw new AstroError(
 		`The ${what} have no content to build from: the content checks did not run in this build.`,
@@ -48,14 +57,25 @@ export function contentToBuildFrom(
 }
 
 /**
- * Checks the content before Astro builds it, because Astro alone publishes pages with unknown references and
+ * Checks the content before Astro publishes it, because Astro alone publishes pages with unknown references and
  * lets a duplicate slug replace a page. Any error stops `astro build` with every problem listed. The files' fields
- * are checked first, before Astro reads them; the stories are parsed in a thread meanwhile and checked once Astro
- * has synced the content, before it compiles a page.
+ * are checked first, before Astro reads them; the stories are parsed in a background thread while Astro syncs and
+ * compiles, and checked when Astro's bundle of the pages ends, before a page renders or a file is written. When
+ * Astro's own MDX compiler stops at a story it cannot parse first, the build still ends with the checks' report,
+ * that story's problem and every other at once.
  */
 export default function contentChecks(): AstroIntegration {
 	let run: ContentCheckRun | undefined;
 	let logger: AstroIntegrationLogger | undefined;
+	/** The stories' checks, once asked for by the end of Astro's bundle; rejects with the report when they failed. */
+	let storyChecks: Promise<void> | undefined;
+	const checkStories = () => {
+		if (run) {
+			storyChecks = report(run);
+			run = undefined;
+		}
+		return storyChecks;
+	};
 
 	const report = async (checks: ContentCheckRun) => {
 		const problems = await checks.finish();
@@ -67,6 +87,8 @@ export default function contentChecks(): AstroIntegration {
 			);
 			checked?.reject(error);
 			checked = undefined;
+			fieldsChecked?.reject(error);
+			fieldsChecked = undefined;
 			throw error;
 		}
 		for (const problem of problems) logger?.warn(formatProblem(problem));
@@ -77,13 +99,18 @@ export default function contentChecks(): AstroIntegration {
 	return {
 		name: 'explainer:content-checks',
 		hooks: {
-			'astro:config:setup': async ({ config, command, logger: integrationLogger }) => {
+			'astro:config:setup': async ({ config, command, logger: integrationLogger, updateConfig }) => {
 				checked = undefined;
+				fieldsChecked = undefined;
+				storyChecks = undefined;
 				if (command !== 'build') return;
 				logger = integrationLogger;
 				checked = Promise.withResolvers();
+				fieldsChecked = Promise.withResolvers();
 				// Whoever waits for the content reports the failure themselves; nobody waiting is not an unhandled rejection.
 				checked.promise.catch(() => undefined);
+				fieldsChecked.promise.catch(() => undefined);
+				updateConfig({ vite: { plugins: [storyChecksGate(checkStories)] } });
 				// The stories' facts are kept in the build's cache folder: a rebuild parses only the stories that changed.
 				run = startContentChecks(
 					contentDir(),
@@ -93,11 +120,24 @@ export default function contentChecks(): AstroIntegration {
 				);
 				// A broken field stops the build here, before Astro reads the files, with the stories' problems too.
 				if (run.dataProblems.some((problem) => problem.severity === 'error')) await report(run);
+				fieldsChecked.resolve(run.content.files);
 			},
-			'astro:build:start': async () => {
-				if (run) await report(run);
-				run = undefined;
-			},
+		},
+	};
+}
+
+/**
+ * Holds the end of each of Astro's bundles until the stories' checks are done (they start at the first): the bundle
+ * that compiles the stories ends before it writes a file and long before a page renders, so a failed check leaves no
+ * trace in the output folder. When the bundle failed (Astro's MDX compiler stops at the first story it cannot
+ * parse), its error gives way to the checks' report, which has that story's problem and every other.
+ */
+function storyChecksGate(checkStories: () => Promise<void> | undefined): Plugin {
+	return {
+		name: 'explainer:story-checks',
+		apply: 'build',
+		async buildEnd() {
+			await checkStories();
 		},
 	};
 }

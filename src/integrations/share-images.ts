@@ -9,21 +9,21 @@ import { startShareImageDrawer, stopShareImageDrawer } from '../utils/share-imag
 import { explainerShareCard, shareImageCache } from '../utils/share-image-cache';
 import { SHARE_IMAGE_FILE } from '../utils/paths';
 import type { ShareImageInput } from '../utils/share-image';
-import { checkedContent, contentToBuildFrom } from './content-checks';
+import { checkedFields, contentToBuildFrom } from './content-checks';
 
 /**
  * The explainers' share images (`/explainers/<slug>/share.png`). When Astro starts building, the build lists them from
- * the articles the content checks read and passed, and starts drawing the missing ones in a worker thread (the
- * checks' story parser has had the second core until then), so that a cold build draws them on that core while
- * Astro compiles and renders (each costs about 3 ms; a thousand would otherwise add 3 s to the main thread), and
- * writes every image beside its page at the end, from the cache. The images do not go through Astro's pages: 1000
- * files of 60 kB passing through the page pipeline cost 1.4 s of rendering. The dev server draws each on request (src/routes/share-image.ts).
+ * the articles whose fields the content checks passed, and starts drawing the missing ones in a worker thread at the
+ * lowest priority, so that a cold build draws them on the CPU Astro's compiling and rendering leave idle (each costs
+ * about 3 ms; a thousand would otherwise add 3 s to the main thread), and writes every image beside its page at the
+ * end, from the cache. The images do not go through Astro's pages: 1000 files of 35 kB passing through the page
+ * pipeline cost over a second of rendering. The dev server draws each on request (src/routes/share-image.ts).
  */
 export default function shareImages(): AstroIntegration {
 	let cards: { slug: string; input: ShareImageInput }[] = [];
 	let workerFile: URL | undefined;
 	let writing: Promise<void> | undefined;
-	let content: Promise<CheckedContent> | undefined;
+	let content: Promise<CheckedContent['files']> | undefined;
 	return {
 		name: 'explainer:share-images',
 		hooks: {
@@ -34,12 +34,12 @@ export default function shareImages(): AstroIntegration {
 				if (command === 'build') workerFile = new URL('src/utils/share-image-worker.ts', config.root);
 			},
 			'astro:config:done': () => {
-				content = checkedContent();
+				content = checkedFields();
 			},
-			// The content checks have passed by now (their build:start runs first), so the cards are their articles'.
+			// The fields' checks have passed by now (at config setup), so the cards are their articles'.
 			'astro:build:start': async ({ logger }) => {
 				if (!workerFile) return;
-				const { files } = await contentToBuildFrom(content, 'share images');
+				const files = await contentToBuildFrom(content, 'share images');
 				content = undefined;
 				cards = files.flatMap((file) => {
 					const data = checkedData(file, 'articles');

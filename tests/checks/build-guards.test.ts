@@ -93,7 +93,7 @@ describe('astro build with broken content', () => {
 		keptPreviousBuild(outDir);
 	}, 120_000);
 
-	test('stops on a story’s problem alone before compiling a page, and leaves the previous dist/ untouched', async () => {
+	test('stops on a story’s problem alone before a page is written, and leaves the previous dist/ untouched', async () => {
 		const { content, outDir } = brokenSite('story', (story) =>
 			story.replace('text: We pause our operations today', 'text: We pause all our operations today'),
 		);
@@ -103,9 +103,30 @@ describe('astro build with broken content', () => {
 		expect(result.output).toMatch(
 			/articles\/story\.mdx:20:5 quotes\[0\]\.text: these words do not appear word for word in the story/,
 		);
-		// Astro synced the content, then the checks stopped the build before Vite compiled anything.
-		expect(result.output).toMatch(/Synced content/);
-		expect(result.output).not.toMatch(/Building static entrypoints|built in/);
+		// The checks ran while Astro compiled the stories, and stopped it before it wrote a bundle or rendered a page.
+		expect(result.output).toMatch(/Building static entrypoints/);
+		expect(result.output).not.toMatch(/✓ built in|generating static routes/);
+		keptPreviousBuild(outDir);
+	}, 120_000);
+
+	test('stops on a story Astro’s compiler cannot parse with the checks’ report: that story’s line and every other problem', async () => {
+		const { content, outDir } = brokenSite('syntax', (story) =>
+			story.replace('## Why it matters', '## Why it matters\n\nA stray <brace { here.'),
+		);
+		// A second explainer whose fields are right and whose story misquotes: a problem only the story checks see.
+		const story = readFileSync(join(content, 'articles/story.mdx'), 'utf8');
+		writeFileSync(
+			join(content, 'articles/second.mdx'),
+			story
+				.replace('A stray <brace { here.', '')
+				.replace('text: We pause our operations today', 'text: We pause all our operations today'),
+		);
+		const result = await buildOf(content, outDir);
+
+		expect(result.failed).toBe(true);
+		expect(result.output).toMatch(/2 errors and 0 warnings in the content/);
+		expect(result.output).toMatch(/articles\/story\.mdx:\d+:\d+ MDX syntax error/);
+		expect(result.output).toMatch(/articles\/second\.mdx:20:5 quotes\[0\]\.text: these words do not appear/);
 		keptPreviousBuild(outDir);
 	}, 120_000);
 });
