@@ -127,16 +127,26 @@ export default function contentChecks(): AstroIntegration {
 }
 
 /**
- * Holds the end of each of Astro's bundles until the stories' checks are done (they start at the first): the bundle
- * that compiles the stories ends before it writes a file and long before a page renders, so a failed check leaves no
- * trace in the output folder. When the bundle failed (Astro's MDX compiler stops at the first story it cannot
+ * Holds each of Astro's bundles until the stories' checks are done: they start when the bundle has compiled every
+ * module (the first bundle to get there starts them), run on the main thread while the bundler's own threads
+ * generate its chunks, and must pass before it writes a file, long before a page renders; so a failed check leaves
+ * no trace in the output folder. When the bundle failed (Astro's MDX compiler stops at the first story it cannot
  * parse), its error gives way to the checks' report, which has that story's problem and every other.
  */
 function storyChecksGate(checkStories: () => Promise<void> | undefined): Plugin {
 	return {
 		name: 'explainer:story-checks',
 		apply: 'build',
-		async buildEnd() {
+		async buildEnd(error) {
+			const checks = checkStories();
+			if (error) {
+				await checks;
+				return;
+			}
+			// Awaited before the bundle is written, which reports the failure.
+			checks?.catch(() => undefined);
+		},
+		async generateBundle() {
 			await checkStories();
 		},
 	};
