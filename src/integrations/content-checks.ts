@@ -94,6 +94,8 @@ export default function contentChecks(): AstroIntegration {
 		for (const problem of problems) logger?.warn(formatProblem(problem));
 		checked?.resolve(checks.content);
 		checked = undefined;
+		// Let the files go: whoever needed them took them at config done.
+		fieldsChecked = undefined;
 	};
 
 	return {
