@@ -56,7 +56,8 @@ export default defineConfig({
 	integrations: [
 		// The checks first: a broken field stops the build before anything else starts, and a broken story before a
 		// page renders. The share images are drawn from the fields they checked, the search index is made from the
-		// content once the stories passed too; all three work in background threads while Astro compiles.
+		// content once the stories passed too; the stories' parser, the share images and Pagefind work in background
+		// threads while Astro compiles.
 		contentChecks(),
 		shareImages(),
 		// Stories hold no components (mentions are plain HTML): MDX compiles each run of static elements into one

@@ -6,7 +6,7 @@ import { BODY_FACTS_FILE, lockfileDigest, readJsonMap, writeJsonMap } from './bo
  * Bump when what is stored changes (the parsing options in content-files.ts, or how values are kept): every file's
  * YAML is then parsed again.
  */
-export const PARSED_DATA_VERSION = 1;
+export const PARSED_DATA_VERSION = 2;
 
 /**
  * The parsed YAML of content files (an article's frontmatter, an actor's or a place's document) by a hash of the

@@ -148,8 +148,12 @@ function storyChecksGate(checkStories: () => Promise<void> | undefined): Plugin 
 			// Awaited before the bundle is written, which reports the failure.
 			checks?.catch(() => undefined);
 		},
-		async generateBundle() {
-			await checkStories();
+		// Before any other plugin's generateBundle, which may write files of its own.
+		generateBundle: {
+			order: 'pre',
+			async handler() {
+				await checkStories();
+			},
 		},
 	};
 }

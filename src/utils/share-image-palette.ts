@@ -1,7 +1,7 @@
 /**
  * The share card as a palette picture: one byte a pixel, an index into at most 256 colours known before anything is
  * drawn (the card's colours and the blends antialiasing makes of them), written as an 8-bit palette PNG. A third of
- * the bytes of full colour to blend and compress, so a card costs a few milliseconds less and weighs about 40 kB
+ * the bytes of full colour to blend and compress, so a card costs a few milliseconds less and weighs about 35 kB
  * instead of 65, with no quantiser to search for colours: every colour the card can show is in the palette.
  */
 import { crc32, deflateSync } from 'node:zlib';

@@ -6,7 +6,10 @@ import { describe, expect, test } from 'vitest';
 import { BACKGROUND_NICE } from '../../src/utils/background-priority';
 
 /** A thread's nice value, from its stat line (the 19th field). */
-const niceOf = (statFile: string) => Number(readFileSync(statFile, 'utf8').split(') ')[1]!.split(' ')[16]);
+const niceOf = (statFile: string) => {
+	const stat = readFileSync(statFile, 'utf8');
+	return Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[16]);
+};
 
 /** Runs `runInBackground` in a new thread; reports what it returned and the thread's nice value after it. */
 function runInThread(): Promise<{ lowered: boolean; nice?: number }> {
@@ -16,16 +19,18 @@ function runInThread(): Promise<{ lowered: boolean; nice?: number }> {
 		import { readFileSync } from 'node:fs';
 		const { runInBackground } = await import(${JSON.stringify(module)});
 		const lowered = runInBackground();
-		const nice = lowered ? Number(readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ')[16]) : undefined;
+		const stat = lowered ? readFileSync('/proc/thread-self/stat', 'utf8') : undefined;
+		const nice = stat ? Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[16]) : undefined;
 		parentPort.postMessage({ lowered, nice });
 	`;
 	return new Promise((done, fail) => {
-		const worker = new Worker(code, { eval: true, type: 'module' } as never);
+		const worker = new Worker(code, { eval: true });
 		worker.once('message', (report) => {
 			done(report as { lowered: boolean; nice?: number });
 			void worker.terminate();
 		});
 		worker.once('error', fail);
+		worker.once('exit', (code) => fail(new Error(`the thread ended (code ${code}) without reporting`)));
 	});
 }
 

@@ -84,6 +84,11 @@ describe('the quick YAML reading', () => {
 		['a boolean key', 'true: yes\n'],
 		['a `__proto__` key', '__proto__: { polluted: true }\n'],
 		['two documents', 'a: 1\n---\nb: 2\n'],
+		['a YAML 1.1 directive, which changes the schema', '%YAML 1.1\n---\nflag: yes\nwhen: 2024-01-01\n'],
+		['an alias of a scalar, which `yaml` counts', 'name: &name Dana\nalias: *name\n'],
+		['an explicit key', '? [title]\n: hello\n'],
+		['a flow collection as a key', '{[title]: hello}\n'],
+		['a key longer than 1024 characters', `${'k'.repeat(1100)}: value\n`],
 	])('leaves %s to the thorough reader', (_, yaml) => {
 		expect(quickYamlData(yaml)).toBeUndefined();
 	});
