@@ -5,6 +5,7 @@
  * thread is done, it parses stories too, from the other end of the list, instead of waiting idle.
  */
 import { Worker } from 'node:worker_threads';
+import { threadResult } from '../utils/thread-result';
 import { readBodyFacts } from './body-facts';
 import { CLAIMED_BY_CALLER, type BodyFactsJob, type BodyFactsReport, type BodyFactsWork } from './body-facts-worker';
 
@@ -22,28 +23,19 @@ export interface StoryParsing {
 export function parseBodiesInThread(jobs: readonly BodyFactsJob[], workerFile: string | URL): StoryParsing {
 	if (jobs.length === 0) return { facts: () => Promise.resolve([]) };
 	const claims = new Int32Array(new SharedArrayBuffer(jobs.length * Int32Array.BYTES_PER_ELEMENT));
-	const worker = new Worker(workerFile, { workerData: { jobs, claims } satisfies BodyFactsWork, name: 'story facts' });
-	worker.unref();
-	const threadFacts = new Promise<BodyFactsReport>((resolve, reject) => {
-		worker.once('message', (report: BodyFactsReport) => {
-			resolve(report);
-			void worker.terminate();
-		});
-		worker.once('error', reject);
-		worker.once('exit', (code) => reject(new Error(`the story parser's thread ended (code ${code}) without facts`)));
-	});
-	// Not asked for yet: a failure is handled when it is.
-	threadFacts.catch(() => undefined);
+	const thread = threadResult<BodyFactsReport>(
+		new Worker(workerFile, { workerData: { jobs, claims } satisfies BodyFactsWork, name: 'story facts' }),
+		"story parser's",
+	);
 	return {
 		async facts() {
-			worker.ref();
 			const parsedHere: BodyFactsReport = [];
 			for (let index = jobs.length - 1; index >= 0; index--) {
 				if (Atomics.compareExchange(claims, index, 0, CLAIMED_BY_CALLER) !== 0) break;
 				const { key, body } = jobs[index]!;
-				parsedHere.unshift([key, readBodyFacts(body)]);
+				parsedHere.push([key, readBodyFacts(body)]);
 			}
-			return [...(await threadFacts.catch(() => [])), ...parsedHere];
+			return [...(await thread.answer().catch(() => [])), ...parsedHere.reverse()];
 		},
 	};
 }

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { createIndex, type PagefindServiceConfig } from 'pagefind';
 import { SITE } from '../site.ts';
 import type { SearchRecord } from './search-records.ts';
+import { threadResult } from './thread-result.ts';
 
 /** Where Pagefind's files go in the built site; the search page loads `pagefind.js` from there. */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
@@ -69,24 +70,18 @@ export function writeSearchIndexInThread(
 	config: PagefindServiceConfig,
 	workerFile: string | URL,
 ): SearchIndexWriting {
-	const worker = new Worker(workerFile, {
-		workerData: { records, outputPath, config } satisfies SearchIndexJob,
-		name: 'search index',
-	});
-	worker.unref();
-	const pages = new Promise<number>((resolve, reject) => {
-		worker.once('message', (report: SearchIndexReport) =>
-			'pages' in report ? resolve(report.pages) : reject(new Error(report.error)),
-		);
-		worker.once('error', reject);
-		worker.once('exit', (code) => reject(new Error(`the search index's thread ended (code ${code}) without an index`)));
-	});
-	// Not asked for yet: a failure is reported when it is.
-	pages.catch(() => undefined);
+	const thread = threadResult<SearchIndexReport>(
+		new Worker(workerFile, {
+			workerData: { records, outputPath, config } satisfies SearchIndexJob,
+			name: 'search index',
+		}),
+		"search index's",
+	);
 	return {
-		pages() {
-			worker.ref();
-			return pages;
+		async pages() {
+			const report = await thread.answer();
+			if ('error' in report) throw new Error(report.error);
+			return report.pages;
 		},
 	};
 }
