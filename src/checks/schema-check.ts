@@ -27,11 +27,16 @@ function validate(file: ContentFile) {
 	return result;
 }
 
-/** A file's fields as the schema of `collection` outputs them; undefined when they are not valid or not of it. */
-export function checkedData<C extends Collection>(file: ContentFile, collection: C): CheckedData[C] | undefined {
-	if (file.collection !== collection) return undefined;
-	const result = validate(file);
-	return result.success ? (result.data as CheckedData[C]) : undefined;
+/** The files of `collection` whose fields are valid, each with its id and its fields as the schema outputs them. */
+export function checkedEntries<C extends Collection>(
+	files: readonly ContentFile[],
+	collection: C,
+): { file: ContentFile; id: string; data: CheckedData[C] }[] {
+	return files.flatMap((file) => {
+		if (file.collection !== collection) return [];
+		const result = validate(file);
+		return result.success ? [{ file, id: file.id, data: result.data as CheckedData[C] }] : [];
+	});
 }
 
 /** Runs the same zod schemas as the content config, but reports each issue at its line and column. */

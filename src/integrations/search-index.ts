@@ -1,13 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { createReadStream, statSync } from 'node:fs';
-import { cp, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PagefindServiceConfig } from 'pagefind';
 import type { CheckedContent } from '../checks';
-import type { Collection } from '../checks/content-files';
-import { checkedData } from '../checks/schema-check';
+import { checkedEntries } from '../checks/schema-check';
 import { SEARCH_INDEX_FOLDER, writeSearchIndexInThread, type SearchIndexWriting } from '../utils/search-index';
 import { searchRecords, type SearchableContent } from '../utils/search-records';
 import { checkedContent, contentToBuildFrom } from './content-checks';
@@ -87,27 +86,21 @@ export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {
 
 /** The valid explainers (with their stories' text), actors and places the checks read. */
 function searchableContent({ files, bodyFacts }: CheckedContent): SearchableContent {
-	const valid = <C extends Collection>(collection: C) =>
-		files.flatMap((file) => {
-			const data = checkedData(file, collection);
-			return data ? [{ file, id: file.id, data }] : [];
-		});
 	return {
-		articles: valid('articles').map(({ file, id, data }) => ({ id, data, story: bodyFacts(file)?.readableText ?? '' })),
-		actors: valid('actors').map(({ id, data }) => ({ id, data })),
-		places: valid('places').map(({ id, data }) => ({ id, data })),
+		articles: checkedEntries(files, 'articles').map(({ file, id, data }) => ({
+			id,
+			data,
+			story: bodyFacts(file)?.readableText ?? '',
+		})),
+		actors: checkedEntries(files, 'actors').map(({ id, data }) => ({ id, data })),
+		places: checkedEntries(files, 'places').map(({ id, data }) => ({ id, data })),
 	};
 }
 
-/** Moves a folder, copying it when `to` is on another file system. */
+/** Moves a folder into place, replacing what is there: both sit beside the built site, on its file system. */
 async function moveFolder(from: string, to: string): Promise<void> {
 	await rm(to, { recursive: true, force: true });
-	try {
-		await rename(from, to);
-	} catch {
-		await cp(from, to, { recursive: true });
-		await rm(from, { recursive: true, force: true });
-	}
+	await rename(from, to);
 }
 
 const CONTENT_TYPES: Record<string, string> = {

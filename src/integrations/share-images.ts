@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckedContent } from '../checks';
-import { checkedData } from '../checks/schema-check';
+import { checkedEntries } from '../checks/schema-check';
 import { startShareImageDrawer, stopShareImageDrawer } from '../utils/share-image-drawer';
 import { explainerShareCard, shareImageCache } from '../utils/share-image-cache';
 import { SHARE_IMAGE_FILE } from '../utils/paths';
@@ -41,10 +41,10 @@ export default function shareImages(): AstroIntegration {
 				if (!workerFile) return;
 				const files = await contentToBuildFrom(content, 'share images');
 				content = undefined;
-				cards = files.flatMap((file) => {
-					const data = checkedData(file, 'articles');
-					return data ? [{ slug: file.id, input: explainerShareCard(data) }] : [];
-				});
+				cards = checkedEntries(files, 'articles').map(({ id, data }) => ({
+					slug: id,
+					input: explainerShareCard(data),
+				}));
 				const cache = shareImageCache();
 				const jobs = cards.map(({ input }) => ({ file: cache.fileFor(input), input }));
 				const drawing = startShareImageDrawer(jobs, workerFile);
