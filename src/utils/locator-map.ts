@@ -14,7 +14,7 @@ import {
 	type CountryTopology,
 	type LonLat,
 } from './atlas';
-import { inside, overlaps, placeLabels, type Box, type LabelRequest, type PlacedLabel } from './map-labels';
+import { isFree, labelSize, placeLabels, type Box, type LabelRequest, type PlacedLabel } from './map-labels';
 
 /** A place as an article lists it. */
 export interface MapPlace {
@@ -38,8 +38,20 @@ export interface MapPlan {
  */
 export const REACH_KM = 2500;
 
-/** The map never zooms in closer than this many kilometres across, so a single place still shows its setting. */
-export const MIN_SPAN_KM = 400;
+/**
+ * The map never shows less than this many kilometres along its shorter side (about 4.5° of latitude), so one place,
+ * or two towns a few kilometres apart, still show their setting: the nearest cities, a border, a country's name.
+ * At 400 km across the width, a wide map of two such towns showed 2.3° of latitude inside one country, unnamed.
+ */
+export const MIN_SPAN_KM = 500;
+
+/**
+ * A shaded country's label point joins the frame when it lies within this distance of a marked place or a shaded
+ * territory: about the width of Iraq or Syria, so a neighbouring country is named, while a far or huge one (Yemen
+ * beside Baghdad, Russia's label point beside Latakia) does not shrink the story's places into a corner; it is still
+ * shaded where it reaches into the map, and whole in the inset.
+ */
+export const COUNTRY_FRAME_KM = 1000;
 
 /** A rendering of the map for one range of screen widths. */
 export interface MapVariant {
@@ -104,6 +116,29 @@ export function outlineOf(place: MapPlace, countries = countriesByName()): Featu
 	return parts.find((part) => geoContains(part, lonLat(place))) ?? parts[0];
 }
 
+/**
+ * The points the map is framed on. Marked places and shaded territories always count (a territory is small and
+ * labelled like a place). A shaded country counts by its label point, which names it, not its outline, which for a
+ * large country would make the map a map of that country; and only within {@link COUNTRY_FRAME_KM} of those places,
+ * except that when no shaded place would be framed, the nearest country is, so the map can name one. A map of shaded
+ * countries alone is framed on all their label points.
+ */
+export function framePoints(plan: MapPlan): LonLat[] {
+	const countries = plan.shaded.filter((place) => place.data.kind === 'country');
+	const territories = plan.shaded.filter((place) => place.data.kind !== 'country');
+	const anchors = [...plan.marked, ...territories].map(lonLat);
+	if (anchors.length === 0) return countries.map(lonLat);
+	const distance = (country: MapPlace) => Math.min(...anchors.map((anchor) => distanceKm(anchor, lonLat(country))));
+	const near = countries.filter((country) => distance(country) <= COUNTRY_FRAME_KM);
+	const nearest = countries.reduce<MapPlace | undefined>(
+		(best, country) => (best === undefined || distance(country) < distance(best) ? country : best),
+		undefined,
+	);
+	// With no shaded place near, the nearest country still joins, so that the map names one.
+	const framed = near.length === 0 && territories.length === 0 && nearest ? [nearest] : near;
+	return [...anchors, ...framed.map(lonLat)];
+}
+
 /** A Mercator projection that fits `points` into the map with room for labels, never closer than {@link MIN_SPAN_KM}. */
 export function fitProjection(points: readonly LonLat[], { width, height }: MapVariant): GeoProjection {
 	const padX = Math.round(width * 0.14);
@@ -118,8 +153,10 @@ export function fitProjection(points: readonly LonLat[], { width, height }: MapV
 	);
 	const [west, east] = [Math.min(...points.map((p) => p[0])), Math.max(...points.map((p) => p[0]))];
 	const [south, north] = [Math.min(...points.map((p) => p[1])), Math.max(...points.map((p) => p[1]))];
-	// Along a parallel, Mercator shows `width / scale` radians of longitude: cos(latitude) × R × that in km.
-	const closest = (width * Math.cos(((south + north) / 2) * (Math.PI / 180))) / (MIN_SPAN_KM / EARTH_RADIUS_KM);
+	// Mercator is conformal: near latitude φ a pixel is cos(φ) × R / scale km in every direction, so the shorter side
+	// shows MIN_SPAN_KM at this scale.
+	const shorterSide = Math.min(width, height);
+	const closest = (shorterSide * Math.cos(((south + north) / 2) * (Math.PI / 180))) / (MIN_SPAN_KM / EARTH_RADIUS_KM);
 	if (points.length < 2 || projection.scale() > closest) {
 		projection
 			.scale(closest)
@@ -250,8 +287,7 @@ export class MapLabelError extends Error {}
 export function locatorMapSvg(plan: MapPlan, variantName: MapVariantName, title: string): string {
 	const variant = MAP_VARIANTS[variantName];
 	const { width, height, fontSize } = variant;
-	const fitted = [...plan.marked, ...plan.shaded.filter((place) => place.data.kind !== 'country')];
-	const projection = fitProjection((fitted.length > 0 ? fitted : plan.shaded).map(lonLat), variant);
+	const projection = fitProjection(framePoints(plan), variant);
 	const view = viewOf(projection, width, height);
 	const centre = (view[0][1] + view[1][1]) / 2;
 	const path = geoPath(projection).digits(1);
@@ -306,10 +342,15 @@ export function locatorMapSvg(plan: MapPlan, variantName: MapVariantName, title:
 		);
 	}
 	const countryLabels = placeCountryLabels(
-		shadedOutlines.filter(({ place }) => place.data.kind === 'country').map(({ place }) => place),
+		shadedOutlines.filter(({ place }) => place.data.kind === 'country'),
 		projection,
 		{ fontSize: fontSize * 0.8, bounds, obstacles: [insetBox, ...markBoxes, ...placed.map((label) => label.box)] },
 	);
+	const namedTerritory = placed.some((label) => territories.some(({ place }) => place.id === label.key));
+	if (shadedOutlines.length > 0 && !namedTerritory && countryLabels.length === 0) {
+		const names = shadedOutlines.map(({ place }) => place.data.label ?? place.data.name).join(', ');
+		throw new MapLabelError(`the map has no room to name any of the shaded places (${names}) (${variantName} map)`);
+	}
 
 	const shapes = [
 		`<rect class="sea" width="${width}" height="${height}"/>`,
@@ -362,33 +403,58 @@ function textElement(label: PlacedLabel, className: string): string {
 	return `<text class="${className}" data-place="${escapeXml(label.key)}" x="${label.x.toFixed(1)}" y="${label.y.toFixed(1)}"${anchor}>${escapeXml(label.text)}</text>`;
 }
 
-/** Country names go at their label point when free, else are left out: the list under the map names them all. */
+/** Country names are set in capitals with extra letter spacing (`.country` in STYLE), so they run wider. */
+const COUNTRY_GLYPH_WIDTH = 0.72;
+
+/**
+ * Names the shaded countries, in the article's order: each at its label point when that spot is free, else at the
+ * free spot inside its outline nearest the label point, so a country whose label point is taken or off the map is
+ * still named where it shows. A country with no free spot is left unnamed: the list under the map names them all.
+ */
 function placeCountryLabels(
-	countries: readonly MapPlace[],
+	countries: readonly { place: MapPlace; outline: Feature<Geometry> }[],
 	projection: GeoProjection,
 	options: { fontSize: number; bounds: Box; obstacles: Box[] },
 ): PlacedLabel[] {
 	const placed: PlacedLabel[] = [];
-	for (const country of countries) {
-		const point = projection(lonLat(country));
-		if (!point) continue;
-		const text = (country.data.label ?? country.data.name).toUpperCase();
-		const width = Math.ceil(text.length * options.fontSize * 0.72);
-		const height = Math.ceil(options.fontSize * 1.25);
-		const box = { x: point[0] - width / 2, y: point[1] - height / 2, width, height };
+	for (const { place, outline } of countries) {
+		const text = place.data.label ?? place.data.name;
+		const size = labelSize(text.toUpperCase(), options.fontSize, COUNTRY_GLYPH_WIDTH);
+		const boxAt = ([x, y]: [number, number]): Box => ({ x: x - size.width / 2, y: y - size.height / 2, ...size });
 		const taken = [...options.obstacles, ...placed.map((label) => label.box)];
-		if (inside(box, options.bounds) && !taken.some((other) => overlaps(box, other))) {
-			placed.push({
-				key: country.id,
-				text: country.data.label ?? country.data.name,
-				x: point[0],
-				y: point[1] + options.fontSize * 0.35,
-				anchor: 'middle',
-				box,
-			});
-		}
+		const fits = (point: [number, number]) => isFree(boxAt(point), options.bounds, taken);
+		const within = (point: [number, number]) => {
+			const position = projection.invert?.(point);
+			return position ? geoContains(outline, position) : false;
+		};
+		const labelPoint = projection(lonLat(place));
+		const spot =
+			labelPoint && fits(labelPoint)
+				? labelPoint
+				: gridOver(outline, projection, size.height / 2, labelPoint).find((point) => fits(point) && within(point));
+		if (!spot) continue;
+		const [x, y] = spot;
+		placed.push({ key: place.id, text, x, y: y + options.fontSize * 0.35, anchor: 'middle', box: boxAt(spot) });
 	}
 	return placed;
+}
+
+/**
+ * Points `step` apart over the box of the part of `outline` the map shows (callers test which fall inside the
+ * outline), nearest `target` first; the sort is stable, so ties keep the grid's order and each map comes out the same.
+ */
+function gridOver(
+	outline: Feature<Geometry>,
+	projection: GeoProjection,
+	step: number,
+	target: [number, number] | null,
+): [number, number][] {
+	const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(outline);
+	const points: [number, number][] = [];
+	for (let y = y0 + step / 2; y < y1; y += step) for (let x = x0 + step / 2; x < x1; x += step) points.push([x, y]);
+	const [tx, ty] = target ?? [(x0 + x1) / 2, (y0 + y1) / 2];
+	const distance = ([x, y]: [number, number]) => Math.hypot(x - tx, y - ty);
+	return points.sort((a, b) => distance(a) - distance(b));
 }
 
 /** The wider region: every shaded place, with a rectangle where the main map sits. */

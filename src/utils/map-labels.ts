@@ -58,6 +58,11 @@ export function inside(box: Box, bounds: Box): boolean {
 	);
 }
 
+/** Whether a box stays inside `bounds` and covers none of the `taken` boxes. */
+export function isFree(box: Box, bounds: Box, taken: readonly Box[]): boolean {
+	return inside(box, bounds) && !taken.some((other) => overlaps(box, other));
+}
+
 /** The box a label of `text` covers, for its size. */
 export function labelSize(text: string, fontSize: number, glyphWidth = 0.6): { width: number; height: number } {
 	return { width: Math.ceil(text.length * fontSize * glyphWidth), height: Math.ceil(fontSize * 1.25) };
@@ -78,12 +83,8 @@ export function placeLabels(
 	const unplaced: LabelRequest[] = [];
 	for (const request of requests) {
 		const { width, height } = labelSize(request.text, fontSize, glyphWidth);
-		const candidate = candidates(request, width, height, fontSize).find(
-			({ box }) =>
-				inside(box, bounds) &&
-				!obstacles.some((obstacle) => overlaps(box, obstacle)) &&
-				!placed.some((other) => overlaps(box, other.box)),
-		);
+		const taken = [...obstacles, ...placed.map((label) => label.box)];
+		const candidate = candidates(request, width, height, fontSize).find(({ box }) => isFree(box, bounds, taken));
 		if (candidate) placed.push({ key: request.key, text: request.text, ...candidate });
 		else unplaced.push(request);
 	}

@@ -1,12 +1,14 @@
 import { load } from 'cheerio';
-import { geoContains } from 'd3-geo';
+import { geoContains, type GeoProjection } from 'd3-geo';
 import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { parse } from 'yaml';
 import { PlaceSchema, type PlaceData } from '../../src/schemas/place';
 import { countriesByName, countryAt, distanceKm, distanceToCountryKm, type LonLat } from '../../src/utils/atlas';
 import {
+	COUNTRY_FRAME_KM,
 	fitProjection,
+	framePoints,
 	locatorMapSvg,
 	mainGroup,
 	MAP_VARIANTS,
@@ -16,6 +18,7 @@ import {
 	planLocatorMap,
 	simplifiedFor,
 	type MapPlace,
+	type MapVariant,
 } from '../../src/utils/locator-map';
 import { overlaps } from '../../src/utils/map-labels';
 
@@ -91,13 +94,135 @@ describe('the projection', () => {
 		}
 	});
 
-	test('does not zoom in closer than the minimum span on a single place', () => {
-		const { width } = MAP_VARIANTS.wide;
-		const projection = fitProjection([BAGHDAD], MAP_VARIANTS.wide);
-		const west = projection.invert?.([0, width / 2]);
-		const east = projection.invert?.([width, width / 2]);
-		if (!west || !east) throw new Error('the projection cannot invert');
-		expect(distanceKm(west, east)).toBeGreaterThanOrEqual(MIN_SPAN_KM * 0.95);
+	test.each(Object.keys(MAP_VARIANTS) as (keyof typeof MAP_VARIANTS)[])(
+		'does not zoom in closer than the minimum span on a single place, along either side (%s)',
+		(variant) => {
+			const spans = shownKm(fitProjection([BAGHDAD], MAP_VARIANTS[variant]), MAP_VARIANTS[variant]);
+			expect(Math.min(spans.across, spans.down)).toBeGreaterThanOrEqual(MIN_SPAN_KM * 0.95);
+			// The minimum is a floor, not a fixed zoom: the shorter side shows about that much, no more.
+			expect(Math.min(spans.across, spans.down)).toBeLessThan(MIN_SPAN_KM * 1.1);
+		},
+	);
+});
+
+/** How far the map reaches across its middle, west to east and north to south, in km. */
+function shownKm(projection: GeoProjection, { width, height }: MapVariant): { across: number; down: number } {
+	const at = (x: number, y: number): LonLat => {
+		const point = projection.invert?.([x, y]);
+		if (!point) throw new Error('the projection cannot invert');
+		return point;
+	};
+	return {
+		across: distanceKm(at(0, height / 2), at(width, height / 2)),
+		down: distanceKm(at(width / 2, 0), at(width / 2, height)),
+	};
+}
+
+/** Whether a projected point lies on a map of this size. */
+const onMap = ([x, y]: [number, number], { width, height }: MapVariant) =>
+	x >= 0 && x <= width && y >= 0 && y <= height;
+
+/** The country names a drawn map shows, by place id. */
+function countryLabels(svg: string): string[] {
+	const $ = load(svg, { xml: true });
+	return $('text.country')
+		.map((_, element) => $(element).attr('data-place'))
+		.get();
+}
+
+const VARIANTS = Object.keys(MAP_VARIANTS) as (keyof typeof MAP_VARIANTS)[];
+
+describe('framing the map', () => {
+	// Two towns in northern Iraq, about 40 km apart, and the label point of Iraq, 430 km to the south.
+	const QAYYARAH = place('qayyarah', { kind: 'town', country: 'Iraq' }, [43.12, 35.8]);
+	const MAKHMOUR = place('makhmour', { kind: 'town', country: 'Iraq' }, [43.59, 35.78]);
+	const IRAQ = place('iraq', { kind: 'country', country: 'Iraq' }, [42.6, 31.9]);
+	const SYRIA = place('syria', { kind: 'country', country: 'Syria' }, [38.5, 35.0]);
+	const YEMEN = place('yemen', { kind: 'country', country: 'Yemen' }, [47.6, 15.6]);
+	const at = (p: MapPlace): LonLat => [p.data.coordinates.longitude, p.data.coordinates.latitude];
+
+	test('the fixture towns are close together', () => {
+		expect(distanceKm(at(QAYYARAH), at(MAKHMOUR))).toBeLessThan(50);
+	});
+
+	test.each(VARIANTS)(
+		'two nearby towns in a shaded country: the frame holds the country’s label point and the map names it (%s)',
+		(variant) => {
+			const plan = planLocatorMap([QAYYARAH, MAKHMOUR, IRAQ]);
+			const projection = fitProjection(framePoints(plan), MAP_VARIANTS[variant]);
+			const labelPoint = projection(at(IRAQ));
+			if (!labelPoint) throw new Error('Iraq’s label point does not project');
+			expect(onMap(labelPoint, MAP_VARIANTS[variant])).toBe(true);
+			const spans = shownKm(projection, MAP_VARIANTS[variant]);
+			expect(Math.min(spans.across, spans.down)).toBeGreaterThanOrEqual(MIN_SPAN_KM * 0.95);
+			expect(countryLabels(locatorMapSvg(plan, variant, 'Map'))).toContain('iraq');
+		},
+	);
+
+	test.each(VARIANTS)('two nearby towns and nothing shaded: at least the minimum span (%s)', (variant) => {
+		const plan = planLocatorMap([QAYYARAH, MAKHMOUR]);
+		const spans = shownKm(fitProjection(framePoints(plan), MAP_VARIANTS[variant]), MAP_VARIANTS[variant]);
+		expect(Math.min(spans.across, spans.down)).toBeGreaterThanOrEqual(MIN_SPAN_KM * 0.95);
+		expect(() => locatorMapSvg(plan, variant, 'Map')).not.toThrow();
+	});
+
+	test('frames a shaded country near the marked places, not one far from them', () => {
+		expect(distanceKm(at(YEMEN), at(QAYYARAH))).toBeGreaterThan(COUNTRY_FRAME_KM);
+		const points = framePoints(planLocatorMap([QAYYARAH, MAKHMOUR, SYRIA, YEMEN]));
+		expect(points).toContainEqual(at(SYRIA));
+		expect(points).not.toContainEqual(at(YEMEN));
+	});
+
+	test.each(VARIANTS)(
+		'frames and names the nearest shaded country when every one is far from the marked places (%s)',
+		(variant) => {
+			const baghdad = place('baghdad', { kind: 'city', country: 'Iraq' }, BAGHDAD);
+			const plan = planLocatorMap([baghdad, YEMEN]);
+			expect(plan.shaded.map((p) => p.id)).toEqual(['yemen']);
+			expect(framePoints(plan)).toContainEqual(at(YEMEN));
+			expect(countryLabels(locatorMapSvg(plan, variant, 'Map'))).toEqual(['yemen']);
+		},
+	);
+
+	test.each(VARIANTS)(
+		'names a shaded country inside its outline when a marked place covers its label point (%s)',
+		(variant) => {
+			const covering = place('nukhayb', { kind: 'town', country: 'Iraq', label: 'Nukhayb' }, at(IRAQ));
+			const plan = planLocatorMap([covering, IRAQ]);
+			const svg = locatorMapSvg(plan, variant, 'Map');
+			const $ = load(svg, { xml: true });
+			const label = $('text.country[data-place="iraq"]');
+			expect(label.length).toBe(1);
+			const projection = fitProjection(framePoints(plan), MAP_VARIANTS[variant]);
+			const [labelX, labelY] = projection(at(IRAQ)) ?? [Number.NaN, Number.NaN];
+			const [x, y] = [Number(label.attr('x')), Number(label.attr('y'))];
+			expect(Math.hypot(x - labelX, y - labelY)).toBeGreaterThan(1);
+			const iraq = countriesByName().get('Iraq');
+			const position = projection.invert?.([x, y]);
+			if (!iraq || !position) throw new Error('no Iraq or no position');
+			expect(geoContains(iraq, position)).toBe(true);
+		},
+	);
+
+	test('stops the build when no shaded place can be named: a column of labelled towns covers Lebanon', () => {
+		const towns = Array.from({ length: 6 }, (_, index) =>
+			place(`t${index}`, { kind: 'town', country: 'Lebanon', label: String.fromCharCode(65 + index) }, [
+				35.3 + index * 0.2,
+				33.1 + index * 0.3,
+			]),
+		);
+		const plan = planLocatorMap([...towns, place('lebanon', { kind: 'country', country: 'Lebanon' }, [35.85, 33.9])]);
+		expect(() => locatorMapSvg(plan, 'narrow', 'Map')).toThrow(MapLabelError);
+		expect(() => locatorMapSvg(plan, 'narrow', 'Map')).toThrow(/no room to name any of the shaded places \(lebanon\)/);
+	});
+
+	test('draws the same map byte for byte, in the same process and in a fresh one', async () => {
+		const plan = planLocatorMap([QAYYARAH, MAKHMOUR, IRAQ, SYRIA]);
+		const first = locatorMapSvg(plan, 'wide', 'Map');
+		expect(locatorMapSvg(structuredClone(plan), 'wide', 'Map')).toBe(first);
+		vi.resetModules();
+		const fresh = await import('../../src/utils/locator-map');
+		expect(fresh.locatorMapSvg(structuredClone(plan), 'wide', 'Map')).toBe(first);
 	});
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { labelSize, overlaps, placeLabels, type LabelRequest } from '../../src/utils/map-labels';
+import { isFree, labelSize, overlaps, placeLabels, type LabelRequest } from '../../src/utils/map-labels';
 
 const bounds = { x: 0, y: 0, width: 300, height: 200 };
 const request = (key: string, x: number, y: number, text = key): LabelRequest => ({ key, text, x, y, gap: 4 });
@@ -61,5 +61,15 @@ describe('labelSize', () => {
 	test('grows with the text and the font size', () => {
 		expect(labelSize('Baghdad', 12).width).toBeGreaterThan(labelSize('Gaza', 12).width);
 		expect(labelSize('Gaza', 16).height).toBeGreaterThan(labelSize('Gaza', 12).height);
+	});
+});
+
+describe('isFree', () => {
+	test('needs a box inside the bounds that covers no taken box', () => {
+		const box = { x: 10, y: 10, width: 40, height: 12 };
+		expect(isFree(box, bounds, [])).toBe(true);
+		expect(isFree({ ...box, x: 280 }, bounds, [])).toBe(false);
+		expect(isFree(box, bounds, [{ x: 45, y: 20, width: 10, height: 10 }])).toBe(false);
+		expect(isFree(box, bounds, [{ x: 50, y: 10, width: 10, height: 10 }])).toBe(true);
 	});
 });
