@@ -9,6 +9,8 @@ export interface CheckContext {
 	actors: readonly ContentFile[];
 	/** Actor ids that exist, from file names. */
 	actorIds: ReadonlySet<string>;
+	/** Explainer slugs that exist, from file names. */
+	articleIds: ReadonlySet<string>;
 	/** Place ids that exist, from file names. */
 	placeIds: ReadonlySet<string>;
 	/** What an article's story holds (its text, mentions, links, headings, imports); undefined for a file with no story. */

@@ -9,25 +9,36 @@ const asPartialDate = (value: unknown) => {
 	return result.success ? result.data : undefined;
 };
 
+/** A full day (YYYY-MM-DD), the only precision `asOf` accepts. */
+export const asDay = (value: unknown) => {
+	const date = asPartialDate(value);
+	return date?.length === 10 ? date : undefined;
+};
+
+/** The fields of an actor whose items carry `from` and `to`. */
+const DATED_FIELDS = ['roles', 'affiliations', 'summary'] as const;
+
 /** Dates that parse but cannot be true together: the timeline after publication or out of order, roles ending before they start. */
 export const dateCheck: Check = ({ articles, actors }) => [
 	...articles.flatMap((file): Problem[] => {
-		const data = file.data as { published?: unknown; timeline?: unknown } | undefined;
+		const data = file.data as { published?: unknown; asOf?: unknown; timeline?: unknown } | undefined;
 		if (!Array.isArray(data?.timeline)) return [];
 		const published = typeof data.published === 'string' ? new Date(data.published) : undefined;
-		const publishedDay =
-			published && !Number.isNaN(published.getTime()) ? published.toISOString().slice(0, 10) : undefined;
+		const asOf = asDay(data.asOf);
+		const storyDay =
+			asOf ?? (published && !Number.isNaN(published.getTime()) ? published.toISOString().slice(0, 10) : undefined);
+		const storyDayIs = asOf ? 'the explainer’s `asOf` date' : 'the explainer was published';
 		let previous: { day: string; index: number } | undefined;
 		return (data.timeline as { date?: unknown }[]).flatMap((event, index): Problem[] => {
 			const date = asPartialDate(event?.date);
 			if (!date) return [];
 			const problems: Problem[] = [];
-			if (publishedDay && earliestDay(date) > publishedDay) {
+			if (storyDay && earliestDay(date) > storyDay) {
 				problems.push(
 					problemAt(file, ['timeline', index, 'date'], {
 						field: `timeline[${index}].date`,
-						message: `${date} is after the explainer was published (${publishedDay})`,
-						hint: 'a timeline tells how we got here: check the year, or update `published`',
+						message: `${date} is after ${storyDayIs} (${storyDay})`,
+						hint: `a timeline tells how we got here: check the year, or update \`${asOf ? 'asOf' : 'published'}\``,
 					}),
 				);
 			}
@@ -45,19 +56,22 @@ export const dateCheck: Check = ({ articles, actors }) => [
 		});
 	}),
 	...actors.flatMap((file): Problem[] => {
-		const data = file.data as { roles?: unknown } | undefined;
-		if (!Array.isArray(data?.roles)) return [];
-		return (data.roles as { from?: unknown; to?: unknown }[]).flatMap((role, index): Problem[] => {
-			const from = asPartialDate(role?.from);
-			const to = asPartialDate(role?.to);
-			if (!from || !to || latestDay(to) >= earliestDay(from)) return [];
-			return [
-				problemAt(file, ['roles', index, 'to'], {
-					field: `roles[${index}].to`,
-					message: `the role ends (${to}) before it starts (${from})`,
-					hint: 'swap `from` and `to`, or correct the year',
-				}),
-			];
+		const data = (file.data ?? {}) as Record<string, unknown>;
+		return DATED_FIELDS.flatMap((key) => {
+			const facts = data[key];
+			if (!Array.isArray(facts)) return [];
+			return (facts as { from?: unknown; to?: unknown }[]).flatMap((fact, index): Problem[] => {
+				const from = asPartialDate(fact?.from);
+				const to = asPartialDate(fact?.to);
+				if (!from || !to || latestDay(to) >= earliestDay(from)) return [];
+				return [
+					problemAt(file, [key, index, 'to'], {
+						field: `${key}[${index}].to`,
+						message: `it ends (${to}) before it starts (${from})`,
+						hint: 'swap `from` and `to`, or correct the year',
+					}),
+				];
+			});
 		});
 	}),
 ];

@@ -5,6 +5,7 @@ import type { BodyFacts } from './body-facts';
 import { createBodyFactsStore, type BodyFactsStore } from './body-facts-cache';
 import { parseBodiesInThread } from './body-facts-thread';
 import { COLLECTIONS, readContentFiles, saveParsedData, type ContentFile } from './content-files';
+import { asOfCheck } from './as-of-check';
 import { dateCheck } from './date-check';
 import { duplicateIdCheck } from './duplicate-check';
 import { linkCheck } from './link-check';
@@ -26,6 +27,7 @@ export const DATA_CHECKS: readonly Check[] = [
 	placeCheck,
 	sharedNameCheck,
 	dateCheck,
+	asOfCheck,
 ];
 
 /** The checks that read the stories' facts. */
@@ -48,6 +50,7 @@ export function checkFiles(
 		articles: files.filter((file) => file.collection === 'articles'),
 		actors: files.filter((file) => file.collection === 'actors'),
 		actorIds: new Set(files.filter((file) => file.collection === 'actors').map((file) => file.id)),
+		articleIds: new Set(files.filter((file) => file.collection === 'articles').map((file) => file.id)),
 		placeIds: new Set(files.filter((file) => file.collection === 'places').map((file) => file.id)),
 		bodyFacts: storyFacts(store),
 	};

@@ -3,7 +3,7 @@ import type { ContentFile } from './content-files';
 import { fieldName, type Problem } from './problem';
 import { closest } from './suggest';
 
-type Referenced = 'actors' | 'places';
+type Referenced = 'actors' | 'places' | 'articles';
 
 /** Every place a file names another entry by id. */
 function references(file: ContentFile): { path: (string | number)[]; id: unknown; collection: Referenced }[] {
@@ -11,12 +11,13 @@ function references(file: ContentFile): { path: (string | number)[]; id: unknown
 	const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]) : []);
 	const ids = (key: string, collection: Referenced) =>
 		list(key).map((id, index) => ({ path: [key, index], id, collection }));
-	const field = (key: string, inner: string) =>
+	const field = (key: string, inner: string, collection: Referenced = 'actors') =>
 		list(key).map((item, index) => ({
 			path: [key, index, inner],
 			id: (item as Record<string, unknown> | null)?.[inner],
-			collection: 'actors' as const,
+			collection,
 		}));
+	const reports = (key: string) => field(key, 'reportedIn', 'articles').filter((ref) => ref.id !== undefined);
 	switch (file.collection) {
 		case 'articles':
 			return [...ids('actors', 'actors'), ...field('quotes', 'speaker'), ...ids('places', 'places')];
@@ -24,6 +25,9 @@ function references(file: ContentFile): { path: (string | number)[]; id: unknown
 			return [
 				...field('roles', 'organization').filter((ref) => ref.id !== undefined),
 				...field('affiliations', 'actor'),
+				...reports('roles'),
+				...reports('affiliations'),
+				...reports('summary'),
 			];
 		case 'places':
 			return [];
@@ -33,19 +37,28 @@ function references(file: ContentFile): { path: (string | number)[]; id: unknown
 const HOW_TO_ADD: Record<Referenced, (id: string) => string> = {
 	actors: (id) => `add content/actors/${id}.yaml (npm run new:actor -- "Name") or use an existing id`,
 	places: (id) => `add content/places/${id}.yaml (see docs/editing.md, “Places”) or use an existing id`,
+	articles: () => 'use the slug of an explainer in content/articles/ (its file name without .mdx)',
 };
+
+const KNOWN: Record<Referenced, (context: CheckContext) => ReadonlySet<string>> = {
+	actors: (context) => context.actorIds,
+	places: (context) => context.placeIds,
+	articles: (context) => context.articleIds,
+};
+
+const WHAT: Record<Referenced, string> = { actors: 'actor', places: 'place', articles: 'explainer' };
 
 /** Astro only logs an unknown `reference()`; here it stops the build, with a likely intended id. */
 export const referenceCheck: Check = (context: CheckContext) =>
 	context.files.flatMap((file) =>
 		references(file).flatMap(({ path, id, collection }): Problem[] => {
-			const known = collection === 'actors' ? context.actorIds : context.placeIds;
+			const known = KNOWN[collection](context);
 			if (typeof id !== 'string' || known.has(id)) return [];
 			const suggestion = closest(id, known);
 			return [
 				problemAt(file, path, {
 					field: fieldName(path),
-					message: `no ${collection === 'actors' ? 'actor' : 'place'} "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
+					message: `no ${WHAT[collection]} "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
 					hint: suggestion ? `change it to "${suggestion}"` : HOW_TO_ADD[collection](id),
 				}),
 			];

@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { explainerDay, type ReportDays } from '../actors/as-of';
 
 export type Article = CollectionEntry<'articles'>;
 export type Actor = CollectionEntry<'actors'>;
@@ -19,6 +20,11 @@ export const getArticles: () => Promise<Article[]> = oncePerBuild(async () => {
 	const articles = await getCollection('articles');
 	return articles.sort((a, b) => b.data.published.getTime() - a.data.published.getTime());
 });
+
+/** The day each explainer's facts hold, by slug: when facts tied to an explainer (`reportedIn`) start to hold. */
+export const getReportDays: () => Promise<ReportDays> = oncePerBuild(
+	async () => new Map((await getArticles()).map((article) => [article.id, explainerDay(article.data)])),
+);
 
 /** Every actor, by id. */
 export const getActorsById: () => Promise<Map<string, Actor>> = oncePerBuild(

@@ -2,8 +2,8 @@ import type { ActorData } from '../schemas/actor';
 import type { ArticleData } from '../schemas/article';
 import type { PlaceData } from '../schemas/place';
 import { ACTOR_KIND_LABELS, RELATION_LABELS } from './labels';
-import { dayOf, formatPartialDate } from './partial-dates';
-import { rolesOn } from './roles';
+import { formatPartialDate } from './partial-dates';
+import { actorOnDay, explainerDay, latestSummary } from '../actors/as-of';
 
 /** One page of the search index: where it is, its headline, and the words it is found by. */
 export interface SearchRecord {
@@ -36,15 +36,17 @@ export function searchRecords({ articles, actors, places }: SearchableContent): 
 	const actorsById = new Map(actors.map((actor) => [actor.id, actor.data]));
 	const placesById = new Map(places.map((place) => [place.id, place.data]));
 	const byId = <T extends { id: string }>(items: readonly T[]) => [...items].sort((a, b) => compare(a.id, b.id));
+	const reportDays = new Map(articles.map((article) => [article.id, explainerDay(article.data)]));
 
 	const explainers = byId(articles).map(({ id, data, story }) => {
-		const storyDay = dayOf(data.published);
+		const storyDay = explainerDay(data);
 		const cast = data.actors.flatMap((ref) => {
 			const actor = actorsById.get(ref.id);
 			if (!actor) return [];
 			// As the who's who shows it: the role held that day, else what the actor is.
-			const role = rolesOn(actor.roles, storyDay)[0]?.title ?? ACTOR_KIND_LABELS[actor.kind].one;
-			return [[actor.name, role, actor.aliases.join(', '), actor.summary]];
+			const asOf = actorOnDay(actor, storyDay, reportDays);
+			const role = asOf.role?.title ?? ACTOR_KIND_LABELS[actor.kind].one;
+			return [[actor.name, role, actor.aliases.join(', '), asOf.summary]];
 		});
 		return record(`/explainers/${id}/`, data.title, [
 			data.dek,
@@ -71,7 +73,7 @@ export function searchRecords({ articles, actors, places }: SearchableContent): 
 		return record(`/actors/${id}/`, data.name, [
 			ACTOR_KIND_LABELS[data.kind].one,
 			data.aliases.join(', '),
-			data.summary,
+			latestSummary(data.summary, reportDays)?.text,
 			...data.roles.map((role) => role.title),
 			...data.affiliations.map(
 				(link) => `${RELATION_LABELS[link.relation]} ${actorsById.get(link.actor.id)?.name ?? link.actor.id}`,

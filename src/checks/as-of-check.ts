@@ -1,0 +1,146 @@
+import { actorAsOf, quoteDay, type ActorAsOf, type AsOf, type ReportDays } from '../actors/as-of';
+import { ActorSchema, type ActorData } from '../schemas/actor';
+import { PartialDateSchema, type PartialDate } from '../schemas/partial-date';
+import { dayOf, formatPartialDate } from '../utils/partial-dates';
+import { problemAt, type Check } from './check';
+import type { ContentFile } from './content-files';
+import { asDay } from './date-check';
+import type { Problem } from './problem';
+
+/** An explainer as this check reads it: its day and who it describes as of which day. */
+interface ExplainerDays {
+	file: ContentFile;
+	day: PartialDate;
+	/** The actors the glossary lists, described as of `day`. */
+	listed: string[];
+	/** Quote speakers, each described as of the quote's day. */
+	speakers: { id: string; day: PartialDate }[];
+}
+
+const partialDate = PartialDateSchema();
+
+function explainerDays(file: ContentFile): ExplainerDays | undefined {
+	const data = (file.data ?? {}) as Record<string, unknown>;
+	const published = typeof data['published'] === 'string' ? new Date(data['published']) : undefined;
+	const day = asDay(data['asOf']) ?? (published && !Number.isNaN(published.getTime()) ? dayOf(published) : undefined);
+	if (!day) return undefined;
+	const ids = (value: unknown) => (Array.isArray(value) ? value.filter((id) => typeof id === 'string') : []);
+	const quotes = Array.isArray(data['quotes']) ? (data['quotes'] as Record<string, unknown>[]) : [];
+	return {
+		file,
+		day,
+		listed: ids(data['actors']),
+		speakers: quotes.flatMap((quote) => {
+			const date = partialDate.safeParse(quote?.['date']);
+			return typeof quote?.['speaker'] === 'string'
+				? [{ id: quote['speaker'], day: quoteDay(date.success ? date.data : undefined, day) }]
+				: [];
+		}),
+	};
+}
+
+/** Where an actor is described, on which day, and why. */
+interface Use {
+	explainer: ExplainerDays;
+	day: PartialDate;
+	listed: boolean;
+}
+
+type Field = 'roles' | 'affiliations' | 'summary';
+
+const LABEL: Record<Field, (actor: ActorData, index: number) => string> = {
+	roles: (actor, index) => `roles[${index}] “${actor.roles[index]?.title}”`,
+	affiliations: (actor, index) =>
+		`affiliations[${index}] (${actor.affiliations[index]?.relation} ${actor.affiliations[index]?.actor.id})`,
+	summary: (_, index) => `summary[${index}]`,
+};
+
+const FIX: Record<Field, string> = {
+	roles: 'give the earlier role a `to` date, or tie each role to the explainer that first reports it',
+	affiliations: 'give the earlier relation a `to` date, or tie each relation to the explainer that first reports it',
+	summary: 'tie each summary to the explainer it was written for',
+};
+
+/** "content/articles/a.mdx (30 January 2024), content/articles/b.mdx (…)": the explainers a problem touches. */
+const explainersIn = (uses: readonly Use[]) =>
+	[...new Map(uses.map((use) => [use.explainer.file.path, use])).values()]
+		.map((use) => `${use.explainer.file.path} (${formatPartialDate(use.day)})`)
+		.join(', ');
+
+/**
+ * The conflicts of one actor file: facts the explainers' dates cannot choose between, each reported once, at the
+ * first fact's line, with every explainer it affects.
+ */
+function conflictProblems(file: ContentFile, actor: ActorData, uses: readonly Use[], days: ReportDays): Problem[] {
+	const found = new Map<string, { field: Field; indexes: [number, number]; uses: Use[] }>();
+	const collect = <Fact>(field: Field, facts: readonly Fact[], asOf: AsOf<Fact>, use: Use) => {
+		for (const conflict of asOf.conflicts) {
+			const indexes = conflict.facts.map((fact) => facts.indexOf(fact)).sort((a, b) => a - b) as [number, number];
+			const key = `${field}:${indexes.join(',')}`;
+			const entry = found.get(key) ?? { field, indexes, uses: [] };
+			entry.uses.push(use);
+			found.set(key, entry);
+		}
+	};
+	const asOfByDay = new Map<PartialDate, ActorAsOf>();
+	for (const use of uses) {
+		const asOf = asOfByDay.get(use.day) ?? actorAsOf(actor, use.day, days);
+		asOfByDay.set(use.day, asOf);
+		collect('roles', actor.roles, asOf.roles, use);
+		collect('affiliations', actor.affiliations, asOf.affiliations, use);
+		if (use.listed) collect('summary', actor.summary, asOf.summary, use);
+	}
+	return [...found.values()].map(({ field, indexes: [first, second], uses: affected }) =>
+		problemAt(file, [field, first], {
+			field: `${field}[${first}]`,
+			message:
+				`${LABEL[field](actor, first)} and ${LABEL[field](actor, second)} both hold on the date of ` +
+				`${explainersIn(affected)}, and their dates cannot say which is current`,
+			hint: `${FIX[field]} (\`reportedIn: <slug>\`), or give both a \`from\` date`,
+		}),
+	);
+}
+
+/** Explainers that list the actor on a day no summary covers: the glossary would have nothing to say. */
+function missingSummaryProblems(
+	file: ContentFile,
+	actor: ActorData,
+	uses: readonly Use[],
+	days: ReportDays,
+): Problem[] {
+	const uncovered = uses.filter((use) => use.listed && actorAsOf(actor, use.day, days).summary.shown.length === 0);
+	if (uncovered.length === 0) return [];
+	const first = uncovered[0]!.explainer.file.id;
+	return [
+		problemAt(file, ['summary'], {
+			field: 'summary',
+			message: `no summary holds on the date of ${explainersIn(uncovered)}`,
+			hint: `add a summary for it, written from that story: \`- text: …\` with \`reportedIn: ${first}\``,
+		}),
+	];
+}
+
+/**
+ * Every explainer describes its actors as of its own date: a role, relation or summary that starts later is not
+ * shown, and where two could be current the dates must decide. This check finds where they cannot.
+ */
+export const asOfCheck: Check = ({ articles, actors }) => {
+	const explainers = articles.flatMap((file) => explainerDays(file) ?? []);
+	const days: ReportDays = new Map(explainers.map((explainer) => [explainer.file.id, explainer.day]));
+	const usesOf = new Map<string, Use[]>();
+	const use = (id: string, item: Use) => usesOf.set(id, [...(usesOf.get(id) ?? []), item]);
+	for (const explainer of explainers) {
+		for (const id of explainer.listed) use(id, { explainer, day: explainer.day, listed: true });
+		for (const speaker of explainer.speakers) use(speaker.id, { explainer, day: speaker.day, listed: false });
+	}
+	const schema = ActorSchema();
+	return actors.flatMap((file): Problem[] => {
+		const parsed = schema.safeParse(file.data);
+		const uses = usesOf.get(file.id) ?? [];
+		if (!parsed.success || uses.length === 0) return [];
+		return [
+			...conflictProblems(file, parsed.data, uses, days),
+			...missingSummaryProblems(file, parsed.data, uses, days),
+		];
+	});
+};
