@@ -3,6 +3,45 @@ import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
 import { visit } from 'unist-util-visit';
 
+/** The first pass: curly quotes and apostrophes, over a whole text so a quote may span nodes. */
+const quotes = retext().use(retextSmartypants, { ellipses: false, dashes: false, backticks: false });
+/** The second pass: dashes, ellipses and backtick quotes, which never span nodes. */
+const dashesEllipsesBackticks = retext().use(retextSmartypants, { quotes: false });
+
+/** The first pass, skipped when the text has no straight quote to curl. */
+function educateQuotes(text: string): string {
+	return /["']/.test(text) ? quotes.processSync(text).toString() : text;
+}
+
+/** The second pass, skipped when the text has none of its marks (most text nodes). */
+function educateDashesEllipsesBackticks(text: string): string {
+	return SECOND_PASS_MARKS.test(text) ? dashesEllipsesBackticks.processSync(text).toString() : text;
+}
+
+/**
+ * One text with typographic punctuation, exactly as the story's text would get it were it a paragraph of its own:
+ * `"It's -- well..."` is `“It’s — well…”`. Text already typographic comes back unchanged. For frontmatter prose
+ * (src/schemas/prose.ts): a text with nothing to change costs two regular expression tests (under a microsecond);
+ * one with a straight quote about 40 to 80 µs (retext parses it), so those are remembered: the content checks and
+ * Astro's content layer parse the same fields in one build.
+ */
+export function smartPunctuation(text: string): string {
+	const quoted = /["']/.test(text);
+	if (!quoted && !SECOND_PASS_MARKS.test(text)) return text;
+	let educated = recentlyEducated.get(text);
+	if (educated === undefined) {
+		// Each block starts with a space in the story's pass (a quote at its start opens): the same here.
+		educated = educateDashesEllipsesBackticks(quoted ? quotes.processSync(` ${text}`).toString().slice(1) : text);
+		if (recentlyEducated.size >= REMEMBERED_TEXTS) recentlyEducated.clear();
+		recentlyEducated.set(text, educated);
+	}
+	return educated;
+}
+
+/** Texts {@link smartPunctuation} educated, with the result: enough for every field of a thousand explainers. */
+const recentlyEducated = new Map<string, string>();
+const REMEMBERED_TEXTS = 20_000;
+
 /**
  * Typographic punctuation, as Astro's default SmartyPants step makes it: curly quotes and apostrophes, `--` as an
  * em dash, `...` as an ellipsis, ``` ``quotes'' ``` as curly quotes. The site turns Astro's step off and runs
@@ -15,9 +54,6 @@ import { visit } from 'unist-util-visit';
  * ellipses and backtick quotes within each text node, where they never span nodes.
  */
 export default function remarkSmartPunctuation() {
-	const quotes = retext().use(retextSmartypants, { ellipses: false, dashes: false, backticks: false });
-	const dashesEllipsesBackticks = retext().use(retextSmartypants, { quotes: false });
-
 	return function transform(tree: Root) {
 		const nodes: Participant[] = [];
 		visit(tree, (node, _index, parent) => {
@@ -28,8 +64,7 @@ export default function remarkSmartPunctuation() {
 		let whole = '';
 		for (const node of nodes)
 			whole += isBlock(node) ? ' ' : node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
-		const educated = /["']/.test(whole) ? quotes.processSync(whole).toString() : whole;
-		writeBack(nodes, educated, (text) => dashesEllipsesBackticks.processSync(text).toString());
+		writeBack(nodes, educateQuotes(whole));
 	};
 }
 
@@ -52,11 +87,8 @@ function takesPart(node: Nodes, parent: Parents): boolean {
 	return typeof parent.name === 'string' && !CODE_ELEMENTS.has(parent.name);
 }
 
-/**
- * Writes the educated text back node by node, running the dashes-ellipses-backticks pass only where the text has
- * one of its marks: two hyphens, two backticks, two apostrophes, or two dots with nothing or spaces between.
- */
-function writeBack(nodes: readonly Participant[], educated: string, secondPass: (text: string) => string) {
+/** Writes the quote-educated text back node by node, each text node through the second pass. */
+function writeBack(nodes: readonly Participant[], educated: string) {
 	let offset = 0;
 	for (const node of nodes) {
 		if (isBlock(node)) {
@@ -66,11 +98,14 @@ function writeBack(nodes: readonly Participant[], educated: string, secondPass: 
 		const end = offset + node.value.length;
 		if (node.type === 'text') {
 			const text = educated.slice(offset, end);
-			node.value = SECOND_PASS_MARKS.test(text) ? secondPass(text) : text;
+			node.value = educateDashesEllipsesBackticks(text);
 		}
 		offset = end;
 	}
 }
 
-/** Every text the second pass changes has one of these; most text nodes have none. */
+/**
+ * Every text the second pass changes has one of these: two hyphens, two backticks, two apostrophes, or two dots
+ * with nothing or spaces between. Most text nodes have none.
+ */
 const SECOND_PASS_MARKS = /--|``|''|\.\s*\./;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { ProseSchema } from './prose';
 import { ZonedDateTimeSchema } from './zoned-date-time';
 import { once } from '../utils/once';
 
@@ -8,6 +9,6 @@ export const CorrectionSchema = once(() =>
 		/** When the correction was made, ISO 8601 with time zone, e.g. 2024-01-31T09:00:00Z. */
 		date: ZonedDateTimeSchema(),
 		/** What was wrong and what is right now. */
-		text: z.string().trim().min(1),
+		text: ProseSchema(),
 	}),
 );

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { ProseSchema } from './prose';
 
 /**
  * A photo or graphic. `image` may be left out when we only have the wire's caption and credit: the page then
@@ -10,9 +11,9 @@ export const FigureSchema = <Image extends z.ZodType>(image: Image) =>
 			/** Path to the image file, relative to the article. */
 			image: image.optional(),
 			/** What the image shows, for readers who cannot see it; required with `image`. */
-			alt: z.string().trim().min(1).optional(),
+			alt: ProseSchema().optional(),
 			/** The caption shown under the image. */
-			caption: z.string().trim().min(1),
+			caption: ProseSchema(),
 			/** Who made the image, e.g. "AFP / Delil Souleiman". */
 			credit: z.string().trim().min(1),
 		})

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { PartialDateSchema } from './partial-date';
+import { ProseSchema } from './prose';
 import { ID_PATTERN, ReferenceSchema } from './reference';
 import { once } from '../utils/once';
 
@@ -21,7 +22,7 @@ export const QuoteSchema = once(() =>
 		/** Who said it: an actor id from `content/actors/`. */
 		speaker: ReferenceSchema('actors'),
 		/** The exact words, without the surrounding quotation marks. */
-		text: z.string().trim().min(1),
+		text: ProseSchema(),
 		/** Where the words were said or written. */
 		setting: z.enum(QUOTE_SETTINGS),
 		/** When the words were said, if the source says (YYYY, YYYY-MM or YYYY-MM-DD). */

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { PartialDateSchema } from './partial-date';
+import { ProseSchema } from './prose';
 import { once } from '../utils/once';
 
 /** One dated step in how we got here. */
@@ -10,9 +11,9 @@ export const TimelineEventSchema = once(() =>
 		/** How `date` should be read: `on` (default), `before`, `after` or `about`. */
 		qualifier: z.enum(['on', 'before', 'after', 'about']).default('on'),
 		/** Replaces the formatted date when the source is vaguer, e.g. "More than a decade ago". */
-		label: z.string().trim().min(1).optional(),
+		label: ProseSchema().optional(),
 		/** What happened, in one sentence. */
-		text: z.string().trim().min(1),
+		text: ProseSchema(),
 	}),
 );
 

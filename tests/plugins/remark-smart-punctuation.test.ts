@@ -10,7 +10,8 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
 import { generateContent } from '../../bench/build-scale/generate';
 import { REPLACED_PROCESSOR_FEATURES } from '../../src/plugins';
-import remarkSmartPunctuation from '../../src/plugins/remark-smart-punctuation';
+import { parse } from 'yaml';
+import remarkSmartPunctuation, { smartPunctuation } from '../../src/plugins/remark-smart-punctuation';
 
 const fixtures = new URL('./fixtures/remark-smart-punctuation/', import.meta.url);
 const cases = readdirSync(fixtures);
@@ -37,6 +38,31 @@ function educatedMdxTree(mdx: string, plugin: Pluggable): Root {
 }
 
 const bodyOf = (file: string) => file.replace(/^---\n[\s\S]*?\n---\n/, '');
+
+/** A one-paragraph Markdown rendering's text, for comparing with a text educated alone. */
+const paragraphText = (html: string) =>
+	html
+		.replace(/^<p>|<\/p>$/g, '')
+		.replace(/&#x26;/g, '&')
+		.replace(/&#x3C;/g, '<');
+
+/** The frontmatter prose of an explainer: the texts src/schemas/prose.ts educates (and a few it may yet). */
+function proseOf(frontmatter: Record<string, unknown>): string[] {
+	const texts = (value: unknown): string[] => (typeof value === 'string' ? [value] : []);
+	const each = (list: unknown, ...keys: string[]) =>
+		(Array.isArray(list) ? list : []).flatMap((item: Record<string, unknown>) =>
+			keys.length === 0 ? texts(item) : keys.flatMap((key) => texts(item?.[key])),
+		);
+	return [
+		...texts(frontmatter['title']),
+		...texts(frontmatter['dek']),
+		...each(frontmatter['keyFacts']),
+		...each(frontmatter['quotes'], 'text'),
+		...each(frontmatter['timeline'], 'text', 'label'),
+		...each(frontmatter['corrections'], 'text'),
+		...each(frontmatter['figures'], 'caption', 'alt'),
+	];
+}
 
 describe('remark-smart-punctuation', () => {
 	test.each(cases.filter((name) => inputOf(name).endsWith('.md')))(
@@ -68,6 +94,26 @@ describe('remark-smart-punctuation', () => {
 		for (const file of files) {
 			const body = bodyOf(readFileSync(new URL(file, articles), 'utf8'));
 			expect(educatedMdxTree(body, remarkSmartPunctuation), file).toEqual(educatedMdxTree(body, remarkSmartypants));
+		}
+	});
+
+	test('smartPunctuation gives a text what Astro’s own SmartyPants gives it as a paragraph', async () => {
+		const texts = [
+			`"We are suspending attacks," it said -- in a statement... it's "done"`,
+			"'Quoted' at the start, ``backticks'' and 'single' quotes",
+			`He said: "'Yes' -- and no." The '90s. Rock 'n' roll`,
+			'Already “curly” — and… typographic’s',
+			'Nothing to change',
+		];
+		for (const file of readdirSync(new URL('../../content/articles/', import.meta.url))) {
+			const text = readFileSync(new URL(`../../content/articles/${file}`, import.meta.url), 'utf8');
+			texts.push(...proseOf(parse(/^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? '') as Record<string, unknown>));
+		}
+		expect(texts.length).toBeGreaterThan(10);
+		for (const text of texts) {
+			// Markdown syntax in the text would make the rendering differ for reasons of its own.
+			if (/[*_`[\]<>\\#]|^\s*(\d+[.)]|[-+])\s/.test(text.replace(/``/g, ''))) continue;
+			expect(smartPunctuation(text), text).toBe(paragraphText(await renderMarkdown(text, 'astro')));
 		}
 	});
 

@@ -1,0 +1,34 @@
+import { z } from 'astro/zod';
+import { smartPunctuation } from '../plugins/remark-smart-punctuation';
+
+/** What a prose field allows beyond being text that is not empty. */
+export interface ProseOptions {
+	/** The most characters the editor may type, counted as typed: `--` is two, though it becomes one dash. */
+	max?: number;
+}
+
+/**
+ * Prose an editor writes in a field (a headline, a caption, a quote's words): trimmed, not empty, at most
+ * `max` characters as typed, then given the story's typographic punctuation — curly quotes and apostrophes, `--`
+ * as a dash, `...` as an ellipsis — by the same passes as the story (src/plugins/remark-smart-punctuation.ts).
+ * The content checks read the text as typed, so quotes still match the story word for word.
+ */
+export const ProseSchema = (options: ProseOptions = {}) => proseOfAtMost(options.max);
+
+/** Builds a prose schema; zod schemas never change once made, so one per limit is shared by every field. */
+function buildProse(max: number | undefined) {
+	const typed = z.string().trim().min(1);
+	// A limit is only ever a number; anything else (a caller passing something odd) means no limit.
+	return (typeof max === 'number' ? typed.max(max) : typed).transform(smartPunctuation);
+}
+
+const built = new Map<number | undefined, ReturnType<typeof buildProse>>();
+
+function proseOfAtMost(max: number | undefined): ReturnType<typeof buildProse> {
+	let schema = built.get(max);
+	if (!schema) {
+		schema = buildProse(max);
+		built.set(max, schema);
+	}
+	return schema;
+}
