@@ -19,4 +19,5 @@ export const SourceSchema = once(() =>
 	}),
 );
 
+/** A source as the schema outputs it: what SourcesAndCredits.astro lists. */
 export type SourceData = z.output<ReturnType<typeof SourceSchema>>;
