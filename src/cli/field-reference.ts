@@ -352,9 +352,7 @@ function describe(
 						many: 'ids, each lower-case words joined by hyphens',
 					});
 				}
-				const length = count(min === 1 ? undefined : min, max);
-				const words = `text${length ? `, ${length} characters` : ''}${patternMessage ? ` (${patternMessage})` : ''}`;
-				return limited({ one: words, many: `texts${length ? ` of ${length} characters` : ''}` });
+				return limited(textWords(min, max, patternMessage));
 			}
 			case 'boolean':
 				return limited({ one: '`true` or `false`', many: '`true` or `false` values' });
@@ -415,6 +413,8 @@ function describe(
 	}
 	if (ts.isCallExpression(base) && ts.isIdentifier(base.expression)) {
 		const name = base.expression.text;
+		// Prose is text as the editor types it (src/schemas/prose.ts); its limit is counted on what was typed.
+		if (name === 'ProseSchema') return limited(textWords(1, proseMax(base), undefined));
 		const factory = context.factories.get(name);
 		if (factory?.object) {
 			const noun = nounOf(name);
@@ -430,6 +430,29 @@ function describe(
 		return limited(words);
 	}
 	fail(base, 'the field reference cannot put this schema into words');
+}
+
+/** Text in words: `text`, `text, at most 140 characters`; at least one character goes without saying. */
+function textWords(min: number | undefined, max: number | undefined, patternMessage: string | undefined) {
+	const length = count(min === 1 ? undefined : min, max);
+	const words = `text${length ? `, ${length} characters` : ''}${patternMessage ? ` (${patternMessage})` : ''}`;
+	return { one: words, many: `texts${length ? ` of ${length} characters` : ''}` };
+}
+
+/** The `max` of a `ProseSchema({ max: 140 })` call; undefined for `ProseSchema()`. */
+function proseMax(call: ts.CallExpression): number | undefined {
+	const [options, ...rest] = call.arguments;
+	if (!options) return undefined;
+	if (rest.length > 0 || !ts.isObjectLiteralExpression(options))
+		fail(call, 'write a prose field as `ProseSchema()` or `ProseSchema({ max: <number> })`');
+	let max: number | undefined;
+	for (const property of options.properties) {
+		if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || property.name.text !== 'max')
+			fail(property, 'the field reference knows only the `max` option of `ProseSchema()`');
+		if (!ts.isNumericLiteral(property.initializer)) fail(property, 'write the limit as a number literal');
+		max = Number(property.initializer.text);
+	}
+	return max;
 }
 
 /** Deeper than this, an object schema is taken to contain itself. */

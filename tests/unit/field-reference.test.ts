@@ -184,6 +184,43 @@ describe('the examples in docs/editing.md', () => {
 });
 
 describe('the field reference generator', () => {
+	test('describes prose fields (src/schemas/prose.ts) as text, with the limit of `max`', async () => {
+		await mkdir('.tmp', { recursive: true });
+		const directory = await mkdtemp(join('.tmp', 'schemas-'));
+		const entry = (factory: string, fields: string) =>
+			`import { z } from 'astro/zod';\n/** An entry. */\nexport const ${factory} = () =>\n\tz.strictObject({\n${fields}\t});\n`;
+		try {
+			await writeFile(
+				join(directory, 'article.ts'),
+				entry(
+					'ArticleSchema',
+					[
+						'\t\t/** The headline. */\n\t\ttitle: ProseSchema({ max: 140 }),\n',
+						'\t\t/** A caption. */\n\t\tcaption: ProseSchema().optional(),\n',
+						'\t\t/** Facts. */\n\t\tkeyFacts: z.array(ProseSchema()).min(3).max(5),\n',
+					].join(''),
+				),
+			);
+			await writeFile(join(directory, 'actor.ts'), entry('ActorSchema', '\t\t/** A name. */\n\t\tname: z.string(),\n'));
+			await writeFile(join(directory, 'place.ts'), entry('PlaceSchema', '\t\t/** A name. */\n\t\tname: z.string(),\n'));
+			await cp('src/schemas/prose.ts', join(directory, 'prose.ts'));
+			const [article] = describeCollections(resolve(directory));
+			expect(article?.objects[0]?.fields.map(({ name, presence, type }) => ({ name, presence, type }))).toEqual([
+				{ name: 'title', presence: 'required', type: 'text, at most 140 characters' },
+				{ name: 'caption', presence: 'optional', type: 'text' },
+				{ name: 'keyFacts', presence: 'required', type: 'a list of texts, 3 to 5' },
+			]);
+
+			await writeFile(
+				join(directory, 'article.ts'),
+				entry('ArticleSchema', '\t\t/** The headline. */\n\t\ttitle: ProseSchema({ max: LIMIT }),\n'),
+			);
+			expect(() => describeCollections(resolve(directory))).toThrow(/article\.ts:\d+:\d+: write the limit as a number/);
+		} finally {
+			await rm(directory, { recursive: true, force: true });
+		}
+	});
+
 	test('refuses a schema field without a JSDoc comment, naming it', async () => {
 		await mkdir('.tmp', { recursive: true });
 		const directory = await mkdtemp(join('.tmp', 'schemas-'));
