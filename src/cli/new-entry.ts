@@ -13,7 +13,7 @@ import { ACTOR_KINDS, ActorSchema, AFFILIATION_RELATIONS } from '../schemas/acto
 import { ArticleSchema } from '../schemas/article';
 import { QUOTE_SETTINGS } from '../schemas/quote';
 import { contentDir } from '../utils/content-dir';
-import { idFromFileName } from '../utils/ids';
+import { idFromFileName, idFromText } from '../utils/ids';
 import { isMain } from './is-main';
 
 /** What each kind of entry is called, where it goes and what its template fills in. */
@@ -112,7 +112,8 @@ export function createEntry(kind: EntryKind, rawText: string, now = new Date()):
 		const reason = valid.error.issues.map((issue) => issue.message).join('; ');
 		throw new NewEntryError(`"${text}" cannot be the \`${spec.field}\`: ${reason}`);
 	}
-	const id = idFromFileName({ entry: text });
+	// The text itself, not as a file name: `U.S. strikes` has no extension to drop, `Iraq/Syria` no folder.
+	const id = idFromText(text);
 	if (!id) {
 		throw new NewEntryError(
 			`"${text}" gives no file name: the id is made of its Latin letters and digits, and it has none`,

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { checkFiles } from '../../src/checks';
 import { entryText } from '../../src/cli/new-entry';
+import { idFromFileName, idFromText } from '../../src/utils/ids';
 import { readContentFiles } from '../../src/checks/content-files';
 import { formatProblem } from '../../src/checks/problem';
 import { ACTOR_KINDS, AFFILIATION_RELATIONS } from '../../src/schemas/actor';
@@ -86,7 +87,7 @@ describe('npm run new:article', () => {
 		const headline = `Iran: "no comment" on the #1 strike — what's next?`;
 		const result = await newEntry('article', headline);
 		expect(result.code).toBe(0);
-		const text = await readFile(articlePath('iran-no-comment-on-the-1-strike-what-s-next'), 'utf8');
+		const text = await readFile(articlePath('iran-no-comment-on-the-1-strike-whats-next'), 'utf8');
 		expect(frontmatter(text)['title']).toBe(headline);
 	});
 
@@ -115,8 +116,13 @@ describe('npm run new:article', () => {
 				`^${escape(articlePath('a-story'))}:\\d+:5 actors\\[0\\]: no actor "${ACTOR_PLACEHOLDER}"\\n    → .*use an existing id$`,
 			),
 		);
-		expect(todoErrors.map((error) => /^\S+ (\S+:)? ?(.*)\n/.exec(error)?.slice(1, 3).join(' '))).toEqual([
+		// `asOf: TODO` is not a date either, so the schema reports that field once more, besides its TODO.
+		const isAsOfSchemaError = (error: string) => / asOf: /.test(error) && !error.includes('TODO text');
+		expect(todoErrors.filter(isAsOfSchemaError)).toHaveLength(1);
+		const placeholderErrors = todoErrors.filter((error) => !isAsOfSchemaError(error));
+		expect(placeholderErrors.map((error) => /^\S+ (\S+:)? ?(.*)\n/.exec(error)?.slice(1, 3).join(' '))).toEqual([
 			'dek: still holds the template’s TODO text',
+			'asOf: still holds the template’s TODO text',
 			'sources[0].name: still holds the template’s TODO text',
 			'topics[0]: still holds the template’s TODO text',
 			'keyFacts[0]: still holds the template’s TODO text',
@@ -137,10 +143,22 @@ describe('npm run new:article', () => {
 			path,
 			text
 				.replace(`  - ${ACTOR_PLACEHOLDER}\n`, '  - pat-ryder\n')
+				.replace(/^asOf: TODO$/m, 'asOf: 2024-01-30')
 				.replace('TODO Write the story here.', 'Pat Ryder said the United States would respond.')
 				.replace(/TODO[^\n]*/g, 'Filled in.'),
 		);
 		expect(errors()).toEqual([]);
+	});
+
+	test('asks for `asOf`, the day the facts hold, right after `published`, with what it means', async () => {
+		await newEntry('article', 'A story');
+		const text = await readFile(articlePath('a-story'), 'utf8');
+		expect(Object.keys(frontmatter(text)).slice(0, 4)).toEqual(['title', 'dek', 'published', 'asOf']);
+		expect(frontmatter(text)['asOf']).toBe('TODO');
+		const comment = /\npublished: .*\n((?:#.*\n)+)asOf: TODO\n/.exec(text)?.[1] ?? '';
+		expect(comment).toMatch(/YYYY-MM-DD/);
+		expect(comment).toMatch(/roles, relations and summaries/);
+		expect(comment).toMatch(/publication day/);
 	});
 
 	test('lists the allowed quote settings in its comments', async () => {
@@ -212,6 +230,27 @@ describe('npm run new:actor', () => {
 		expect(parse(await readFile(actorPath('hezbollah-liban-elysee'), 'utf8'))['name']).toBe(
 			'Hezbollah (Liban) — Élysée',
 		);
+	});
+
+	test('drops apostrophes from the id, straight or typographic, instead of making them hyphens', async () => {
+		const result = await newEntry('actor', "Kait'ib Sayyid al-Shuhada");
+		expect(result).toMatchObject({ code: 0, stderr: '' });
+		expect(parse(await readFile(actorPath('kaitib-sayyid-al-shuhada'), 'utf8'))['name']).toBe(
+			"Kait'ib Sayyid al-Shuhada",
+		);
+		for (const name of ['Kait’ib Sayyid al-Shuhada', 'Kait‘ib Sayyid al-Shuhada', 'Kaitʼib Sayyid al-Shuhada']) {
+			expect(idFromText(name), name).toBe('kaitib-sayyid-al-shuhada');
+			expect(idFromFileName({ entry: `${name}.yaml` }), name).toBe('kaitib-sayyid-al-shuhada');
+		}
+		expect(idFromText("'Asa'ib Ahl al-Haq'")).toBe('asaib-ahl-al-haq');
+	});
+
+	test('makes the id from the whole name: its dots and slashes are not an extension or a folder', async () => {
+		expect(idFromText('U.S. Central Command')).toBe('u-s-central-command');
+		expect(idFromText('Iraq/Syria border force')).toBe('iraq-syria-border-force');
+		const result = await newEntry('article', 'U.S. strikes back in Iraq/Syria');
+		expect(result.code).toBe(0);
+		expect(result.stdout.split('\n')[0]).toBe(`Created ${articlePath('u-s-strikes-back-in-iraq-syria')}`);
 	});
 
 	test('refuses to overwrite an existing actor, exits with code 1 and names the file', async () => {
