@@ -6,9 +6,11 @@ import { closest } from './suggest';
 
 /**
  * How far outside its country's outline a place may sit: the atlas is generalised, so a port can fall a few
- * kilometres out to sea. An approximate position may be further off.
+ * kilometres out to sea. An approximate position may be further off. Inside another country's outline the
+ * generalised border still allows a little, but no more: a town a few kilometres over the border is in the
+ * other country.
  */
-export const OUTLINE_TOLERANCE_KM = { exact: 25, approximate: 75 } as const;
+export const OUTLINE_TOLERANCE_KM = { exact: 25, approximate: 75, insideAnotherCountry: 5 } as const;
 
 /** The fields of a place file this check reads, when they have the right types. */
 function placeFields(file: ContentFile) {
@@ -53,12 +55,17 @@ function checkPlace(file: ContentFile): Problem[] {
 	}
 	const known = countries.flatMap(({ value }) => (typeof value === 'string' ? (atlas.get(value) ?? []) : []));
 	if (problems.length > 0 || !point || known.length === 0) return problems;
-	const tolerance = approximate ? OUTLINE_TOLERANCE_KM.approximate : OUTLINE_TOLERANCE_KM.exact;
+	const where = countryAt(point);
+	const inAnother = where !== undefined && !countries.some(({ value }) => value === where);
+	const tolerance = approximate
+		? OUTLINE_TOLERANCE_KM.approximate
+		: inAnother
+			? OUTLINE_TOLERANCE_KM.insideAnotherCountry
+			: OUTLINE_TOLERANCE_KM.exact;
 	if (known.some((country) => distanceToCountryKm(point, country) <= tolerance)) return problems;
 	const named = countries.map(({ value }) => String(value)).join(' or ');
 	const swapped: LonLat = [point[1], point[0]];
-	const swappedFits = known.some((country) => distanceToCountryKm(swapped, country) <= tolerance);
-	const where = countryAt(point);
+	const swappedFits = known.some((country) => distanceToCountryKm(swapped, country) <= OUTLINE_TOLERANCE_KM.exact);
 	problems.push(
 		problemAt(file, ['coordinates'], {
 			field: 'coordinates',
