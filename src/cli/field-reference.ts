@@ -35,6 +35,12 @@ interface EnumList {
 	values: string[];
 }
 
+/** A `const xFields = () => ({ … })` in a schema file: fields that several object schemas spread into theirs. */
+interface FieldGroup {
+	name: string;
+	literal: ts.ObjectLiteralExpression;
+}
+
 /** A `const XSchema = (…) => …` in a schema file. */
 interface Factory {
 	name: string;
@@ -65,6 +71,8 @@ export interface FieldDoc {
 	list: boolean;
 	/** How many items a list takes, in words (`3 to 5`), when it is limited. */
 	size: string;
+	/** What else the field takes besides its nested object, in words (`text`), when it is a union. */
+	otherwise?: string | undefined;
 }
 
 /** One object schema, described, with where it sits in its collection. */
@@ -97,6 +105,10 @@ const HELPER_WORDS: Record<string, (args: readonly string[]) => { one: string; m
 	PartialDateSchema: () => ({
 		one: 'a date as precise as the source: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`',
 		many: 'dates, each `YYYY`, `YYYY-MM` or `YYYY-MM-DD`',
+	}),
+	DaySchema: () => ({
+		one: 'a day, `YYYY-MM-DD`, e.g. `2023-12-25`',
+		many: 'days, each `YYYY-MM-DD`',
 	}),
 	ZonedDateTimeSchema: () => ({
 		one: 'a date and time with its time zone, e.g. `2024-01-30T20:00:00Z`',
@@ -217,9 +229,11 @@ function builtOnce(expression: ts.Expression): ts.Expression {
 export function readSchemaSources(directory = SCHEMAS_DIR): {
 	factories: Map<string, Factory>;
 	enums: Map<string, EnumList>;
+	fieldGroups: Map<string, FieldGroup>;
 } {
 	const factories = new Map<string, Factory>();
 	const enums = new Map<string, EnumList>();
+	const fieldGroups = new Map<string, FieldGroup>();
 	const files = readdirSync(directory)
 		.filter((name) => name.endsWith('.ts'))
 		.sort();
@@ -235,6 +249,10 @@ export function readSchemaSources(directory = SCHEMAS_DIR): {
 				if (ts.isArrayLiteralExpression(initializer)) {
 					const values = initializer.elements.map((element) => stringLiteral(element));
 					if (values.every((value) => value !== undefined)) enums.set(id, { name: id, values });
+				} else if (ts.isArrowFunction(initializer) && /Fields$/.test(id)) {
+					const body = ts.isExpression(initializer.body) ? unwrap(initializer.body) : undefined;
+					if (!body || !ts.isObjectLiteralExpression(body)) fail(initializer, `${id} must return an object of fields`);
+					fieldGroups.set(id, { name: id, literal: body });
 				} else if (ts.isArrowFunction(initializer) && /Schema$/.test(id)) {
 					if (!ts.isExpression(initializer.body)) fail(initializer, `${id} must return its schema directly`);
 					factories.set(id, {
@@ -248,8 +266,11 @@ export function readSchemaSources(directory = SCHEMAS_DIR): {
 			}
 		}
 	}
-	return { factories, enums };
+	return { factories, enums, fieldGroups };
 }
+
+/** `summary` → `summaries`, `role` → `roles`. */
+const plural = (noun: string) => (/[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`);
 
 /** `TimelineEventSchema` → `timeline event`. */
 function nounOf(factory: string): string {
@@ -301,6 +322,7 @@ interface Described {
 	presence: string;
 	size?: string | undefined;
 	nested?: { factory: Factory; list: boolean } | undefined;
+	otherwise?: string | undefined;
 }
 
 /** A field's zod expression in words. */
@@ -325,7 +347,8 @@ function describe(
 		else if (name === 'nonempty') min = Math.max(min ?? 0, 1);
 		else if (name === 'int') whole = true;
 		else if (name === 'url') url = true;
-		else if (name === 'trim') continue;
+		// A transform changes what the site reads, not what the editor writes, which is what the reference describes.
+		else if (name === 'trim' || name === 'transform') continue;
 		else if (name === 'regex') {
 			const [pattern, message] = args;
 			if (pattern && ts.isIdentifier(pattern) && pattern.text === 'ID_PATTERN') idPattern = true;
@@ -361,7 +384,7 @@ function describe(
 				const noun = whole ? 'whole number' : 'number';
 				return limited({
 					one: `a ${noun}${range && !range.startsWith(',') ? `, ${range}` : range}`,
-					many: `${noun}s`,
+					many: plural(noun),
 				});
 			}
 			case 'literal': {
@@ -402,10 +425,23 @@ function describe(
 			case 'union': {
 				if (!argument || !ts.isArrayLiteralExpression(argument)) fail(base, '`z.union()` without a list of options');
 				const options = argument.elements.map((element) => describe(element, context));
-				return limited({
-					one: options.map((option) => option.one).join(', or '),
-					many: options.map((option) => option.many).join(' or '),
-				});
+				const nested = options.find((option) => option.nested);
+				return {
+					...limited({
+						one: options.map((option) => option.one).join(', or '),
+						many: options.map((option) => option.many).join(' or '),
+					}),
+					...(nested
+						? {
+								nested: nested.nested,
+								size: nested.size,
+								otherwise: options
+									.filter((option) => option !== nested)
+									.map((option) => option.one)
+									.join(', or '),
+							}
+						: {}),
+				};
 			}
 			default:
 				fail(base, `the field reference cannot put \`z.${zod.name}()\` into words: teach describe()`);
@@ -418,7 +454,7 @@ function describe(
 		const factory = context.factories.get(name);
 		if (factory?.object) {
 			const noun = nounOf(name);
-			return { one: withArticle(noun), many: `${noun}s`, presence, nested: { factory, list: false } };
+			return { one: withArticle(noun), many: plural(noun), presence, nested: { factory, list: false } };
 		}
 		const helper = HELPER_WORDS[name];
 		if (!helper) fail(base, `the field reference has no words for \`${name}()\`: add it to HELPER_WORDS`);
@@ -460,7 +496,19 @@ const MAX_DEPTH = 5;
 
 /** Every collection, described from the schema sources. */
 export function describeCollections(directory = SCHEMAS_DIR): CollectionDoc[] {
-	const { factories, enums } = readSchemaSources(directory);
+	const { factories, enums, fieldGroups } = readSchemaSources(directory);
+	/** An object literal's fields, with those of the groups it spreads (`...datedFields()`) in their place. */
+	const fieldsOf = (literal: ts.ObjectLiteralExpression): ts.ObjectLiteralElementLike[] =>
+		literal.properties.flatMap((property) => {
+			if (!ts.isSpreadAssignment(property)) return [property];
+			const call = unwrap(property.expression);
+			const group =
+				ts.isCallExpression(call) && ts.isIdentifier(call.expression)
+					? fieldGroups.get(call.expression.text)
+					: undefined;
+			if (!group) fail(property, 'spread only a `…Fields()` group of fields from src/schemas/');
+			return fieldsOf(group.literal);
+		});
 	const used = new Set<string>();
 	const missingDocs: string[] = [];
 
@@ -480,7 +528,7 @@ export function describeCollections(directory = SCHEMAS_DIR): CollectionDoc[] {
 		};
 		objects.push(doc);
 		const children: { factory: Factory; path: string; field: FieldDoc }[] = [];
-		for (const property of object.literal.properties) {
+		for (const property of fieldsOf(object.literal)) {
 			if (
 				!ts.isPropertyAssignment(property) ||
 				!(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
@@ -498,6 +546,7 @@ export function describeCollections(directory = SCHEMAS_DIR): CollectionDoc[] {
 				type: described.one,
 				list: described.nested?.list ?? false,
 				size: described.size ?? '',
+				otherwise: described.otherwise,
 			};
 			doc.fields.push(field);
 			if (described.nested) {
@@ -585,9 +634,11 @@ export function renderReference(collections = describeCollections()): string {
 				const link = (noun: string) => `[${noun}](#${headingAnchors.get(field.nested as ObjectDoc)})`;
 				const type = !field.nested
 					? field.type
-					: field.list
-						? `a list of ${link(`${field.nested.noun}s`)}${field.size ? `, ${field.size}` : ''}`
-						: withArticle(link(field.nested.noun));
+					: `${field.otherwise ? `${field.otherwise}, or ` : ''}${
+							field.list
+								? `a list of ${link(plural(field.nested.noun))}${field.size ? `, ${field.size}` : ''}`
+								: withArticle(link(field.nested.noun))
+						}`;
 				lines.push(`- ${code(field.name)} (${field.presence}): ${type}. ${sentence(markdownText(field.doc))}`);
 			}
 			lines.push('');
