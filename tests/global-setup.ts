@@ -3,11 +3,15 @@ import { createRequire } from 'node:module';
 import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { contentDir } from '../src/utils/content-dir';
+import { writeTestContent } from './helpers/test-content';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		/** The absolute path of the site built for this test run; empty when the run has no built-site tests. */
 		builtSiteDir: string;
+		/** The content folder that site was built from (see below); empty when the run has no built-site tests. */
+		builtContentDir: string;
 	}
 }
 
@@ -21,24 +25,41 @@ const BUILT_SITE_TESTS = [`${sep}tests${sep}build${sep}`, `${sep}tests${sep}brow
  * Each run builds into its own folder under `.tmp/` (gitignored), with its own content cache, and removes it when
  * the run ends, so runs started at the same time in one checkout do not delete or overwrite each other's site.
  * A run whose files include no built-site or browser test (e.g. `vitest run tests/plugins`) skips the build.
+ *
+ * The site is built from a content folder of its own, `<run>/content`, handed to tests through
+ * `inject('builtContentDir')` (tests/helpers/built-site.ts reads the content there): the content folder plus a
+ * later copy of every explainer under another slug and headline (tests/helpers/test-content.ts). The copies make
+ * every built-site and browser test run on several explainers sharing actors, topics and places, so a test that
+ * assumes one explainer is the only one fails now, not when editors add the next story. `CONTENT_DIR` points the
+ * build at the folder and is put back as it was afterwards, so the test files (run in workers started later) see
+ * the environment the run was started with.
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
 	const root = resolve(project.config.root);
 	if (!(await runIncludesBuiltSiteTests(project))) {
 		project.provide('builtSiteDir', '');
+		project.provide('builtContentDir', '');
 		return undefined;
 	}
 	await mkdir(join(root, '.tmp'), { recursive: true });
 	const runDir = await mkdtemp(join(root, '.tmp', 'test-dist-'));
 	const outDir = join(runDir, 'dist');
+	const content = join(runDir, 'content');
 	const build = await astroBuild();
+	const contentDirBefore = process.env['CONTENT_DIR'];
 	try {
+		writeTestContent(contentDir(), content);
+		process.env['CONTENT_DIR'] = content;
 		await build({ root, outDir, cacheDir: join(runDir, 'cache'), logLevel: 'warn', mode: 'production' });
 	} catch (error) {
 		await rm(runDir, { recursive: true, force: true });
 		throw error;
+	} finally {
+		if (contentDirBefore === undefined) delete process.env['CONTENT_DIR'];
+		else process.env['CONTENT_DIR'] = contentDirBefore;
 	}
 	project.provide('builtSiteDir', outDir);
+	project.provide('builtContentDir', content);
 	return () => rm(runDir, { recursive: true, force: true });
 }
 
