@@ -10,7 +10,7 @@ import searchIndex from './src/integrations/search-index';
 import shareImages from './src/integrations/share-images';
 import { buildWarnings } from './src/integrations/build-warnings';
 import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from './src/plugins';
-import { readMentionableActors } from './src/utils/actor-files';
+import { readMentionableActors, recompileStoriesOnActorNames } from './src/utils/actor-files';
 import { contentCacheDir, contentDir } from './src/utils/content-dir';
 import { SITE } from './src/site';
 
@@ -60,8 +60,8 @@ export default defineConfig({
 		// threads while Astro compiles.
 		contentChecks(),
 		shareImages(),
-		// Stories hold no components (mentions are plain HTML): MDX compiles each run of static elements into one
-		// string instead of a call per element, so there is less to compile and to render (docs/performance.md).
+		// A story's mentions are components (MentionCard), the rest static: MDX compiles each run of static elements
+		// into one string instead of a call per element, so there is less to compile and to render (docs/performance.md).
 		mdx({ optimize: true }),
 		sitemap(),
 		searchIndex(),
@@ -69,7 +69,11 @@ export default defineConfig({
 		atomicOutput(),
 	],
 	vite: {
-		plugins: [buildWarnings()],
+		// In `astro dev`, an actor file whose names change recompiles the stories, whose mentions depend on them.
+		plugins: [
+			buildWarnings(),
+			recompileStoriesOnActorNames({ actors: contentDir('actors'), articles: contentDir('articles') }),
+		],
 		server: {
 			// CONTENT_DIR may point outside the project (benchmarks, tests); the dev server must still read it.
 			fs: { allow: ['.', contentDir()] },

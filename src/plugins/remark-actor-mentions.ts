@@ -1,25 +1,20 @@
-import type { ElementContent, Properties } from 'hast';
-import type { Heading, Link, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import type {} from 'mdast-util-to-hast';
+import type { Heading, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Node } from 'unist';
-import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import type { PartialDate } from '../schemas/partial-date';
-import { ACTOR_KIND_LABELS } from '../utils/labels.ts';
+import { idFromFileName } from '../utils/ids.ts';
 import { createNameMatcher } from '../utils/mention-matcher.ts';
-import { dayOf } from '../utils/partial-dates.ts';
-import { rolesOn, type DatedRole } from '../utils/roles.ts';
-import type { ActorKind } from '../schemas/actor';
 
-/** What the plugin needs to know of an actor to find and preview its mentions. */
+/**
+ * What the plugin needs to know of an actor to find its mentions: only what decides where a mention is. What the
+ * card says (role, summary) is read from the content collection when the page renders (MentionCard.astro), as of
+ * the explainer's day, so a compiled story never holds an actor's text that an edit could make stale.
+ */
 export interface MentionableActor {
 	id: string;
 	name: string;
-	kind: ActorKind;
 	aliases: readonly string[];
-	summary: string;
-	roles: readonly DatedRole[];
 }
 
 export interface RemarkActorMentionsOptions {
@@ -41,6 +36,25 @@ export interface MentionReport {
 
 /** The MDX element editors write for mentions that names cannot find: `<Mention actor="id">the group</Mention>`. */
 export const MENTION_ELEMENT = 'Mention';
+
+/**
+ * The MDX element every mention becomes, rendered by src/components/MentionCard.astro, which the explainer page
+ * passes to the story as `<Content components={{ MentionCard }} />`. Editors never write it: its props are the
+ * plugin's.
+ */
+export const MENTION_CARD_ELEMENT = 'MentionCard';
+
+/** The props the plugin gives each {@link MENTION_CARD_ELEMENT}; its children are the mention's text as written. */
+export interface MentionCardProps {
+	/** The actor's id. */
+	actor: string;
+	/** The mention's own id (`mention-<actor>-<n>`), which the glossary links back to. */
+	id: string;
+	/** The anchor of the actor's glossary entry. */
+	anchor: string;
+	/** The explainer's id: the card describes the actor as of the explainer's day. */
+	explainer: string;
+}
 
 /** Inside these, text is never turned into a mention. */
 const SKIPPED = new Set([
@@ -68,8 +82,12 @@ const SKIPPED = new Set([
  * section is. `<Mention actor="id">…</Mention>` links text that no name matches and is always linked. Other
  * known names are reported in `unlistedMentions`. Text in headings, links and code is left alone.
  *
+ * Each mention becomes a `<MentionCard>` element around the text as written, which renders the link and the card
+ * when the page renders: the card's role and summary come from the content collection, as of the explainer's day.
+ *
  * @example
- *   Pentagon spokesman Pat Ryder said…  →  Pentagon spokesman <span class="mention"><a href="#actor-pat-ryder">Pat Ryder</a>…</span> said…
+ *   Pentagon spokesman Pat Ryder said…  →
+ *   Pentagon spokesman <MentionCard actor="pat-ryder" id="mention-pat-ryder-1" anchor="actor-pat-ryder" explainer="…">Pat Ryder</MentionCard> said…
  */
 export default function remarkActorMentions(options: RemarkActorMentionsOptions) {
 	const sectionDepth = options.sectionDepth ?? 2;
@@ -80,7 +98,7 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 		const { byId, findNames } = mentionIndex(actors);
 		const frontmatter = ((file.data.astro ??= {}).frontmatter ??= {});
 		const listed = new Set(listedActorIds(frontmatter['actors']));
-		const day = storyDay(frontmatter['published']);
+		const explainer = explainerId(file);
 
 		const report: MentionReport = { mentions: {}, unlistedMentions: [] };
 		let linkedInSection = new Set<string>();
@@ -89,20 +107,23 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 			const ids = (report.mentions[actor.id] ??= []);
 			const id = `mention-${actor.id}-${ids.length + 1}`;
 			ids.push(id);
-			return mentionNode(actor, id, glossaryAnchor(actor.id), day, children);
+			return mentionCard({ actor: actor.id, id, anchor: glossaryAnchor(actor.id), explainer }, children);
 		};
 
 		visit(tree, (node, index, parent) => {
 			if (node.type === 'heading' && (node as Heading).depth <= sectionDepth) linkedInSection = new Set();
-			if (node.type === 'mdxJsxTextElement' && (node as MdxJsxTextElement).name === MENTION_ELEMENT) {
-				const element = node as MdxJsxTextElement;
-				const id = mentionAttribute(element, file);
+			if (isMentionElement(node)) {
+				const id = mentionAttribute(node, file);
 				const actor = byId.get(id);
-				if (!actor) file.fail(`<Mention actor="${id}">: no actor "${id}" in content/actors/`, element);
+				if (!actor) file.fail(`<Mention actor="${id}">: no actor "${id}" in content/actors/`, node);
 				if (!listed.has(actor.id))
-					file.fail(`<Mention actor="${id}">: add "${id}" to this article's \`actors\` in the frontmatter`, element);
-				if (parent && index !== undefined)
-					parent.children[index] = mention(actor, element.children as PhrasingContent[]);
+					file.fail(`<Mention actor="${id}">: add "${id}" to this article's \`actors\` in the frontmatter`, node);
+				if (parent && index !== undefined) {
+					const linked = mention(actor, mentionText(node, file));
+					// MDX makes a paragraph of nothing but a <Mention> a block element: it stays a paragraph.
+					parent.children[index] =
+						node.type === 'mdxJsxFlowElement' ? { type: 'paragraph', children: [linked] } : linked;
+				}
 				return SKIP;
 			}
 			if (SKIPPED.has(node.type)) return SKIP;
@@ -175,13 +196,51 @@ function listedActorIds(value: unknown): string[] {
 		.filter(Boolean);
 }
 
-function storyDay(published: unknown): PartialDate | undefined {
-	const moment =
-		published instanceof Date ? published : typeof published === 'string' ? new Date(published) : undefined;
-	return moment && !Number.isNaN(moment.getTime()) ? dayOf(moment) : undefined;
+/**
+ * The explainer's id, from its file name as the content collection makes it (the compiler's path may carry a
+ * query). The card looks the explainer's day up by it, so card and glossary describe the actor as of the same day.
+ */
+function explainerId(file: VFile): string {
+	if (!file.path) file.fail('actor mentions need the path of the explainer they are in');
+	return idFromFileName({ entry: file.path.replace(/[?#].*$/, '') });
 }
 
-function mentionAttribute(element: MdxJsxTextElement, file: VFile): string {
+/**
+ * Whether a node is an editor's `<Mention>`: within a sentence, or alone in its paragraph, which MDX turns into a
+ * block element before any plugin runs.
+ */
+function isMentionElement(node: Node): node is MdxJsxTextElement | MdxJsxFlowElement {
+	return (
+		(node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') &&
+		(node as MdxJsxTextElement).name === MENTION_ELEMENT
+	);
+}
+
+/** The text a `<Mention>` links: its children, or those of the one paragraph a block `<Mention>` holds. */
+function mentionText(element: MdxJsxTextElement | MdxJsxFlowElement, file: VFile): PhrasingContent[] {
+	const [only, ...others] = element.children;
+	if (element.type === 'mdxJsxTextElement') return element.children;
+	if (only?.type === 'paragraph' && others.length === 0) return only.children;
+	if (element.children.every((child) => PHRASING.has(child.type))) return element.children as PhrasingContent[];
+	file.fail(
+		`<Mention actor="…">: a mention links a few words, not paragraphs, e.g. <Mention actor="kataib-hezbollah">the group</Mention>`,
+		element,
+	);
+}
+
+/** The phrasing content MDX may leave as the children of a block element. */
+const PHRASING = new Set([
+	'text',
+	'emphasis',
+	'strong',
+	'delete',
+	'inlineCode',
+	'break',
+	'mdxJsxTextElement',
+	'mdxTextExpression',
+]);
+
+function mentionAttribute(element: MdxJsxTextElement | MdxJsxFlowElement, file: VFile): string {
 	const attribute = element.attributes.find((item) => item.type === 'mdxJsxAttribute' && item.name === 'actor');
 	if (!attribute || typeof attribute.value !== 'string') {
 		file.fail(
@@ -192,78 +251,19 @@ function mentionAttribute(element: MdxJsxTextElement, file: VFile): string {
 	return attribute.value;
 }
 
-/** The mdast nodes a mention is made of; each becomes HTML through its `data.hName`. */
-interface MentionNode extends Parent {
-	type: 'mention';
-	children: [Link, MentionPart, MentionPart];
-}
-interface MentionPart extends Node {
-	type: 'mentionPart';
-}
-declare module 'mdast' {
-	interface PhrasingContentMap {
-		mention: MentionNode;
-		mentionPart: MentionPart;
-	}
-	interface RootContentMap {
-		mention: MentionNode;
-		mentionPart: MentionPart;
-	}
-}
-
 /**
- * A mention: the link to the glossary; a card shown on hover and focus (CSS only); and, for touch screens where
- * a tap would follow the link, a button over the link that opens the same card as a popover (no script needed).
+ * A mention as the MDX element the page renders with MentionCard.astro: the link to the glossary around the text
+ * as written (curly quotes and all), and the card, both made at render time.
  */
-function mentionNode(
-	actor: MentionableActor,
-	id: string,
-	anchor: string,
-	day: PartialDate | undefined,
-	children: PhrasingContent[],
-): MentionNode {
-	const cardId = `${id}-card`;
-	const role = day ? rolesOn(actor.roles, day)[0]?.title : actor.roles[0]?.title;
-	const link: Link = {
-		type: 'link',
-		url: `#${anchor}`,
-		data: { hProperties: { id, className: ['mention__link'], ariaDescribedBy: [cardId] } },
+function mentionCard(props: MentionCardProps, children: PhrasingContent[]): MdxJsxTextElement {
+	return {
+		type: 'mdxJsxTextElement',
+		name: MENTION_CARD_ELEMENT,
+		attributes: Object.entries(props).map(([name, value]): MdxJsxAttribute => ({
+			type: 'mdxJsxAttribute',
+			name,
+			value,
+		})),
 		children,
 	};
-	const toggle: MentionPart = {
-		type: 'mentionPart',
-		data: {
-			hName: 'button',
-			hProperties: {
-				type: 'button',
-				className: ['mention__toggle'],
-				popoverTarget: cardId,
-				ariaLabel: `About ${actor.name}`,
-				hidden: true,
-			},
-			hChildren: [],
-		},
-	};
-	const card: MentionPart = {
-		type: 'mentionPart',
-		data: {
-			hName: 'span',
-			hProperties: { id: cardId, className: ['mention__card'], popover: 'auto' } as Properties,
-			hChildren: [
-				element('strong', { className: ['mention__name'] }, actor.name),
-				element('span', { className: ['mention__role'] }, role ?? ACTOR_KIND_LABELS[actor.kind].one),
-				element('span', { className: ['mention__summary'] }, actor.summary),
-				element('a', { className: ['mention__more'], href: `#${anchor}`, tabIndex: -1 }, `${actor.name} in Who’s who`),
-			],
-		},
-	};
-	return {
-		type: 'mention',
-		data: { hName: 'span', hProperties: { className: ['mention'] } },
-		children: [link, toggle, card],
-	};
-}
-
-function element(tagName: string, properties: Properties, text: string): ElementContent {
-	return { type: 'element', tagName, properties, children: [{ type: 'text', value: text }] };
 }

@@ -1,77 +1,110 @@
-import { readdirSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isRunnableDevEnvironment, normalizePath, type Plugin, type ViteDevServer } from 'vite';
 import { parse } from 'yaml';
 import type { MentionableActor } from '../plugins/remark-actor-mentions';
-import { ACTOR_KINDS, type ActorKind } from '../schemas/actor';
 import { idFromFileName } from './ids';
 
-let cache: { directory: string; key: string; actors: MentionableActor[]; stale: boolean } | undefined;
-let watched: { directory: string; watcher: FSWatcher } | undefined;
+let cache: { directory: string; actors: MentionableActor[] } | undefined;
 
 /**
- * Reads the actors the mention plugin needs straight from `content/actors/*.yaml`, because remark plugins run
- * outside Astro's content layer. Files that do not parse are skipped here: the content checks report them.
- * The result is cached until a file is added, removed or changed. The plugin asks once per explainer, so with
- * hundreds of actors and thousands of explainers even a `stat` of every file per call adds seconds to a build:
- * while a watcher on the folder has seen no change, the cache is answered without touching the disk.
+ * Reads the names the mention plugin looks for straight from `content/actors/*.yaml`, because remark plugins run
+ * outside Astro's content layer: each actor's id, name and aliases, nothing else (what the mention cards say is
+ * read from the collection when the page renders). Files that do not parse, and fields of the wrong shape, are
+ * skipped here: the content checks report them.
+ *
+ * The plugin asks once per explainer, so the answer is kept (the same array, which the plugin indexes once) until
+ * {@link forgetMentionableActors}: a build reads the folder once, and `astro dev` forgets it when an actor file
+ * changes ({@link recompileStoriesOnActorNames}).
  */
 export function readMentionableActors(directory: string): MentionableActor[] {
-	if (cache?.directory === directory && !cache.stale && watched?.directory === directory) return cache.actors;
-	watchFolder(directory);
-	const files = readdirSync(directory)
+	if (cache?.directory === directory) return cache.actors;
+	const actors = readdirSync(directory)
 		.filter((name) => name.endsWith('.yaml'))
-		.sort();
-	const key = files.map((name) => `${name}:${statSync(join(directory, name)).mtimeMs}`).join('|');
-	if (cache?.directory === directory && cache.key === key) {
-		cache.stale = false;
-		return cache.actors;
-	}
-	const actors = files.flatMap((name) => {
-		try {
-			return [toMentionable(idFromFileName({ entry: name }), parse(readFileSync(join(directory, name), 'utf8')))];
-		} catch {
-			return [];
-		}
-	});
-	cache = { directory, key, actors, stale: false };
+		.sort()
+		.flatMap((name) => {
+			try {
+				return toMentionable(idFromFileName({ entry: name }), parse(readFileSync(join(directory, name), 'utf8')));
+			} catch {
+				return [];
+			}
+		});
+	cache = { directory, actors };
 	return actors;
 }
 
-/** Marks the cache stale on any change in the folder; where watching fails, every call checks the files. */
-function watchFolder(directory: string): void {
-	if (watched?.directory === directory) return;
-	watched?.watcher.close();
-	watched = undefined;
-	try {
-		const watcher = watch(directory, () => {
-			if (cache) cache.stale = true;
-		});
-		// A build must end when its work does, not wait on the watcher.
-		watcher.unref();
-		watcher.on('error', () => {
-			watcher.close();
-			if (watched?.watcher === watcher) watched = undefined;
-		});
-		watched = { directory, watcher };
-	} catch {
-		watched = undefined;
-	}
+/** Makes the next {@link readMentionableActors} read the files again. */
+export function forgetMentionableActors(): void {
+	cache = undefined;
 }
 
-function toMentionable(id: string, data: Record<string, unknown>): MentionableActor {
-	const kind = ACTOR_KINDS.includes(data['kind'] as ActorKind) ? (data['kind'] as ActorKind) : 'organization';
-	const texts = (value: unknown) => (Array.isArray(value) ? value.filter((item) => typeof item === 'string') : []);
-	const roles = Array.isArray(data['roles']) ? (data['roles'] as Record<string, unknown>[]) : [];
+function toMentionable(id: string, data: unknown): MentionableActor[] {
+	if (typeof data !== 'object' || data === null) return [];
+	const { name, aliases } = data as Record<string, unknown>;
+	if (typeof name !== 'string' || name.trim() === '') return [];
+	const names = (value: unknown) =>
+		Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
+	// As the schema reads them: trimmed.
+	return [{ id, name: name.trim(), aliases: names(aliases).map((alias) => alias.trim()) }];
+}
+
+/** What the mention plugin's output depends on, of the actors: their ids, names and aliases. */
+const namesKey = (actors: readonly MentionableActor[]) =>
+	JSON.stringify(actors.map(({ id, name, aliases }) => [id, name, aliases]));
+
+/**
+ * For `astro dev`: keeps the stories' mentions in step with the actor files. A compiled story holds its mentions
+ * (which names are linked) but not what their cards say, which MentionCard.astro reads from the collection at
+ * each render: an edited role or summary shows on the next reload without this plugin. But when an actor's names
+ * change (an alias added, a name changed, an actor added or removed), the compiled stories are stale: the plugin
+ * reads the names again and drops every compiled explainer from the dev server, which compiles the stories again
+ * on the next request, and reloads the open pages. Edits that leave the names alone recompile nothing.
+ */
+export function recompileStoriesOnActorNames(folders: { actors: string; articles: string }): Plugin {
+	const actors = normalizePath(resolve(folders.actors));
+	const articles = normalizePath(resolve(folders.articles));
+	const inside = (folder: string, file: string) => normalizePath(file).startsWith(`${folder}/`);
 	return {
-		id,
-		name: String(data['name']),
-		kind,
-		aliases: texts(data['aliases']),
-		summary: String(data['summary'] ?? ''),
-		roles: roles.map((role) => ({
-			title: String(role['title']),
-			from: role['from'] === undefined ? undefined : String(role['from']),
-			to: role['to'] === undefined ? undefined : String(role['to']),
-		})),
+		name: 'explainer:recompile-stories-on-actor-names',
+		apply: 'serve',
+		configureServer(server) {
+			let names: string | undefined;
+			const onActorFile = (file: string) => {
+				if (!inside(actors, file) || !file.endsWith('.yaml')) return;
+				forgetMentionableActors();
+				const next = namesKey(readMentionableActors(folders.actors));
+				if (next === names) return;
+				names = next;
+				dropCompiledStories(server, (file) => inside(articles, file) && file.endsWith('.mdx'));
+			};
+			try {
+				names = namesKey(readMentionableActors(folders.actors));
+			} catch {
+				// No actors folder yet: the first file added makes one.
+			}
+			server.watcher.add(folders.actors);
+			server.watcher.on('add', onActorFile).on('change', onActorFile).on('unlink', onActorFile);
+		},
 	};
+}
+
+/**
+ * Drops the modules of the files `isStory` picks from every environment of the dev server: their compiled code,
+ * and in the environments that run modules, the evaluated module (which would otherwise be used again), as Astro
+ * does when its data store changes. Then reloads the open pages.
+ */
+function dropCompiledStories(server: ViteDevServer, isStory: (file: string) => boolean): void {
+	const timestamp = Date.now();
+	for (const environment of Object.values(server.environments)) {
+		for (const [file, modules] of environment.moduleGraph.fileToModulesMap) {
+			if (!isStory(file)) continue;
+			for (const module of modules) environment.moduleGraph.invalidateModule(module, undefined, timestamp, true);
+		}
+		if (!isRunnableDevEnvironment(environment)) continue;
+		for (const [file, modules] of environment.runner.evaluatedModules.fileToModulesMap) {
+			if (!isStory(file)) continue;
+			for (const module of modules) environment.runner.evaluatedModules.invalidateModule(module);
+		}
+	}
+	server.environments.client.hot.send({ type: 'full-reload', path: '*' });
 }
