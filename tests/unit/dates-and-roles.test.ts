@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { dayOf, earliestDay, formatPartialDate, latestDay } from '../../src/utils/partial-dates';
-import { rolesOn } from '../../src/utils/roles';
 import { idFromFileName } from '../../src/utils/ids';
 import { listInWords } from '../../src/utils/words';
 
@@ -19,33 +18,6 @@ describe('partial dates', () => {
 
 	test('take the UTC day of a moment', () => {
 		expect(dayOf(new Date('2024-01-30T23:30:00-05:00'))).toBe('2024-01-31');
-	});
-});
-
-describe('rolesOn', () => {
-	const roles = [
-		{ title: 'Vice President', from: '2009-01-20', to: '2017-01-20' },
-		{ title: 'President', from: '2021-01-20', to: '2025-01-20' },
-		{ title: 'Senator', to: '2009-01' },
-	];
-
-	test('gives the role held on the day', () => {
-		expect(rolesOn(roles, '2024-01-30').map((role) => role.title)).toEqual(['President']);
-		expect(rolesOn(roles, '2015-06-01').map((role) => role.title)).toEqual(['Vice President']);
-	});
-
-	test('gives no role between two posts', () => {
-		expect(rolesOn(roles, '2019-03-01')).toEqual([]);
-	});
-
-	test('counts a role with no dates as held, since the source gives none', () => {
-		expect(rolesOn([{ title: 'Pentagon spokesman' }], '2024-01-30').map((role) => role.title)).toEqual([
-			'Pentagon spokesman',
-		]);
-	});
-
-	test('counts a role as held on a day only known to the month when it may have been', () => {
-		expect(rolesOn(roles, '2009-01').map((role) => role.title)).toEqual(['Vice President', 'Senator']);
 	});
 });
 
