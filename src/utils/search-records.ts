@@ -73,7 +73,7 @@ export function searchRecords({ articles, actors, places }: SearchableContent): 
 		return record(`/actors/${id}/`, data.name, [
 			ACTOR_KIND_LABELS[data.kind].one,
 			data.aliases.join(', '),
-			latestSummary(data.summary, reportDays)?.text,
+			summaryLine(latestSummary(data.summary, reportDays)),
 			...data.roles.map((role) => role.title),
 			...data.affiliations.map(
 				(link) => `${RELATION_LABELS[link.relation]} ${actorsById.get(link.actor.id)?.name ?? link.actor.id}`,
@@ -84,6 +84,12 @@ export function searchRecords({ articles, actors, places }: SearchableContent): 
 	});
 
 	return [...explainers, ...people];
+}
+
+/** The actor page's summary as it reads there: the text, and the day it is known from when it is dated. */
+function summaryLine(summary: ReturnType<typeof latestSummary>): string | undefined {
+	if (!summary) return undefined;
+	return summary.since ? `${summary.text} (as of ${formatPartialDate(summary.since)})` : summary.text;
 }
 
 /** A record whose content is its title and its non-empty lines. */
