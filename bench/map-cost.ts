@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { PlaceSchema } from '../src/schemas/place.ts';
-import type { MapPlace as Place } from '../src/utils/locator-map.ts';
+import type { MapPlace as Place } from '../src/locator-map/locator-map.ts';
 import { createRandom } from './build-scale/generate.ts';
 
 type Kind = 'country' | 'territory' | 'city' | 'town' | 'site';
@@ -232,7 +232,7 @@ async function child(seed: number, out?: string): Promise<RunResult> {
 		const j = Math.floor(random() * (i + 1));
 		[cases[i], cases[j]] = [cases[j]!, cases[i]!];
 	}
-	const { locatorMapSvg, planLocatorMap } = await import('../src/utils/locator-map.ts');
+	const { locatorMapSvg, planLocatorMap } = await import('../src/locator-map/locator-map.ts');
 	const maps: RunResult['maps'] = [];
 	for (const { name, places } of cases) {
 		const plan = planLocatorMap(places);

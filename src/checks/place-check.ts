@@ -1,4 +1,4 @@
-import { countriesByName, countryAt, distanceToCountryKm, type LonLat } from '../utils/atlas';
+import { countriesByName, countryAt, distanceToCountryKm, type LonLat } from '../locator-map/atlas';
 import { problemAt, type Check } from './check';
 import type { ContentFile } from './content-files';
 import { fieldName, type Problem } from './problem';

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { pruneUnusedFiles, UNUSED_FILE_DAYS } from '../utils/disk-cache';
-import { locatorMapCacheDir } from '../utils/locator-map-cache';
+import { locatorMapCacheDir } from '../locator-map/cache';
 import { shareImageCacheDir } from '../utils/share-image-cache';
 
 /**

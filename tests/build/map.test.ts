@@ -7,7 +7,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { REACH_KM } from '../../src/utils/locator-map';
+import { REACH_KM } from '../../src/locator-map/locator-map';
 import {
 	articleSlugs,
 	builtFileFor,

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { drawingDigest, locatorMapKey, type MapDrawing } from '../../src/utils/locator-map-cache';
+import { drawingDigest, locatorMapKey, type MapDrawing } from '../../src/locator-map/cache';
 
 const DRAWING: MapDrawing = {
 	variant: 'wide',
@@ -29,9 +29,9 @@ function copyOfDrawingCode(): string {
 	const root = mkdtempSync(join(tmpdir(), 'map-code-'));
 	roots.push(root);
 	for (const file of [
-		'src/utils/locator-map.ts',
-		'src/utils/map-labels.ts',
-		'src/utils/atlas.ts',
+		'src/locator-map/locator-map.ts',
+		'src/locator-map/labels.ts',
+		'src/locator-map/atlas.ts',
 		'node_modules/world-atlas/package.json',
 	]) {
 		mkdirSync(dirname(join(root, file)), { recursive: true });
@@ -56,7 +56,7 @@ describe('the locator map cache', () => {
 		const root = copyOfDrawingCode();
 		const before = drawingDigest(root);
 		expect(drawingDigest(root)).toBe(before);
-		writeFileSync(join(root, 'src/utils/map-labels.ts'), '// changed\n', { flag: 'a' });
+		writeFileSync(join(root, 'src/locator-map/labels.ts'), '// changed\n', { flag: 'a' });
 		expect(drawingDigest(root)).not.toBe(before);
 	});
 

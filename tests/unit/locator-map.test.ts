@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test, vi } from 'vitest';
 import { parse } from 'yaml';
 import { PlaceSchema, type PlaceData } from '../../src/schemas/place';
-import { countriesByName, countryAt, distanceKm, distanceToCountryKm, type LonLat } from '../../src/utils/atlas';
+import { countriesByName, countryAt, distanceKm, distanceToCountryKm, type LonLat } from '../../src/locator-map/atlas';
 import {
 	COUNTRY_FRAME_KM,
 	fitProjection,
@@ -19,8 +19,8 @@ import {
 	simplifiedFor,
 	type MapPlace,
 	type MapVariant,
-} from '../../src/utils/locator-map';
-import { overlaps } from '../../src/utils/map-labels';
+} from '../../src/locator-map/locator-map';
+import { overlaps } from '../../src/locator-map/labels';
 
 const BAGHDAD: LonLat = [44.37, 33.31];
 const TEHRAN: LonLat = [51.39, 35.69];
@@ -221,7 +221,7 @@ describe('framing the map', () => {
 		const first = locatorMapSvg(plan, 'wide', 'Map');
 		expect(locatorMapSvg(structuredClone(plan), 'wide', 'Map')).toBe(first);
 		vi.resetModules();
-		const fresh = await import('../../src/utils/locator-map');
+		const fresh = await import('../../src/locator-map/locator-map');
 		expect(fresh.locatorMapSvg(structuredClone(plan), 'wide', 'Map')).toBe(first);
 	});
 });

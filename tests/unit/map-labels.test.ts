@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isFree, labelSize, overlaps, placeLabels, type LabelRequest } from '../../src/utils/map-labels';
+import { isFree, labelSize, overlaps, placeLabels, type LabelRequest } from '../../src/locator-map/labels';
 
 const bounds = { x: 0, y: 0, width: 300, height: 200 };
 const request = (key: string, x: number, y: number, text = key): LabelRequest => ({ key, text, x, y, gap: 4 });

@@ -1,3 +1,13 @@
+/**
+ * The locator map: this folder owns everything that decides, draws and serves the map of an explainer's places.
+ *
+ * - locator-map.ts (this file): what a map marks, shades and leaves off (the plan), how it is framed, and the SVG
+ * - labels.ts: where labels go without covering each other
+ * - atlas.ts: Natural Earth's country outlines (world-atlas), distances, which country a point is in
+ * - cache.ts: drawn maps kept on disk between builds, keyed by their inputs and a hash of the drawing code
+ * - article-map.ts: an explainer's plan, title and image paths; LocatorMap.astro: the section on its page
+ * - route.ts: the SVG files, served through src/pages/explainers/[slug]/map-[variant].svg.ts
+ */
 import { geoBounds, geoContains, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
 import { feature, merge, mesh } from 'topojson-client';
@@ -14,7 +24,7 @@ import {
 	type CountryTopology,
 	type LonLat,
 } from './atlas';
-import { isFree, labelSize, placeLabels, type Box, type LabelRequest, type PlacedLabel } from './map-labels';
+import { isFree, labelSize, placeLabels, type Box, type LabelRequest, type PlacedLabel } from './labels';
 
 /** A place as an article lists it. */
 export interface MapPlace {

@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createDiskCache, type DiskCache } from './disk-cache';
+import { createDiskCache, type DiskCache } from '../utils/disk-cache';
 import { locatorMapSvg, type MapPlan, type MapVariantName } from './locator-map';
 
 /** Where builds keep the maps they drew, from the project's folder. */
@@ -20,9 +20,9 @@ export interface MapDrawing {
 
 /** The drawing code and the atlas, from the project's folder: a change to any of them redraws every map. */
 const DRAWING_SOURCES = [
-	'src/utils/locator-map.ts',
-	'src/utils/map-labels.ts',
-	'src/utils/atlas.ts',
+	'src/locator-map/locator-map.ts',
+	'src/locator-map/labels.ts',
+	'src/locator-map/atlas.ts',
 	'node_modules/world-atlas/package.json',
 ];
 

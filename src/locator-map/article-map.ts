@@ -1,6 +1,6 @@
-import { getPlacesById, type Article } from './articles';
+import { getPlacesById, type Article } from '../utils/articles';
 import { planLocatorMap, type MapPlan, type MapVariantName } from './locator-map';
-import { pathTo } from './paths';
+import { pathTo } from '../utils/paths';
 
 /** What an explainer's locator map shows, or nothing when the article lists no places. */
 export async function articleMapPlan(article: Article): Promise<MapPlan | undefined> {
