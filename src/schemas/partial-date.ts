@@ -11,15 +11,18 @@ const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
  * into a number, so both are accepted and normalised back to the text the editor wrote.
  */
 export const PartialDateSchema = once(() =>
-	z.union([z.string(), z.number().int(), z.date()]).transform((value, ctx): PartialDate => {
-		const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
-		if (!PARTIAL_DATE.test(text)) {
-			ctx.addIssue({
-				code: 'custom',
-				message: `"${text}" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-01-28`,
-			});
-			return z.NEVER;
-		}
-		return text;
-	}),
+	z
+		.union([z.string(), z.number().int(), z.date()])
+		.transform((value, ctx): PartialDate => {
+			const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
+			if (!PARTIAL_DATE.test(text)) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `"${text}" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-01-28`,
+				});
+				return z.NEVER;
+			}
+			return text;
+		})
+		.meta({ format: 'partial-date' }),
 );

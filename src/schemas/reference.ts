@@ -12,4 +12,5 @@ export const ReferenceSchema = <C extends string>(collection: C) =>
 	z
 		.string()
 		.regex(ID_PATTERN, `must be an id from content/${collection}/: lower-case words joined by hyphens`)
-		.transform((id) => ({ collection, id }));
+		.transform((id) => ({ collection, id }))
+		.meta({ collection });

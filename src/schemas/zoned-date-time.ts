@@ -6,11 +6,13 @@ const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
 
 /** YAML reads an unquoted timestamp as a Date (in UTC); a quoted one stays text and must carry its zone. */
 export const ZonedDateTimeSchema = once(() =>
-	z.preprocess(
-		(value) => (value instanceof Date ? value.toISOString() : value),
-		z
-			.string({ error: 'write a date and time with a time zone, e.g. 2024-01-30T20:00:00Z' })
-			.regex(ZONED_DATE_TIME, 'write a date and time with a time zone, e.g. 2024-01-30T20:00:00Z')
-			.transform((text) => new Date(text)),
-	),
+	z
+		.preprocess(
+			(value) => (value instanceof Date ? value.toISOString() : value),
+			z
+				.string({ error: 'write a date and time with a time zone, e.g. 2024-01-30T20:00:00Z' })
+				.regex(ZONED_DATE_TIME, 'write a date and time with a time zone, e.g. 2024-01-30T20:00:00Z')
+				.transform((text) => new Date(text)),
+		)
+		.meta({ format: 'zoned-date-time' }),
 );
