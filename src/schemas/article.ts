@@ -13,49 +13,69 @@ import { dayOf } from '../utils/partial-dates';
 
 /** A calendar day, YYYY-MM-DD. */
 const DaySchema = once(() =>
-	PartialDateSchema().refine((date) => date.length === 10, 'write the full day as YYYY-MM-DD, e.g. 2023-12-25'),
+	PartialDateSchema()
+		.refine((date) => date.length === 10, 'write the full day as YYYY-MM-DD, e.g. 2023-12-25')
+		.meta({ format: 'day' }),
 );
 
-/** The frontmatter of `content/articles/<slug>.mdx`: one explainer. */
+/** An entry of the articles collection; `image` is Astro's `image()` of the entry's file. */
 export const ArticleSchema = <Image extends z.ZodType>(image: Image) =>
 	z
 		.strictObject({
-			/** The headline. */
-			title: ProseSchema({ max: 140 }),
-			/** The standfirst under the headline: one or two sentences. */
-			dek: ProseSchema({ max: 300 }),
-			/** When the explainer was first published: ISO 8601 with time zone. */
-			published: ZonedDateTimeSchema(),
-			/**
-			 * The day the explainer's facts hold (YYYY-MM-DD): actors' roles, relations and summaries are shown as they
-			 * were then. Defaults to the day of `published`; set it when the story is about earlier events.
-			 */
-			asOf: DaySchema().optional(),
-			/** When it last changed in substance: ISO 8601 with time zone; leave out until then. */
-			updated: ZonedDateTimeSchema().optional(),
-			/** Where the story was reported from, e.g. "Baghdad"; leave out when the source gives none. */
-			dateline: z.string().trim().min(1).optional(),
-			/** Wire services and outlets the story draws on, credited as "With AP, EFE and Reuters". */
-			sources: z.array(SourceSchema()).min(1),
-			/** Subjects for topic pages, e.g. "Iraq". */
-			topics: z.array(z.string().trim().min(1)).min(1),
-			/** Actor ids the story is about, in the order the glossary lists them. */
-			actors: z.array(ReferenceSchema('actors')).min(1),
-			/** Quotations in the story, each with its speaker. */
-			quotes: z.array(QuoteSchema()).default([]),
-			/** Three to five facts a hurried reader needs, one sentence each. */
-			keyFacts: z.array(ProseSchema()).min(3).max(5),
-			/** How we got here, oldest first. */
-			timeline: z.array(TimelineEventSchema()).default([]),
-			/** Corrections, oldest first; never remove one. */
-			corrections: z.array(CorrectionSchema()).default([]),
-			/**
-			 * The places of the locator map ("Where it happened"), most important first: marked places
-			 * are labelled in this order. Leave empty for no map.
-			 */
-			places: z.array(ReferenceSchema('places')).default([]),
-			/** Photos and graphics, with alt text, caption and credit. */
-			figures: z.array(FigureSchema(image)).default([]),
+			title: ProseSchema({ max: 140 }).meta({ description: 'The headline.' }),
+			dek: ProseSchema({ max: 300 }).meta({
+				description: 'The standfirst under the headline: one or two sentences.',
+			}),
+			published: ZonedDateTimeSchema().meta({
+				description: 'When the explainer was first published: ISO 8601 with time zone.',
+			}),
+			asOf: DaySchema()
+				.optional()
+				.meta({
+					description:
+						"The day the explainer's facts hold (YYYY-MM-DD): actors' roles, relations and summaries are shown " +
+						'as they were then. Defaults to the day of `published`; set it when the story is about earlier events.',
+				}),
+			updated: ZonedDateTimeSchema().optional().meta({
+				description: 'When it last changed in substance: ISO 8601 with time zone; leave out until then.',
+			}),
+			dateline: z.string().trim().min(1).optional().meta({
+				description: 'Where the story was reported from, e.g. "Baghdad"; leave out when the source gives none.',
+			}),
+			sources: z.array(SourceSchema()).min(1).meta({
+				description: 'Wire services and outlets the story draws on, credited as "With AP, EFE and Reuters".',
+			}),
+			topics: z.array(z.string().trim().min(1)).min(1).meta({ description: 'Subjects for topic pages, e.g. "Iraq".' }),
+			actors: z
+				.array(ReferenceSchema('actors'))
+				.min(1)
+				.meta({ description: 'Actor ids the story is about, in the order the glossary lists them.' }),
+			quotes: z
+				.array(QuoteSchema())
+				.default([])
+				.meta({ description: 'Quotations in the story, each with its speaker.' }),
+			keyFacts: z
+				.array(ProseSchema())
+				.min(3)
+				.max(5)
+				.meta({ description: 'Three to five facts a hurried reader needs, one sentence each.' }),
+			timeline: z.array(TimelineEventSchema()).default([]).meta({ description: 'How we got here, oldest first.' }),
+			corrections: z
+				.array(CorrectionSchema())
+				.default([])
+				.meta({ description: 'Corrections, oldest first; never remove one.' }),
+			places: z
+				.array(ReferenceSchema('places'))
+				.default([])
+				.meta({
+					description:
+						'The places of the locator map ("Where it happened"), most important first: marked places are ' +
+						'labelled in this order. Leave empty for no map.',
+				}),
+			figures: z
+				.array(FigureSchema(image))
+				.default([])
+				.meta({ description: 'Photos and graphics, with alt text, caption and credit.' }),
 		})
 		.refine((article) => !article.updated || article.updated >= article.published, {
 			message: '`updated` is before `published`: an update cannot come before the first publication',
@@ -64,6 +84,10 @@ export const ArticleSchema = <Image extends z.ZodType>(image: Image) =>
 		.refine((article) => !article.asOf || article.asOf <= dayOf(article.published), {
 			message: '`asOf` is after `published`: an explainer cannot tell facts that hold after it went out',
 			path: ['asOf'],
+		})
+		.meta({
+			description: 'The frontmatter of `content/articles/<slug>.mdx`: one explainer.',
+			file: 'src/schemas/article.ts',
 		});
 
 export type ArticleData = z.output<ReturnType<typeof ArticleSchema<z.ZodString>>>;

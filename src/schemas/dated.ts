@@ -7,13 +7,15 @@ import { ReferenceSchema } from './reference';
  * A fact with none of the three holds on every explainer's date.
  */
 export const datedFields = () => ({
-	/** When it began (YYYY, YYYY-MM or YYYY-MM-DD); leave out when the source does not say. */
-	from: PartialDateSchema().optional(),
-	/** When it ended; leave out while it holds. */
-	to: PartialDateSchema().optional(),
-	/**
-	 * The slug of the explainer that first reports it, when no source gives `from`: it holds from that
-	 * explainer's date on, and is never shown on an earlier explainer.
-	 */
-	reportedIn: ReferenceSchema('articles').optional(),
+	from: PartialDateSchema().optional().meta({
+		description: 'When it began (YYYY, YYYY-MM or YYYY-MM-DD); leave out when the source does not say.',
+	}),
+	to: PartialDateSchema().optional().meta({ description: 'When it ended; leave out while it holds.' }),
+	reportedIn: ReferenceSchema('articles')
+		.optional()
+		.meta({
+			description:
+				"The slug of the explainer that first reports it, when no source gives `from`: it holds from that explainer's " +
+				'date on, and is never shown on an earlier explainer.',
+		}),
 });

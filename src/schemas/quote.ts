@@ -14,24 +14,33 @@ export const QUOTE_SETTINGS = [
 	'social-media',
 ] as const;
 
-/** Words a story quotes, word for word as they appear in the body. */
+/** Each of an article's `quotes`. */
 export const QuoteSchema = once(() =>
-	z.strictObject({
-		/** A short id, unique in the article; the quote's anchor is `#quote-<id>`. */
-		id: z.string().regex(ID_PATTERN, 'use lower-case words joined by hyphens, e.g. ryder-response'),
-		/** Who said it: an actor id from `content/actors/`. */
-		speaker: ReferenceSchema('actors'),
-		/** The exact words, without the surrounding quotation marks. */
-		text: ProseSchema(),
-		/** Where the words were said or written. */
-		setting: z.enum(QUOTE_SETTINGS),
-		/** When the words were said, if the source says (YYYY, YYYY-MM or YYYY-MM-DD). */
-		date: PartialDateSchema().optional(),
-		/** True when the words are our translation or a translation the source made. */
-		translated: z.boolean().default(false),
-		/** True to show the quote as a large figure in the pull-quote section; short phrases stay in the list. */
-		pull: z.boolean().default(false),
-	}),
+	z
+		.strictObject({
+			id: z
+				.string()
+				.regex(ID_PATTERN, 'use lower-case words joined by hyphens, e.g. ryder-response')
+				.meta({ description: "A short id, unique in the article; the quote's anchor is `#quote-<id>`." }),
+			speaker: ReferenceSchema('actors').meta({ description: 'Who said it: an actor id from `content/actors/`.' }),
+			text: ProseSchema().meta({ description: 'The exact words, without the surrounding quotation marks.' }),
+			setting: z.enum(QUOTE_SETTINGS).meta({ description: 'Where the words were said or written.' }),
+			date: PartialDateSchema().optional().meta({
+				description: 'When the words were said, if the source says (YYYY, YYYY-MM or YYYY-MM-DD).',
+			}),
+			translated: z.boolean().default(false).meta({
+				description: 'True when the words are our translation or a translation the source made.',
+			}),
+			pull: z.boolean().default(false).meta({
+				description:
+					'True to show the quote as a large figure in the pull-quote section; short phrases stay in the list.',
+			}),
+		})
+		.meta({
+			title: 'quote',
+			description: 'Words a story quotes, word for word as they appear in the body.',
+			file: 'src/schemas/quote.ts',
+		}),
 );
 
 export type QuoteData = z.output<ReturnType<typeof QuoteSchema>>;

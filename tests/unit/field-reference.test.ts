@@ -1,13 +1,15 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { describeCollections, END_MARKER, START_MARKER, updateGuide } from '../../src/cli/field-reference';
 import { ACTOR_KINDS, ActorSchema, AFFILIATION_RELATIONS } from '../../src/schemas/actor';
-import { PlaceSchema } from '../../src/schemas/place';
+import { CoordinatesSchema, PlaceSchema } from '../../src/schemas/place';
+import { ProseSchema } from '../../src/schemas/prose';
 import { ArticleSchema } from '../../src/schemas/article';
-import { QUOTE_SETTINGS } from '../../src/schemas/quote';
+import { QUOTE_SETTINGS, QuoteSchema } from '../../src/schemas/quote';
 
 const GUIDE = 'docs/editing.md';
 const guide = await readFile(GUIDE, 'utf8');
@@ -148,6 +150,15 @@ describe('the field reference in docs/editing.md', () => {
 		expect(block).toMatch(/^- `translated` \(optional, `false` when left out\): `true` or `false`\. /m);
 		expect(block).toMatch(/^- `speaker` \(required\): an actor id /m);
 		expect(block).toMatch(/^#### `quotes\[\]`: each quote$/m);
+		expect(block).toMatch(/^- `asOf` \(optional\): a day, `YYYY-MM-DD`/m);
+		expect(block).toMatch(
+			/^- `date` \(optional\): a date as precise as the source: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`\. /m,
+		);
+		expect(block).toMatch(
+			/^- `summary` \(required\): text, at most 400 characters, or a list of \[dated summaries\]\(#summary-each-dated-summary\), at least 1\. /m,
+		);
+		expect(block).toMatch(/^- `coordinates` \(required\): a \[position\]\(#coordinates-the-position\)\. /m);
+		expect(block).toContain('The checks also report, at `figures[].alt`: “a figure with an image needs alt text');
 	});
 
 	test('lists the values of every enumerated field', () => {
@@ -184,58 +195,54 @@ describe('the examples in docs/editing.md', () => {
 });
 
 describe('the field reference generator', () => {
-	test('describes prose fields (src/schemas/prose.ts) as text, with the limit of `max`', async () => {
-		await mkdir('.tmp', { recursive: true });
-		const directory = await mkdtemp(join('.tmp', 'schemas-'));
-		const entry = (factory: string, fields: string) =>
-			`import { z } from 'astro/zod';\n/** An entry. */\nexport const ${factory} = () =>\n\tz.strictObject({\n${fields}\t});\n`;
-		try {
-			await writeFile(
-				join(directory, 'article.ts'),
-				entry(
-					'ArticleSchema',
-					[
-						'\t\t/** The headline. */\n\t\ttitle: ProseSchema({ max: 140 }),\n',
-						'\t\t/** A caption. */\n\t\tcaption: ProseSchema().optional(),\n',
-						'\t\t/** Facts. */\n\t\tkeyFacts: z.array(ProseSchema()).min(3).max(5),\n',
-					].join(''),
-				),
-			);
-			await writeFile(join(directory, 'actor.ts'), entry('ActorSchema', '\t\t/** A name. */\n\t\tname: z.string(),\n'));
-			await writeFile(join(directory, 'place.ts'), entry('PlaceSchema', '\t\t/** A name. */\n\t\tname: z.string(),\n'));
-			await cp('src/schemas/prose.ts', join(directory, 'prose.ts'));
-			const [article] = describeCollections(resolve(directory));
-			expect(article?.objects[0]?.fields.map(({ name, presence, type }) => ({ name, presence, type }))).toEqual([
-				{ name: 'title', presence: 'required', type: 'text, at most 140 characters' },
-				{ name: 'caption', presence: 'optional', type: 'text' },
-				{ name: 'keyFacts', presence: 'required', type: 'a list of texts, 3 to 5' },
-			]);
+	/** An entry schema of one collection, described as the generator needs it. */
+	const entry = (shape: Record<string, z.ZodType>) =>
+		z.strictObject(shape).meta({ description: 'An entry.', file: 'src/schemas/entry.ts' });
+	const describeEntry = (shape: Record<string, z.ZodType>) =>
+		describeCollections([{ title: 'Entry', schema: entry(shape) }]);
 
-			await writeFile(
-				join(directory, 'article.ts'),
-				entry('ArticleSchema', '\t\t/** The headline. */\n\t\ttitle: ProseSchema({ max: LIMIT }),\n'),
-			);
-			expect(() => describeCollections(resolve(directory))).toThrow(/article\.ts:\d+:\d+: write the limit as a number/);
-		} finally {
-			await rm(directory, { recursive: true, force: true });
+	test('finds a description for every field and object of every collection', () => {
+		for (const { title, objects } of describeCollections()) {
+			for (const { path, meta, fields } of objects) {
+				expect(meta.description, `${title}: ${path}`).toBeTruthy();
+				expect(existsSync(meta.file ?? ''), `${title}: ${path} names its file`).toBe(true);
+				for (const field of fields) expect(field.description, `${title}: ${path} ${field.name}`).toBeTruthy();
+			}
 		}
 	});
 
-	test('refuses a schema field without a JSDoc comment, naming it', async () => {
-		await mkdir('.tmp', { recursive: true });
-		const directory = await mkdtemp(join('.tmp', 'schemas-'));
-		try {
-			await cp('src/schemas', directory, { recursive: true });
-			const quote = join(directory, 'quote.ts');
-			const source = await readFile(quote, 'utf8');
-			await writeFile(
-				quote,
-				source.replace('\t\t/** The exact words, without the surrounding quotation marks. */\n', ''),
-			);
-			expect(() => describeCollections(resolve(directory))).toThrow(/JSDoc[\s\S]*quote\.ts: QuoteSchema field `text`/);
-		} finally {
-			await rm(directory, { recursive: true, force: true });
-		}
+	test('describes prose fields (src/schemas/prose.ts) as text, with the limit of `max`', () => {
+		const [described] = describeEntry({
+			title: ProseSchema({ max: 140 }).meta({ description: 'The headline.' }),
+			caption: ProseSchema().optional().meta({ description: 'A caption.' }),
+			keyFacts: z.array(ProseSchema()).min(3).max(5).meta({ description: 'Facts.' }),
+		});
+		expect(described?.objects[0]?.fields.map(({ name, presence, type }) => ({ name, presence, type }))).toEqual([
+			{ name: 'title', presence: 'required', type: 'text, at most 140 characters' },
+			{ name: 'caption', presence: 'optional', type: 'text' },
+			{ name: 'keyFacts', presence: 'required', type: 'a list of texts, 3 to 5' },
+		]);
+	});
+
+	test('refuses a field without a description, naming it', () => {
+		const quote = z.globalRegistry.get(QuoteSchema());
+		expect(() =>
+			describeEntry({
+				name: z.string(),
+				quotes: z
+					.array(z.strictObject({ ...QuoteSchema().shape, text: ProseSchema() }).meta(quote ?? {}))
+					.meta({ description: 'Quotes.' }),
+				coordinates: CoordinatesSchema(),
+			}),
+		).toThrow(
+			/Entry: `name`: describe the field[\s\S]*Entry: `quotes\[\]\.text`: describe[\s\S]*Entry: `coordinates`: describe/,
+		);
+	});
+
+	test('refuses a schema it cannot put into words, naming the field', () => {
+		expect(() => describeEntry({ when: z.date().meta({ description: 'A date.' }) })).toThrow(
+			/Entry: `when`: the field reference cannot put this date schema into words/,
+		);
 	});
 });
 
