@@ -7,7 +7,7 @@ import atomicOutput from './src/integrations/atomic-output';
 import cachePruning from './src/integrations/cache-pruning';
 import contentChecks from './src/integrations/content-checks';
 import searchIndex from './src/integrations/search-index';
-import shareImages from './src/integrations/share-images';
+import shareImages from './src/share-image/integration';
 import { buildWarnings } from './src/integrations/build-warnings';
 import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from './src/plugins';
 import { readMentionableActors, recompileStoriesOnActorNames } from './src/utils/actor-files';

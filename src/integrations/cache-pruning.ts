@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { pruneUnusedFiles, UNUSED_FILE_DAYS } from '../utils/disk-cache';
 import { locatorMapCacheDir } from '../locator-map/cache';
-import { shareImageCacheDir } from '../utils/share-image-cache';
+import { shareImageCacheDir } from '../share-image/cache';
 
 /**
  * After a build, removes the share images and locator maps no build has used for {@link UNUSED_FILE_DAYS} days, so

@@ -7,7 +7,7 @@ export function pathTo(path: string): string {
 /** The page of one explainer. */
 export const explainerPath = (id: string) => pathTo(`explainers/${id}/`);
 
-/** The file name of an explainer's share image, beside its page (written by src/integrations/share-images.ts). */
+/** The file name of an explainer's share image, beside its page (written by src/share-image/integration.ts). */
 export const SHARE_IMAGE_FILE = 'share.png';
 
 /** The share image of one explainer, beside its page. */

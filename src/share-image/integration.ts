@@ -5,19 +5,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckedContent } from '../checks';
 import { checkedEntries } from '../checks/schema-check';
-import { startShareImageDrawer, stopShareImageDrawer } from '../utils/share-image-drawer';
-import { explainerShareCard, shareImageCache } from '../utils/share-image-cache';
+import { checkedFields, contentToBuildFrom } from '../integrations/content-checks';
 import { SHARE_IMAGE_FILE } from '../utils/paths';
-import type { ShareImageInput } from '../utils/share-image';
-import { checkedFields, contentToBuildFrom } from './content-checks';
+import { explainerShareCard, shareImageCache } from './cache';
+import type { ShareImageInput } from './card';
+import { startShareImageDrawer, stopShareImageDrawer } from './drawer';
 
 /**
  * The explainers' share images (`/explainers/<slug>/share.png`). When Astro starts building, the build lists them from
- * the articles whose fields the content checks passed, and starts drawing the missing ones in a worker thread at the
- * lowest priority, so that a cold build draws them on the CPU Astro's compiling and rendering leave idle (each costs
- * about 3 ms; a thousand would otherwise add 3 s to the main thread), and writes every image beside its page at the
- * end, from the cache. The images do not go through Astro's pages: 1000 files of 35 kB passing through the page
- * pipeline cost over a second of rendering. The dev server draws each on request (src/routes/share-image.ts).
+ * the articles whose fields the content checks passed, and starts drawing the missing ones in a child process at the
+ * lowest priority (drawer.ts), so that a cold build draws them on the CPU Astro's compiling and rendering leave idle
+ * (each costs about 6 ms; a thousand would otherwise add 6 s to the main thread). Once the pages are built it stops
+ * the child and writes every image beside its page from the cache, drawing those the child had not reached. The
+ * images do not go through Astro's pages: 1000 files passing through the page pipeline cost over a second of
+ * rendering. The dev server draws each on request (route.ts).
  */
 export default function shareImages(): AstroIntegration {
 	let cards: { slug: string; input: ShareImageInput }[] = [];
@@ -29,9 +30,9 @@ export default function shareImages(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ config, command, injectRoute }) => {
 				if (command === 'dev') {
-					injectRoute({ pattern: `/explainers/[slug]/${SHARE_IMAGE_FILE}`, entrypoint: './src/routes/share-image.ts' });
+					injectRoute({ pattern: `/explainers/[slug]/${SHARE_IMAGE_FILE}`, entrypoint: './src/share-image/route.ts' });
 				}
-				if (command === 'build') workerFile = new URL('src/utils/share-image-worker.ts', config.root);
+				if (command === 'build') workerFile = new URL('src/share-image/worker.ts', config.root);
 			},
 			'astro:config:done': () => {
 				content = checkedFields();
@@ -51,7 +52,9 @@ export default function shareImages(): AstroIntegration {
 				if (drawing > 0) logger.info(`drawing ${drawing} share image${drawing === 1 ? '' : 's'} in the background`);
 			},
 			// Written while the other integrations finish (the search index is written in Pagefind's process meanwhile).
+			// The cards the child has not drawn yet are drawn here, at full speed: the build has nothing else to wait for.
 			'astro:build:generated': ({ dir }) => {
+				stopShareImageDrawer();
 				writing = writeShareImages(cards, fileURLToPath(dir));
 				// Awaited in astro:build:done, which reports its failure; until then it is not an unhandled rejection.
 				writing.catch(() => undefined);
@@ -60,7 +63,9 @@ export default function shareImages(): AstroIntegration {
 				try {
 					if (!writing) throw new Error('The share images were never written: Astro did not report the pages built.');
 					await writing;
-					logger.info(`wrote ${cards.length} share image${cards.length === 1 ? '' : 's'}`);
+					const { misses } = shareImageCache().stats;
+					const after = misses > 0 ? ` (${misses} drawn after the pages)` : '';
+					logger.info(`wrote ${cards.length} share image${cards.length === 1 ? '' : 's'}${after}`);
 				} finally {
 					stopShareImageDrawer();
 				}
@@ -69,12 +74,12 @@ export default function shareImages(): AstroIntegration {
 	};
 }
 
-/** How many images are read and written at once. */
+/** How many images are read (or drawn, on libuv's thread pool) and written at once. */
 const WRITES_AT_ONCE = 16;
 
 /**
- * Writes each card's image beside its explainer's page in the built site `outDir`: from the cache, after the worker
- * has drawn it (or drawn here, when the worker could not). Throws when an explainer has no page to sit beside.
+ * Writes each card's image beside its explainer's page in the built site `outDir`: from the cache, where the child
+ * process drew it, or drawn here when it did not. Throws when an explainer has no page to sit beside.
  */
 async function writeShareImages(cards: readonly { slug: string; input: ShareImageInput }[], outDir: string) {
 	const cache = shareImageCache();

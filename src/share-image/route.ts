@@ -1,11 +1,11 @@
 /**
  * The share image of each explainer, `/explainers/<slug>/share.png`, in the dev server: the picture link previews
  * show (the explainer's `og:image`, see src/components/SocialMeta.astro), drawn on request through the cache.
- * src/integrations/share-images.ts adds this route to the dev server only: a build writes the images itself.
+ * integration.ts adds this route to the dev server only: a build writes the images itself.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticles } from '../utils/articles';
-import { explainerShareCard, shareImageCache } from '../utils/share-image-cache';
+import { explainerShareCard, shareImageCache } from './cache';
 
 export const getStaticPaths = (async () => {
 	const articles = await getArticles();

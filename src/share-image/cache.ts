@@ -1,0 +1,59 @@
+/**
+ * Share images kept on disk between builds (`node_modules/.cache/share-images/<key>.png`, or `SHARE_IMAGE_CACHE`),
+ * so a rebuild draws only the cards whose input changed. The key hashes the card's text and the digest of what draws
+ * it (card.ts, takumi's version, the mark, the fonts): a change to the design is a new key, with no version to bump.
+ */
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { SITE } from '../site';
+import { createDiskCache, type DiskCache } from '../utils/disk-cache';
+import { drawingDigest, renderShareImage, type ShareImageInput } from './card';
+
+/** Where builds keep the share images they drew, from the project's folder. */
+export const SHARE_IMAGE_CACHE_DIR = join('node_modules', '.cache', 'share-images');
+
+/** The cache key of a card: a SHA-256 of its text and of the drawing code's digest, as hex. */
+export function shareImageKey(input: ShareImageInput, code: string): string {
+	// JSON keeps the fields apart: no title and dek can combine into another pair's text.
+	return createHash('sha256')
+		.update(JSON.stringify([input.title, input.dek, input.siteName, code]))
+		.digest('hex');
+}
+
+/** The card of an explainer: its headline and dek, trimmed as the article schema trims them, and the site's name. */
+export function explainerShareCard({ title, dek }: { title: string; dek: string }): ShareImageInput {
+	return { title: title.trim(), dek: dek.trim(), siteName: SITE.name };
+}
+
+export interface ShareImageCacheOptions {
+	/** The folder of the cached PNGs; created when missing. */
+	dir: string;
+	/** Draws one card; called only when the cache has no image for its key. */
+	render: (input: ShareImageInput) => Promise<Buffer>;
+	/** The digest of the drawing code ({@link drawingDigest}). */
+	code: string;
+}
+
+export type ShareImageCache = DiskCache<ShareImageInput>;
+
+/** A cache of share images in `dir`, drawing missing ones with `render`. */
+export function createShareImageCache({ dir, render, code }: ShareImageCacheOptions): ShareImageCache {
+	return createDiskCache({ dir, extension: 'png', key: (input) => shareImageKey(input, code), render });
+}
+
+/** The folder of the build's cache: {@link SHARE_IMAGE_CACHE_DIR}, or `SHARE_IMAGE_CACHE` when set. */
+export function shareImageCacheDir(): string {
+	return resolve(process.env['SHARE_IMAGE_CACHE'] ?? SHARE_IMAGE_CACHE_DIR);
+}
+
+let defaultCache: ShareImageCache | undefined;
+
+/** The build's cache, in {@link shareImageCacheDir} (the build-scale benchmark gives each build its own, empty). */
+export function shareImageCache(): ShareImageCache {
+	defaultCache ??= createShareImageCache({
+		dir: shareImageCacheDir(),
+		render: renderShareImage,
+		code: drawingDigest(),
+	});
+	return defaultCache;
+}

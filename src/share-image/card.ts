@@ -1,0 +1,162 @@
+/**
+ * The share image of an explainer: the 1200×630 PNG link previews show (Open Graph `og:image`, X's
+ * `summary_large_image` card), with its headline, dek, and the site's mark and name. This folder owns all of it:
+ *
+ * - card.ts (this file): the card's size, layout and fonts, and drawing it with takumi (@takumi-rs/core, a native
+ *   renderer: flex layout, text shaping with kerning, line clamping, PNG), about 6 ms and 26 kB a card;
+ * - cache.ts: the cards kept on disk between builds, keyed by their text and a digest of the code that draws them;
+ * - drawer.ts and worker.ts: a build's missing cards, drawn in a child process at the lowest priority;
+ * - integration.ts: the build step that starts the drawing and writes each card beside its explainer's page;
+ * - route.ts: the dev server's route that draws a card on request.
+ *
+ * Pages link the card with shareImagePath (src/utils/paths.ts) and give its size from here. Node runs this file
+ * itself in worker.ts (its type stripping), so it imports nothing but Node's modules and, when drawing, takumi.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { Node, Renderer } from '@takumi-rs/core';
+
+/** 1.91:1, the size Open Graph and X crop to. */
+export const SHARE_IMAGE_WIDTH = 1200;
+export const SHARE_IMAGE_HEIGHT = 630;
+
+/** What the card shows. */
+export interface ShareImageInput {
+	/** The explainer's headline. */
+	title: string;
+	/** The explainer's dek, under the headline. */
+	dek: string;
+	/** The site's name, at the foot of the card. */
+	siteName: string;
+}
+
+/** The colours of the card: the site's light theme (src/styles/tokens.css). */
+const COLOR = {
+	background: '#ffffff',
+	surface: '#f4f2ee',
+	text: '#1b1b1b',
+	muted: '#555555',
+	rule: '#d6d3cc',
+	accent: '#a3161b',
+} as const;
+
+/** The site's mark (a white E on a red square), from the project's folder like the fonts. */
+const MARK_FILE = 'public/favicon.svg';
+
+/**
+ * The Noto Sans files the card uses, regular and bold: Latin, then Latin Extended (names such as Erdoğan) as the
+ * family a missing character is looked up in next.
+ */
+const FONT_FILES = [
+	{ name: 'Noto Sans', file: 'noto-sans-latin-400-normal.woff', weight: 400 },
+	{ name: 'Noto Sans', file: 'noto-sans-latin-700-normal.woff', weight: 700 },
+	{ name: 'Noto Sans Latin Extended', file: 'noto-sans-latin-ext-400-normal.woff', weight: 400 },
+	{ name: 'Noto Sans Latin Extended', file: 'noto-sans-latin-ext-700-normal.woff', weight: 700 },
+] as const;
+
+/** The fonts, from @fontsource/noto-sans in the project (the working folder, as for the content). */
+function fonts(root = process.cwd()) {
+	const require = createRequire(resolve(root, 'package.json'));
+	return FONT_FILES.map(({ name, file, weight }) => ({
+		name,
+		weight,
+		style: 'normal',
+		data: readFileSync(require.resolve(`@fontsource/noto-sans/files/${file}`)),
+	}));
+}
+
+/** A headline's size in pixels: large for short headlines, smaller as they grow (the schema allows 140 characters). */
+function titleSize(title: string): number {
+	if (title.length <= 50) return 72;
+	if (title.length <= 80) return 62;
+	if (title.length <= 110) return 54;
+	return 48;
+}
+
+/**
+ * The card as takumi's node tree: the red bar; the headline (three lines, four when small) and the dek (three
+ * lines), each clamped with an ellipsis and broken inside a word too long for a line; the footer band with its rule,
+ * the site's mark and name.
+ */
+function cardNode({ title, dek, siteName }: ShareImageInput, mark: string): Node {
+	const size = titleSize(title);
+	const box = (style: object, children: Node[] = []): Node => ({ type: 'container', style, children });
+	const text = (content: string, style: object): Node => ({
+		type: 'text',
+		text: content,
+		style: { overflowWrap: 'break-word', textOverflow: 'ellipsis', ...style },
+	});
+	return box(
+		{
+			display: 'flex',
+			flexDirection: 'column',
+			width: SHARE_IMAGE_WIDTH,
+			height: SHARE_IMAGE_HEIGHT,
+			backgroundColor: COLOR.background,
+			color: COLOR.text,
+			fontFamily: "'Noto Sans', 'Noto Sans Latin Extended'",
+		},
+		[
+			box({ height: 16, flexShrink: 0, backgroundColor: COLOR.accent }),
+			box({ display: 'flex', flexDirection: 'column', flexGrow: 1, padding: '56px 72px 0' }, [
+				text(title, {
+					fontSize: size,
+					fontWeight: 700,
+					lineHeight: 1.15,
+					letterSpacing: '-0.01em',
+					lineClamp: size >= 62 ? 3 : 4,
+				}),
+				text(dek, { marginTop: 28, fontSize: 30, lineHeight: 1.4, color: COLOR.muted, lineClamp: 3 }),
+			]),
+			box({ height: 2, flexShrink: 0, backgroundColor: COLOR.rule }),
+			box(
+				{ display: 'flex', alignItems: 'center', flexShrink: 0, padding: '24px 72px', backgroundColor: COLOR.surface },
+				[
+					{ type: 'image', src: mark, width: 48, height: 48, style: { width: 48, height: 48 } },
+					text(siteName, { marginLeft: 18, fontSize: 30, fontWeight: 700, lineClamp: 1 }),
+				],
+			),
+		],
+	);
+}
+
+/** takumi with the card's fonts, and the mark: loaded once per process, on the first card drawn. */
+let drawing: Promise<{ renderer: Renderer; mark: string }> | undefined;
+
+/** Draws the card as a PNG. The same input gives the same bytes. */
+export async function renderShareImage(input: ShareImageInput): Promise<Buffer> {
+	drawing ??= (async () => {
+		const { Renderer } = await import('@takumi-rs/core');
+		const renderer = new Renderer();
+		for (const font of fonts()) await renderer.registerFont(font);
+		return { renderer, mark: readFileSync(resolve(MARK_FILE), 'utf8') };
+	})();
+	const { renderer, mark } = await drawing;
+	return renderer.render(cardNode(input, mark), {
+		width: SHARE_IMAGE_WIDTH,
+		height: SHARE_IMAGE_HEIGHT,
+		format: 'png',
+	});
+}
+
+/** What draws a card besides its text, from the project's folder: a change to any of them redraws every card. */
+const DRAWING_SOURCES = ['src/share-image/card.ts', MARK_FILE, 'node_modules/@takumi-rs/core/package.json'];
+
+/**
+ * A digest of the code that draws the cards (this file, takumi's version), the mark and the fonts' bytes, for the
+ * cache key; when a source cannot be read, one that matches no earlier build.
+ */
+export function drawingDigest(root = process.cwd()): string {
+	const hash = createHash('sha256');
+	for (const source of DRAWING_SOURCES) {
+		try {
+			hash.update(readFileSync(resolve(root, source)));
+		} catch {
+			hash.update(`unreadable ${source} ${randomUUID()}`);
+		}
+	}
+	for (const font of fonts(root)) hash.update(font.data);
+	return hash.digest('hex');
+}

@@ -1,0 +1,44 @@
+/**
+ * The share image process, started by drawer.ts: draws the cards it is sent into their cache files, one at a time
+ * and in order. Node runs this file itself (its type stripping), not Vite, hence the `.ts` in the imports. It ends
+ * when it is done, or when the build that started it goes away.
+ */
+import { readdirSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { BACKGROUND_NICE } from '../utils/background-priority.ts';
+import { writeFileAtomically } from '../utils/disk-cache.ts';
+import { renderShareImage, type ShareImageInput } from './card.ts';
+
+/** A card to draw and the cache file it goes to. */
+export interface ShareImageJob {
+	file: string;
+	input: ShareImageInput;
+}
+
+/**
+ * Every thread of this process at the lowest priority: takumi draws on libuv's thread pool, not on the thread that
+ * asks. On Linux each thread has its own nice value, and threads started later inherit their starter's.
+ */
+function runProcessInBackground(): void {
+	try {
+		setPriority(BACKGROUND_NICE);
+		for (const task of readdirSync('/proc/self/task')) setPriority(Number(task), BACKGROUND_NICE);
+	} catch {
+		// Elsewhere than Linux the process keeps the priority setPriority gave it, or the build's.
+	}
+}
+
+// Only as a child process: drawer.ts imports this file's types alone.
+if (process.send) {
+	runProcessInBackground();
+	process.once('disconnect', () => process.exit());
+	process.once('message', async (jobs: ShareImageJob[]) => {
+		for (const { file, input } of jobs) {
+			// A card that fails here is left to the build, which draws it again and reports what fails.
+			await renderShareImage(input)
+				.then((png) => writeFileAtomically(file, png))
+				.catch(() => undefined);
+		}
+		process.disconnect();
+	});
+}
