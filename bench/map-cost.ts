@@ -6,12 +6,16 @@
  * layouts (narrow and wide), as a build draws them. The first map a process draws also loads and prepares the
  * atlas, so it is reported apart; the median, p90 and maximum are over every other map of every run.
  * `--child <seed> [--out <dir>]` is one run alone, printing its times as JSON (and writing the SVGs to the folder).
+ * `--module <file>` draws with another copy of the drawing module (locator-map.ts), e.g. an earlier version written
+ * out with `git show` into .tmp/; `--compare <file>` also draws with that one, alternating runs of the two so that
+ * both meet the same load on a shared machine. `--json` prints the figures as JSON.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { PlaceSchema } from '../src/schemas/place.ts';
 import type { MapPlace as Place } from '../src/locator-map/locator-map.ts';
@@ -220,23 +224,29 @@ function generatedPlaces(count = 50): { name: string; places: Place[] }[] {
 }
 
 interface RunResult {
-	/** Milliseconds per map (both layouts), in the order drawn. */
-	maps: { name: string; ms: number; error?: string }[];
+	/** Milliseconds per map (both layouts), in the order drawn: wall time, and the process's CPU time. */
+	maps: { name: string; ms: number; cpuMs: number; error?: string }[];
 }
 
+/** The places of every map the bench draws: the explainers' in content/, then the generated plans. */
+export const mapCases = () => [...contentPlaces(), ...generatedPlaces()];
+
 /** One run: draws every map once, in an order shuffled by `seed`, and times each; writes them to `out` if given. */
-async function child(seed: number, out?: string): Promise<RunResult> {
-	const cases = [...contentPlaces(), ...generatedPlaces()];
+async function child(seed: number, module: string, out?: string): Promise<RunResult> {
+	const cases = mapCases();
 	const random = createRandom(seed);
 	for (let i = cases.length - 1; i > 0; i--) {
 		const j = Math.floor(random() * (i + 1));
 		[cases[i], cases[j]] = [cases[j]!, cases[i]!];
 	}
-	const { locatorMapSvg, planLocatorMap } = await import('../src/locator-map/locator-map.ts');
+	const { locatorMapSvg, planLocatorMap } = (await import(
+		module
+	)) as typeof import('../src/locator-map/locator-map.ts');
 	const maps: RunResult['maps'] = [];
 	for (const { name, places } of cases) {
 		const plan = planLocatorMap(places);
 		const start = performance.now();
+		const cpu = process.cpuUsage();
 		let error: string | undefined;
 		for (const variant of ['narrow', 'wide'] as const) {
 			try {
@@ -246,7 +256,8 @@ async function child(seed: number, out?: string): Promise<RunResult> {
 				error = caught instanceof Error ? caught.message : String(caught);
 			}
 		}
-		maps.push({ name, ms: performance.now() - start, ...(error ? { error } : {}) });
+		const { user, system } = process.cpuUsage(cpu);
+		maps.push({ name, ms: performance.now() - start, cpuMs: (user + system) / 1000, ...(error ? { error } : {}) });
 	}
 	return { maps };
 }
@@ -255,52 +266,85 @@ const quantile = (sorted: number[], q: number) =>
 	sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-async function main() {
-	const args = process.argv.slice(2);
-	const childAt = args.indexOf('--child');
-	if (childAt >= 0) {
-		const outAt = args.indexOf('--out');
-		const out = outAt >= 0 ? args[outAt + 1] : undefined;
-		if (out) mkdirSync(out, { recursive: true });
-		process.stdout.write(JSON.stringify(await child(Number(args[childAt + 1]), out)));
-		return;
-	}
-	const runsAt = args.indexOf('--runs');
-	const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-	const results: RunResult[] = [];
-	for (let run = 0; run < runs; run++) {
-		const output = spawnSync(
-			process.execPath,
-			['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(run + 1)],
-			{ encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LOCATOR_MAP_CACHE: '/nonexistent' } },
-		);
-		if (output.status !== 0) throw new Error(`run ${run + 1} failed:\n${output.stderr}`);
-		results.push(JSON.parse(output.stdout) as RunResult);
-	}
-	const first = results.map((result) => result.maps[0]?.ms ?? NaN);
-	const rest = results.flatMap((result) => result.maps.slice(1).map((map) => map.ms)).sort((a, b) => a - b);
-	const errors = new Set(results.flatMap((result) => result.maps.flatMap((map) => (map.error ? [map.name] : []))));
-	const summary = {
-		node: process.version,
-		runs,
-		mapsPerRun: results[0]?.maps.length ?? 0,
-		firstMapMs: first,
-		medianMs: quantile(rest, 0.5),
-		p90Ms: quantile(rest, 0.9),
-		maxMs: rest.at(-1) ?? NaN,
-		totalPerRunMs: results.map((result) => result.maps.reduce((sum, map) => sum + map.ms, 0)),
-		labelErrors: [...errors],
-	};
-	if (args.includes('--json')) {
-		console.log(JSON.stringify(summary, null, 2));
-		return;
-	}
-	console.log(`Locator maps, both layouts each, cold (fresh process, no disk cache), Node ${summary.node}`);
-	console.log(`${runs} runs × ${summary.mapsPerRun} maps (2 explainers in content/, 50 generated plans)`);
-	console.log(`first map of a process (loads the atlas): ${first.map(ms).join(', ')}`);
-	console.log(`every other map: median ${ms(summary.medianMs)}, p90 ${ms(summary.p90Ms)}, max ${ms(summary.maxMs)}`);
-	console.log(`all maps of a run: ${summary.totalPerRunMs.map(ms).join(', ')}`);
-	if (errors.size > 0) console.log(`plans that stop the build (no room for a label): ${[...errors].join(', ')}`);
+/** The drawing module the bench uses unless told otherwise. */
+const DRAWING_MODULE = fileURLToPath(new URL('../src/locator-map/locator-map.ts', import.meta.url));
+
+/** One run in a fresh process, with the disk cache pointed nowhere. */
+function run(seed: number, module: string): RunResult {
+	const output = spawnSync(
+		process.execPath,
+		['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(seed), '--module', module],
+		{ encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LOCATOR_MAP_CACHE: '/nonexistent' } },
+	);
+	if (output.status !== 0) throw new Error(`run ${seed} of ${module} failed:\n${output.stderr}`);
+	return JSON.parse(output.stdout) as RunResult;
 }
 
-await main();
+/** The figures of some runs: per map (the first of each run apart), wall and CPU time. */
+function summarise(results: RunResult[]) {
+	const stats = (measure: 'ms' | 'cpuMs') => {
+		const rest = results.flatMap((result) => result.maps.slice(1).map((map) => map[measure])).sort((a, b) => a - b);
+		return {
+			firstMap: results.map((result) => result.maps[0]?.[measure] ?? NaN),
+			median: quantile(rest, 0.5),
+			p90: quantile(rest, 0.9),
+			max: rest.at(-1) ?? NaN,
+			totalPerRun: results.map((result) => result.maps.reduce((sum, map) => sum + map[measure], 0)),
+		};
+	};
+	return {
+		runs: results.length,
+		mapsPerRun: results[0]?.maps.length ?? 0,
+		wall: stats('ms'),
+		cpu: stats('cpuMs'),
+		labelErrors: [...new Set(results.flatMap((result) => result.maps.flatMap((map) => (map.error ? [map.name] : []))))],
+	};
+}
+
+function print(module: string, summary: ReturnType<typeof summarise>) {
+	console.log(`${relative(process.cwd(), module)}: ${summary.runs} runs × ${summary.mapsPerRun} maps`);
+	for (const [label, { firstMap, median, p90, max, totalPerRun }] of [
+		['wall', summary.wall],
+		['CPU', summary.cpu],
+	] as const) {
+		console.log(`  ${label}: first map of a process (loads the atlas) ${firstMap.map(ms).join(', ')}`);
+		console.log(`  ${label}: every other map: median ${ms(median)}, p90 ${ms(p90)}, max ${ms(max)}`);
+		console.log(`  ${label}: all maps of a run ${totalPerRun.map(ms).join(', ')}`);
+	}
+	if (summary.labelErrors.length > 0) {
+		console.log(`  plans that stop the build (no room for a label): ${summary.labelErrors.join(', ')}`);
+	}
+}
+
+async function main() {
+	const args = process.argv.slice(2);
+	const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+	const module = resolve(option('--module') ?? DRAWING_MODULE);
+	const seed = option('--child');
+	if (seed !== undefined) {
+		const out = option('--out');
+		if (out) mkdirSync(out, { recursive: true });
+		process.stdout.write(JSON.stringify(await child(Number(seed), pathToFileURL(module).href, out)));
+		return;
+	}
+	const runs = Number(option('--runs') ?? 3);
+	const compare = option('--compare');
+	const modules = compare ? [resolve(compare), module] : [module];
+	const loadBefore = loadavg()[0] ?? NaN;
+	const results = modules.map((): RunResult[] => []);
+	// Runs of the modules alternate, so that each meets the same load on a shared machine.
+	for (let index = 0; index < runs; index++) modules.forEach((each, at) => results[at]?.push(run(index + 1, each)));
+	const summaries = modules.map((each, at) => ({ module: each, ...summarise(results[at] ?? []) }));
+	const load = [loadBefore, loadavg()[0] ?? NaN];
+	if (args.includes('--json')) {
+		console.log(JSON.stringify({ node: process.version, loadAverage: load, summaries }, null, 2));
+		return;
+	}
+	console.log(`Locator maps, both layouts each, cold (fresh process, no disk cache), Node ${process.version}`);
+	console.log(
+		`2 explainers in content/ and 50 generated plans; load average ${load.map((value) => value.toFixed(1)).join(' → ')}`,
+	);
+	for (const { module: each, ...summary } of summaries) print(each, summary);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
