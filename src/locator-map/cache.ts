@@ -18,12 +18,18 @@ export interface MapDrawing {
 	title: string;
 }
 
-/** The drawing code and the atlas, from the project's folder: a change to any of them redraws every map. */
-const DRAWING_SOURCES = [
+/**
+ * The drawing code (locator-map.ts and every module of this folder it imports, which a test checks), the atlas and
+ * the projection's library, from the project's folder: a change to any of them redraws every map.
+ */
+export const DRAWING_SOURCES = [
 	'src/locator-map/locator-map.ts',
 	'src/locator-map/labels.ts',
 	'src/locator-map/atlas.ts',
+	'src/locator-map/projected-atlas.ts',
+	'src/locator-map/clip.ts',
 	'node_modules/world-atlas/package.json',
+	'node_modules/d3-geo/package.json',
 ];
 
 /** A digest of the drawing code; when a source cannot be read, one that matches no earlier build. */

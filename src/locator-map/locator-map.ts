@@ -4,27 +4,30 @@
  * - locator-map.ts (this file): what a map marks, shades and leaves off (the plan), how it is framed, and the SVG
  * - labels.ts: where labels go without covering each other
  * - atlas.ts: Natural Earth's country outlines (world-atlas), distances, which country a point is in
+ * - projected-atlas.ts: the atlas projected, weighted for simplification and indexed once per process, so that a
+ *   map reads only the arcs near its frame (a few milliseconds a map; `npx tsx bench/map-cost.ts` measures it)
+ * - clip.ts: outlines clipped to a map's frame, and their SVG path data
  * - cache.ts: drawn maps kept on disk between builds, keyed by their inputs and a hash of the drawing code
  * - article-map.ts: an explainer's plan, title and image paths; LocatorMap.astro: the section on its page
  * - route.ts: the SVG files, served through src/pages/explainers/[slug]/map-[variant].svg.ts
  */
-import { geoBounds, geoContains, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
-import { feature, merge, mesh } from 'topojson-client';
-import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
-import type { MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon } from 'topojson-specification';
+import { geoMercator, type GeoProjection } from 'd3-geo';
+import type { MultiPoint } from 'geojson';
 import { AREA_KINDS, type PlaceData } from '../schemas/place';
-import {
-	countriesByName,
-	countryTopology,
-	distanceKm,
-	EARTH_RADIUS_KM,
-	partsOf,
-	type CountryFeature,
-	type CountryTopology,
-	type LonLat,
-} from './atlas';
+import { distanceKm, EARTH_RADIUS_KM, type LonLat } from './atlas';
+import { pathData, ringsBounds, ringsContain, type Rings } from './clip';
 import { isFree, labelSize, placeLabels, type Box, type LabelRequest, type PlacedLabel } from './labels';
+import {
+	bordersInFrame,
+	countryPolygons,
+	frameOf,
+	landInFrame,
+	mercator,
+	polygonAt,
+	polygonBox,
+	polygonsInFrame,
+	type ArcPolygon,
+} from './projected-atlas';
 
 /** A place as an article lists it. */
 export interface MapPlace {
@@ -117,13 +120,15 @@ export function planLocatorMap(places: readonly MapPlace[]): MapPlan {
 	};
 }
 
-/** The outline a shaded place covers: its country, or for a territory the part of its country it lies in. */
-export function outlineOf(place: MapPlace, countries = countriesByName()): Feature<Geometry> | undefined {
-	const country = countries.get(countriesOf(place)[0] ?? '');
-	if (!country) return undefined;
-	if (place.data.kind !== 'territory') return country;
-	const parts = partsOf(country);
-	return parts.find((part) => geoContains(part, lonLat(place))) ?? parts[0];
+/**
+ * The polygons a shaded place covers, as the atlas's arcs: its country's, or for a territory the one it lies in
+ * (the Gaza Strip, not the West Bank), or the country's first when it lies in none.
+ */
+function outlinePolygons(place: MapPlace): ArcPolygon[] | undefined {
+	const polygons = countryPolygons(countriesOf(place)[0] ?? '');
+	if (!polygons || place.data.kind !== 'territory') return polygons;
+	const part = polygons[polygonAt(polygons, lonLat(place))];
+	return part ? [part] : undefined;
 }
 
 /**
@@ -179,50 +184,14 @@ export function fitProjection(points: readonly LonLat[], { width, height }: MapV
 	]);
 }
 
-let presimplified: CountryTopology | undefined;
-
-/** The atlas with each vertex weighted by the area it adds, computed once; cheap to simplify at any scale after. */
-function weightedTopology(): CountryTopology {
-	presimplified ??= presimplify(countryTopology(), sphericalTriangleArea);
-	return presimplified;
-}
-
-/** The atlas without detail smaller than about `pixelArea` square pixels at a Mercator `scale` near `latitude`. */
-export function simplifiedFor(scale: number, latitude: number, pixelArea = 0.7): CountryTopology {
-	const cos = Math.cos((latitude * Math.PI) / 180);
-	return simplify(weightedTopology(), (pixelArea * cos * cos) / (scale * scale));
-}
-
-/** A country in the atlas's TopoJSON. */
-type CountryGeometry = TopoPolygon<{ name: string }> | TopoMultiPolygon<{ name: string }>;
-
-let boundsByName: Map<string, [LonLat, LonLat]> | undefined;
-
-/** Each country's longitude/latitude box, computed once per process. */
-function countryBounds(): ReadonlyMap<string, [LonLat, LonLat]> {
-	boundsByName ??= new Map(
-		[...countriesByName()].map(([name, outline]) => [name, geoBounds(outline) as [LonLat, LonLat]]),
-	);
-	return boundsByName;
-}
-
-/** Country geometries whose outline comes near the view, so distant ones are neither merged nor drawn. */
-function geometriesNear(topology: CountryTopology, view: [LonLat, LonLat]): CountryGeometry[] {
-	const [[west, south], [east, north]] = view;
-	const margin = 5;
-	return topology.objects.countries.geometries.filter((geometry): geometry is CountryGeometry => {
-		if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return false;
-		const bounds = countryBounds().get(geometry.properties?.name ?? '');
-		if (!bounds) return false;
-		const [[w, s], [e, n]] = bounds;
-		return w <= east + margin && e >= west - margin && s <= north + margin && n >= south - margin;
-	});
-}
-
-/** The longitude/latitude box a projection shows in a `width` × `height` frame. */
+/**
+ * The longitude/latitude box a projection shows in a `width` × `height` frame; its east runs past 180° when the map
+ * crosses the antimeridian, so that east is always east of west.
+ */
 function viewOf(projection: GeoProjection, width: number, height: number): [LonLat, LonLat] {
 	const [west, north] = projection.invert?.([0, 0]) ?? [-180, 90];
-	const [east, south] = projection.invert?.([width, height]) ?? [180, -90];
+	const [invertedEast, south] = projection.invert?.([width, height]) ?? [180, -90];
+	const east = invertedEast < west ? invertedEast + 360 : invertedEast;
 	return [
 		[west, south],
 		[east, north],
@@ -250,6 +219,10 @@ text{font-family:system-ui,sans-serif;fill:#1b1b1b;stroke:#f6f3ec;stroke-width:3
 .approx{fill:none;stroke:#000}text{fill:#000;stroke:#fff}.country{fill:#333}.frame,.inset .sea,.extent{stroke:#000}}`
 	.replace(/\n/g, '')
 	.trim();
+
+/** Detail smaller than this many square pixels is left out of the main map, and of the inset. */
+const MAIN_PIXEL_AREA = 0.7;
+const INSET_PIXEL_AREA = 1.5;
 
 const MARK_RADIUS = 4;
 const APPROXIMATE_RADIUS = 10;
@@ -299,15 +272,15 @@ export function locatorMapSvg(plan: MapPlan, variantName: MapVariantName, title:
 	const { width, height, fontSize } = variant;
 	const projection = fitProjection(framePoints(plan), variant);
 	const view = viewOf(projection, width, height);
-	const centre = (view[0][1] + view[1][1]) / 2;
-	const path = geoPath(projection).digits(1);
-
-	const detailed = simplifiedFor(projection.scale(), centre);
-	const near = geometriesNear(detailed, view);
-	const shadedOutlines = plan.shaded.flatMap((place) => {
-		const outline = outlineOf(place, simplifiedCountries(detailed));
-		return outline ? [{ place, outline }] : [];
+	const frame = frameOf(projection, width, height, MAIN_PIXEL_AREA);
+	const outlines = plan.shaded.flatMap((place) => {
+		const polygons = outlinePolygons(place);
+		return polygons ? [{ place, polygons }] : [];
 	});
+	const shadedOutlines = outlines.map(({ place, polygons }) => ({
+		place,
+		rings: polygonsInFrame(polygons, frame),
+	}));
 
 	const pointOf = (place: MapPlace): [number, number] => {
 		const point = projection(lonLat(place));
@@ -364,9 +337,9 @@ export function locatorMapSvg(plan: MapPlan, variantName: MapVariantName, title:
 
 	const shapes = [
 		`<rect class="sea" width="${width}" height="${height}"/>`,
-		`<path class="land" d="${path(merge(detailed, near)) ?? ''}"/>`,
-		...shadedOutlines.flatMap(({ place, outline }) => shadeElement(place, path(outline))),
-		`<path class="border" d="${path(mesh(detailed, { type: 'GeometryCollection', geometries: near }, (a, b) => a !== b)) ?? ''}"/>`,
+		`<path class="land" d="${pathData(landInFrame(frame), true)}"/>`,
+		...shadedOutlines.flatMap(({ place, rings }) => shadeElement(place, pathData(rings, true))),
+		`<path class="border" d="${pathData(bordersInFrame(frame), false)}"/>`,
 		...plan.marked.map((place, index) => {
 			const [x, y] = (projected[index] ?? pointOf(place)).map((value) => value.toFixed(1));
 			const radius = place.data.approximate ? APPROXIMATE_RADIUS : MARK_RADIUS;
@@ -375,7 +348,7 @@ export function locatorMapSvg(plan: MapPlan, variantName: MapVariantName, title:
 		...[...placed, ...countryLabels].map((label) =>
 			textElement(label, countryLabels.includes(label) ? 'country' : 'label'),
 		),
-		insetSvg(plan, insetBox, view),
+		insetSvg(outlines, insetBox, view),
 	];
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="map-title map-desc" font-size="${fontSize}">`,
@@ -387,24 +360,8 @@ export function locatorMapSvg(plan: MapPlan, variantName: MapVariantName, title:
 	].join('\n');
 }
 
-const simplifiedByTopology = new WeakMap<CountryTopology, Map<string, CountryFeature>>();
-
-/** Country outlines of a simplified atlas, by name. */
-function simplifiedCountries(topology: CountryTopology): Map<string, CountryFeature> {
-	let countries = simplifiedByTopology.get(topology);
-	if (!countries) {
-		const collection = feature(topology, topology.objects.countries) as FeatureCollection<
-			CountryFeature['geometry'],
-			{ name: string }
-		>;
-		countries = new Map(collection.features.map((country) => [country.properties.name, country as CountryFeature]));
-		simplifiedByTopology.set(topology, countries);
-	}
-	return countries;
-}
-
 /** A shaded area, left out when none of it is in view. */
-function shadeElement(place: MapPlace, d: string | null): string[] {
+function shadeElement(place: MapPlace, d: string): string[] {
 	return d ? [`<path class="shade" data-place="${escapeXml(place.id)}" d="${d}"/>`] : [];
 }
 
@@ -422,26 +379,22 @@ const COUNTRY_GLYPH_WIDTH = 0.72;
  * still named where it shows. A country with no free spot is left unnamed: the list under the map names them all.
  */
 function placeCountryLabels(
-	countries: readonly { place: MapPlace; outline: Feature<Geometry> }[],
+	countries: readonly { place: MapPlace; rings: Rings }[],
 	projection: GeoProjection,
 	options: { fontSize: number; bounds: Box; obstacles: Box[] },
 ): PlacedLabel[] {
 	const placed: PlacedLabel[] = [];
-	for (const { place, outline } of countries) {
+	for (const { place, rings } of countries) {
 		const text = place.data.label ?? place.data.name;
 		const size = labelSize(text.toUpperCase(), options.fontSize, COUNTRY_GLYPH_WIDTH);
 		const boxAt = ([x, y]: [number, number]): Box => ({ x: x - size.width / 2, y: y - size.height / 2, ...size });
 		const taken = [...options.obstacles, ...placed.map((label) => label.box)];
 		const fits = (point: [number, number]) => isFree(boxAt(point), options.bounds, taken);
-		const within = (point: [number, number]) => {
-			const position = projection.invert?.(point);
-			return position ? geoContains(outline, position) : false;
-		};
 		const labelPoint = projection(lonLat(place));
 		const spot =
 			labelPoint && fits(labelPoint)
 				? labelPoint
-				: gridOver(outline, projection, size.height / 2, labelPoint).find((point) => fits(point) && within(point));
+				: gridOver(rings, size.height / 2, labelPoint).find((point) => fits(point) && ringsContain(rings, point));
 		if (!spot) continue;
 		const [x, y] = spot;
 		placed.push({ key: place.id, text, x, y: y + options.fontSize * 0.35, anchor: 'middle', box: boxAt(spot) });
@@ -450,70 +403,82 @@ function placeCountryLabels(
 }
 
 /**
- * Points `step` apart over the box of the part of `outline` the map shows (callers test which fall inside the
- * outline), nearest `target` first; the sort is stable, so ties keep the grid's order and each map comes out the same.
+ * Points `step` apart over the box of the part of an outline the map shows (`rings`, clipped to the map; callers
+ * test which fall inside them), nearest `target` first; the sort is stable, so ties keep the grid's order and each
+ * map comes out the same.
  */
-function gridOver(
-	outline: Feature<Geometry>,
-	projection: GeoProjection,
-	step: number,
-	target: [number, number] | null,
-): [number, number][] {
-	const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(outline);
+function gridOver(rings: Rings, step: number, target: [number, number] | null): [number, number][] {
+	const bounds = ringsBounds(rings);
+	if (!bounds) return [];
+	const [[x0, y0], [x1, y1]] = bounds;
+	const [tx, ty] = target ?? [(x0 + x1) / 2, (y0 + y1) / 2];
 	const points: [number, number][] = [];
 	for (let y = y0 + step / 2; y < y1; y += step) for (let x = x0 + step / 2; x < x1; x += step) points.push([x, y]);
-	const [tx, ty] = target ?? [(x0 + x1) / 2, (y0 + y1) / 2];
-	const distance = ([x, y]: [number, number]) => Math.hypot(x - tx, y - ty);
-	return points.sort((a, b) => distance(a) - distance(b));
+	// Sorted as numbers, without a comparison function: the distance to a thousandth (at most 2³² of them), then the
+	// grid's order.
+	const keys = Float64Array.from(
+		points,
+		([x, y], index) => Math.min(Math.round(Math.sqrt((x - tx) ** 2 + (y - ty) ** 2) * 1000), 2 ** 32) * 2 ** 20 + index,
+	);
+	return Array.from(keys.sort(), (key) => points[key % 2 ** 20] ?? [0, 0]);
 }
 
 /** The wider region: every shaded place, with a rectangle where the main map sits. */
-function insetSvg(plan: MapPlan, box: Box, view: [LonLat, LonLat]): string {
+function insetSvg(
+	outlines: readonly { place: MapPlace; polygons: ArcPolygon[] }[],
+	box: Box,
+	view: [LonLat, LonLat],
+): string {
 	const [[west, south], [east, north]] = view;
-	const corners: MultiPoint = {
-		type: 'MultiPoint',
-		coordinates: [
-			[west, south],
-			[east, north],
+	const [viewWest, viewSouth] = mercator([west, south]);
+	const [viewEast, viewNorth] = mercator([east, north]);
+	// The outlines are framed whole, except their parts across the antimeridian (New Zealand's Chatham Islands, say,
+	// seen from Sydney), which a Mercator map centred on the region draws at its far other end.
+	const across = ([polygonWest, , polygonEast]: readonly number[]) =>
+		Math.abs(((polygonWest ?? 0) + (polygonEast ?? 0)) / 2 - (viewWest + viewEast) / 2) > Math.PI;
+	const projection = fitBoxes(
+		[
+			[viewWest, viewSouth, viewEast, viewNorth],
+			...outlines.flatMap(({ polygons }) => polygons.map(polygonBox).filter((bounds) => !across(bounds))),
 		],
-	};
-	const margin = 6;
-	const projection = geoMercator()
-		.fitExtent(
-			[
-				[margin, margin],
-				[box.width - margin, box.height - margin],
-			],
-			{
-				type: 'FeatureCollection',
-				features: [
-					{ type: 'Feature', properties: {}, geometry: corners },
-					...plan.shaded.flatMap((place) => outlineOf(place) ?? []),
-				],
-			},
-		)
-		.clipExtent([
-			[0, 0],
-			[box.width, box.height],
-		]);
-	const insetView = viewOf(projection, box.width, box.height);
-	const coarse = simplifiedFor(projection.scale(), (insetView[0][1] + insetView[1][1]) / 2, 1.5);
-	const near = geometriesNear(coarse, insetView);
-	const countries = simplifiedCountries(coarse);
-	const path = geoPath(projection).digits(1);
+		box,
+		6,
+	);
+	const frame = frameOf(projection, box.width, box.height, INSET_PIXEL_AREA);
 	// Parallels are straight in Mercator, so the main map's extent is a rectangle here too.
-	const [x0, y0] = projection([west, north]) ?? [0, 0];
-	const [x1, y1] = projection([east, south]) ?? [0, 0];
+	const [x0, y0, x1, y1] = [
+		frame.x + frame.scale * viewWest,
+		frame.y - frame.scale * viewNorth,
+		frame.x + frame.scale * viewEast,
+		frame.y - frame.scale * viewSouth,
+	];
 	const round = (value: number) => value.toFixed(1);
 	return [
 		`<g class="inset" transform="translate(${box.x} ${box.y})">`,
 		`<rect class="sea" width="${box.width}" height="${box.height}"/>`,
-		`<path class="land" d="${path(merge(coarse, near)) ?? ''}"/>`,
-		...plan.shaded.flatMap((place) => {
-			const outline = outlineOf(place, countries);
-			return outline ? shadeElement(place, path(outline)) : [];
-		}),
+		`<path class="land" d="${pathData(landInFrame(frame), true)}"/>`,
+		...outlines.flatMap(({ place, polygons }) => shadeElement(place, pathData(polygonsInFrame(polygons, frame), true))),
 		`<rect class="extent" x="${round(x0)}" y="${round(y0)}" width="${round(x1 - x0)}" height="${round(y1 - y0)}"/>`,
 		'</g>',
 	].join('');
+}
+
+/**
+ * A Mercator projection that fits boxes in Mercator's units (west, south, east, north) into `box` less `margin`, as
+ * d3's `fitExtent` fits the outlines themselves, without streaming every point of them.
+ */
+function fitBoxes(boxes: readonly (readonly number[])[], box: Box, margin: number): GeoProjection {
+	const west = Math.min(...boxes.map((b) => b[0] ?? Infinity));
+	const south = Math.min(...boxes.map((b) => b[1] ?? Infinity));
+	const east = Math.max(...boxes.map((b) => b[2] ?? -Infinity));
+	const north = Math.max(...boxes.map((b) => b[3] ?? -Infinity));
+	const [width, height] = [box.width - 2 * margin, box.height - 2 * margin];
+	const scale = Math.min(width / (east - west), height / (north - south));
+	return geoMercator()
+		.scale(scale)
+		.translate([margin + (width - scale * (west + east)) / 2, margin + (height + scale * (south + north)) / 2])
+		.clipExtent([
+			[0, 0],
+			[box.width, box.height],
+		]);
 }

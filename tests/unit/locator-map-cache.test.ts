@@ -1,8 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { drawingDigest, locatorMapKey, type MapDrawing } from '../../src/locator-map/cache';
+import { DRAWING_SOURCES, drawingDigest, locatorMapKey, type MapDrawing } from '../../src/locator-map/cache';
 
 const DRAWING: MapDrawing = {
 	variant: 'wide',
@@ -28,12 +28,7 @@ afterEach(() => {
 function copyOfDrawingCode(): string {
 	const root = mkdtempSync(join(tmpdir(), 'map-code-'));
 	roots.push(root);
-	for (const file of [
-		'src/locator-map/locator-map.ts',
-		'src/locator-map/labels.ts',
-		'src/locator-map/atlas.ts',
-		'node_modules/world-atlas/package.json',
-	]) {
+	for (const file of DRAWING_SOURCES) {
 		mkdirSync(dirname(join(root, file)), { recursive: true });
 		cpSync(file, join(root, file));
 	}
@@ -56,8 +51,24 @@ describe('the locator map cache', () => {
 		const root = copyOfDrawingCode();
 		const before = drawingDigest(root);
 		expect(drawingDigest(root)).toBe(before);
-		writeFileSync(join(root, 'src/locator-map/labels.ts'), '// changed\n', { flag: 'a' });
-		expect(drawingDigest(root)).not.toBe(before);
+		for (const file of DRAWING_SOURCES.filter((source) => source.startsWith('src/'))) {
+			const digest = drawingDigest(root);
+			writeFileSync(join(root, file), '// changed\n', { flag: 'a' });
+			expect(drawingDigest(root), file).not.toBe(digest);
+		}
+	});
+
+	test('hashes every module of the folder the drawing imports', () => {
+		const imported = new Set<string>();
+		const visit = (file: string) => {
+			if (imported.has(file)) return;
+			imported.add(file);
+			for (const [, path] of readFileSync(file, 'utf8').matchAll(/^import (?!type )[^;]*? from '\.\/([\w-]+)';$/gm)) {
+				visit(`src/locator-map/${path}.ts`);
+			}
+		};
+		visit('src/locator-map/locator-map.ts');
+		expect([...imported].sort()).toEqual(DRAWING_SOURCES.filter((source) => source.startsWith('src/')).sort());
 	});
 
 	test('never reuses a map when the drawing code cannot be read', () => {

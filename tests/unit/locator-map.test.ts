@@ -14,13 +14,13 @@ import {
 	MAP_VARIANTS,
 	MapLabelError,
 	MIN_SPAN_KM,
-	outlineOf,
 	planLocatorMap,
-	simplifiedFor,
 	type MapPlace,
 	type MapVariant,
 } from '../../src/locator-map/locator-map';
+import { ringsContain, type Rings } from '../../src/locator-map/clip';
 import { overlaps } from '../../src/locator-map/labels';
+import { landInFrame, mercator, type Frame } from '../../src/locator-map/projected-atlas';
 
 const BAGHDAD: LonLat = [44.37, 33.31];
 const TEHRAN: LonLat = [51.39, 35.69];
@@ -71,12 +71,21 @@ describe('planning a map', () => {
 		expect(plan.beyond.map((p) => p.id)).toEqual(['washington']);
 	});
 
-	test('shades only the part of a country a territory lies in: the Gaza Strip, not the West Bank', () => {
-		const gaza = outlineOf(place('gaza', { kind: 'territory', country: 'Palestine' }, [34.38, 31.42]));
-		if (!gaza) throw new Error('no outline for the Gaza Strip');
-		expect(geoContains(gaza, [34.4, 31.45])).toBe(true);
-		expect(geoContains(gaza, [35.2, 31.9])).toBe(false);
-	});
+	test.each(['narrow', 'wide'] as const)(
+		'shades only the part of a country a territory lies in: the Gaza Strip, not the West Bank (%s)',
+		(variant) => {
+			const plan = planLocatorMap([
+				place('gaza', { kind: 'territory', country: 'Palestine' }, [34.38, 31.42]),
+				place('jerusalem', { kind: 'city', country: 'Israel' }, [35.21, 31.77]),
+			]);
+			const $ = load(locatorMapSvg(plan, variant, 'Map'), { xml: true });
+			const shade = ringsOf($('svg > path.shade[data-place="gaza"]').attr('d') ?? '');
+			const projection = fitProjection(framePoints(plan), MAP_VARIANTS[variant]);
+			const at = (point: LonLat) => projection(point) ?? [Number.NaN, Number.NaN];
+			expect(ringsContain(shade, at([34.4, 31.45]))).toBe(true);
+			expect(ringsContain(shade, at([35.2, 31.9]))).toBe(false);
+		},
+	);
 });
 
 describe('the projection', () => {
@@ -226,10 +235,81 @@ describe('framing the map', () => {
 	});
 });
 
+/** The Levant and Iraq, from 34°E 29°N to 48°E 38°N, drawn at a Mercator `scale`, without detail under 0.7 px². */
+function levantFrame(scale: number): Frame {
+	const [west, south] = mercator([34, 29]);
+	const [east, north] = mercator([48, 38]);
+	return {
+		scale,
+		x: -west * scale,
+		y: north * scale,
+		width: (east - west) * scale,
+		height: (north - south) * scale,
+		minWeight: 0.7 / scale ** 2,
+	};
+}
+
+/** The rings of a path's data as pathData writes them (`M x,y L x,y … Z`). */
+function ringsOf(d: string): Rings {
+	return d
+		.split('Z')
+		.filter(Boolean)
+		.map((ring) =>
+			ring
+				.split(/[ML]/)
+				.filter(Boolean)
+				.flatMap((point) => point.split(',').map(Number)),
+		);
+}
+
 describe('simplification', () => {
 	test('keeps fewer points for a smaller map', () => {
-		const points = (scale: number) => simplifiedFor(scale, 34).arcs.reduce((sum, arc) => sum + arc.length, 0);
+		const points = (scale: number) => landInFrame(levantFrame(scale)).reduce((sum, ring) => sum + ring.length, 0);
 		expect(points(500)).toBeLessThan(points(4000));
+	});
+});
+
+describe('the prepared atlas', () => {
+	test('is prepared once per process, however many maps are drawn at whatever scales and places', async () => {
+		vi.resetModules();
+		const atlas = await import('../../src/locator-map/projected-atlas');
+		const { locatorMapSvg: draw } = await import('../../src/locator-map/locator-map');
+		expect(atlas.atlasPreparations()).toBe(0);
+		const plans = [
+			[place('baghdad', { kind: 'city', country: 'Iraq' }, BAGHDAD)],
+			[
+				place('tehran', { kind: 'city', country: 'Iran' }, TEHRAN),
+				place('iran', { kind: 'country', country: 'Iran' }, [54, 32.5]),
+			],
+			[
+				place('kyiv', { kind: 'city', country: 'Ukraine' }, [30.52, 50.45]),
+				place('moscow', { kind: 'city', country: 'Russia' }, [37.62, 55.76]),
+			],
+			[
+				place('sydney', { kind: 'city', country: 'Australia' }, [151.21, -33.87]),
+				place('auckland', { kind: 'city', country: 'New Zealand' }, [174.76, -36.85]),
+			],
+			[place('washington', { kind: 'city', country: 'United States of America' }, WASHINGTON)],
+			planLocatorMap(seedPlaces()),
+		].map((places) => (Array.isArray(places) ? planLocatorMap(places) : places));
+		for (const plan of plans) for (const variant of VARIANTS) draw(plan, variant, 'Map');
+		expect(atlas.atlasPreparations()).toBe(1);
+		for (const plan of plans) for (const variant of VARIANTS) draw(plan, variant, 'Another map');
+		expect(atlas.atlasPreparations()).toBe(1);
+	});
+
+	test('draws the land of countries across the antimeridian: Russia around Moscow, and its border with Ukraine', () => {
+		const plan = planLocatorMap([
+			place('kyiv', { kind: 'city', country: 'Ukraine' }, [30.52, 50.45]),
+			place('moscow', { kind: 'city', country: 'Russia' }, [37.62, 55.76]),
+		]);
+		for (const variant of VARIANTS) {
+			const $ = load(locatorMapSvg(plan, variant, 'Map'), { xml: true });
+			const land = ringsOf($('svg > path.land').attr('d') ?? '');
+			const moscow = $('circle[data-place="moscow"]');
+			expect(ringsContain(land, [Number(moscow.attr('cx')), Number(moscow.attr('cy'))])).toBe(true);
+			expect($('path.border').attr('d')?.length ?? 0).toBeGreaterThan(100);
+		}
 	});
 });
 
