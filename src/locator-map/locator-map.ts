@@ -391,10 +391,12 @@ function placeCountryLabels(
 		const taken = [...options.obstacles, ...placed.map((label) => label.box)];
 		const fits = (point: [number, number]) => isFree(boxAt(point), options.bounds, taken);
 		const labelPoint = projection(lonLat(place));
-		const spot =
-			labelPoint && fits(labelPoint)
-				? labelPoint
-				: gridOver(rings, size.height / 2, labelPoint).find((point) => fits(point) && ringsContain(rings, point));
+		let spot = labelPoint && fits(labelPoint) ? labelPoint : undefined;
+		for (const point of spot ? [] : gridOver(rings, size.height / 2, labelPoint)) {
+			if (!fits(point) || !ringsContain(rings, point)) continue;
+			spot = point;
+			break;
+		}
 		if (!spot) continue;
 		const [x, y] = spot;
 		placed.push({ key: place.id, text, x, y: y + options.fontSize * 0.35, anchor: 'middle', box: boxAt(spot) });
@@ -404,23 +406,38 @@ function placeCountryLabels(
 
 /**
  * Points `step` apart over the box of the part of an outline the map shows (`rings`, clipped to the map; callers
- * test which fall inside them), nearest `target` first; the sort is stable, so ties keep the grid's order and each
- * map comes out the same.
+ * test which fall inside them), nearest `target` first, ties in the grid's order, so each map comes out the same.
+ * They come in bands of growing distance, each sorted, so that a spot found near the target costs no sort of the
+ * whole grid.
  */
-function gridOver(rings: Rings, step: number, target: [number, number] | null): [number, number][] {
+function* gridOver(rings: Rings, step: number, target: [number, number] | null): Generator<[number, number]> {
 	const bounds = ringsBounds(rings);
-	if (!bounds) return [];
+	if (!bounds) return;
 	const [[x0, y0], [x1, y1]] = bounds;
 	const [tx, ty] = target ?? [(x0 + x1) / 2, (y0 + y1) / 2];
-	const points: [number, number][] = [];
-	for (let y = y0 + step / 2; y < y1; y += step) for (let x = x0 + step / 2; x < x1; x += step) points.push([x, y]);
-	// Sorted as numbers, without a comparison function: the distance to a thousandth (at most 2³² of them), then the
-	// grid's order.
-	const keys = Float64Array.from(
-		points,
-		([x, y], index) => Math.min(Math.round(Math.sqrt((x - tx) ** 2 + (y - ty) ** 2) * 1000), 2 ** 32) * 2 ** 20 + index,
+	const [left, top] = [x0 + step / 2, y0 + step / 2];
+	const columns = Math.max(0, Math.ceil((x1 - left) / step));
+	const rows = Math.max(0, Math.ceil((y1 - top) / step));
+	if (columns === 0 || rows === 0) return;
+	const farthest = Math.hypot(
+		Math.max(Math.abs(tx - x0), Math.abs(tx - x1)),
+		Math.max(Math.abs(ty - y0), Math.abs(ty - y1)),
 	);
-	return Array.from(keys.sort(), (key) => points[key % 2 ** 20] ?? [0, 0]);
+	const index = (value: number, from: number, count: number) => Math.min(count - 1, Math.max(0, value - from));
+	for (let inner = -1, outer = step * 4; inner < farthest; inner = outer, outer *= 2) {
+		const band: { point: [number, number]; distance: number; order: number }[] = [];
+		const [c0, c1] = [Math.floor((tx - outer - left) / step), Math.ceil((tx + outer - left) / step)];
+		const [r0, r1] = [Math.floor((ty - outer - top) / step), Math.ceil((ty + outer - top) / step)];
+		for (let row = index(r0, 0, rows); row <= index(r1, 0, rows); row++) {
+			for (let column = index(c0, 0, columns); column <= index(c1, 0, columns); column++) {
+				const point: [number, number] = [left + column * step, top + row * step];
+				const distance = Math.hypot(point[0] - tx, point[1] - ty);
+				if (distance > inner && distance <= outer) band.push({ point, distance, order: row * columns + column });
+			}
+		}
+		band.sort((a, b) => a.distance - b.distance || a.order - b.order);
+		for (const { point } of band) yield point;
+	}
 }
 
 /** The wider region: every shaded place, with a rectangle where the main map sits. */
