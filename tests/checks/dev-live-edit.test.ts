@@ -44,7 +44,15 @@ aliases: [${aliases.join(', ')}]
 summary: An armed group in the north.
 `;
 
-const article = (fields: { title: string; published: string; asOf?: string }, body: string) => `---
+const valletta = (name: string) => `name: ${name}
+kind: city
+coordinates:
+  latitude: 35.9
+  longitude: 14.51
+country: Malta
+`;
+
+const article = (fields: { title: string; published: string; asOf?: string; places?: string[] }, body: string) => `---
 title: ${fields.title}
 dek: An explainer of the dev server test, whose actor changes while the server runs.
 published: ${fields.published}
@@ -59,7 +67,7 @@ keyFacts:
   - The Northern Front paused its attacks.
   - Dana Reyes announced the pause.
   - Talks may follow.
----
+${fields.places ? `places: [${fields.places.join(', ')}]\n` : ''}---
 
 ${body}
 `;
@@ -71,6 +79,7 @@ beforeAll(async () => {
 		danaReyes({ title: 'Leader of the Northern Front', summary: 'The leader of the Northern Front.' }),
 	);
 	write('actors/northern-front.yaml', northernFront([]));
+	write('places/valletta.yaml', valletta('Valletta'));
 	write(
 		'articles/early.mdx',
 		article(
@@ -81,7 +90,7 @@ beforeAll(async () => {
 	write(
 		'articles/late.mdx',
 		article(
-			{ title: 'The Northern Front pauses its attacks', published: '2024-03-01T12:00:00Z' },
+			{ title: 'The Northern Front pauses its attacks', published: '2024-03-01T12:00:00Z', places: ['valletta'] },
 			'The Northern Front paused its attacks on Friday, said Dana Reyes.\n\n## What next\n\nThe NFA said it would wait for talks.',
 		),
 	);
@@ -162,6 +171,31 @@ describe('astro dev, when an actor file changes', () => {
 		expect(nfa.nextAll('.mention__card').find('.mention__role').text()).toBe('Armed group');
 		expect($text(after, '#actor-northern-front .entry__mentions a')).toEqual(['1', '2']);
 		expect(server?.log()).not.toMatch(/restart/i);
+	}, 120_000);
+});
+
+describe('astro dev, when a place or an explainer’s fields change', () => {
+	test('shows a place’s new name under the map', async () => {
+		const mapPlaces = ($: CheerioAPI) => $text($, '#map li').join(' | ');
+		expect(mapPlaces(await page('late'))).toContain('Valletta');
+		write('places/valletta.yaml', valletta('Valletta, Malta’s capital'));
+		const after = await page('late', ($) => mapPlaces($).includes('Malta’s capital'));
+		expect(mapPlaces(after)).toContain('Valletta, Malta’s capital');
+	}, 120_000);
+
+	test('shows an explainer’s new as-of date, its actors as of that day, and its new headline', async () => {
+		expect(shown(await page('early'), 'dana-reyes').glossary.role).toBe('Deputy leader of the Northern Front');
+		write(
+			'articles/early.mdx',
+			article(
+				{ title: 'The Northern Front names a leader', published: '2024-03-02T12:00:00Z', asOf: '2023-06-01' },
+				'The Northern Front named Dana Reyes its leader.',
+			),
+		);
+		const after = await page('early', ($) => $('h1').text() === 'The Northern Front names a leader');
+		expect(after('.article-header__as-of').text()).toBe('Facts as of 1 June 2023');
+		expect(shown(after, 'dana-reyes').glossary.role).not.toBe('Deputy leader of the Northern Front');
+		expect(shown(after, 'dana-reyes').card.role).toBe(shown(after, 'dana-reyes').glossary.role);
 	}, 120_000);
 });
 
