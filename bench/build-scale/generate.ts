@@ -1,8 +1,10 @@
 /**
  * Synthetic explainers for the build-scale benchmark and the scale tests: N articles of about 800 words, each
  * with 6 to 10 actors (drawn from a shared pool, with aliases and roles), 4 quotes that stand word for word in
- * the story, a timeline, key facts and a GFM table. The content passes the site's content checks, so the build
- * runs as it does for editors' files.
+ * the story, a timeline, key facts, a GFM table, and what real explainers carry besides: a locator map of 2 to 6
+ * places in one region with 1 to 3 shaded countries, figures with credits, sources (some with a link and a note)
+ * and, for some, a correction. The content passes the site's content checks, so the build runs as it does for
+ * editors' files.
  *
  * Everything is drawn from a seeded generator: the same options write the same files, so runs compare.
  * Names are invented words, unique across the pool, so a story never names an actor it does not list.
@@ -271,6 +273,121 @@ const SHORT_QUOTES = [
 	'nothing has been agreed',
 ];
 
+/** A place of the generated content: a city the map marks, in a country the map can shade. */
+interface GeneratedCity {
+	name: string;
+	latitude: number;
+	longitude: number;
+	country: string;
+}
+
+/** Where a country's name goes on the map: a point well inside it. */
+const COUNTRY_LABELS: Record<string, [number, number]> = {
+	Iraq: [33.0, 43.5],
+	Syria: [35.0, 38.5],
+	Jordan: [31.0, 36.5],
+	Lebanon: [33.9, 35.9],
+	Iran: [32.5, 54.0],
+	Germany: [51.0, 10.0],
+	Poland: [52.0, 19.0],
+	Austria: [47.5, 14.5],
+	Hungary: [47.1, 19.5],
+	Ukraine: [49.0, 31.0],
+	Kenya: [0.5, 38.0],
+	Uganda: [1.5, 32.5],
+	Ethiopia: [8.5, 39.5],
+	Somalia: [5.0, 46.0],
+	Colombia: [4.0, -73.0],
+	Ecuador: [-1.5, -78.0],
+	Peru: [-9.0, -75.0],
+	Venezuela: [7.0, -66.0],
+	India: [22.0, 79.0],
+	Pakistan: [30.0, 70.0],
+	Nepal: [28.2, 84.0],
+	Bangladesh: [23.7, 90.3],
+	'South Korea': [36.5, 127.8],
+	Japan: [36.5, 138.5],
+};
+
+/** Cities by region, as real explainers' maps mark them: a story stays in one region. */
+const REGIONS: GeneratedCity[][] = [
+	[
+		{ name: 'Baghdad', latitude: 33.31, longitude: 44.37, country: 'Iraq' },
+		{ name: 'Erbil', latitude: 36.19, longitude: 44.01, country: 'Iraq' },
+		{ name: 'Basra', latitude: 30.51, longitude: 47.78, country: 'Iraq' },
+		{ name: 'Damascus', latitude: 33.51, longitude: 36.29, country: 'Syria' },
+		{ name: 'Aleppo', latitude: 36.2, longitude: 37.13, country: 'Syria' },
+		{ name: 'Amman', latitude: 31.95, longitude: 35.93, country: 'Jordan' },
+		{ name: 'Beirut', latitude: 33.89, longitude: 35.5, country: 'Lebanon' },
+		{ name: 'Tehran', latitude: 35.69, longitude: 51.39, country: 'Iran' },
+	],
+	[
+		{ name: 'Berlin', latitude: 52.52, longitude: 13.4, country: 'Germany' },
+		{ name: 'Warsaw', latitude: 52.23, longitude: 21.01, country: 'Poland' },
+		{ name: 'Vienna', latitude: 48.21, longitude: 16.37, country: 'Austria' },
+		{ name: 'Budapest', latitude: 47.5, longitude: 19.04, country: 'Hungary' },
+		{ name: 'Kyiv', latitude: 50.45, longitude: 30.52, country: 'Ukraine' },
+		{ name: 'Lviv', latitude: 49.84, longitude: 24.03, country: 'Ukraine' },
+	],
+	[
+		{ name: 'Nairobi', latitude: -1.29, longitude: 36.82, country: 'Kenya' },
+		{ name: 'Mombasa', latitude: -4.04, longitude: 39.67, country: 'Kenya' },
+		{ name: 'Kampala', latitude: 0.35, longitude: 32.58, country: 'Uganda' },
+		{ name: 'Addis Ababa', latitude: 9.03, longitude: 38.74, country: 'Ethiopia' },
+		{ name: 'Mogadishu', latitude: 2.05, longitude: 45.32, country: 'Somalia' },
+	],
+	[
+		{ name: 'Bogotá', latitude: 4.71, longitude: -74.07, country: 'Colombia' },
+		{ name: 'Medellín', latitude: 6.24, longitude: -75.58, country: 'Colombia' },
+		{ name: 'Quito', latitude: -0.18, longitude: -78.47, country: 'Ecuador' },
+		{ name: 'Lima', latitude: -12.05, longitude: -77.04, country: 'Peru' },
+		{ name: 'Caracas', latitude: 10.48, longitude: -66.9, country: 'Venezuela' },
+	],
+	[
+		{ name: 'Delhi', latitude: 28.61, longitude: 77.21, country: 'India' },
+		{ name: 'Lahore', latitude: 31.55, longitude: 74.34, country: 'Pakistan' },
+		{ name: 'Karachi', latitude: 24.86, longitude: 67.01, country: 'Pakistan' },
+		{ name: 'Kathmandu', latitude: 27.72, longitude: 85.32, country: 'Nepal' },
+		{ name: 'Dhaka', latitude: 23.81, longitude: 90.41, country: 'Bangladesh' },
+	],
+	[
+		{ name: 'Seoul', latitude: 37.57, longitude: 126.98, country: 'South Korea' },
+		{ name: 'Busan', latitude: 35.18, longitude: 129.08, country: 'South Korea' },
+		{ name: 'Tokyo', latitude: 35.68, longitude: 139.69, country: 'Japan' },
+		{ name: 'Osaka', latitude: 34.69, longitude: 135.5, country: 'Japan' },
+	],
+];
+
+/** A place's id: its name without accents, in lower-case words joined by hyphens. */
+const placeId = (name: string) => slugOf(name.normalize('NFD').replace(/\p{Diacritic}/gu, ''));
+
+/** The places collection of the generated content: every city and every country, as `content/places/` holds them. */
+export function generatedPlaces(): { id: string; data: Record<string, unknown> }[] {
+	const cities = REGIONS.flat().map((city) => ({
+		id: placeId(city.name),
+		data: {
+			name: city.name,
+			kind: 'city',
+			coordinates: { latitude: city.latitude, longitude: city.longitude },
+			country: city.country,
+		},
+	}));
+	const countries = Object.entries(COUNTRY_LABELS).map(([name, [latitude, longitude]]) => ({
+		id: placeId(name),
+		data: { name, kind: 'country', coordinates: { latitude, longitude }, country: name },
+	}));
+	return [...cities, ...countries];
+}
+
+/** The places of one explainer's map: 2 to 6 cities of one region, then 1 to 3 of their countries to shade. */
+function mapPlaces(random: Random): string[] {
+	const cities = sample(random, pick(random, REGIONS), between(random, 2, 6));
+	const countries = sample(random, [...new Set(cities.map((city) => city.country))], between(random, 1, 3));
+	return [...cities.map((city) => placeId(city.name)), ...countries.map(placeId)];
+}
+
+const PHOTOGRAPHERS = ['AFP / Lena Marsh', 'AP / Tomas Varga', 'Reuters / Amal Haddad', 'EFE / Jonas Reyes'];
+
 /** One explainer: its slug (file name), frontmatter and MDX body. */
 export interface GeneratedArticle {
 	slug: string;
@@ -374,6 +491,22 @@ export function generateArticle(
 		};
 	});
 
+	const figures = Array.from({ length: between(random, 1, 2) }, () => ({
+		caption: `${fill(pick(random, SENTENCES), lead, second, false)} File photo.`,
+		credit: pick(random, PHOTOGRAPHERS),
+	}));
+	const corrected = random() < 0.3;
+	const updatedAt = new Date(publishedAt.getTime() + 20 * 3_600_000).toISOString().replace('.000Z', 'Z');
+	const sources = sample(random, SOURCES, between(random, 1, 3)).map((name, i) =>
+		i === 0 && random() < 0.5
+			? {
+					name,
+					url: `https://example.org/${slugOf(name)}/${index + 1}`,
+					note: 'The wire report this explainer draws on',
+				}
+			: { name },
+	);
+
 	const title = `${lead.data.name} and ${second.data.name}: what the ${pick(random, ['deal', 'dispute', 'talks', 'vote', 'crisis'])} in ${places[0]} means`;
 	return {
 		slug: `${String(index + 1).padStart(5, '0')}-${slugOf(title).slice(0, 60).replace(/-$/, '')}`,
@@ -381,8 +514,9 @@ export function generateArticle(
 			title: title.slice(0, 140),
 			dek: `${paragraph(lead, second, 1)} Who is who, who said what, and how we got here.`.slice(0, 300),
 			published: publishedAt.toISOString().replace('.000Z', 'Z'),
+			...(corrected ? { updated: updatedAt } : {}),
 			...(random() < 0.5 ? { dateline: places[1] } : {}),
-			sources: sample(random, SOURCES, between(random, 1, 3)).map((name) => ({ name })),
+			sources,
 			topics: sample(random, TOPICS, between(random, 1, 3)),
 			actors: cast.map((actor) => actor.id),
 			keyFacts: Array.from({ length: between(random, 3, 5) }, (_, i) =>
@@ -390,6 +524,11 @@ export function generateArticle(
 			),
 			quotes,
 			timeline,
+			...(corrected
+				? { corrections: [{ date: updatedAt, text: `An earlier version misspelt the name of ${places[1]}.` }] }
+				: {}),
+			places: mapPlaces(random),
+			figures,
 		},
 		body: blocks.join('\n\n'),
 	};
@@ -423,23 +562,15 @@ export function generateContent({ articles, actors, seed = 1 }: ContentOptions):
 	};
 }
 
-/** The one place of the generated content: the places collection must not be empty, and no explainer maps it. */
-const PLACE = {
-	name: 'Valletta',
-	kind: 'city',
-	coordinates: { latitude: 35.9, longitude: 14.51 },
-	country: 'Malta',
-};
-
 /**
- * Writes a content folder the site reads through `CONTENT_DIR`: `articles/`, `actors/` and `places/` with one
- * place. Anything already in `dir` is removed first.
+ * Writes a content folder the site reads through `CONTENT_DIR`: `articles/`, `actors/` and `places/`. Anything
+ * already in `dir` is removed first.
  */
 export function writeContent(dir: string, options: ContentOptions): { articles: GeneratedArticle[] } {
 	const content = generateContent(options);
 	rmSync(dir, { recursive: true, force: true });
 	for (const folder of ['articles', 'actors', 'places']) mkdirSync(join(dir, folder), { recursive: true });
-	writeFileSync(join(dir, 'places', 'valletta.yaml'), stringify(PLACE));
+	for (const place of generatedPlaces()) writeFileSync(join(dir, 'places', `${place.id}.yaml`), stringify(place.data));
 	for (const actor of content.actors) writeFileSync(join(dir, 'actors', `${actor.id}.yaml`), stringify(actor.data));
 	for (const article of content.articles)
 		writeFileSync(join(dir, 'articles', `${article.slug}.mdx`), articleFile(article));

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/checks';
 import { formatProblem } from '../../src/checks/problem';
-import { articleFile, createRandom, generateContent, writeContent } from '../../bench/build-scale/generate';
+import {
+	articleFile,
+	createRandom,
+	generateContent,
+	generatedPlaces,
+	writeContent,
+} from '../../bench/build-scale/generate';
 
 const content = generateContent({ articles: 40 });
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -40,6 +46,35 @@ describe('the build-scale generator', () => {
 		}
 	});
 
+	test('gives each explainer what real ones carry: a map of one region, figures with credits, sources', () => {
+		const kinds = new Map(generatedPlaces().map((place) => [place.id, place.data['kind']]));
+		const regions = new Set<string>();
+		for (const article of content.articles) {
+			const data = article.frontmatter as {
+				places: string[];
+				figures: { caption: string; credit: string }[];
+				sources: { name: string; url?: string }[];
+			};
+			const marked = data.places.filter((id) => kinds.get(id) === 'city');
+			const shaded = data.places.filter((id) => kinds.get(id) === 'country');
+			expect(marked.length + shaded.length, article.slug).toBe(data.places.length);
+			expect(marked.length, article.slug).toBeGreaterThanOrEqual(2);
+			expect(marked.length, article.slug).toBeLessThanOrEqual(6);
+			expect(shaded.length, article.slug).toBeGreaterThanOrEqual(1);
+			expect(data.figures.length, article.slug).toBeGreaterThanOrEqual(1);
+			expect(data.figures.every((figure) => figure.caption && figure.credit)).toBe(true);
+			expect(data.sources.length).toBeGreaterThanOrEqual(1);
+			regions.add(shaded[0] ?? '');
+		}
+		expect(regions.size).toBeGreaterThan(3);
+		expect(content.articles.some((article) => Array.isArray(article.frontmatter['corrections']))).toBe(true);
+		expect(
+			content.articles.some((article) =>
+				(article.frontmatter['sources'] as { url?: string }[]).some((source) => source.url),
+			),
+		).toBe(true);
+	});
+
 	test('shares a pool of actors with aliases and roles among the explainers', () => {
 		const used = new Set(content.articles.flatMap((article) => article.frontmatter['actors'] as string[]));
 		expect(used.size).toBeLessThan(content.articles.length * 6);
@@ -52,7 +87,11 @@ describe('the build-scale generator', () => {
 		work = mkdtempSync(join('.tmp', 'generator-'));
 		writeContent(work, { articles: 40 });
 		expect(readdirSync(join(work, 'articles'))).toHaveLength(40);
-		expect(readdirSync(join(work, 'places'))).toEqual(['valletta.yaml']);
+		expect(readdirSync(join(work, 'places')).sort()).toEqual(
+			generatedPlaces()
+				.map((place) => `${place.id}.yaml`)
+				.sort(),
+		);
 		expect(checkContent(work).map(formatProblem)).toEqual([]);
 	});
 });
