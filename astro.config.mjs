@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import atomicOutput from './src/integrations/atomic-output';
 import cachePruning from './src/integrations/cache-pruning';
 import contentChecks from './src/integrations/content-checks';
+import contentDirStore from './src/integrations/content-dir-store';
 import searchIndex from './src/integrations/search-index';
 import shareImages from './src/share-image/integration';
 import { buildWarnings } from './src/integrations/build-warnings';
@@ -59,6 +60,8 @@ export default defineConfig({
 		// content once the stories passed too; the stories' parser, the share images and Pagefind work in background
 		// threads while Astro compiles.
 		contentChecks(),
+		// CONTENT_DIR as content/: a data store of its own folder, and watched in `astro dev` wherever it is.
+		contentDirStore(),
 		shareImages(),
 		// A story's mentions are components (MentionCard), the rest static: MDX compiles each run of static elements
 		// into one string instead of a call per element, so there is less to compile and to render (docs/performance.md).

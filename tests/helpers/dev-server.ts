@@ -22,10 +22,14 @@ export function editorEnvironment(): NodeJS.ProcessEnv {
 
 /**
  * Starts `astro dev` on `content` (CONTENT_DIR) and resolves once it listens. The port is picked at random in a
- * range of its own; Astro takes the next free one when it is in use, so the address is read from its log.
+ * range of its own, unless `port` is given; Astro takes the next free one when it is in use, so the address is read
+ * from its log. (Astro's data store is kept from one start to the next only on the same port: its config digest
+ * holds the port.)
  */
-export async function startDevServer(content: string, { timeout = 90_000 } = {}): Promise<DevServer> {
-	const port = 5000 + Math.floor(Math.random() * 900);
+export async function startDevServer(
+	content: string,
+	{ timeout = 90_000, port = 5000 + Math.floor(Math.random() * 900) }: { timeout?: number; port?: number } = {},
+): Promise<DevServer> {
 	const server = spawn(
 		process.execPath,
 		['node_modules/astro/bin/astro.mjs', 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],

@@ -1,0 +1,124 @@
+import type { AstroIntegration } from 'astro';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createFilter, type Plugin } from 'vite';
+import { contentDir } from '../utils/content-dir';
+
+/**
+ * Makes `astro dev` (and builds) on another content folder (`CONTENT_DIR`) behave as on `content/`:
+ *
+ * - **A data store of this content folder only.** Astro keeps its dev data store in `.astro/data-store.json`
+ *   whatever the content folder (`astro/dist/content/paths.js`: in `.astro/` in dev, in the cache folder in builds),
+ *   and clears it only when its own config (the port included), the content config's text or its version changed;
+ *   a change of CONTENT_DIR is none of these (the config digest reads the cache folder, a URL, as `{}`). The store
+ *   then keeps the previous folder's entries, and an entry whose text is unchanged keeps the path of the previous
+ *   folder's file: its story is imported from there, and an entry of the same id whose text differs stops the
+ *   server with "multiple entries with the same slug" while the old file exists, as does a later edit of an
+ *   unchanged one. Here, before Astro reads the store, it is removed when an entry in it was read from a file
+ *   outside this content folder: Astro then reads every file again, as on a first start. Builds keep their store in
+ *   the cache folder, one per content folder (`contentCacheDir`) unless a caller gives its own: the same check
+ *   covers them.
+ * - **The content folder is watched wherever it is.** The dev server does not watch `.tmp/` and build outputs
+ *   (astro.config.mjs); a content folder inside one (the benchmarks generate theirs in `.tmp/`) was never watched, so
+ *   no save showed. Files inside the content folder are exempt from those patterns.
+ *
+ * Two `astro dev` processes of one project running at the same time on two folders still share `.astro/`, and each
+ * reloads the store when the other writes it: Astro offers no way to move it.
+ */
+export default function contentDirStore(): AstroIntegration {
+	let command: string | undefined;
+	return {
+		name: 'explainer:content-dir-store',
+		hooks: {
+			'astro:config:setup': ({ command: running, updateConfig }) => {
+				command = running;
+				if (running === 'dev') updateConfig({ vite: { plugins: [watchContentDir(contentDir())] } });
+			},
+			// Once the config is final (the cache folder), and before Astro reads its store: in `astro dev` after the
+			// server's config, in builds and `astro sync` before the content layer syncs.
+			'astro:config:done': ({ config, logger }) => {
+				if (command === 'preview') return;
+				const storeFile = join(
+					fileURLToPath(command === 'dev' ? new URL('.astro/', config.root) : config.cacheDir),
+					DATA_STORE_FILE,
+				);
+				const foreign = removeForeignDataStore(storeFile, fileURLToPath(config.root), contentDir());
+				if (foreign !== undefined) {
+					logger.info(`The content data store held entries of another folder (${foreign}): reading this one afresh.`);
+				}
+			},
+		},
+	};
+}
+
+/** Astro's content data store, in one file (the project does not use `experimental.collectionStorage`). */
+export const DATA_STORE_FILE = 'data-store.json';
+
+/**
+ * Removes the data store `storeFile` when an entry in it was read from a file outside `content`, and returns that
+ * file's path as the store has it (`(unreadable)` for a store that does not parse, also removed); undefined when
+ * there is no store or every entry is of `content`. The store's paths are relative to the project `root`.
+ */
+export function removeForeignDataStore(storeFile: string, root: string, content: string): string | undefined {
+	let text: string;
+	try {
+		text = readFileSync(storeFile, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw error;
+	}
+	const foreign = foreignEntryPath(text, root, content);
+	if (foreign !== undefined) rmSync(storeFile, { force: true });
+	return foreign;
+}
+
+/**
+ * The path of the first entry of a data store (as `devalue` writes it: one flat JSON array whose objects name the
+ * items they hold by index) read from outside `content`; `(unreadable)` when the text is not such a store.
+ */
+export function foreignEntryPath(storeText: string, root: string, content: string): string | undefined {
+	let flat: unknown;
+	try {
+		flat = JSON.parse(storeText);
+	} catch {
+		return '(unreadable)';
+	}
+	if (!Array.isArray(flat)) return '(unreadable)';
+	for (const item of flat as unknown[]) {
+		if (typeof item !== 'object' || item === null || Array.isArray(item) || !('filePath' in item)) continue;
+		const index = item.filePath;
+		const path = typeof index === 'number' ? (flat as unknown[])[index] : undefined;
+		if (typeof path === 'string' && !isInside(resolve(root, path), content)) return path;
+	}
+	return undefined;
+}
+
+const isInside = (file: string, folder: string) => file === folder || file.startsWith(folder + sep);
+
+/**
+ * A Vite plugin for `astro dev`: files inside the content folder are exempt from the file watcher's `ignored`
+ * patterns of the config (astro.config.mjs), so the folder is watched even inside an ignored one (Astro's loaders
+ * add it to the watcher). Vite's own patterns (node_modules, .git…) are added after this and still apply.
+ */
+export function watchContentDir(content: string): Plugin {
+	const inside = (file: string) => isInside(file, content);
+	return {
+		name: 'explainer:watch-content-dir',
+		apply: 'serve',
+		config(config) {
+			const watch = config.server?.watch;
+			if (!watch?.ignored) return;
+			const patterns = [watch.ignored].flat();
+			// Globs matched as the watcher matches them (picomatch, dot files included), through Vite's own filter.
+			const matchesGlobs = createFilter(
+				patterns.filter((pattern) => typeof pattern === 'string' || pattern instanceof RegExp),
+				null,
+				{ resolve: false },
+			);
+			const functions = patterns.filter((pattern) => typeof pattern === 'function');
+			watch.ignored = (file: string) =>
+				!inside(file) && (matchesGlobs(file) || functions.some((ignores) => ignores(file)));
+		},
+	};
+}
