@@ -10,7 +10,8 @@
  * - route.ts: the dev server's route that draws a card on request.
  *
  * Pages link the card with shareImagePath (src/utils/paths.ts) and give its size from here. Node runs this file
- * itself in worker.ts (its type stripping), so it imports nothing but Node's modules and, when drawing, takumi.
+ * itself in the child process (worker.ts, its type stripping), so it imports only Node's modules, and loads takumi
+ * to draw.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -56,9 +57,16 @@ const FONT_FILES = [
 	{ name: 'Noto Sans Latin Extended', file: 'noto-sans-latin-ext-700-normal.woff', weight: 700 },
 ] as const;
 
-/** The fonts, from @fontsource/noto-sans in the project (the working folder, as for the content). */
-function fonts(root = process.cwd()) {
-	const require = createRequire(resolve(root, 'package.json'));
+/**
+ * Node's require from the project (the working folder, as for the content). takumi is loaded with it, when the first
+ * card is drawn, not imported: pages take the card's size from this file without loading the renderer, and the build
+ * draws the cards the child process left after Vite's module runner, which would load an import, has closed.
+ */
+const projectRequire = (root = process.cwd()) => createRequire(resolve(root, 'package.json'));
+
+/** The fonts, from @fontsource/noto-sans in the project. */
+function fonts(root?: string) {
+	const require = projectRequire(root);
 	return FONT_FILES.map(({ name, file, weight }) => ({
 		name,
 		weight,
@@ -122,13 +130,13 @@ function cardNode({ title, dek, siteName }: ShareImageInput, mark: string): Node
 	);
 }
 
-/** takumi with the card's fonts, and the mark: loaded once per process, on the first card drawn. */
+/** takumi with the card's fonts, and the mark: loaded once per process. */
 let drawing: Promise<{ renderer: Renderer; mark: string }> | undefined;
 
 /** Draws the card as a PNG. The same input gives the same bytes. */
 export async function renderShareImage(input: ShareImageInput): Promise<Buffer> {
 	drawing ??= (async () => {
-		const { Renderer } = await import('@takumi-rs/core');
+		const { Renderer } = projectRequire()('@takumi-rs/core') as typeof import('@takumi-rs/core');
 		const renderer = new Renderer();
 		for (const font of fonts()) await renderer.registerFont(font);
 		return { renderer, mark: readFileSync(resolve(MARK_FILE), 'utf8') };

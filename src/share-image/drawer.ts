@@ -4,7 +4,8 @@
  * thread leaves idle. A process rather than a worker thread: takumi draws on libuv's thread pool, which a worker
  * thread shares with the build's own file work, so only a process of its own can lower the priority of what draws.
  * The build never waits for it: once the pages are built it stops the child and draws the cards still missing
- * itself (integration.ts), on every core, since at the lowest priority on a busy machine the child could lag far behind.
+ * itself (integration.ts), on every core, since at the lowest priority on a busy machine the child can lag far
+ * behind.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -32,8 +33,8 @@ export function startShareImageDrawer(jobs: readonly ShareImageJob[], workerFile
 	return missing.length;
 }
 
-/** Stops the child, if one runs: the build draws what it left. */
+/** Stops the child, if one runs, after the card it is drawing: the build draws what it left. */
 export function stopShareImageDrawer(): void {
-	current?.kill();
+	if (current?.connected) current.disconnect();
 	current = undefined;
 }

@@ -1,7 +1,7 @@
 /**
  * The share image process, started by drawer.ts: draws the cards it is sent into their cache files, one at a time
  * and in order. Node runs this file itself (its type stripping), not Vite, hence the `.ts` in the imports. It ends
- * when it is done, or when the build that started it goes away.
+ * when it is done, or after the card it is drawing when the build stops it or goes away.
  */
 import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -31,14 +31,18 @@ function runProcessInBackground(): void {
 // Only as a child process: drawer.ts imports this file's types alone.
 if (process.send) {
 	runProcessInBackground();
-	process.once('disconnect', () => process.exit());
+	// The build stops the process, or has ended, by disconnecting: the card being drawn is finished, so no file is
+	// left half written, and the process ends.
+	let stopped = false;
+	process.once('disconnect', () => (stopped = true));
 	process.once('message', async (jobs: ShareImageJob[]) => {
 		for (const { file, input } of jobs) {
+			if (stopped) break;
 			// A card that fails here is left to the build, which draws it again and reports what fails.
 			await renderShareImage(input)
 				.then((png) => writeFileAtomically(file, png))
 				.catch(() => undefined);
 		}
-		process.disconnect();
+		if (process.connected) process.disconnect();
 	});
 }

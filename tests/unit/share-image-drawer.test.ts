@@ -46,11 +46,15 @@ describe('the share image drawer', () => {
 		expect(readFileSync(cached.file, 'utf8')).toBe('an earlier build’s image');
 	});
 
-	test('stops drawing when the build stops it, leaving the rest to the build', async () => {
+	test('stops after the card it is drawing when the build stops it, leaving the rest to the build', async () => {
 		const jobs = cards(200);
 		startShareImageDrawer(jobs, WORKER);
 		await drawn(jobs[0]!.file);
 		stopShareImageDrawer();
+		// The card it was drawing is written whole: no partial file stays behind.
+		await vi.waitFor(() => expect(readdirSync(dir).filter((name) => name.endsWith('.partial'))).toEqual([]), {
+			timeout: 10_000,
+		});
 		await new Promise((done) => setTimeout(done, 500));
 		expect(existsSync(jobs.at(-1)!.file)).toBe(false);
 	});
