@@ -2,8 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { idFromFileName } from '../utils/ids';
-import { closeParsedDataStores, parsedDataStore, type ParsedDataStore } from './parsed-data-cache';
-import { quickYamlData } from './quick-yaml';
 
 /** The content collections, each a folder of the content directory. */
 export const COLLECTIONS = ['articles', 'actors', 'places'] as const;
@@ -46,20 +44,14 @@ const parsedFiles = new Map<string, { bytes: Buffer; file: ContentFile }>();
 /** Lets the parsed files go (a build, once its checks are done: some 50 MB at 1000 explainers). */
 export function forgetParsedContentFiles(): void {
 	parsedFiles.clear();
-	closeParsedDataStores();
 }
 
-/**
- * Reads every file of the collections (all by default) under `root` (the content folder). With `dataFile`, the
- * YAML parsed by earlier runs is read from that file (see parsed-data-cache.ts); `saveParsedData` writes it back.
- */
+/** Reads every file of the collections (all by default) under `root` (the content folder). */
 export function readContentFiles(
 	root: string,
 	projectRoot = process.cwd(),
 	collections: readonly Collection[] = COLLECTIONS,
-	dataFile?: string,
 ): ContentFile[] {
-	const store = dataFile === undefined ? undefined : parsedDataStore(dataFile, projectRoot);
 	return collections.flatMap((collection) => {
 		const dir = join(root, collection);
 		const extension = collection === 'articles' ? '.mdx' : '.yaml';
@@ -78,29 +70,15 @@ export function readContentFiles(
 			if (known?.file.path === path && known.file.collection === collection && known.bytes.equals(bytes)) {
 				return known.file;
 			}
-			const file = parseContentFile(collection, path, bytes, store);
+			const file = parseContentFile(collection, path, bytes);
 			parsedFiles.set(join(dir, name), { bytes, file });
 			return file;
 		});
 	});
 }
 
-/** Writes the YAML parsed this run to `dataFile`, for the next run (see {@link readContentFiles}). */
-export function saveParsedData(dataFile: string, projectRoot = process.cwd()): void {
-	parsedDataStore(dataFile, projectRoot).save();
-}
-
-/**
- * Parses one file's bytes; never throws, so every file's problems can be reported together. The YAML is read quickly
- * (quick-yaml.ts) and by `yaml` only when that reading cannot vouch for it or a problem needs a position. With
- * `store`, YAML parsed before is taken from it, and new YAML is kept in it.
- */
-export function parseContentFile(
-	collection: ContentFile['collection'],
-	path: string,
-	bytes: Uint8Array,
-	store?: ParsedDataStore,
-): ContentFile {
+/** Parses one file's bytes; never throws, so every file's problems can be reported together. */
+export function parseContentFile(collection: ContentFile['collection'], path: string, bytes: Uint8Array): ContentFile {
 	const id = idFromFileName({ entry: path });
 	let text: string;
 	try {
@@ -136,14 +114,6 @@ export function parseContentFile(
 		const { line, col } = lineCounter.linePos(offset);
 		return { line: line + lineOffset, column: col };
 	};
-	const known = store?.get(yamlText) ?? quickRead(yamlText, store);
-	if (known) {
-		// Read without errors: the document is parsed by `yaml` only to place a problem in it.
-		let document: Document | undefined;
-		const locate = (fieldPath: readonly PropertyKey[]) =>
-			locateIn((document ??= parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter })), fieldPath, place);
-		return { collection, path, id, text, data: known.data, body, syntaxErrors: [], locate };
-	}
 	let document: Document;
 	try {
 		document = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
@@ -180,7 +150,6 @@ export function parseContentFile(
 			);
 		}
 	}
-	if (syntaxErrors.length === 0) store?.set(yamlText, data);
 	return {
 		collection,
 		path,
@@ -191,14 +160,6 @@ export function parseContentFile(
 		syntaxErrors,
 		locate: (fieldPath) => locateIn(document, fieldPath, place),
 	};
-}
-
-/** The YAML's data when the quick reading vouches for it (kept in `store` like any parsed data), else undefined. */
-function quickRead(yamlText: string, store: ParsedDataStore | undefined): { data: unknown } | undefined {
-	const data = quickYamlData(yamlText);
-	if (data === undefined) return undefined;
-	store?.set(yamlText, data);
-	return { data };
 }
 
 /**

@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import type { BodyFacts } from './body-facts';
 import { createBodyFactsStore, type BodyFactsStore } from './body-facts-cache';
 import { parseBodiesInThread } from './body-facts-thread';
-import { COLLECTIONS, readContentFiles, saveParsedData, type ContentFile } from './content-files';
+import { COLLECTIONS, readContentFiles, type ContentFile } from './content-files';
 import { asOfCheck } from './as-of-check';
 import { dateCheck } from './date-check';
 import { duplicateIdCheck } from './duplicate-check';
 import { linkCheck } from './link-check';
 import { mdxCheck } from './mdx-check';
 import { mentionCheck, sharedNameCheck } from './mention-check';
-import { parsedDataFileBeside } from './parsed-data-cache';
 import { placeCheck } from './place-check';
 import { placeholderCheck } from './placeholder-check';
 import { quoteCheck } from './quote-check';
@@ -59,21 +58,15 @@ export function checkFiles(
 
 /**
  * The content folder's files and a store of their stories' facts. With `factsFile`, the facts of earlier runs are
- * read from that file and the files' parsed YAML from beside it; `save` writes this run's back, so unchanged files
- * are not parsed again.
+ * read from that file; `save` writes this run's back, so unchanged stories are not parsed again.
  */
 function openContent(contentRoot: string, projectRoot: string, factsFile: string | undefined) {
 	const store = createBodyFactsStore(factsFile, projectRoot);
-	const dataFile = factsFile === undefined ? undefined : parsedDataFileBeside(factsFile);
-	const files = readContentFiles(contentRoot, projectRoot, COLLECTIONS, dataFile);
-	const save = () => {
-		store.save();
-		if (dataFile !== undefined) saveParsedData(dataFile, projectRoot);
-	};
-	return { store, files, save };
+	const files = readContentFiles(contentRoot, projectRoot);
+	return { store, files, save: () => store.save() };
 }
 
-/** Reads the content folder and runs every check, reusing and keeping the parsed files in `factsFile` when given. */
+/** Reads the content folder and runs every check, reusing and keeping the stories' facts in `factsFile` when given. */
 export function checkContent(contentRoot: string, projectRoot = process.cwd(), factsFile?: string): Problem[] {
 	const { store, files, save } = openContent(contentRoot, projectRoot, factsFile);
 	const problems = checkFiles(files, CHECKS, store);
