@@ -1,8 +1,10 @@
 import type { RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import type { CompiledStoryFacts } from '../checks/story-facts/compiled';
 import remarkActorMentions, { type RemarkActorMentionsOptions } from './remark-actor-mentions';
 import remarkReadingTime from './remark-reading-time';
 import remarkSmartPunctuation from './remark-smart-punctuation';
+import remarkStoryFacts from './remark-story-facts';
 
 /**
  * The processor's own features this plugin list replaces, so they must be off: remark-gfm is the one GFM
@@ -11,9 +13,14 @@ import remarkSmartPunctuation from './remark-smart-punctuation';
 export const REPLACED_PROCESSOR_FEATURES = { gfm: false, smartypants: false } as const;
 
 /**
- * The remark plugins every explainer body goes through, in order: typographic punctuation first, where Astro
- * runs its own, so the mention plugin sees the curly quotes; then GFM, mentions, reading time.
+ * The remark plugins every explainer body goes through, in order: with `storyFacts`, the story's facts for the
+ * build's content checks first, from the tree as MDX parsed it; then typographic punctuation, where Astro runs its
+ * own, so the mention plugin sees the curly quotes; then GFM, mentions, reading time.
  */
-export function explainerRemarkPlugins(actors: RemarkActorMentionsOptions['actors']): RemarkPlugins {
-	return [remarkSmartPunctuation, remarkGfm, [remarkActorMentions, { actors }], remarkReadingTime];
+export function explainerRemarkPlugins(
+	actors: RemarkActorMentionsOptions['actors'],
+	storyFacts?: CompiledStoryFacts,
+): RemarkPlugins {
+	const facts: RemarkPlugins = storyFacts ? [[remarkStoryFacts, { store: storyFacts }]] : [];
+	return [...facts, remarkSmartPunctuation, remarkGfm, [remarkActorMentions, { actors }], remarkReadingTime];
 }

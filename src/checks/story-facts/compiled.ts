@@ -1,0 +1,69 @@
+import { realpathSync } from 'node:fs';
+import type { StoryFacts } from './facts';
+
+/**
+ * The stories' facts as Astro's compile of each story read them, for a build's content checks: the remark plugin
+ * src/plugins/remark-story-facts.ts adds each story's facts as the story compiles, and the checks take them once
+ * Astro's bundle has compiled every module, instead of parsing every story a second time. Collects only while a
+ * build's checks asked it to (between {@link CompiledStoryFacts.collect} and {@link CompiledStoryFacts.stop}): the
+ * dev server and the tests' renders compile stories without it.
+ */
+export interface CompiledStoryFacts {
+	/** Whether a build is collecting: the plugin reads no facts otherwise. */
+	readonly collecting: boolean;
+	/** Starts collecting for a build, forgetting whatever an earlier build left. */
+	collect(): void;
+	/** Keeps the facts of the story compiled from `path` (absolute), whose compiled text was `text`. */
+	add(path: string, text: string, facts: StoryFacts): void;
+	/**
+	 * The facts of the story in the file at `path` (absolute), when Astro compiled that file with this story: `body`
+	 * is the story as the checks read it, and the line it starts on. Undefined when the compile did not read it (a
+	 * story it could not parse, or a file saved again since the checks read it).
+	 */
+	of(path: string, body: { text: string; line: number }): StoryFacts | undefined;
+	/** Stops collecting and lets the facts go. */
+	stop(): void;
+}
+
+export function createCompiledStoryFacts(): CompiledStoryFacts {
+	let stories: Map<string, { text: string; facts: StoryFacts }> | undefined;
+	return {
+		get collecting() {
+			return stories !== undefined;
+		},
+		collect() {
+			stories = new Map();
+		},
+		add(path, text, facts) {
+			stories?.set(path, { text, facts });
+		},
+		of(path, body) {
+			const compiled = stories?.get(path) ?? stories?.get(realPath(path));
+			return compiled && compiledFrom(compiled.text, body) ? compiled.facts : undefined;
+		},
+		stop() {
+			stories = undefined;
+		},
+	};
+}
+
+/**
+ * Whether a compiled text is the file the story was read from: Astro compiles the whole file with its frontmatter
+ * blanked out, so the text ends with the story, which starts on the same line.
+ */
+function compiledFrom(text: string, body: { text: string; line: number }): boolean {
+	if (!text.endsWith(body.text)) return false;
+	let lines = 1;
+	const start = text.length - body.text.length;
+	for (let index = text.indexOf('\n'); index !== -1 && index < start; index = text.indexOf('\n', index + 1)) lines++;
+	return lines === body.line;
+}
+
+/** The path with its links resolved, as Vite names a module; the path itself when it does not exist. */
+function realPath(path: string): string {
+	try {
+		return realpathSync(path);
+	} catch {
+		return path;
+	}
+}

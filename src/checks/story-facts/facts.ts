@@ -1,0 +1,171 @@
+import GithubSlugger from 'github-slugger';
+import type { Root } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+import { MENTION_ELEMENT } from '../../plugins/remark-actor-mentions';
+
+/** A place in the file: 1-based line and column. */
+interface At {
+	line: number;
+	column: number;
+}
+
+/** A run of the story's text and where it starts in the file. */
+export interface TextRun extends At {
+	value: string;
+}
+
+/**
+ * What the content checks and the search index read from an explainer's story. It is taken from the story's tree
+ * as MDX parses it, before any of the site's plugins change it: the words as typed (straight quotes, names not yet
+ * linked), every position a line and column of the file. A build takes the facts from Astro's own compile of each
+ * story (src/plugins/remark-story-facts.ts hands them to compiled.ts); the checks that run without a build, and a
+ * story that compile could not parse, read the story alone with the same parser (parse.ts).
+ */
+export interface StoryFacts {
+	/** Where MDX parsing stopped (an unclosed tag, a stray `{` or `<`); every other field is then empty. */
+	syntaxError?: { message: string } & At;
+	/** The story's readable text, run by run, without code and expressions. */
+	proseRuns: TextRun[];
+	/** Block-level text with runs joined, so a quote that spans emphasis reads whole. */
+	blockTexts: TextRun[];
+	/** The story's readable text, a line for each paragraph, heading, list item and table cell (for search). */
+	readableText: string;
+	/** Every `<Mention actor="…">`: the id it names (empty when missing). */
+	mentions: ({ id: string } & At)[];
+	/** The ids the page gives the story's headings. */
+	headingSlugs: string[];
+	/** Every link and link definition. */
+	links: ({ url: string } & At)[];
+	/** Every `import … from '…'` of the story's ESM, with the line of its `from`. */
+	imports: { specifier: string; line: number }[];
+	/** The names those imports bring in. */
+	importedNames: string[];
+	/** Every JSX element, by name. */
+	elements: ({ name: string } & At)[];
+}
+
+/** The facts of a story that could not be parsed: the error and nothing else. */
+export function unparsedStory(syntaxError: NonNullable<StoryFacts['syntaxError']>): StoryFacts {
+	return { ...storyFactsOf({ type: 'root', children: [] }), syntaxError };
+}
+
+/** Reads a story's facts from its tree, in one pass for the elements and one for each kind of text. */
+export function storyFactsOf(tree: Root): StoryFacts {
+	const slugger = new GithubSlugger();
+	const facts: StoryFacts = {
+		proseRuns: proseRuns(tree),
+		blockTexts: blockTexts(tree),
+		readableText: readableText(tree),
+		mentions: [],
+		headingSlugs: [],
+		links: [],
+		imports: [],
+		importedNames: [],
+		elements: [],
+	};
+	visit(tree, (node) => {
+		const start = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+		if (node.type === 'heading') facts.headingSlugs.push(slugger.slug(toString(node)));
+		else if (node.type === 'link' || node.type === 'definition') facts.links.push({ url: node.url, ...start });
+		else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+			const element = node as MdxJsxFlowElement | MdxJsxTextElement;
+			facts.elements.push({ name: element.name ?? '', ...start });
+			if (element.name === MENTION_ELEMENT) facts.mentions.push({ id: mentionedId(element), ...start });
+		} else if (node.type === 'mdxjsEsm') {
+			for (const match of node.value.matchAll(/from\s+['"]([^'"]+)['"]/g)) {
+				const linesBefore = node.value.slice(0, match.index).match(/\n/g)?.length ?? 0;
+				facts.imports.push({ specifier: match[1] ?? '', line: start.line + linesBefore });
+			}
+			for (const match of node.value.matchAll(/import\s+(?:(\w+)|\{([^}]*)\})/g)) {
+				if (match[1]) facts.importedNames.push(match[1]);
+				for (const name of (match[2] ?? '').split(',')) {
+					const local = name
+						.split(/\s+as\s+/)
+						.at(-1)
+						?.trim();
+					if (local) facts.importedNames.push(local);
+				}
+			}
+		}
+	});
+	return facts;
+}
+
+/** The actor id a `<Mention actor="…">` names: empty when it names none as text. */
+function mentionedId(element: MdxJsxFlowElement | MdxJsxTextElement): string {
+	const actor = element.attributes.find((item) => item.type === 'mdxJsxAttribute' && item.name === 'actor');
+	return typeof actor?.value === 'string' ? actor.value : '';
+}
+
+const NOT_PROSE = new Set(['code', 'inlineCode', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html']);
+
+/** The story's readable text, run by run with positions, leaving out code and expressions. */
+function proseRuns(tree: Root): TextRun[] {
+	const runs: TextRun[] = [];
+	visit(tree, (node) => {
+		if (NOT_PROSE.has(node.type)) return SKIP;
+		if (node.type === 'text') {
+			runs.push({ value: node.value, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+		}
+		return undefined;
+	});
+	return runs;
+}
+
+/**
+ * Block-level text with runs joined, so a quote that spans emphasis or a mention still reads whole. A paragraph of
+ * nothing but `<Mention>`s is one block per mention: MDX makes each a block, and the page a paragraph of each.
+ */
+function blockTexts(tree: Root): TextRun[] {
+	return tree.children.flatMap((block) => {
+		const runs = proseRuns({ type: 'root', children: [block] });
+		const first = runs[0];
+		return first ? [{ ...first, value: runs.map((run) => run.value).join('') }] : [];
+	});
+}
+
+/** Nodes whose text stands apart from the text around it: a line break in the readable text. */
+const BLOCKS = new Set([
+	'paragraph',
+	'heading',
+	'blockquote',
+	'list',
+	'listItem',
+	'table',
+	'tableRow',
+	'tableCell',
+	'break',
+	'mdxJsxFlowElement',
+]);
+
+/**
+ * The story's readable text as one string, a line for each paragraph, heading, list item, table cell and
+ * block-level element, leaving out code and expressions: what readers see of the story, for search
+ * (src/utils/search-records.ts).
+ */
+function readableText(tree: Root): string {
+	const parts: string[] = [];
+	visit(tree, (node) => {
+		if (NOT_PROSE.has(node.type)) return SKIP;
+		// A line break inside a paragraph is a space, as the browser shows it.
+		if (node.type === 'text') parts.push(node.value.replace(/\s+/g, ' '));
+		else if (BLOCKS.has(node.type)) parts.push('\n');
+		return undefined;
+	});
+	return parts
+		.join('')
+		.split('\n')
+		.map((line) => line.replace(/ {2,}/g, ' ').trim())
+		.filter((line) => line !== '')
+		.join('\n');
+}
+
+/** The file position of a character inside a run of text. */
+export function positionIn(run: TextRun, offset: number): At {
+	const before = run.value.slice(0, offset).split('\n');
+	return before.length === 1
+		? { line: run.line, column: run.column + offset }
+		: { line: run.line + before.length - 1, column: (before.at(-1)?.length ?? 0) + 1 };
+}

@@ -1,0 +1,57 @@
+import type { Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { storyFactsOf, unparsedStory, type StoryFacts } from './facts';
+
+/**
+ * MDX's own step between parsing and the site's plugins (remark-mark-and-unravel in @mdx-js/mdx, which does not
+ * export it), so that the facts read here are those of the tree the site's plugins receive in a build: a paragraph
+ * of nothing but JSX elements, expressions and white space becomes those elements, as blocks.
+ * tests/plugins/remark-story-facts.test.ts checks that both give the same facts.
+ */
+function remarkUnravelLikeMdx() {
+	return (tree: Root) => {
+		visit(tree, (node, index, parent) => {
+			if (!parent || index === undefined || node.type !== 'paragraph') return undefined;
+			let oneOrMore = false;
+			for (const child of node.children) {
+				if (child.type === 'mdxJsxTextElement' || child.type === 'mdxTextExpression') oneOrMore = true;
+				else if (child.type !== 'text' || !/^[\t\n\v\f\r ]*$/.test(child.value)) return undefined;
+			}
+			if (!oneOrMore) return undefined;
+			const blocks = node.children.flatMap((child): RootContent[] => {
+				if (child.type === 'mdxJsxTextElement') return [{ ...child, type: 'mdxJsxFlowElement' } as RootContent];
+				if (child.type === 'mdxTextExpression') return [{ ...child, type: 'mdxFlowExpression' }];
+				return child.type === 'text' && /^[\t\r\n ]+$/.test(child.value) ? [] : [child];
+			});
+			parent.children.splice(index, 1, ...(blocks as typeof parent.children));
+			return index;
+		});
+	};
+}
+
+/** The parser MDX compiles a story with, up to where the site's plugins start (see astro.config.mjs). */
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkUnravelLikeMdx).use(remarkGfm);
+
+/**
+ * Reads a story's facts without Astro's compile: for `npm run check`, the dev server, and a build's stories that
+ * Astro's compile did not read. The story is parsed as MDX parses it, with the frontmatter's lines left empty, so
+ * every position is a position in the file.
+ */
+export function readStoryFacts(body: { text: string; line: number }): StoryFacts {
+	let tree: Root;
+	try {
+		tree = parser.runSync(parser.parse('\n'.repeat(body.line - 1) + body.text)) as Root;
+	} catch (error) {
+		const place = error as { reason?: string; message: string; line?: number; column?: number };
+		return unparsedStory({
+			message: place.reason ?? place.message,
+			line: place.line ?? body.line,
+			column: place.column ?? 1,
+		});
+	}
+	return storyFactsOf(tree);
+}
