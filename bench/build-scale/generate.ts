@@ -286,7 +286,6 @@ const COUNTRY_LABELS: Record<string, [number, number]> = {
 	Iraq: [33.0, 43.5],
 	Syria: [35.0, 38.5],
 	Jordan: [31.0, 36.5],
-	Lebanon: [33.9, 35.9],
 	Iran: [32.5, 54.0],
 	Germany: [51.0, 10.0],
 	Poland: [52.0, 19.0],
@@ -318,7 +317,6 @@ const REGIONS: GeneratedCity[][] = [
 		{ name: 'Damascus', latitude: 33.51, longitude: 36.29, country: 'Syria' },
 		{ name: 'Aleppo', latitude: 36.2, longitude: 37.13, country: 'Syria' },
 		{ name: 'Amman', latitude: 31.95, longitude: 35.93, country: 'Jordan' },
-		{ name: 'Beirut', latitude: 33.89, longitude: 35.5, country: 'Lebanon' },
 		{ name: 'Tehran', latitude: 35.69, longitude: 51.39, country: 'Iran' },
 	],
 	[
