@@ -11,12 +11,16 @@ import searchIndex from './src/integrations/search-index';
 import shareImages from './src/share-image/integration';
 import { buildWarnings } from './src/integrations/build-warnings';
 import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from './src/plugins';
+import { createCompiledStoryFacts } from './src/checks/story-facts/compiled';
 import { readMentionableActors, recompileStoriesOnActorNames } from './src/utils/actor-files';
 import { contentCacheDir, contentDir } from './src/utils/content-dir';
 import { SITE } from './src/site';
 
 /** Builds of another content folder keep their own content cache (see contentCacheDir). */
 const cacheDir = contentCacheDir();
+
+/** What Astro's compile reads of each story, handed from the markdown processor to the build's content checks. */
+const storyFacts = createCompiledStoryFacts();
 
 export default defineConfig({
 	site: SITE.url,
@@ -48,7 +52,7 @@ export default defineConfig({
 		// Our plugin list brings its own GFM and SmartyPants, so the processor's are off.
 		processor: unified({
 			...REPLACED_PROCESSOR_FEATURES,
-			remarkPlugins: explainerRemarkPlugins(() => readMentionableActors(contentDir('actors'))),
+			remarkPlugins: explainerRemarkPlugins(() => readMentionableActors(contentDir('actors')), storyFacts),
 		}),
 		// Shiki colours code with inline styles, which the content security policy forbids.
 		syntaxHighlight: false,
@@ -57,9 +61,9 @@ export default defineConfig({
 	integrations: [
 		// The checks first: a broken field stops the build before anything else starts, and a broken story before a
 		// page renders. The share images are drawn from the fields they checked, the search index is made from the
-		// content once the stories passed too; the stories' parser, the share images and Pagefind work in background
-		// threads while Astro compiles.
-		contentChecks(),
+		// content once the stories passed too, from the facts Astro's compile read of each story; the share images and
+		// Pagefind work in background threads while Astro compiles.
+		contentChecks({ storyFacts }),
 		// CONTENT_DIR as content/: a data store of its own folder, and watched in `astro dev` wherever it is.
 		contentDirStore(),
 		shareImages(),

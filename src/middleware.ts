@@ -1,7 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { AstroError } from 'astro/errors';
 import { checkContentWhenChanged } from './checks';
-import { projectBodyFactsFile } from './checks/body-facts-cache';
 import { describeProblems } from './integrations/content-checks';
 import { contentDir } from './utils/content-dir';
 
@@ -13,8 +12,8 @@ import { contentDir } from './utils/content-dir';
 export const onRequest = defineMiddleware((_context, next) => {
 	// The mode, not `import.meta.env.DEV`: a build run under NODE_ENV=test (the tests' build) has DEV set too.
 	if (import.meta.env.MODE === 'development') {
-		// With the stories' facts a build or `npm run check` saved, a change parses only the story that changed.
-		const problems = checkContentWhenChanged(contentDir(), process.cwd(), projectBodyFactsFile());
+		// The server keeps what it read of each file: a change parses only the file that changed.
+		const problems = checkContentWhenChanged(contentDir());
 		if (problems.some((problem) => problem.severity === 'error')) {
 			throw new AstroError(describeProblems(problems), 'Fix the files listed above and save: this page reloads.');
 		}

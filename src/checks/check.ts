@@ -1,6 +1,6 @@
-import type { BodyFacts } from './body-facts';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
+import type { StoryFacts } from './story-facts/facts';
 
 /** Everything a check can see: all files at once, so cross-file rules (references, duplicates) can run. */
 export interface CheckContext {
@@ -14,7 +14,7 @@ export interface CheckContext {
 	/** Place ids that exist, from file names. */
 	placeIds: ReadonlySet<string>;
 	/** What an article's story holds (its text, mentions, links, headings, imports); undefined for a file with no story. */
-	bodyFacts(file: ContentFile): BodyFacts | undefined;
+	storyFacts(file: ContentFile): StoryFacts | undefined;
 }
 
 /** A rule over the content: reports every problem it finds, never stops at the first. */

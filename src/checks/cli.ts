@@ -5,10 +5,9 @@
 import { checkContent } from '.';
 import { describeProblems } from '../integrations/content-checks';
 import { contentDir } from '../utils/content-dir';
-import { projectBodyFactsFile } from './body-facts-cache';
 
 const strict = process.argv.includes('--strict');
-const problems = checkContent(contentDir(), process.cwd(), projectBodyFactsFile());
+const problems = checkContent(contentDir());
 if (problems.length === 0) {
 	console.log('Content checks: no problems.');
 } else {

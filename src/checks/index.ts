@@ -1,9 +1,14 @@
+/**
+ * The content checks: the rules every explainer, actor and place must pass before the site is built, one check per
+ * file of this folder, each reporting every problem it finds with its file, line, column and fix (problem.ts). They
+ * run alone with `npm run check` (cli.ts), in every build (src/integrations/content-checks.ts) and, in the dev
+ * server, on each request (src/middleware.ts). This folder also owns reading the content: the files and their YAML,
+ * with the place of every field (content-files.ts), and what the checks and the search index read from each story
+ * (story-facts/): in a build, from Astro's own compile of the story; otherwise parsed here.
+ */
 import type { Check, CheckContext } from './check';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import type { BodyFacts } from './body-facts';
-import { createBodyFactsStore, type BodyFactsStore } from './body-facts-cache';
-import { parseBodiesInThread } from './body-facts-thread';
+import { join, resolve } from 'node:path';
 import { COLLECTIONS, readContentFiles, type ContentFile } from './content-files';
 import { asOfCheck } from './as-of-check';
 import { dateCheck } from './date-check';
@@ -17,6 +22,9 @@ import { quoteCheck } from './quote-check';
 import { sortProblems, type Problem } from './problem';
 import { referenceCheck } from './reference-check';
 import { schemaCheck } from './schema-check';
+import type { CompiledStoryFacts } from './story-facts/compiled';
+import type { StoryFacts } from './story-facts/facts';
+import { readStoryFacts } from './story-facts/parse';
 
 /** The checks that read the files' fields alone, not the stories: they need no story parsed. */
 export const DATA_CHECKS: readonly Check[] = [
@@ -35,14 +43,30 @@ export const STORY_CHECKS: readonly Check[] = [mdxCheck, quoteCheck, mentionChec
 /** Every check, in the order their problems are most useful to read. */
 export const CHECKS: readonly Check[] = [...DATA_CHECKS, ...STORY_CHECKS];
 
-/** Reads a file's story facts from `store`: parsed now unless the store has them. */
-const storyFacts = (store: BodyFactsStore) => (file: ContentFile) => (file.body ? store.factsOf(file.body) : undefined);
+/** How the checks get a file's story facts: undefined for a file with no story. */
+export type StoryFactsReader = (file: ContentFile) => StoryFacts | undefined;
 
-/** Runs every check over already-read files; `store` reads each story's facts once. */
+const parsedFacts = new WeakMap<ContentFile, StoryFacts>();
+
+/**
+ * A file's story facts, parsed once per file read: the content files keep a file that is read again with the same
+ * bytes (content-files.ts), so the dev server, checking after each save, parses only the story that changed.
+ */
+export const parsedStoryFacts: StoryFactsReader = (file) => {
+	if (!file.body) return undefined;
+	let facts = parsedFacts.get(file);
+	if (!facts) {
+		facts = readStoryFacts(file.body);
+		parsedFacts.set(file, facts);
+	}
+	return facts;
+};
+
+/** Runs every check (or `checks`) over already-read files, reading the stories' facts with `storyFacts`. */
 export function checkFiles(
 	files: readonly ContentFile[],
 	checks = CHECKS,
-	store: BodyFactsStore = createBodyFactsStore(),
+	storyFacts: StoryFactsReader = parsedStoryFacts,
 ): Problem[] {
 	const context: CheckContext = {
 		files,
@@ -51,82 +75,78 @@ export function checkFiles(
 		actorIds: new Set(files.filter((file) => file.collection === 'actors').map((file) => file.id)),
 		articleIds: new Set(files.filter((file) => file.collection === 'articles').map((file) => file.id)),
 		placeIds: new Set(files.filter((file) => file.collection === 'places').map((file) => file.id)),
-		bodyFacts: storyFacts(store),
+		storyFacts,
 	};
 	return sortProblems(checks.flatMap((check) => check(context)));
 }
 
-/**
- * The content folder's files and a store of their stories' facts. With `factsFile`, the facts of earlier runs are
- * read from that file; `save` writes this run's back, so unchanged stories are not parsed again.
- */
-function openContent(contentRoot: string, projectRoot: string, factsFile: string | undefined) {
-	const store = createBodyFactsStore(factsFile, projectRoot);
-	const files = readContentFiles(contentRoot, projectRoot);
-	return { store, files, save: () => store.save() };
-}
-
-/** Reads the content folder and runs every check, reusing and keeping the stories' facts in `factsFile` when given. */
-export function checkContent(contentRoot: string, projectRoot = process.cwd(), factsFile?: string): Problem[] {
-	const { store, files, save } = openContent(contentRoot, projectRoot, factsFile);
-	const problems = checkFiles(files, CHECKS, store);
-	save();
-	return problems;
+/** Reads the content folder and runs every check, parsing each story. */
+export function checkContent(contentRoot: string, projectRoot = process.cwd()): Problem[] {
+	return checkFiles(readContentFiles(contentRoot, projectRoot));
 }
 
 /** The content as the checks read it, for what the build makes of it next (the search index). */
 export interface CheckedContent {
 	files: readonly ContentFile[];
 	/** A story's facts, when the file has a story. */
-	bodyFacts(file: ContentFile): BodyFacts | undefined;
+	storyFacts: StoryFactsReader;
 }
 
-/** Content checks under way in a build: the files' fields checked, the stories being parsed in a thread. */
+/** Content checks under way in a build: the files' fields checked, the stories waiting for Astro's compile. */
 export interface ContentCheckRun {
 	/** What the checks of the files' fields found, before any story was read. */
 	dataProblems: Problem[];
-	/** Every problem: waits for the stories' facts, runs the story checks and saves the caches. */
-	finish(): Promise<Problem[]>;
+	/**
+	 * Every problem: runs the story checks on the facts of Astro's compile, parsing only the stories it did not read
+	 * (it stops at the first it cannot parse; the fields' checks may stop the build before it starts).
+	 */
+	finish(): Problem[];
 	/** The files and their stories' facts; read it after `finish`, which has every story's facts by then. */
 	content: CheckedContent;
+	/** How many stories' facts came from Astro's compile, and how many were parsed here. */
+	readonly stories: { compiled: number; parsed: number };
 }
 
 /**
- * Like `checkContent`, but the stories not in the facts file are parsed in a worker thread running `workerFile`
- * (body-facts-worker.ts) while the caller goes on; the checks that need them run in `finish`, which parses the stories
- * the thread has not reached yet itself. Should the thread fail, `finish` parses the stories itself: the problems are
- * the same either way.
+ * Like `checkContent`, in two steps for a build: the files' fields are checked at once, before Astro reads the files;
+ * the stories when Astro has compiled them, from the facts its compile handed to `compiled`
+ * (src/plugins/remark-story-facts.ts).
  */
 export function startContentChecks(
 	contentRoot: string,
 	projectRoot: string,
-	factsFile: string,
-	workerFile: string | URL,
+	compiled: CompiledStoryFacts | undefined,
 ): ContentCheckRun {
-	const { store, files, save } = openContent(contentRoot, projectRoot, factsFile);
-	const bodies = files.flatMap((file) => (file.body ? [file.body] : []));
-	const parsing = parseBodiesInThread(store.unknown(bodies), workerFile);
-	const dataProblems = checkFiles(files, DATA_CHECKS, store);
+	const files = readContentFiles(contentRoot, projectRoot);
+	const stories = { compiled: 0, parsed: 0 };
+	const facts = new Map<ContentFile, StoryFacts>();
+	const storyFacts: StoryFactsReader = (file) => {
+		if (!file.body) return undefined;
+		let known = facts.get(file);
+		if (!known) {
+			known = compiled?.of(resolve(projectRoot, file.path), file.body);
+			if (known) stories.compiled++;
+			else {
+				known = readStoryFacts(file.body);
+				stories.parsed++;
+			}
+			facts.set(file, known);
+		}
+		return known;
+	};
+	const dataProblems = checkFiles(files, DATA_CHECKS, storyFacts);
 	return {
 		dataProblems,
-		async finish() {
-			store.learn(await parsing.facts());
-			const problems = sortProblems([...dataProblems, ...checkFiles(files, STORY_CHECKS, store)]);
-			save();
-			return problems;
-		},
-		content: { files, bodyFacts: storyFacts(store) },
+		finish: () => sortProblems([...dataProblems, ...checkFiles(files, STORY_CHECKS, storyFacts)]),
+		content: { files, storyFacts },
+		stories,
 	};
 }
 
 let lastRun: { key: string; problems: Problem[] } | undefined;
 
 /** Like `checkContent`, but reuses the last result while no content file was added, removed or changed. */
-export function checkContentWhenChanged(
-	contentRoot: string,
-	projectRoot = process.cwd(),
-	factsFile?: string,
-): Problem[] {
+export function checkContentWhenChanged(contentRoot: string, projectRoot = process.cwd()): Problem[] {
 	const key = COLLECTIONS.flatMap((collection) => {
 		const dir = join(contentRoot, collection);
 		try {
@@ -135,6 +155,6 @@ export function checkContentWhenChanged(
 			return [];
 		}
 	}).join('|');
-	if (lastRun?.key !== key) lastRun = { key, problems: checkContent(contentRoot, projectRoot, factsFile) };
+	if (lastRun?.key !== key) lastRun = { key, problems: checkContent(contentRoot, projectRoot) };
 	return lastRun.problems;
 }

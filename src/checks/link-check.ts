@@ -11,7 +11,7 @@ function anchorsOf(file: ContentFile, context: CheckContext): Set<string> {
 	const anchors = new Set(PAGE_SECTIONS);
 	for (const id of Array.isArray(data.actors) ? data.actors : []) anchors.add(`actor-${String(id)}`);
 	for (const quote of Array.isArray(data.quotes) ? data.quotes : []) anchors.add(`quote-${String(quote?.id)}`);
-	for (const slug of context.bodyFacts(file)?.headingSlugs ?? []) anchors.add(slug);
+	for (const slug of context.storyFacts(file)?.headingSlugs ?? []) anchors.add(slug);
 	return anchors;
 }
 
@@ -26,7 +26,7 @@ function sitePages(context: CheckContext): Map<string, ContentFile | undefined> 
 export const linkCheck: Check = (context) => {
 	const pages = sitePages(context);
 	return context.articles.flatMap((file): Problem[] => {
-		const facts = context.bodyFacts(file);
+		const facts = context.storyFacts(file);
 		if (!facts || facts.syntaxError) return [];
 		const ownPath = `/explainers/${file.id}/`;
 		return facts.links.flatMap((link): Problem[] => {

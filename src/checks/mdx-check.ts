@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MENTION_ELEMENT } from '../plugins/remark-actor-mentions';
-import type { BodyFacts } from './body-facts';
 import type { Check } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
+import type { StoryFacts } from './story-facts/facts';
 
 /** An explainer body larger than this is a pasting accident, and would blow every page budget. */
 export const MAX_BODY_BYTES = 200_000;
@@ -22,7 +22,7 @@ const at = (file: ContentFile, line: number, column: number, message: string, hi
 });
 
 /** MDX that would not compile or render: syntax errors, missing imports, unknown components, empty bodies. */
-export const mdxCheck: Check = ({ articles, bodyFacts }) =>
+export const mdxCheck: Check = ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const body = file.body;
 		if (!body || file.syntaxErrors.length > 0) return [];
@@ -49,7 +49,7 @@ export const mdxCheck: Check = ({ articles, bodyFacts }) =>
 				),
 			];
 		}
-		const facts = bodyFacts(file);
+		const facts = storyFacts(file);
 		if (facts?.syntaxError) {
 			const { line, column, message } = facts.syntaxError;
 			return [
@@ -66,7 +66,7 @@ export const mdxCheck: Check = ({ articles, bodyFacts }) =>
 	});
 
 /** Imports whose file does not exist (Astro reports them off by the frontmatter's length). */
-function importProblems(file: ContentFile, facts: BodyFacts): Problem[] {
+function importProblems(file: ContentFile, facts: StoryFacts): Problem[] {
 	return facts.imports.flatMap(({ specifier, line }): Problem[] => {
 		if (!specifier.startsWith('.') && !specifier.startsWith('/')) return [];
 		if (existsSync(resolve(dirname(file.path), specifier))) return [];
@@ -83,7 +83,7 @@ function importProblems(file: ContentFile, facts: BodyFacts): Problem[] {
 }
 
 /** Capitalised JSX elements that are neither imported nor provided would fail only when the page renders. */
-function componentProblems(file: ContentFile, facts: BodyFacts): Problem[] {
+function componentProblems(file: ContentFile, facts: StoryFacts): Problem[] {
 	const imported = new Set(facts.importedNames);
 	return facts.elements.flatMap(({ name, line, column }): Problem[] => {
 		const root = name.split('.')[0] ?? '';

@@ -1,8 +1,8 @@
 import { createNameMatcher, type NamedActor } from '../utils/mention-matcher';
 import { problemAt, type Check, type CheckContext } from './check';
-import { positionIn } from './body-text';
 import { closest } from './suggest';
 import type { Problem } from './problem';
+import { positionIn } from './story-facts/facts';
 
 /** Each actor's name and aliases, as the mention plugin will match them. */
 export function namedActors(context: CheckContext): NamedActor[] {
@@ -46,7 +46,7 @@ export const sharedNameCheck: Check = (context) => {
 export const mentionCheck: Check = (context) => {
 	const findNames = createNameMatcher(namedActors(context));
 	return context.articles.flatMap((file): Problem[] => {
-		const facts = context.bodyFacts(file);
+		const facts = context.storyFacts(file);
 		const data = file.data as Record<string, unknown> | undefined;
 		if (!facts || facts.syntaxError || !data || !Array.isArray(data['actors'])) return [];
 		const listed = (data['actors'] as unknown[]).filter((id): id is string => typeof id === 'string');

@@ -1,6 +1,6 @@
 import { problemAt, type Check } from './check';
-import { positionIn } from './body-text';
 import { fieldName, type Problem } from './problem';
+import { positionIn } from './story-facts/facts';
 
 /** Text the `new:article` and `new:actor` templates leave for editors to replace. */
 const PLACEHOLDER = /\bTODO\b/;
@@ -15,13 +15,13 @@ function placeholderFields(value: unknown, path: (string | number)[] = []): (str
 }
 
 /** A template's TODO left in a field or the story would be published as it is. */
-export const placeholderCheck: Check = ({ files, bodyFacts }) =>
+export const placeholderCheck: Check = ({ files, storyFacts }) =>
 	files.flatMap((file): Problem[] => {
 		const hint = 'replace the TODO text with the real content (docs/editing.md says what each field takes)';
 		const inFields = placeholderFields(file.data).map((path) =>
 			problemAt(file, path, { field: fieldName(path), message: 'still holds the template’s TODO text', hint }),
 		);
-		const facts = bodyFacts(file);
+		const facts = storyFacts(file);
 		const inStory =
 			facts && !facts.syntaxError
 				? facts.proseRuns.flatMap((run): Problem[] => {

@@ -1,5 +1,4 @@
 import { problemAt, type Check } from './check';
-import { normaliseForQuoteMatch } from './body-text';
 import type { Problem } from './problem';
 
 interface QuoteFields {
@@ -7,10 +6,20 @@ interface QuoteFields {
 	text?: unknown;
 }
 
+/** Quotes and spacing as they are compared: curly and straight marks, ellipses and white space made alike. */
+export function normaliseForQuoteMatch(text: string): string {
+	return text
+		.replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+		.replace(/[\u201C\u201D\u201F\u2033«»]/g, '"')
+		.replace(/\u2026/g, '...')
+		.replace(/[\s\u00A0]+/g, ' ')
+		.trim();
+}
+
 /** Every quote must stand word for word in the story, so a quote edited in one place only is caught. */
-export const quoteCheck: Check = ({ articles, bodyFacts }) =>
+export const quoteCheck: Check = ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
-		const facts = bodyFacts(file);
+		const facts = storyFacts(file);
 		const data = file.data as { quotes?: unknown } | undefined;
 		if (!facts || facts.syntaxError || !Array.isArray(data?.quotes)) return [];
 		const story = facts.blockTexts.map((block) => normaliseForQuoteMatch(block.value)).join('\n');

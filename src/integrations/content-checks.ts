@@ -1,12 +1,11 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import { AstroError } from 'astro/errors';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startContentChecks, type CheckedContent, type ContentCheckRun } from '../checks';
-import { BODY_FACTS_FILE } from '../checks/body-facts-cache';
 import { forgetParsedContentFiles } from '../checks/content-files';
 import { formatProblem, type Problem } from '../checks/problem';
+import type { CompiledStoryFacts } from '../checks/story-facts/compiled';
 import { contentDir } from '../utils/content-dir';
 
 /** The report editors see: every problem, one per line, errors first. */
@@ -56,15 +55,23 @@ export function contentToBuildFrom<Content>(content: Promise<Content> | undefine
 	);
 }
 
+export interface ContentChecksOptions {
+	/**
+	 * Where Astro's compile of each story leaves the story's facts: the store given to the remark plugins
+	 * (`explainerRemarkPlugins` in src/plugins/index.ts). Without it, the checks parse every story themselves.
+	 */
+	storyFacts?: CompiledStoryFacts;
+}
+
 /**
  * Checks the content before Astro publishes it, because Astro alone publishes pages with unknown references and
  * lets a duplicate slug replace a page. Any error stops `astro build` with every problem listed. The files' fields
- * are checked first, before Astro reads them; the stories are parsed in a background thread while Astro syncs and
- * compiles, and checked when Astro's bundle of the pages ends, before a page renders or a file is written. When
- * Astro's own MDX compiler stops at a story it cannot parse first, the build still ends with the checks' report,
- * that story's problem and every other at once.
+ * are checked first, before Astro reads them; the stories when Astro's bundle of the pages has compiled them, from
+ * what its compile read of each (`storyFacts`), before a page renders or a file is written. When Astro's own MDX
+ * compiler stops at a story it cannot parse first, the build still ends with the checks' report, that story's
+ * problem and every other at once: the stories the compile did not read are parsed for it.
  */
-export default function contentChecks(): AstroIntegration {
+export default function contentChecks({ storyFacts }: ContentChecksOptions = {}): AstroIntegration {
 	let run: ContentCheckRun | undefined;
 	let logger: AstroIntegrationLogger | undefined;
 	/** The stories' checks, once asked for by the end of Astro's bundle; rejects with the report when they failed. */
@@ -78,7 +85,10 @@ export default function contentChecks(): AstroIntegration {
 	};
 
 	const report = async (checks: ContentCheckRun) => {
-		const problems = await checks.finish();
+		const problems = checks.finish();
+		const { compiled, parsed } = checks.stories;
+		logger?.debug(`stories' facts: ${compiled} from Astro's compile, ${parsed} parsed for the checks`);
+		storyFacts?.stop();
 		forgetParsedContentFiles();
 		if (problems.some((problem) => problem.severity === 'error')) {
 			const error = new AstroError(
@@ -105,6 +115,7 @@ export default function contentChecks(): AstroIntegration {
 				checked = undefined;
 				fieldsChecked = undefined;
 				storyChecks = undefined;
+				storyFacts?.stop();
 				if (command !== 'build') return;
 				logger = integrationLogger;
 				checked = Promise.withResolvers();
@@ -113,13 +124,9 @@ export default function contentChecks(): AstroIntegration {
 				checked.promise.catch(() => undefined);
 				fieldsChecked.promise.catch(() => undefined);
 				updateConfig({ vite: { plugins: [storyChecksGate(checkStories)] } });
-				// The stories' facts are kept in the build's cache folder: a rebuild parses only the stories that changed.
-				run = startContentChecks(
-					contentDir(),
-					fileURLToPath(config.root),
-					join(fileURLToPath(config.cacheDir), BODY_FACTS_FILE),
-					new URL('src/checks/body-facts-worker.ts', config.root),
-				);
+				// Astro's compile of each story hands its facts over from now on, for the story checks at the bundle's end.
+				storyFacts?.collect();
+				run = startContentChecks(contentDir(), fileURLToPath(config.root), storyFacts);
 				// A broken field stops the build here, before Astro reads the files, with the stories' problems too.
 				if (run.dataProblems.some((problem) => problem.severity === 'error')) await report(run);
 				fieldsChecked.resolve(run.content.files);

@@ -85,12 +85,12 @@ export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {
 }
 
 /** The valid explainers (with their stories' text), actors and places the checks read. */
-function searchableContent({ files, bodyFacts }: CheckedContent): SearchableContent {
+function searchableContent({ files, storyFacts }: CheckedContent): SearchableContent {
 	return {
 		articles: checkedEntries(files, 'articles').map(({ file, id, data }) => ({
 			id,
 			data,
-			story: bodyFacts(file)?.readableText ?? '',
+			story: storyFacts(file)?.readableText ?? '',
 		})),
 		actors: checkedEntries(files, 'actors').map(({ id, data }) => ({ id, data })),
 		places: checkedEntries(files, 'places').map(({ id, data }) => ({ id, data })),

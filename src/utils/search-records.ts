@@ -17,7 +17,7 @@ export interface SearchRecord {
 
 /** The checked content a build indexes. */
 export interface SearchableContent {
-	/** Every explainer, with its story's readable text (src/checks/body-text.ts). */
+	/** Every explainer, with its story's readable text (src/checks/story-facts/facts.ts). */
 	articles: readonly { id: string; data: ArticleData; story: string }[];
 	actors: readonly { id: string; data: ActorData }[];
 	places: readonly { id: string; data: PlaceData }[];

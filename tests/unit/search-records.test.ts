@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
-import { readBodyFacts } from '../../src/checks/body-facts';
+import { readStoryFacts } from '../../src/checks/story-facts/parse';
 import { ActorSchema } from '../../src/schemas/actor';
 import { ArticleSchema } from '../../src/schemas/article';
 import { PlaceSchema } from '../../src/schemas/place';
@@ -32,7 +32,7 @@ const CONTENT: SearchableContent = {
 	articles: [
 		{
 			id: 'suspension',
-			story: readBodyFacts({ text: STORY, line: 1 }).readableText,
+			story: readStoryFacts({ text: STORY, line: 1 }).readableText,
 			data: article({
 				title: 'Kataib Hezbollah suspends attacks',
 				dek: 'The militia says it will stop.',
