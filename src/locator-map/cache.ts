@@ -2,10 +2,9 @@
  * Locator maps kept on disk between builds (`node_modules/.cache/locator-maps/<key>.svg`), like share images: a
  * map is drawn again only when its places, its title, its size or the drawing code change.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { createDiskCache, type DiskCache } from '../utils/disk-cache';
+import { createDiskCache, digestOfSources, type DiskCache } from '../utils/disk-cache';
 import { locatorMapSvg, type MapPlan, type MapVariantName } from './locator-map';
 
 /** Where builds keep the maps they drew, from the project's folder. */
@@ -34,15 +33,7 @@ export const DRAWING_SOURCES = [
 
 /** A digest of the drawing code; when a source cannot be read, one that matches no earlier build. */
 export function drawingDigest(root = process.cwd()): string {
-	const hash = createHash('sha256');
-	for (const source of DRAWING_SOURCES) {
-		try {
-			hash.update(readFileSync(resolve(root, source)));
-		} catch {
-			hash.update(`unreadable ${source} ${randomUUID()}`);
-		}
-	}
-	return hash.digest('hex');
+	return digestOfSources(DRAWING_SOURCES, root);
 }
 
 /** The cache key of one map: a SHA-256 of the drawing code's digest and everything the map is drawn from. */

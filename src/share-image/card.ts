@@ -13,11 +13,11 @@
  * itself in the child process (worker.ts, its type stripping), so it imports only Node's modules, and loads takumi
  * to draw.
  */
-import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Node, Renderer } from '@takumi-rs/core';
+import { digestOfSources } from '../utils/disk-cache';
 
 /** 1.91:1, the size Open Graph and X crop to. */
 export const SHARE_IMAGE_WIDTH = 1200;
@@ -157,14 +157,9 @@ const DRAWING_SOURCES = ['src/share-image/card.ts', MARK_FILE, 'node_modules/@ta
  * cache key; when a source cannot be read, one that matches no earlier build.
  */
 export function drawingDigest(root = process.cwd()): string {
-	const hash = createHash('sha256');
-	for (const source of DRAWING_SOURCES) {
-		try {
-			hash.update(readFileSync(resolve(root, source)));
-		} catch {
-			hash.update(`unreadable ${source} ${randomUUID()}`);
-		}
-	}
-	for (const font of fonts(root)) hash.update(font.data);
-	return hash.digest('hex');
+	return digestOfSources(
+		DRAWING_SOURCES,
+		root,
+		fonts(root).map((font) => font.data),
+	);
 }

@@ -3,9 +3,28 @@
  * changed. Each file is named by a key that hashes everything it depends on, so a stale file is never read: a
  * changed input is a new key.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+
+/**
+ * A digest of the files that make a cached file (its drawing code, dependencies' package.json, assets) and of any
+ * further bytes, for the cache key: a change to any of them makes new keys, so no version number is bumped by
+ * hand. A file that cannot be read gives a digest that matches no earlier one.
+ */
+export function digestOfSources(sources: readonly string[], root = process.cwd(), extra: readonly Uint8Array[] = []) {
+	const hash = createHash('sha256');
+	for (const source of sources) {
+		try {
+			hash.update(readFileSync(resolve(root, source)));
+		} catch {
+			hash.update(`unreadable ${source} ${randomUUID()}`);
+		}
+	}
+	for (const bytes of extra) hash.update(bytes);
+	return hash.digest('hex');
+}
 
 export interface DiskCacheOptions<Input> {
 	/** The folder of the cached files; created when missing. */
