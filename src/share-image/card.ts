@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Node, Renderer } from '@takumi-rs/core';
-import { digestOfSources } from '../utils/disk-cache';
+import { digestOfSources } from '../utils/disk-cache.ts';
 
 /** 1.91:1, the size Open Graph and X crop to. */
 export const SHARE_IMAGE_WIDTH = 1200;
