@@ -5,9 +5,7 @@ import type { Check } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 import type { StoryFacts } from './story-facts/facts';
-
-/** An explainer body larger than this is a pasting accident, and would blow every page budget. */
-export const MAX_BODY_BYTES = 200_000;
+import { MAX_BODY_BYTES } from './story-facts/parse';
 
 /** Components every article may use without importing them: the mention plugin handles them. */
 const PROVIDED_COMPONENTS = new Set([MENTION_ELEMENT]);

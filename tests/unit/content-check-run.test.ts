@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { checkContent, checkFiles, DATA_CHECKS, startContentChecks } from '../../src/checks';
 import { forgetParsedContentFiles, readContentFiles } from '../../src/checks/content-files';
-import { MAX_BODY_BYTES } from '../../src/checks/mdx-check';
+import { MAX_BODY_BYTES } from '../../src/checks/story-facts/parse';
 import { formatProblem } from '../../src/checks/problem';
 import { createCompiledStoryFacts, type CompiledStoryFacts } from '../../src/checks/story-facts/compiled';
 import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from '../../src/plugins';

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { parse } from 'yaml';
 import { checkFiles } from '../../src/checks';
-import { entryText } from '../../src/cli/new-entry';
+import { entryText, main } from '../../src/cli/new-entry';
 import { idFromFileName, idFromText } from '../../src/utils/ids';
 import { readContentFiles } from '../../src/checks/content-files';
 import { formatProblem } from '../../src/checks/problem';
@@ -29,11 +29,13 @@ afterEach(async () => {
 	await rm(contentDir, { recursive: true, force: true });
 });
 
-/** Runs `npm run new:<kind> -- <text>` the way npm does, with CONTENT_DIR pointing at the test's folder. */
-function newEntry(
-	kind: 'article' | 'actor',
-	...text: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
+type Run = { code: number; stdout: string; stderr: string };
+
+/**
+ * Runs `npm run new:<kind> -- <text>` as a command, with CONTENT_DIR pointing at the test's folder: the script as
+ * npm starts it, for the test that the command works end to end.
+ */
+function newEntryCommand(kind: 'article' | 'actor', ...text: string[]): Promise<Run> {
 	return new Promise((done) => {
 		execFile(
 			TSX,
@@ -51,6 +53,27 @@ function newEntry(
 	});
 }
 
+/**
+ * Runs the same command line in this process (its `main`, with CONTENT_DIR set and its output captured): starting
+ * a process per case would make these tests most of the unit tier's time.
+ */
+async function newEntry(kind: 'article' | 'actor', ...text: string[]): Promise<Run> {
+	const output = { stdout: '', stderr: '' };
+	const capture = (stream: 'stdout' | 'stderr') =>
+		vi.spyOn(process[stream], 'write').mockImplementation((chunk) => {
+			output[stream] += String(chunk);
+			return true;
+		});
+	const spies = [capture('stdout'), capture('stderr')];
+	vi.stubEnv('CONTENT_DIR', contentDir);
+	try {
+		return { code: main([kind, ...text]), ...output };
+	} finally {
+		for (const spy of spies) spy.mockRestore();
+		vi.unstubAllEnvs();
+	}
+}
+
 const articlePath = (slug: string) => join(contentDir, 'articles', `${slug}.mdx`);
 const actorPath = (id: string) => join(contentDir, 'actors', `${id}.yaml`);
 const frontmatter = (text: string) => parse(/^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? '') as Record<string, unknown>;
@@ -62,7 +85,7 @@ const errors = () =>
 
 describe('npm run new:article', () => {
 	test('creates content/articles/<slug>.mdx from the headline and prints the path to edit', async () => {
-		const result = await newEntry('article', 'Kataib Hezbollah suspends attacks on US forces');
+		const result = await newEntryCommand('article', 'Kataib Hezbollah suspends attacks on US forces');
 		const path = articlePath('kataib-hezbollah-suspends-attacks-on-us-forces');
 		expect(result).toMatchObject({ code: 0, stderr: '' });
 		expect(relative('.', path)).toBe(path);

@@ -33,6 +33,12 @@ function remarkUnravelLikeMdx() {
 	};
 }
 
+/**
+ * A story larger than this is a pasting accident, and would blow every page budget: mdx-check reports it, and it is
+ * not parsed, which would take seconds for nothing.
+ */
+export const MAX_BODY_BYTES = 200_000;
+
 /** The parser MDX compiles a story with, up to where the site's plugins start (see astro.config.mjs). */
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkUnravelLikeMdx).use(remarkGfm);
 
@@ -42,6 +48,9 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkUnravelLikeMd
  * every position is a position in the file.
  */
 export function readStoryFacts(body: { text: string; line: number }): StoryFacts {
+	if (Buffer.byteLength(body.text) > MAX_BODY_BYTES) {
+		return unparsedStory({ message: 'the story is too large to read', line: body.line, column: 1 });
+	}
 	let tree: Root;
 	try {
 		tree = parser.runSync(parser.parse('\n'.repeat(body.line - 1) + body.text)) as Root;
