@@ -7,7 +7,7 @@ import atomicOutput from './src/integrations/atomic-output';
 import cachePruning from './src/integrations/cache-pruning';
 import contentChecks from './src/integrations/content-checks';
 import contentDirStore from './src/integrations/content-dir-store';
-import searchIndex from './src/integrations/search-index';
+import search from './src/search/integration';
 import shareImages from './src/share-image/integration';
 import { buildWarnings } from './src/integrations/build-warnings';
 import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from './src/plugins';
@@ -71,7 +71,7 @@ export default defineConfig({
 		// into one string instead of a call per element, so there is less to compile and to render (docs/performance.md).
 		mdx({ optimize: true }),
 		sitemap(),
-		searchIndex(),
+		search(),
 		cachePruning(),
 		atomicOutput(),
 	],

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { builtIndexFile } from '../../src/integrations/search-index';
-import { writeSearchIndex, writeSearchIndexInThread } from '../../src/utils/search-index';
-import type { SearchRecord } from '../../src/utils/search-records';
+import { builtIndexFile } from '../../src/search/integration';
+import { writeSearchIndex, writeSearchIndexInThread } from '../../src/search/pagefind-index';
+import type { SearchRecord } from '../../src/search/records';
 
 let dir: string;
 
@@ -69,17 +69,17 @@ describe('the search index', () => {
 });
 
 describe('the search index written in a background thread', () => {
-	const WORKER = resolve('src/utils/search-index-worker.ts');
+	const WORKER = resolve('src/search/worker.ts');
 
 	test('is the index written here, file for file', async () => {
 		await writeSearchIndex(RECORDS, join(dir, 'here'));
-		expect(await writeSearchIndexInThread(RECORDS, join(dir, 'thread'), {}, WORKER).pages()).toBe(2);
+		expect(await writeSearchIndexInThread(RECORDS, join(dir, 'thread'), WORKER).pages()).toBe(2);
 		expect(filesOf(join(dir, 'thread'))).toEqual(filesOf(join(dir, 'here')));
 	});
 
 	test('fails with Pagefind’s reason, passed on from the thread', async () => {
 		writeFileSync(join(dir, 'taken'), '');
-		const writing = writeSearchIndexInThread(RECORDS, join(dir, 'taken', 'pagefind'), {}, WORKER);
+		const writing = writeSearchIndexInThread(RECORDS, join(dir, 'taken', 'pagefind'), WORKER);
 		await expect(writing.pages()).rejects.toThrow(/ENOTDIR|EEXIST/);
 	});
 });

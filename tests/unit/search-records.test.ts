@@ -4,7 +4,7 @@ import { readStoryFacts } from '../../src/checks/story-facts/parse';
 import { ActorSchema } from '../../src/schemas/actor';
 import { ArticleSchema } from '../../src/schemas/article';
 import { PlaceSchema } from '../../src/schemas/place';
-import { searchRecords, type SearchableContent } from '../../src/utils/search-records';
+import { searchRecords, type SearchableContent } from '../../src/search/records';
 
 const article = (fields: Record<string, unknown>) => ArticleSchema(z.string()).parse(fields);
 

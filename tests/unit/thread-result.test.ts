@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
-import { threadResult } from '../../src/utils/thread-result';
+import { threadResult } from '../../src/search/thread-result';
 
 const thread = (code: string) => new Worker(code, { eval: true });
 

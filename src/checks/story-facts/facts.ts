@@ -143,7 +143,7 @@ const BLOCKS = new Set([
 /**
  * The story's readable text as one string, a line for each paragraph, heading, list item, table cell and
  * block-level element, leaving out code and expressions: what readers see of the story, for search
- * (src/utils/search-records.ts).
+ * (src/search/records.ts).
  */
 function readableText(tree: Root): string {
 	const parts: string[] = [];

@@ -4,25 +4,19 @@ import { createReadStream, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PagefindServiceConfig } from 'pagefind';
 import type { CheckedContent } from '../checks';
 import { checkedEntries } from '../checks/schema-check';
-import { SEARCH_INDEX_FOLDER, writeSearchIndexInThread, type SearchIndexWriting } from '../utils/search-index';
-import { searchRecords, type SearchableContent } from '../utils/search-records';
-import { checkedContent, contentToBuildFrom } from './content-checks';
-
-export interface SearchIndexOptions {
-	/** Pagefind's indexing options, e.g. `verbose` or `logfile` to see what it does. Default: none. */
-	indexConfig?: PagefindServiceConfig;
-}
+import { checkedContent, contentToBuildFrom } from '../integrations/content-checks';
+import { SEARCH_INDEX_FOLDER, writeSearchIndexInThread, type SearchIndexWriting } from './pagefind-index';
+import { searchRecords, type SearchableContent } from './records';
 
 /**
- * Builds the site's Pagefind search index from the content (src/utils/search-records.ts), in Pagefind's own process
- * started from a background thread, from the moment the content checks pass: it is written into a folder beside the
- * site while Astro compiles and renders, and moved into the site at the end. An index Pagefind cannot build fails the build. `astro dev` serves
- * the index of the last build, so search works there too. Needs `contentChecks()` among the integrations.
+ * The search page (`/search/`, SearchPage.astro) and its Pagefind index, built from the content (records.ts) in
+ * Pagefind's own process started from a background thread, from the moment the content checks pass: it is written
+ * into a folder beside the site while Astro compiles and renders, and moved into the site at the end. An index
+ * Pagefind cannot build fails the build. `astro dev` serves the index of the last build, so search works there too.
  */
-export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {}): AstroIntegration {
+export default function search(): AstroIntegration {
 	let base = '/';
 	let outDir = '';
 	let content: Promise<CheckedContent> | undefined;
@@ -30,8 +24,11 @@ export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {
 	let root: URL | undefined;
 	const pending = () => `${outDir.replace(/[\\/]$/, '')}.${SEARCH_INDEX_FOLDER}`;
 	return {
-		name: 'explainer:search-index',
+		name: 'explainer:search',
 		hooks: {
+			'astro:config:setup': ({ injectRoute }) => {
+				injectRoute({ pattern: '/search', entrypoint: './src/search/SearchPage.astro' });
+			},
 			'astro:config:done': ({ config }) => {
 				root = config.root;
 				base = config.base;
@@ -43,12 +40,7 @@ export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {
 					// Made at once, so that the parsed files can go while Pagefind works.
 					const records = searchRecords(searchableContent(checked));
 					await rm(pending(), { recursive: true, force: true });
-					return writeSearchIndexInThread(
-						records,
-						pending(),
-						indexConfig,
-						new URL('src/utils/search-index-worker.ts', root),
-					);
+					return writeSearchIndexInThread(records, pending(), new URL('src/search/worker.ts', root));
 				});
 				content = undefined;
 				// Awaited in astro:build:done, which reports its failure; until then it is not an unhandled rejection.
@@ -58,7 +50,10 @@ export default function searchIndex({ indexConfig = {} }: SearchIndexOptions = {
 				try {
 					if (!writing) throw new Error('The search index was never started.');
 					const pages = await (await writing).pages();
-					await moveFolder(pending(), join(fileURLToPath(dir), SEARCH_INDEX_FOLDER));
+					// Both folders sit beside the built site, on its file system.
+					const folder = join(fileURLToPath(dir), SEARCH_INDEX_FOLDER);
+					await rm(folder, { recursive: true, force: true });
+					await rename(pending(), folder);
 					logger.info(`indexed ${pages} page${pages === 1 ? '' : 's'} for search`);
 				} catch (error) {
 					await rm(pending(), { recursive: true, force: true });
@@ -95,12 +90,6 @@ function searchableContent({ files, storyFacts }: CheckedContent): SearchableCon
 		actors: checkedEntries(files, 'actors').map(({ id, data }) => ({ id, data })),
 		places: checkedEntries(files, 'places').map(({ id, data }) => ({ id, data })),
 	};
-}
-
-/** Moves a folder into place, replacing what is there: both sit beside the built site, on its file system. */
-async function moveFolder(from: string, to: string): Promise<void> {
-	await rm(to, { recursive: true, force: true });
-	await rename(from, to);
 }
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -1,14 +1,14 @@
 /**
- * The site's search index (Pagefind), built from the content's search records (search-records.ts) in Pagefind's
- * own process. A build starts it from a background thread (search-index-worker.ts) as soon as the content checks
- * pass, so Pagefind indexes and writes on the CPU Astro's compiling and rendering leave idle, and only moving the
- * finished folder into the site is left at the end (docs/performance.md).
+ * The site's search index (Pagefind), built from the content's search records (records.ts) in Pagefind's own
+ * process. A build starts it from a background thread (worker.ts) as soon as the content checks pass, so Pagefind
+ * indexes and writes on the CPU Astro's compiling and rendering leave idle, and only moving the finished folder into
+ * the site is left at the end (docs/performance.md).
  */
 import { mkdir } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { createIndex, type PagefindServiceConfig } from 'pagefind';
+import { createIndex } from 'pagefind';
 import { SITE } from '../site.ts';
-import type { SearchRecord } from './search-records.ts';
+import type { SearchRecord } from './records.ts';
 import { threadResult } from './thread-result.ts';
 
 /** Where Pagefind's files go in the built site; the search page loads `pagefind.js` from there. */
@@ -18,14 +18,10 @@ export const SEARCH_INDEX_FOLDER = 'pagefind';
  * Writes the Pagefind index of `records` into `outputPath` and returns how many pages it holds. Throws with every
  * problem Pagefind reported: records it could not index, files it could not write.
  */
-export async function writeSearchIndex(
-	records: readonly SearchRecord[],
-	outputPath: string,
-	config: PagefindServiceConfig = {},
-): Promise<number> {
+export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<number> {
 	// Made here, not by Pagefind: its process panics on a folder it cannot make, and then never answers.
 	await mkdir(outputPath, { recursive: true });
-	const { index, errors } = await createIndex(config);
+	const { index, errors } = await createIndex();
 	if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ') || 'no reason given'}`);
 	try {
 		const added = await Promise.all(
@@ -48,7 +44,6 @@ export async function writeSearchIndex(
 export interface SearchIndexJob {
 	records: readonly SearchRecord[];
 	outputPath: string;
-	config: PagefindServiceConfig;
 }
 
 /** What the search index's thread reports: how many pages it indexed, or why it could not. */
@@ -63,18 +58,14 @@ export interface SearchIndexWriting {
 	pages(): Promise<number>;
 }
 
-/** Like {@link writeSearchIndex}, in a background thread running `workerFile` (search-index-worker.ts). */
+/** Like {@link writeSearchIndex}, in a background thread running `workerFile` (worker.ts). */
 export function writeSearchIndexInThread(
 	records: readonly SearchRecord[],
 	outputPath: string,
-	config: PagefindServiceConfig,
 	workerFile: string | URL,
 ): SearchIndexWriting {
 	const thread = threadResult<SearchIndexReport>(
-		new Worker(workerFile, {
-			workerData: { records, outputPath, config } satisfies SearchIndexJob,
-			name: 'search index',
-		}),
+		new Worker(workerFile, { workerData: { records, outputPath } satisfies SearchIndexJob, name: 'search index' }),
 		"search index's",
 	);
 	return {

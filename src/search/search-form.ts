@@ -26,7 +26,7 @@ interface PagefindPage {
 }
 
 /** What a result links to and shows. */
-export interface SearchHit {
+interface SearchHit {
 	url: string;
 	title: string;
 	kind: string;
@@ -34,7 +34,7 @@ export interface SearchHit {
 }
 
 /** The most results shown for one search, best first; more would mean loading a fragment per result. */
-export const MAX_RESULTS = 30;
+const MAX_RESULTS = 30;
 
 /** How long typing must pause before a search runs, in milliseconds. */
 const TYPING_PAUSE = 250;
@@ -43,7 +43,7 @@ const TYPING_PAUSE = 250;
  * The kind of page a URL leads to, or undefined for pages search leaves out. The index holds every built page;
  * results are explainers and actor pages only (not the lists that repeat their titles: home, topics, actors).
  */
-export function kindOf(url: string): string | undefined {
+function kindOf(url: string): string | undefined {
 	const path = new URL(url, 'http://site.invalid').pathname;
 	const under = (section: string) => {
 		const prefix = pathTo(`${section}/`);
@@ -55,7 +55,7 @@ export function kindOf(url: string): string | undefined {
 }
 
 /** "1 result", "3 results" for "term", or how to search again when nothing matched. */
-export function countMessage(count: number, term: string, more: boolean): string {
+function countMessage(count: number, term: string, more: boolean): string {
 	if (count === 0) return `No results for “${term}”. Try another spelling, a name, or fewer words.`;
 	const found = `${count} result${count === 1 ? '' : 's'} for “${term}”`;
 	return more ? `${found}: the best matches. Add a word to narrow the search.` : `${found}.`;

@@ -1,5 +1,5 @@
 /**
- * The one answer of a worker thread that works out a result and posts it (the search index, search-index.ts).
+ * The one answer of a worker thread that works out a result and posts it (the search index, pagefind-index.ts).
  * The thread does not keep the process alive until someone asks for its answer, so a build that fails first exits
  * without waiting for work nobody will use.
  */
