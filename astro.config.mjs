@@ -12,7 +12,7 @@ import shareImages from './src/share-image/integration';
 import { buildWarnings } from './src/integrations/build-warnings';
 import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from './src/plugins';
 import { createCompiledStoryFacts } from './src/checks/story-facts/compiled';
-import { readMentionableActors, recompileStoriesOnActorNames } from './src/utils/actor-files';
+import { readMentionableActors, recompileStoriesOnActorNames } from './src/mentions/actor-names';
 import { contentCacheDir, contentDir } from './src/utils/content-dir';
 import { SITE } from './src/site';
 

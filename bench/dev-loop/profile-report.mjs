@@ -26,16 +26,19 @@ const PARTS = [
 		'content checks (src/checks/, src/middleware.ts)',
 		(url) => url.includes('/src/checks/') || url.endsWith('/src/middleware.ts'),
 	],
-	['actor names for mentions (src/utils/actor-files.ts)', (url) => url.endsWith('/src/utils/actor-files.ts')],
-	['our remark plugins (src/plugins/)', (url) => url.includes('/src/plugins/')],
+	['actor names for mentions (src/mentions/actor-names.ts)', (url) => url.endsWith('/src/mentions/actor-names.ts')],
+	[
+		'our remark plugins (src/plugins/, src/mentions/)',
+		(url) => url.includes('/src/plugins/') || url.endsWith('/src/mentions/remark-actor-mentions.ts'),
+	],
 	['MDX compile (@mdx-js/, micromark)', (url) => url.includes('/@mdx-js/') || url.includes('/micromark')],
 	['content layer (astro/dist/content/)', (url) => url.includes('/astro/dist/content/')],
 	['YAML (yaml, js-yaml)', (url) => url.includes('/node_modules/yaml/') || url.includes('/node_modules/js-yaml/')],
 	['devalue (the data store’s format)', (url) => url.includes('/node_modules/devalue/')],
 	['page rendering (astro/dist/runtime/)', (url) => url.includes('/astro/dist/runtime/')],
 	[
-		'our pages and components (src/pages, components, layouts, utils)',
-		(url) => /\/src\/(pages|components|layouts|utils|actors)\//.test(url),
+		'our pages and components (src/pages, components, layouts, utils, mentions)',
+		(url) => /\/src\/(pages|components|layouts|utils|actors|mentions)\//.test(url),
 	],
 	['Vite', (url) => url.includes('/node_modules/vite/')],
 ];

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { MENTION_ELEMENT } from '../plugins/remark-actor-mentions';
+import { MENTION_ELEMENT } from '../mentions/remark-actor-mentions';
 import type { Check } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';

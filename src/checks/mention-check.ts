@@ -1,4 +1,4 @@
-import { createNameMatcher, type NamedActor } from '../utils/mention-matcher';
+import { createNameMatcher, type NamedActor } from '../mentions/name-matcher';
 import { problemAt, type Check, type CheckContext } from './check';
 import { closest } from './suggest';
 import type { Problem } from './problem';

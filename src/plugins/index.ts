@@ -1,7 +1,7 @@
 import type { RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import type { CompiledStoryFacts } from '../checks/story-facts/compiled';
-import remarkActorMentions, { type RemarkActorMentionsOptions } from './remark-actor-mentions';
+import remarkActorMentions, { type RemarkActorMentionsOptions } from '../mentions/remark-actor-mentions';
 import remarkReadingTime from './remark-reading-time';
 import remarkSmartPunctuation from './remark-smart-punctuation';
 import remarkStoryFacts from './remark-story-facts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import ActorGlossary from '../../src/components/ActorGlossary.astro';
-import type { GlossaryActor } from '../../src/components/GlossaryEntry.astro';
+import ActorGlossary from '../../src/mentions/ActorGlossary.astro';
+import type { GlossaryActor } from '../../src/mentions/GlossaryEntry.astro';
 import { render } from '../helpers/render';
 
 const actor = (id: string, name: string, kind: GlossaryActor['kind']): GlossaryActor => ({

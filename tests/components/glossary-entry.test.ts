@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import GlossaryEntry, { type GlossaryActor } from '../../src/components/GlossaryEntry.astro';
+import GlossaryEntry, { type GlossaryActor } from '../../src/mentions/GlossaryEntry.astro';
 import { render } from '../helpers/render';
 
 const actor = (overrides: Partial<GlossaryActor> = {}): GlossaryActor => ({

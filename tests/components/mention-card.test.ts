@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import MentionCard from '../../src/components/MentionCard.astro';
+import MentionCard from '../../src/mentions/MentionCard.astro';
 import { ActorSchema } from '../../src/schemas/actor';
 import { render } from '../helpers/render';
 

@@ -9,13 +9,13 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { parse } from 'yaml';
 import { explainerDay } from '../../src/actors/as-of';
-import MentionCard from '../../src/components/MentionCard.astro';
+import MentionCard from '../../src/mentions/MentionCard.astro';
 import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from '../../src/plugins';
 import {
 	MENTION_CARD_ELEMENT,
 	type MentionableActor,
 	type MentionReport,
-} from '../../src/plugins/remark-actor-mentions';
+} from '../../src/mentions/remark-actor-mentions';
 import { ActorSchema } from '../../src/schemas/actor';
 import { dayOf } from '../../src/utils/partial-dates';
 
@@ -25,7 +25,7 @@ const cases = readdirSync(fixtures, { withFileTypes: true })
 	.filter((entry) => entry.isDirectory())
 	.map((entry) => entry.name);
 
-/** The names the plugin matches, read from the fixture actors as src/utils/actor-files.ts reads the files. */
+/** The names the plugin matches, read from the fixture actors as src/mentions/actor-names.ts reads the files. */
 const actors: MentionableActor[] = actorFiles.map((actor) => {
 	const { id, name, aliases } = actor as MentionableActor;
 	return { id, name, aliases };

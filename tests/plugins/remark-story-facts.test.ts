@@ -8,8 +8,8 @@ import { createCompiledStoryFacts } from '../../src/checks/story-facts/compiled'
 import type { StoryFacts } from '../../src/checks/story-facts/facts';
 import { readStoryFacts } from '../../src/checks/story-facts/parse';
 import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from '../../src/plugins';
-import type { MentionableActor } from '../../src/plugins/remark-actor-mentions';
-import { readMentionableActors } from '../../src/utils/actor-files';
+import type { MentionableActor } from '../../src/mentions/remark-actor-mentions';
+import { readMentionableActors } from '../../src/mentions/actor-names';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixtures = join(import.meta.dirname, 'fixtures/remark-story-facts');

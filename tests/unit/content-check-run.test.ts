@@ -9,7 +9,7 @@ import { MAX_BODY_BYTES } from '../../src/checks/story-facts/parse';
 import { formatProblem } from '../../src/checks/problem';
 import { createCompiledStoryFacts, type CompiledStoryFacts } from '../../src/checks/story-facts/compiled';
 import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from '../../src/plugins';
-import { readMentionableActors } from '../../src/utils/actor-files';
+import { readMentionableActors } from '../../src/mentions/actor-names';
 import { badContentCases, badContentFor } from '../helpers/bad-content';
 
 let dir: string;

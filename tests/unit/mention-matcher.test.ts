@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createNameMatcher } from '../../src/utils/mention-matcher';
+import { createNameMatcher } from '../../src/mentions/name-matcher';
 
 const find = createNameMatcher([
 	{ id: 'united-states', names: ['United States', 'US'] },

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isRunnableDevEnvironment, normalizePath, type Plugin, type ViteDevServer } from 'vite';
 import { parse } from 'yaml';
-import type { MentionableActor } from '../plugins/remark-actor-mentions';
-import { idFromFileName } from './ids';
+import { idFromFileName } from '../utils/ids';
+import type { MentionableActor } from './remark-actor-mentions';
 
 let cache: { directory: string; actors: MentionableActor[] } | undefined;
 

@@ -4,7 +4,7 @@ import type { Node } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { idFromFileName } from '../utils/ids.ts';
-import { createNameMatcher } from '../utils/mention-matcher.ts';
+import { createNameMatcher } from './name-matcher.ts';
 
 /**
  * What the plugin needs to know of an actor to find its mentions: only what decides where a mention is. What the
@@ -20,11 +20,13 @@ export interface MentionableActor {
 export interface RemarkActorMentionsOptions {
 	/** Every known actor, or a function returning them (called once per file, so a cached loader sees edits). */
 	actors: readonly MentionableActor[] | (() => readonly MentionableActor[]);
-	/** Headings this deep or shallower start a new section; the first mention in each section is linked. Default: 2. */
-	sectionDepth?: number;
-	/** The anchor of an actor's glossary entry. Default: `actor-<id>`. */
-	glossaryAnchor?: (id: string) => string;
 }
+
+/** Headings this deep or shallower start a new section; the first mention of an actor in each section is linked. */
+const SECTION_DEPTH = 2;
+
+/** The anchor of an actor's entry in the glossary (GlossaryEntry.astro). */
+const glossaryAnchor = (id: string) => `actor-${id}`;
 
 /** What the plugin leaves in `file.data.astro.frontmatter` for the page (Astro's `remarkPluginFrontmatter`). */
 export interface MentionReport {
@@ -38,7 +40,7 @@ export interface MentionReport {
 export const MENTION_ELEMENT = 'Mention';
 
 /**
- * The MDX element every mention becomes, rendered by src/components/MentionCard.astro, which the explainer page
+ * The MDX element every mention becomes, rendered by MentionCard.astro, which the explainer page
  * passes to the story as `<Content components={{ MentionCard }} />`. Editors never write it: its props are the
  * plugin's.
  */
@@ -90,9 +92,6 @@ const SKIPPED = new Set([
  *   Pentagon spokesman <MentionCard actor="pat-ryder" id="mention-pat-ryder-1" anchor="actor-pat-ryder" explainer="…">Pat Ryder</MentionCard> said…
  */
 export default function remarkActorMentions(options: RemarkActorMentionsOptions) {
-	const sectionDepth = options.sectionDepth ?? 2;
-	const glossaryAnchor = options.glossaryAnchor ?? ((id: string) => `actor-${id}`);
-
 	return function transform(tree: Root, file: VFile) {
 		const actors = typeof options.actors === 'function' ? options.actors() : options.actors;
 		const { byId, findNames } = mentionIndex(actors);
@@ -111,7 +110,7 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 		};
 
 		visit(tree, (node, index, parent) => {
-			if (node.type === 'heading' && (node as Heading).depth <= sectionDepth) linkedInSection = new Set();
+			if (node.type === 'heading' && (node as Heading).depth <= SECTION_DEPTH) linkedInSection = new Set();
 			if (isMentionElement(node)) {
 				const id = mentionAttribute(node, file);
 				const actor = byId.get(id);
