@@ -22,6 +22,7 @@ import { quoteCheck } from './quote-check';
 import { sortProblems, type Problem } from './problem';
 import { referenceCheck } from './reference-check';
 import { schemaCheck } from './schema-check';
+import { storyContentCheck } from './story-content-check';
 import type { CompiledStoryFacts } from './story-facts/compiled';
 import type { StoryFacts } from './story-facts/facts';
 import { readStoryFacts } from './story-facts/parse';
@@ -38,7 +39,14 @@ export const DATA_CHECKS: readonly Check[] = [
 ];
 
 /** The checks that read the stories' facts. */
-export const STORY_CHECKS: readonly Check[] = [mdxCheck, quoteCheck, mentionCheck, linkCheck, placeholderCheck];
+export const STORY_CHECKS: readonly Check[] = [
+	mdxCheck,
+	storyContentCheck,
+	quoteCheck,
+	mentionCheck,
+	linkCheck,
+	placeholderCheck,
+];
 
 /** Every check, in the order their problems are most useful to read. */
 export const CHECKS: readonly Check[] = [...DATA_CHECKS, ...STORY_CHECKS];

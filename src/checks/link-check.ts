@@ -22,7 +22,27 @@ function sitePages(context: CheckContext): Map<string, ContentFile | undefined> 
 	return pages;
 }
 
-/** Links in a story to a page or `#anchor` of this site that will not exist. */
+/** The schemes a link may use: the web and mail. Anything else (`javascript:`, `data:`, `file:`) is refused. */
+const LINK_SCHEMES = new Set(['https', 'http', 'mailto']);
+
+/**
+ * What is wrong with a link's target, or undefined when it goes to the web, to mail, or to this site. It is read as
+ * a browser reads it, which drops tabs and line breaks anywhere and controls and spaces in front, and takes a
+ * backslash for a slash: `java\tscript:` is still a script, `\\evil.example` another site.
+ */
+export function disallowedTarget(url: string): string | undefined {
+	const read = url
+		.replace(/[\t\n\r]/g, '')
+		.replace(/^[\u0000-\u0020]+/, '')
+		.replaceAll('\\', '/');
+	const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(read)?.[1]?.toLowerCase();
+	if (scheme !== undefined)
+		return LINK_SCHEMES.has(scheme) ? undefined : `a story may not link to "${scheme}:" addresses`;
+	if (read.startsWith('//')) return 'a link to another site must give its scheme, https://';
+	return undefined;
+}
+
+/** Links in a story that go nowhere a reader may be sent, or to a page or `#anchor` of this site that will not exist. */
 export const linkCheck: Check = (context) => {
 	const pages = sitePages(context);
 	return context.articles.flatMap((file): Problem[] => {
@@ -30,13 +50,30 @@ export const linkCheck: Check = (context) => {
 		if (!facts || facts.syntaxError) return [];
 		const ownPath = `/explainers/${file.id}/`;
 		return facts.links.flatMap((link): Problem[] => {
-			if (/^[a-z][a-z0-9+.-]*:/i.test(link.url) || link.url.startsWith('//')) return [];
-			const target = new URL(link.url, `https://site.invalid${ownPath}`);
-			const path = target.pathname.endsWith('/') ? target.pathname : `${target.pathname}/`;
-			const fragment = decodeURIComponent(target.hash.slice(1));
 			const problem = (message: string, hint: string): Problem[] => [
 				{ severity: 'error', file: file.path, line: link.line, column: link.column, message, hint },
 			];
+			const disallowed = disallowedTarget(link.url);
+			if (disallowed !== undefined) {
+				return problem(
+					`link to "${link.url.slice(0, 60)}": ${disallowed}`,
+					'link to an https://, http:// or mailto: address, or to a page of this site (/explainers/…)',
+				);
+			}
+			if (/^[a-z][a-z0-9+.-]*:/i.test(link.url)) return [];
+			let target: URL;
+			try {
+				target = new URL(link.url, `https://site.invalid${ownPath}`);
+			} catch {
+				return problem(`link to "${link.url.slice(0, 60)}": not an address`, 'check the link for typing mistakes');
+			}
+			const path = target.pathname.endsWith('/') ? target.pathname : `${target.pathname}/`;
+			let fragment: string;
+			try {
+				fragment = decodeURIComponent(target.hash.slice(1));
+			} catch {
+				return problem(`link to "${link.url.slice(0, 60)}": its #anchor is not valid`, 'check the link after the #');
+			}
 			if (!pages.has(path)) {
 				return problem(
 					`link to "${link.url}": no such page on this site`,

@@ -42,8 +42,15 @@ export interface StoryFacts {
 	imports: { specifier: string; line: number }[];
 	/** The names those imports bring in. */
 	importedNames: string[];
-	/** Every JSX element, by name. */
-	elements: ({ name: string } & At)[];
+	/** Every JSX element, by name, with its attributes (`value` is null for an expression or a bare name). */
+	elements: ({ name: string; attributes: ({ name: string; value: string | null } & At)[] } & At)[];
+	/**
+	 * Every `{…}` of the story, in the text or as an attribute's value or spread, with its code; `literal` when it is
+	 * data alone (text, numbers, lists and objects of them) or only a comment, which runs nothing.
+	 */
+	expressions: ({ code: string; literal: boolean } & At)[];
+	/** Every statement of the story's ESM that is not an import (an `export`). */
+	exports: At[];
 }
 
 /** The facts of a story that could not be parsed: the error and nothing else. */
@@ -64,6 +71,8 @@ export function storyFactsOf(tree: Root): StoryFacts {
 		imports: [],
 		importedNames: [],
 		elements: [],
+		expressions: [],
+		exports: [],
 	};
 	visit(tree, (node) => {
 		const start = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
@@ -71,9 +80,28 @@ export function storyFactsOf(tree: Root): StoryFacts {
 		else if (node.type === 'link' || node.type === 'definition') facts.links.push({ url: node.url, ...start });
 		else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
 			const element = node as MdxJsxFlowElement | MdxJsxTextElement;
-			facts.elements.push({ name: element.name ?? '', ...start });
+			facts.elements.push({ name: element.name ?? '', attributes: attributesOf(element, start), ...start });
 			if (element.name === MENTION_ELEMENT) facts.mentions.push({ id: mentionedId(element), ...start });
+			for (const attribute of element.attributes) {
+				const at = startOf(attribute, start);
+				if (attribute.type === 'mdxJsxExpressionAttribute') {
+					facts.expressions.push({ code: `{${attribute.value}}`, literal: false, ...at });
+				} else if (attribute.value !== null && typeof attribute.value === 'object') {
+					const literal = isDataLiteral(attribute.value.data?.estree);
+					facts.expressions.push({ code: `{${attribute.value.value}}`, literal, ...at });
+				}
+			}
+		} else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+			facts.expressions.push({ code: `{${node.value}}`, literal: isDataLiteral(node.data?.estree), ...start });
 		} else if (node.type === 'mdxjsEsm') {
+			for (const statement of node.data?.estree?.body ?? []) {
+				if (statement.type !== 'ImportDeclaration') {
+					facts.exports.push({
+						line: statement.loc?.start.line ?? start.line,
+						column: statement.loc ? statement.loc.start.column + 1 : start.column,
+					});
+				}
+			}
 			for (const match of node.value.matchAll(/from\s+['"]([^'"]+)['"]/g)) {
 				const linesBefore = node.value.slice(0, match.index).match(/\n/g)?.length ?? 0;
 				facts.imports.push({ specifier: match[1] ?? '', line: start.line + linesBefore });
@@ -91,6 +119,70 @@ export function storyFactsOf(tree: Root): StoryFacts {
 		}
 	});
 	return facts;
+}
+
+/** Where a node starts, or `fallback` for one the parser gave no position. */
+function startOf(node: { position?: { start: At } | undefined }, fallback: At): At {
+	return node.position ? { line: node.position.start.line, column: node.position.start.column } : fallback;
+}
+
+function attributesOf(
+	element: MdxJsxFlowElement | MdxJsxTextElement,
+	fallback: At,
+): StoryFacts['elements'][number]['attributes'] {
+	return element.attributes.flatMap((attribute) =>
+		attribute.type === 'mdxJsxAttribute'
+			? [
+					{
+						name: attribute.name,
+						value: typeof attribute.value === 'string' ? attribute.value : null,
+						...startOf(attribute, fallback),
+					},
+				]
+			: [],
+	);
+}
+
+/** An expression's program as estree gives it: only what {@link isDataLiteral} looks at. */
+interface EstreeNode {
+	type: string;
+	[field: string]: unknown;
+}
+
+/**
+ * Whether an expression's program is data alone or only comments: a string, number, boolean or null, a template
+ * with nothing interpolated, a negative number, or a list or object of those. Anything else (a name, a call, a
+ * member) runs code when the page renders. With no program (a parser without acorn) nothing is known: not data.
+ */
+function isDataLiteral(program: { body: readonly unknown[] } | null | undefined): boolean {
+	if (!program) return false;
+	if (program.body.length === 0) return true;
+	const [statement] = program.body as EstreeNode[];
+	return program.body.length === 1 && statement?.type === 'ExpressionStatement' && isData(statement['expression']);
+}
+
+function isData(node: unknown): boolean {
+	const { type, ...fields } = (node ?? {}) as EstreeNode;
+	switch (type) {
+		case 'Literal':
+			return true;
+		case 'TemplateLiteral':
+			return (fields['expressions'] as unknown[]).length === 0;
+		case 'UnaryExpression':
+			return fields['operator'] === '-' && isData(fields['argument']);
+		case 'ArrayExpression':
+			return (fields['elements'] as unknown[]).every(isData);
+		case 'ObjectExpression':
+			return (fields['properties'] as EstreeNode[]).every(
+				(property) =>
+					property.type === 'Property' &&
+					property['computed'] === false &&
+					property['kind'] === 'init' &&
+					isData(property['value']),
+			);
+		default:
+			return false;
+	}
 }
 
 /** The actor id a `<Mention actor="…">` names: empty when it names none as text. */

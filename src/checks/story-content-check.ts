@@ -1,0 +1,116 @@
+import type { Check } from './check';
+import type { ContentFile } from './content-files';
+import { disallowedTarget } from './link-check';
+import type { Problem } from './problem';
+
+/**
+ * The HTML elements a story may write as tags: text-level and block elements that carry meaning and nothing else.
+ * Scripts, styles, frames, forms and embedded media are left out: they would run code, load from elsewhere, or
+ * break the page's content security policy.
+ */
+const STORY_HTML_ELEMENTS = new Set(
+	[
+		'a abbr b bdi bdo blockquote br caption cite code data dd del dfn div dl dt em figcaption figure h2 h3 h4 h5 h6 hr',
+		'i ins kbd li mark ol p pre q rp rt ruby s samp small span strong sub sup table tbody td tfoot th thead time tr u',
+		'ul var wbr',
+	]
+		.join(' ')
+		.split(' '),
+);
+
+/** The attributes of those elements whose value is an address. */
+const URL_ATTRIBUTES = new Set(['href', 'cite']);
+
+const at = (file: ContentFile, place: { line: number; column: number }, message: string, hint: string): Problem => ({
+	severity: 'error',
+	file: file.path,
+	...place,
+	message,
+	hint,
+});
+
+/**
+ * What a story may hold beyond Markdown: `{…}` with data alone (text, numbers, lists of them) or comments, imports
+ * of files (checked by mdx-check), the HTML elements above without scripts or styles in their attributes, and links
+ * to the web, to mail or to this site. Anything else would run code when the page renders, or fail there with no
+ * line of the story to show.
+ */
+export const storyContentCheck: Check = ({ articles, storyFacts }) =>
+	articles.flatMap((file): Problem[] => {
+		const facts = storyFacts(file);
+		if (!facts || facts.syntaxError) return [];
+		const problems: Problem[] = [];
+		for (const expression of facts.expressions) {
+			if (expression.literal) continue;
+			problems.push(
+				at(
+					file,
+					expression,
+					`\`${shorten(expression.code)}\` is code: a story may hold text, numbers and lists in braces, not code`,
+					'write the words themselves; to show a brace, escape it as `\\{`; a comment is `{/* … */}`',
+				),
+			);
+		}
+		for (const place of facts.exports) {
+			problems.push(
+				at(file, place, 'a story may not export anything', 'delete the `export` statement; a story is text'),
+			);
+		}
+		for (const { specifier, line } of facts.imports) {
+			if (specifier.startsWith('.') || specifier.startsWith('/')) continue;
+			problems.push(
+				at(
+					file,
+					{ line, column: 1 },
+					`import from "${specifier}": a story may import only files of the project`,
+					'delete the import; <Mention> needs none, and other components are imported from a relative path',
+				),
+			);
+		}
+		for (const element of facts.elements) {
+			if (!/^[a-z]/.test(element.name)) continue;
+			if (!STORY_HTML_ELEMENTS.has(element.name)) {
+				problems.push(
+					at(
+						file,
+						element,
+						`<${element.name}> is not allowed in a story`,
+						'use Markdown or one of the text elements listed in docs/editing.md ("What a story may contain")',
+					),
+				);
+				continue;
+			}
+			for (const attribute of element.attributes) {
+				const name = attribute.name.toLowerCase();
+				if (name.startsWith('on') || name === 'style') {
+					problems.push(
+						at(
+							file,
+							attribute,
+							`<${element.name} ${attribute.name}>: a story's tags may not carry scripts or styles`,
+							`delete the \`${attribute.name}\` attribute; the site's styles apply to every story`,
+						),
+					);
+				} else if (URL_ATTRIBUTES.has(attribute.name) && attribute.value !== null) {
+					const scheme = disallowedTarget(attribute.value);
+					if (scheme !== undefined) {
+						problems.push(
+							at(
+								file,
+								attribute,
+								`<${element.name} ${attribute.name}="${shorten(attribute.value)}">: ${scheme}`,
+								'link to an https://, http:// or mailto: address, or to a page of this site (/explainers/…)',
+							),
+						);
+					}
+				}
+			}
+		}
+		return problems;
+	});
+
+/** Code or a value as short as an error message can quote it. */
+function shorten(text: string): string {
+	const oneLine = text.replace(/\s+/g, ' ');
+	return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
+}
