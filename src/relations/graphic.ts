@@ -1,0 +1,51 @@
+/** From relations (relations.ts) to the graphic: which actors it draws, which way each line runs, its words. */
+import { layoutGraph, type GraphEdge, type GraphNode } from './layout';
+import { connectionWords, type Connection, type RelationKind } from './relations';
+import { relationsSvg, type GraphicText } from './svg';
+
+/** Kinds whose object goes above the subject: an organisation above its parts, members and staff. */
+const OBJECT_ABOVE: ReadonlySet<RelationKind> = new Set(['part-of', 'member-of', 'works-for']);
+
+/** The actors that have a relation, in the order given. */
+export function connectedActors<Actor extends { id: string }>(
+	actors: readonly Actor[],
+	connections: readonly Connection[],
+) {
+	const ends = new Set(connections.flatMap(({ subject, object }) => [subject, object]));
+	return actors.filter((actor) => ends.has(actor.id));
+}
+
+/** The graphic of `connections` between `actors` (which must include both ends of each): SVG text and its size. */
+export function connectionsGraphic(
+	actors: readonly { id: string; name: string }[],
+	connections: readonly Connection[],
+	text: GraphicText,
+): { svg: string; width: number; height: number } {
+	const nodes: GraphNode[] = connectedActors(actors, connections).map(({ id, name }) => ({ id, name }));
+	const edges: GraphEdge[] = connections.map((connection) => ({
+		subject: connection.subject,
+		object: connection.object,
+		words: connectionWords(connection),
+		objectAbove: OBJECT_ABOVE.has(connection.kind),
+	}));
+	const drawn = connections.map(({ kind, earlier }) => ({ kind, changed: earlier.length > 0 }));
+	const layout = layoutGraph(nodes, edges);
+	return { svg: relationsSvg(layout, drawn, text), width: layout.width, height: layout.height };
+}
+
+/** The graphic's short description: how much it shows, and what changed. */
+export function describeConnections(connections: readonly Connection[], nameOf: (id: string) => string): string {
+	const actorCount = new Set(connections.flatMap(({ subject, object }) => [subject, object])).size;
+	const changes = connections
+		.filter(({ earlier }) => earlier.length > 0)
+		.map(
+			(connection) => `${nameOf(connection.subject)} and ${nameOf(connection.object)}: ${connectionWords(connection)}`,
+		);
+	return [
+		`${connections.length} ${connections.length === 1 ? 'relation' : 'relations'} between ${actorCount} actors.`,
+		changes.length > 0 && `Changed: ${changes.join('; ')}.`,
+		'The table that follows lists each one.',
+	]
+		.filter(Boolean)
+		.join(' ');
+}

@@ -1,0 +1,186 @@
+/**
+ * Where the relations graphic puts each actor and each relation's label, by a layered layout (@dagrejs/dagre):
+ * organisations above their parts and staff, leaders and backers above what they lead or back. Every label is a
+ * box of its own in the layout, so by construction no label covers a node or another label; {@link findOverlaps}
+ * checks it all the same, and a layout that breaks it throws rather than print text over text. The same graph gives
+ * the same layout, to the decimal, on every build.
+ */
+import { Graph, layout } from '@dagrejs/dagre';
+
+/** An actor to draw. */
+export interface GraphNode {
+	id: string;
+	name: string;
+}
+
+/** A relation to draw, from its subject to its object. */
+export interface GraphEdge {
+	subject: string;
+	object: string;
+	/** The words on the line. */
+	words: string;
+	/** Whether the object goes above the subject (an organisation above its parts), not below. */
+	objectAbove: boolean;
+}
+
+export interface Point {
+	x: number;
+	y: number;
+}
+
+/** An axis-aligned box, from its top-left corner. */
+export interface Box extends Point {
+	width: number;
+	height: number;
+}
+
+/** Text wrapped to lines, centred in its box. */
+export interface PlacedText {
+	lines: string[];
+	box: Box;
+}
+
+export interface PlacedNode extends PlacedText {
+	id: string;
+}
+
+export interface PlacedEdge {
+	subject: string;
+	object: string;
+	/** The line, from the subject's box to the object's. */
+	points: Point[];
+	label: PlacedText;
+}
+
+export interface GraphLayout {
+	width: number;
+	height: number;
+	nodes: PlacedNode[];
+	edges: PlacedEdge[];
+}
+
+/** Sizes in SVG units, which the page shows one to one with CSS pixels. */
+export const TEXT = {
+	nodeFontSize: 14,
+	labelFontSize: 12,
+	lineHeight: 1.25,
+	/**
+	 * Average glyph width as a share of the font size. The reader's sans-serif font draws the text, not one we
+	 * measured, so this errs wide: a box a little too large beats text spilling out of it.
+	 */
+	glyphWidth: 0.6,
+	/** The longest line, in characters, before a name or a label wraps. */
+	nodeLineChars: 16,
+	labelLineChars: 18,
+	nodePadding: 6,
+	labelPadding: 2,
+} as const;
+
+/** Room between ranks for a line to show its dashes and its ends on both sides of a label. */
+const SPACING = { nodesep: 16, edgesep: 12, ranksep: 26, marginx: 2, marginy: 2 } as const;
+
+/** Words in lines of at most `max` characters; a longer word gets a line of its own. */
+export function wrapWords(text: string, max: number): string[] {
+	const lines: string[] = [];
+	for (const word of text.split(/\s+/).filter(Boolean)) {
+		const last = lines.at(-1);
+		if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+		else lines.push(word);
+	}
+	return lines;
+}
+
+/** The box that a text's lines take at a font size, with padding on every side. */
+export function textSize(lines: readonly string[], fontSize: number, padding: number) {
+	const longest = Math.max(0, ...lines.map((line) => line.length));
+	return {
+		width: round(longest * fontSize * TEXT.glyphWidth + 2 * padding),
+		height: round(lines.length * fontSize * TEXT.lineHeight + 2 * padding),
+	};
+}
+
+/** One decimal: enough for a screen, and the same text on every build. */
+const round = (value: number) => Math.round(value * 10) / 10;
+
+/** Whether two boxes overlap; touching edges do not. */
+export function boxesOverlap(a: Box, b: Box): boolean {
+	return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The pairs of boxes, by index, that overlap. */
+export function findOverlaps(boxes: readonly Box[]): [number, number][] {
+	const pairs: [number, number][] = [];
+	boxes.forEach((box, i) => {
+		for (let j = i + 1; j < boxes.length; j++) if (boxesOverlap(box, boxes[j]!)) pairs.push([i, j]);
+	});
+	return pairs;
+}
+
+/** A layout in which a label covers a node or another label. */
+export class OverlapError extends Error {}
+
+interface DagreNode {
+	width: number;
+	height: number;
+	x: number;
+	y: number;
+}
+
+interface DagreEdge {
+	width: number;
+	height: number;
+	labelpos: 'c';
+	x?: number;
+	y?: number;
+	points?: Point[];
+}
+
+const boxAround = (
+	centre: { x?: number | undefined; y?: number | undefined },
+	size: { width: number; height: number },
+) => ({
+	x: round((centre.x ?? 0) - size.width / 2),
+	y: round((centre.y ?? 0) - size.height / 2),
+	width: size.width,
+	height: size.height,
+});
+
+/** Lays out `nodes` and `edges` (whose ends must be among the nodes), top to bottom. */
+export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): GraphLayout {
+	const graph = new Graph<object, DagreNode, DagreEdge>({ multigraph: true });
+	graph.setGraph({ rankdir: 'TB', ...SPACING });
+	const names = new Map(nodes.map((node) => [node.id, wrapWords(node.name, TEXT.nodeLineChars)]));
+	for (const node of nodes) {
+		const size = textSize(names.get(node.id) ?? [], TEXT.nodeFontSize, TEXT.nodePadding);
+		graph.setNode(node.id, { ...size, x: 0, y: 0 });
+	}
+	const labels = edges.map((edge) => wrapWords(edge.words, TEXT.labelLineChars));
+	edges.forEach((edge, index) => {
+		const [from, to] = edge.objectAbove ? [edge.object, edge.subject] : [edge.subject, edge.object];
+		const size = textSize(labels[index] ?? [], TEXT.labelFontSize, TEXT.labelPadding);
+		graph.setEdge(from, to, { ...size, labelpos: 'c' }, String(index));
+	});
+	layout(graph);
+	const placedNodes = nodes.map((node): PlacedNode => {
+		const placed = graph.node(node.id);
+		return { id: node.id, lines: names.get(node.id) ?? [], box: boxAround(placed, placed) };
+	});
+	const placedEdges = edges.map((edge, index): PlacedEdge => {
+		const [from, to] = edge.objectAbove ? [edge.object, edge.subject] : [edge.subject, edge.object];
+		const placed = graph.edge(from, to, String(index));
+		const points = (placed.points ?? []).map(({ x, y }) => ({ x: round(x), y: round(y) }));
+		return {
+			subject: edge.subject,
+			object: edge.object,
+			points: edge.objectAbove ? points.reverse() : points,
+			label: { lines: labels[index] ?? [], box: boxAround(placed, placed) },
+		};
+	});
+	const boxes = [...placedNodes.map((node) => node.box), ...placedEdges.map((edge) => edge.label.box)];
+	const overlaps = findOverlaps(boxes);
+	if (overlaps.length > 0) {
+		throw new OverlapError(`The relations graphic's layout put ${overlaps.length} label(s) over another one.`);
+	}
+	const { width = 0, height = 0 } = graph.graph() as { width?: number; height?: number };
+	return { width: Math.ceil(width), height: Math.ceil(height), nodes: placedNodes, edges: placedEdges };
+}

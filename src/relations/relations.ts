@@ -1,0 +1,226 @@
+/**
+ * The relations between an explainer's actors as of its date, read from the `affiliations` of the actors' files.
+ * Each relation may be recorded on either actor's file, or on both ("leads" on one, "led-by" on the other), so
+ * records are read in one direction per kind and merged; a pair whose relation changed keeps its earlier kinds,
+ * oldest first, so the page can say "allied (2017) → opposed".
+ */
+import { actorOnDay, knownSince, type ActorOverTime, type ReportDays } from '../actors/as-of';
+import { period } from '../actors/history';
+import type { AffiliationData, AffiliationRelation } from '../schemas/actor';
+import type { PartialDate } from '../schemas/partial-date';
+import { formatPartialDate } from '../utils/partial-dates';
+
+/** The kinds of relation the graphic draws, each read as "<subject> <kind> <object>". */
+export const RELATION_KINDS = [
+	'part-of',
+	'member-of',
+	'works-for',
+	'leads',
+	'backs',
+	'allied-with',
+	'opposed-to',
+] as const;
+
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/** Kinds that read the same both ways: drawn without arrowheads, and recorded once per pair. */
+export const SYMMETRIC_KINDS: ReadonlySet<RelationKind> = new Set(['allied-with', 'opposed-to']);
+
+/** How each recorded relation reads as a kind of the graphic; `reversed` swaps subject and object. */
+const READING: Record<AffiliationRelation, { kind: RelationKind; reversed: boolean }> = {
+	'member-of': { kind: 'member-of', reversed: false },
+	leads: { kind: 'leads', reversed: false },
+	'led-by': { kind: 'leads', reversed: true },
+	'part-of': { kind: 'part-of', reversed: false },
+	'backed-by': { kind: 'backs', reversed: true },
+	backs: { kind: 'backs', reversed: false },
+	'works-for': { kind: 'works-for', reversed: false },
+	'allied-with': { kind: 'allied-with', reversed: false },
+	'opposed-to': { kind: 'opposed-to', reversed: false },
+};
+
+/** The words of each kind from subject to object, as the graphic and the table write them. */
+export const KIND_WORDS: Record<RelationKind, string> = {
+	'part-of': 'part of',
+	'member-of': 'member of',
+	'works-for': 'works for',
+	leads: 'leads',
+	backs: 'backs',
+	'allied-with': 'allied with',
+	'opposed-to': 'opposed to',
+};
+
+/** The words of each kind read from the object's side, for the object's own page. */
+export const INVERSE_WORDS: Record<RelationKind, string> = {
+	'part-of': 'includes',
+	'member-of': 'has as a member',
+	'works-for': 'employs',
+	leads: 'led by',
+	backs: 'backed by',
+	'allied-with': 'allied with',
+	'opposed-to': 'opposed to',
+};
+
+/** The short words of a kind in a change, "allied (2017) → opposed". */
+const CHANGE_WORDS: Record<RelationKind, string> = { ...KIND_WORDS, 'allied-with': 'allied', 'opposed-to': 'opposed' };
+
+/** One recorded relation read as a kind: "<subject> <kind> <object>". */
+export interface Statement {
+	subject: string;
+	kind: RelationKind;
+	object: string;
+	fact: AffiliationData;
+}
+
+/** A relation recorded in the file of actor `actorId`, read as a kind of the graphic. */
+export function statementOf(actorId: string, fact: AffiliationData): Statement {
+	const { kind, reversed } = READING[fact.relation];
+	const [subject, object] = reversed ? [fact.actor.id, actorId] : [actorId, fact.actor.id];
+	return { subject, kind, object, fact };
+}
+
+/** The same pair of actors whichever way round. */
+export const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+
+/** What makes two records one relation: the kind and its ends, in either order for a symmetric kind. */
+export const statementKey = ({ subject, kind, object }: Omit<Statement, 'fact'>) =>
+	SYMMETRIC_KINDS.has(kind) ? `${kind} ${pairKey(subject, object)}` : `${kind} ${subject} ${object}`;
+
+/** A relation that held between the pair before the current one, with its dates as short as they are known. */
+export interface EarlierRelation {
+	kind: RelationKind;
+	/** "2017", "2015–2017", "until 2017", "from 2015"; empty when no date was recorded. */
+	dates: string;
+	/** The explainers that report it, by id. */
+	reportedIn: string[];
+}
+
+/** A relation between two of the explainer's actors as of its date. */
+export interface Connection {
+	subject: string;
+	kind: RelationKind;
+	object: string;
+	/** The records it is read from, one per actor file that has it. */
+	facts: AffiliationData[];
+	/** When it holds, in words: "Since 2021", "As reported on 30 January 2024", "Dates not reported". */
+	period: string;
+	/** The explainers that report it, by id. */
+	reportedIn: string[];
+	/** Earlier relations of the same pair, oldest first; empty when it has not changed. */
+	earlier: EarlierRelation[];
+}
+
+/** The actor as the relations need it: its id and the fields that change over time. */
+export interface ActorEntry {
+	id: string;
+	data: ActorOverTime;
+}
+
+const distinct = (ids: readonly (string | undefined)[]) => [...new Set(ids.filter((id) => id !== undefined))];
+const reportersOf = (facts: readonly AffiliationData[]) => distinct(facts.map((fact) => fact.reportedIn?.id));
+
+/** A fact's dates in a change, as short as they are known. */
+export function shortDates(fact: AffiliationData): string {
+	const from = fact.from && formatPartialDate(fact.from);
+	const to = fact.to && formatPartialDate(fact.to);
+	if (from && to) return from === to ? from : `${from}–${to}`;
+	if (to) return `until ${to}`;
+	return from ? `from ${from}` : '';
+}
+
+/**
+ * The records of the pair that an explainer of `day` may show as earlier relations: known by then (reported by an
+ * explainer of that day or before, and started by then), and not shown as current.
+ */
+function earlierRelations(
+	records: readonly Statement[],
+	current: ReadonlySet<AffiliationData>,
+	currentKind: RelationKind,
+	day: PartialDate,
+	reportDays: ReportDays,
+): EarlierRelation[] {
+	const known = records.filter(({ fact }) => {
+		if (current.has(fact)) return false;
+		const reported = fact.reportedIn ? reportDays.get(fact.reportedIn.id) : '';
+		const since = knownSince(fact, reportDays);
+		return reported !== undefined && reported <= day && (since === undefined || since <= day);
+	});
+	const byStart = known
+		.map((record, index) => ({ record, index, since: knownSince(record.fact, reportDays) ?? '' }))
+		.sort((a, b) => a.since.localeCompare(b.since) || a.index - b.index);
+	const steps: EarlierRelation[] = [];
+	for (const { record } of byStart) {
+		const dates = shortDates(record.fact);
+		const last = steps.at(-1);
+		if (last && last.kind === record.kind && last.dates === dates) {
+			last.reportedIn = distinct([...last.reportedIn, record.fact.reportedIn?.id]);
+		} else {
+			steps.push({ kind: record.kind, dates, reportedIn: reportersOf([record.fact]) });
+		}
+	}
+	// A pair that was allied before and is allied again has not changed in the sense the page means.
+	while (steps.at(-1)?.kind === currentKind) steps.pop();
+	return steps;
+}
+
+/**
+ * The relations between `actors` (an explainer's, in its order) that hold on `day`, each once, in the order of
+ * their subjects in the list. A relation to an actor outside the list is left out: the graphic shows the
+ * explainer's actors only.
+ */
+export function connectionsOn(actors: readonly ActorEntry[], day: PartialDate, reportDays: ReportDays): Connection[] {
+	const listed = new Map(actors.map((actor, index) => [actor.id, index]));
+	const records = actors.flatMap((actor) =>
+		actor.data.affiliations
+			.filter((fact) => fact.actor.id !== actor.id && listed.has(fact.actor.id))
+			.map((fact) => statementOf(actor.id, fact)),
+	);
+	const shownFacts = new Set(actors.flatMap((actor) => actorOnDay(actor.data, day, reportDays).affiliations));
+	const byKey = new Map<string, Statement[]>();
+	for (const record of records) {
+		if (!shownFacts.has(record.fact)) continue;
+		const key = statementKey(record);
+		byKey.set(key, [...(byKey.get(key) ?? []), record]);
+	}
+	const connections = [...byKey.values()].map((merged): Connection => {
+		const [first] = merged as [Statement, ...Statement[]];
+		const facts = merged.map(({ fact }) => fact);
+		const pair = records.filter(
+			(record) => pairKey(record.subject, record.object) === pairKey(first.subject, first.object),
+		);
+		return {
+			subject: first.subject,
+			kind: first.kind,
+			object: first.object,
+			facts,
+			period: period(first.fact, reportDays),
+			reportedIn: reportersOf(facts),
+			earlier: earlierRelations(pair, shownFacts, first.kind, day, reportDays),
+		};
+	});
+	const order = (connection: Connection) => [listed.get(connection.subject) ?? 0, listed.get(connection.object) ?? 0];
+	return connections
+		.map((connection, index) => ({ connection, index, order: order(connection) }))
+		.sort((a, b) => a.order[0]! - b.order[0]! || a.order[1]! - b.order[1]! || a.index - b.index)
+		.map(({ connection }) => connection);
+}
+
+/** Each relation the pair has had, oldest first, in short words with the explainers that report it. */
+export function changeSteps(connection: Pick<Connection, 'kind' | 'earlier' | 'reportedIn'>) {
+	if (connection.earlier.length === 0) return [{ words: '', reportedIn: connection.reportedIn }];
+	return [
+		...connection.earlier.map(({ kind, dates, reportedIn }) => ({
+			words: `${CHANGE_WORDS[kind]}${dates ? ` (${dates})` : ''}`,
+			reportedIn,
+		})),
+		{ words: CHANGE_WORDS[connection.kind], reportedIn: connection.reportedIn },
+	];
+}
+
+/** How a connection reads in the graphic and the table: "part of", or "allied (2017) → opposed" when it changed. */
+export function connectionWords(connection: Pick<Connection, 'kind' | 'earlier' | 'reportedIn'>): string {
+	if (connection.earlier.length === 0) return KIND_WORDS[connection.kind];
+	return changeSteps(connection)
+		.map(({ words }) => words)
+		.join(' → ');
+}
