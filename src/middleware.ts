@@ -1,13 +1,13 @@
 import { defineMiddleware } from 'astro:middleware';
 import { AstroError } from 'astro/errors';
 import { checkContentWhenChanged } from './checks';
-import { describeProblems } from './integrations/content-checks';
+import { describeProblems } from './checks/problem';
 import { contentDir } from './utils/content-dir';
 
 /**
  * In `astro dev`, every page request first runs the content checks (again only when a content file changed), so a
  * broken file shows in the error overlay with its file, line and fix, and the overlay clears once it is fixed.
- * Builds run the same checks once, before anything renders (src/integrations/content-checks.ts).
+ * Builds run the same checks once, before anything renders (src/checks/integration.ts).
  */
 export const onRequest = defineMiddleware((_context, next) => {
 	// The mode, not `import.meta.env.DEV`: a build run under NODE_ENV=test (the tests' build) has DEV set too.

@@ -3,7 +3,7 @@
  * when there is an error (or, with `--strict`, a warning).
  */
 import { checkContent } from '.';
-import { describeProblems } from '../integrations/content-checks';
+import { describeProblems } from './problem';
 import { contentDir } from '../utils/content-dir';
 
 const strict = process.argv.includes('--strict');

@@ -23,6 +23,18 @@ export function formatProblem(problem: Problem): string {
 	return `${where}${field} ${problem.message}${hint}`;
 }
 
+/** The report editors see: every problem, one per line, errors first. */
+export function describeProblems(problems: readonly Problem[]): string {
+	const errors = problems.filter((problem) => problem.severity === 'error');
+	const warnings = problems.filter((problem) => problem.severity === 'warning');
+	const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+	return [
+		`${count(errors.length, 'error')} and ${count(warnings.length, 'warning')} in the content:`,
+		...errors.map(formatProblem),
+		...warnings.map(formatProblem),
+	].join('\n');
+}
+
 /** A field path as editors read it: `quotes[2].speaker`. */
 export function fieldName(path: readonly PropertyKey[]): string {
 	return path.reduce<string>(

@@ -45,7 +45,7 @@ const REMEMBERED_TEXTS = 20_000;
 /**
  * Typographic punctuation, as Astro's default SmartyPants step makes it: curly quotes and apostrophes, `--` as an
  * em dash, `...` as an ellipsis, ``` ``quotes'' ``` as curly quotes. The site turns Astro's step off and runs
- * this one in its place (astro.config.mjs): the same two passes give the same text, but a text node with none of
+ * this one in its place (src/build/index.ts): the same two passes give the same text, but a text node with none of
  * the second pass's marks is not parsed into a sentence tree again. That second parse of every text node was half
  * of the step's cost, about 2.5 ms of every explainer's build (docs/performance.md).
  *

@@ -5,8 +5,8 @@ import { rename, rm } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckedContent } from '../checks';
+import { checkedContent, contentToBuildFrom } from '../checks/integration';
 import { checkedEntries } from '../checks/schema-check';
-import { checkedContent, contentToBuildFrom } from '../integrations/content-checks';
 import { SEARCH_INDEX_FOLDER, writeSearchIndexInThread, type SearchIndexWriting } from './pagefind-index';
 import { searchRecords, type SearchableContent } from './records';
 

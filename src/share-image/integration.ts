@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckedContent } from '../checks';
 import { checkedEntries } from '../checks/schema-check';
-import { checkedFields, contentToBuildFrom } from '../integrations/content-checks';
+import { checkedFields, contentToBuildFrom } from '../checks/integration';
 import { SHARE_IMAGE_FILE } from '../utils/paths';
 import { explainerShareCard, shareImageCache } from './cache';
 import type { ShareImageInput } from './card';

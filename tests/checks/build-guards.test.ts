@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { contentCacheDir } from '../../src/utils/content-dir';
-import { buildWarnings } from '../../src/integrations/build-warnings';
+import { buildWarnings } from '../../src/build/build-warnings';
 
 const run = promisify(execFile);
 const workspace = mkdtempSync(join(tmpdir(), 'build-guards-'));

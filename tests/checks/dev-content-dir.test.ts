@@ -9,7 +9,7 @@ import { fetchUntil, startDevServer, type DevServer } from '../helpers/dev-serve
 /*
  * `astro dev` on one content folder (CONTENT_DIR), then on another with the same file names, as tests and benchmarks
  * run it. Astro keeps its dev data store in .astro/ whatever the content folder, and keeps an entry whose text is
- * unchanged with the path of the file it was first read from: without src/integrations/content-dir-store.ts, the
+ * unchanged with the path of the file it was first read from: without src/build/content-dir-store.ts, the
  * second server showed the first folder's entries, and an edit of a file the two folders share never showed ("multiple
  * entries with the same slug"). The second folder is inside the project's .tmp/, which the dev server does not watch
  * for sources (benchmarks write there), as a content folder there must be watched all the same.

@@ -53,7 +53,7 @@ const compiled = mkdtempSync(join(root, '.tmp', 'remark-actor-mentions-'));
 afterAll(() => rmSync(compiled, { recursive: true, force: true }));
 
 /**
- * The site's MDX compiler: the processor of astro.config.mjs (its plugin list, with the fixture actors) as
+ * The site's MDX compiler: the processor of src/build/index.ts (its plugin list, with the fixture actors) as
  * @astrojs/mdx runs it, with `optimize` on as the site has it.
  */
 const compiler = await unified({

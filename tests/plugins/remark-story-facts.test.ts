@@ -16,7 +16,7 @@ const fixtures = join(import.meta.dirname, 'fixtures/remark-story-facts');
 const fixtureActors = parse(readFileSync(join(fixtures, 'actors.yaml'), 'utf8')) as MentionableActor[];
 
 /**
- * The site's MDX compiler, as astro.config.mjs sets it up and @astrojs/mdx runs it: its plugin list, handing the
+ * The site's MDX compiler, as src/build/index.ts sets it up and @astrojs/mdx runs it: its plugin list, handing the
  * stories' facts to `store`, with the mentionable actors of `actors`.
  */
 async function siteCompiler(actors: readonly MentionableActor[]) {

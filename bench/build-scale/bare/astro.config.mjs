@@ -5,7 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
-import { isHeadInjectDirectiveWarning } from '../../../src/integrations/build-warnings.ts';
+import { isHeadInjectDirectiveWarning } from '../../../src/build/build-warnings.ts';
 
 export default defineConfig({
 	trailingSlash: 'always',

@@ -39,7 +39,7 @@ function remarkUnravelLikeMdx() {
  */
 export const MAX_BODY_BYTES = 200_000;
 
-/** The parser MDX compiles a story with, up to where the site's plugins start (see astro.config.mjs). */
+/** The parser MDX compiles a story with, up to where the site's plugins start (see src/build/index.ts). */
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkUnravelLikeMdx).use(remarkGfm);
 
 /**

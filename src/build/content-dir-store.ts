@@ -20,7 +20,7 @@ import { contentDir } from '../utils/content-dir';
  *   the cache folder, one per content folder (`contentCacheDir`) unless a caller gives its own: the same check
  *   covers them.
  * - **The content folder is watched wherever it is.** The dev server does not watch `.tmp/` and build outputs
- *   (astro.config.mjs); a content folder inside one (the benchmarks generate theirs in `.tmp/`) was never watched, so
+ *   (src/build/index.ts); a content folder inside one (the benchmarks generate theirs in `.tmp/`) was never watched, so
  *   no save showed. Files inside the content folder are exempt from those patterns.
  *
  * Two `astro dev` processes of one project running at the same time on two folders still share `.astro/`, and each
@@ -53,14 +53,14 @@ export default function contentDirStore(): AstroIntegration {
 }
 
 /** Astro's content data store, in one file (the project does not use `experimental.collectionStorage`). */
-export const DATA_STORE_FILE = 'data-store.json';
+const DATA_STORE_FILE = 'data-store.json';
 
 /**
  * Removes the data store `storeFile` when an entry in it was read from a file outside `content`, and returns that
  * file's path as the store has it (`(unreadable)` for a store that does not parse, also removed); undefined when
  * there is no store or every entry is of `content`. The store's paths are relative to the project `root`.
  */
-export function removeForeignDataStore(storeFile: string, root: string, content: string): string | undefined {
+function removeForeignDataStore(storeFile: string, root: string, content: string): string | undefined {
 	let text: string;
 	try {
 		text = readFileSync(storeFile, 'utf8');
@@ -77,7 +77,7 @@ export function removeForeignDataStore(storeFile: string, root: string, content:
  * The path of the first entry of a data store (as `devalue` writes it: one flat JSON array whose objects name the
  * items they hold by index) read from outside `content`; `(unreadable)` when the text is not such a store.
  */
-export function foreignEntryPath(storeText: string, root: string, content: string): string | undefined {
+function foreignEntryPath(storeText: string, root: string, content: string): string | undefined {
 	let flat: unknown;
 	try {
 		flat = JSON.parse(storeText);
@@ -98,10 +98,10 @@ const isInside = (file: string, folder: string) => file === folder || file.start
 
 /**
  * A Vite plugin for `astro dev`: files inside the content folder are exempt from the file watcher's `ignored`
- * patterns of the config (astro.config.mjs), so the folder is watched even inside an ignored one (Astro's loaders
+ * patterns of the config (src/build/index.ts), so the folder is watched even inside an ignored one (Astro's loaders
  * add it to the watcher). Vite's own patterns (node_modules, .git…) are added after this and still apply.
  */
-export function watchContentDir(content: string): Plugin {
+function watchContentDir(content: string): Plugin {
 	const inside = (file: string) => isInside(file, content);
 	return {
 		name: 'explainer:watch-content-dir',

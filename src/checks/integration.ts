@@ -2,23 +2,11 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
-import { startContentChecks, type CheckedContent, type ContentCheckRun } from '../checks';
-import { forgetParsedContentFiles } from '../checks/content-files';
-import { formatProblem, type Problem } from '../checks/problem';
-import type { CompiledStoryFacts } from '../checks/story-facts/compiled';
 import { contentDir } from '../utils/content-dir';
-
-/** The report editors see: every problem, one per line, errors first. */
-export function describeProblems(problems: readonly Problem[]): string {
-	const errors = problems.filter((problem) => problem.severity === 'error');
-	const warnings = problems.filter((problem) => problem.severity === 'warning');
-	const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-	return [
-		`${count(errors.length, 'error')} and ${count(warnings.length, 'warning')} in the content:`,
-		...errors.map(formatProblem),
-		...warnings.map(formatProblem),
-	].join('\n');
-}
+import { forgetParsedContentFiles } from './content-files';
+import { startContentChecks, type CheckedContent, type ContentCheckRun } from '.';
+import { describeProblems, formatProblem } from './problem';
+import type { CompiledStoryFacts } from './story-facts/compiled';
 
 /** The content of the build under way, once all its checks passed; rejected when they failed. */
 let checked: PromiseWithResolvers<CheckedContent> | undefined;
@@ -51,7 +39,7 @@ export function contentToBuildFrom<Content>(content: Promise<Content> | undefine
 	if (content) return content;
 	throw new AstroError(
 		`The ${what} have no content to build from: the content checks did not run in this build.`,
-		'Add `contentChecks()` to the integrations in astro.config.mjs, before the others.',
+		'Register `contentChecks()` before the other build steps (src/build/index.ts).',
 	);
 }
 
