@@ -1,7 +1,7 @@
 /**
  * The content checks: the rules every explainer, actor and place must pass before the site is built, one check per
  * file of this folder, each reporting every problem it finds with its file, line, column and fix (problem.ts). They
- * run alone with `npm run check` (cli.ts), in every build (integration.ts) and, in the dev
+ * run alone with `npm run check` (cli.ts), in every build (src/integrations/content-checks.ts) and, in the dev
  * server, on each request (src/middleware.ts). This folder also owns reading the content: the files and their YAML,
  * with the place of every field (content-files.ts), and what the checks and the search index read from each story
  * (story-facts/): in a build, from Astro's own compile of the story; otherwise parsed here.
@@ -13,6 +13,7 @@ import { COLLECTIONS, readContentFiles, type ContentFile } from './content-files
 import { asOfCheck } from './as-of-check';
 import { dateCheck } from './date-check';
 import { duplicateIdCheck } from './duplicate-check';
+import { folderProblems } from './folder-check';
 import { linkCheck } from './link-check';
 import { mdxCheck } from './mdx-check';
 import { mentionCheck, sharedNameCheck } from './mention-check';
@@ -90,7 +91,10 @@ export function checkFiles(
 
 /** Reads the content folder and runs every check, parsing each story. */
 export function checkContent(contentRoot: string, projectRoot = process.cwd()): Problem[] {
-	return checkFiles(readContentFiles(contentRoot, projectRoot));
+	return sortProblems([
+		...folderProblems(contentRoot, projectRoot),
+		...checkFiles(readContentFiles(contentRoot, projectRoot)),
+	]);
 }
 
 /** The content as the checks read it, for what the build makes of it next (the search index). */
@@ -142,7 +146,10 @@ export function startContentChecks(
 		}
 		return known;
 	};
-	const dataProblems = checkFiles(files, DATA_CHECKS, storyFacts);
+	const dataProblems = sortProblems([
+		...folderProblems(contentRoot, projectRoot),
+		...checkFiles(files, DATA_CHECKS, storyFacts),
+	]);
 	return {
 		dataProblems,
 		finish: () => sortProblems([...dataProblems, ...checkFiles(files, STORY_CHECKS, storyFacts)]),

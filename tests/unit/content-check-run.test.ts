@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { checkContent, checkFiles, DATA_CHECKS, startContentChecks } from '../../src/checks';
 import { forgetParsedContentFiles, readContentFiles } from '../../src/checks/content-files';
 import { MAX_BODY_BYTES } from '../../src/checks/story-facts/parse';
-import { formatProblem } from '../../src/checks/problem';
+import { folderProblems } from '../../src/checks/folder-check';
+import { formatProblem, sortProblems } from '../../src/checks/problem';
 import { createCompiledStoryFacts, type CompiledStoryFacts } from '../../src/checks/story-facts/compiled';
 import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from '../../src/plugins';
 import { readMentionableActors } from '../../src/mentions/actor-names';
@@ -85,7 +86,8 @@ describe('content checks in a build', () => {
 			const { data, all, readBeforeCompile, stories, notCompiled } = await checkedInABuild(content);
 			expect(all).toEqual(expected);
 			// The fields' problems come before Astro reads a file, and before any story is read.
-			expect(data).toEqual(checkFiles(readContentFiles(content), DATA_CHECKS).map(formatProblem));
+			const dataAlone = [...folderProblems(content), ...checkFiles(readContentFiles(content), DATA_CHECKS)];
+			expect(data).toEqual(sortProblems(dataAlone).map(formatProblem));
 			forgetParsedContentFiles();
 			expect(readBeforeCompile).toEqual({ compiled: 0, parsed: 0 });
 			// Each story is read once: by Astro's compile, or here when the compile stopped before reading it.

@@ -1,0 +1,87 @@
+import { readdirSync, type Dirent } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { COLLECTIONS, type Collection } from './content-files';
+import type { Problem } from './problem';
+
+/** The one extension Astro's loaders read in each collection (src/content.config.ts), as they match it: exactly. */
+const EXTENSIONS: Record<Collection, string> = { articles: '.mdx', actors: '.yaml', places: '.yaml' };
+
+/** Images an explainer's figures may point at, beside it or in a folder of it. */
+const FIGURE_IMAGES = new Set(['.avif', '.gif', '.jpeg', '.jpg', '.png', '.svg', '.webp']);
+
+/**
+ * Files in the content folder that would not be published: the loaders read `articles/*.mdx`, `actors/*.yaml` and
+ * `places/*.yaml` and nothing else, so an explainer saved as `.md` or `.MDX`, or an actor as `.yml`, would vanish
+ * from the site without a word. Figure images may sit beside the explainers; hidden files (`.DS_Store`) are the
+ * system's, not the editors'.
+ */
+export function folderProblems(contentRoot: string, projectRoot = process.cwd()): Problem[] {
+	const problem = (path: string, message: string, hint: string): Problem => ({
+		severity: 'error',
+		file: relative(projectRoot, path) || path,
+		line: 1,
+		column: 1,
+		message,
+		hint,
+	});
+	const problems: Problem[] = [];
+	for (const entry of visibleEntries(contentRoot)) {
+		const path = join(contentRoot, entry.name);
+		if (entry.isDirectory() && (COLLECTIONS as readonly string[]).includes(entry.name)) continue;
+		problems.push(
+			problem(
+				path,
+				`"${entry.name}" is not published: the content folder holds only ${COLLECTIONS.join(', ')}`,
+				`move it into one of those folders${entry.isDirectory() ? ', or check the folder name for a typing mistake' : ''}`,
+			),
+		);
+	}
+	for (const collection of COLLECTIONS) {
+		const extension = EXTENSIONS[collection];
+		const walk = (dir: string, nested: boolean) => {
+			for (const entry of visibleEntries(dir)) {
+				const path = join(dir, entry.name);
+				if (entry.isDirectory()) {
+					if (collection === 'articles') walk(path, true);
+					else
+						problems.push(
+							problem(
+								path,
+								`"${entry.name}" is not published: ${collection} are not read from folders`,
+								`move its files up into ${collection}/`,
+							),
+						);
+					continue;
+				}
+				const ext = extname(entry.name);
+				if (collection === 'articles' && FIGURE_IMAGES.has(ext.toLowerCase())) continue;
+				if (ext === extension && !nested) continue;
+				const stem = ext ? entry.name.slice(0, -ext.length) : entry.name;
+				problems.push(
+					problem(
+						path,
+						nested && ext === extension
+							? `"${entry.name}" is not published: ${collection} are read only from the ${collection} folder itself`
+							: `"${entry.name}" is not published: ${collection} are read only from \`${extension}\` files`,
+						nested && ext === extension
+							? `move it up into ${collection}/`
+							: `rename it to ${stem}${extension}${collection === 'articles' ? ' (figures may be images beside it)' : ''}`,
+					),
+				);
+			}
+		};
+		walk(join(contentRoot, collection), false);
+	}
+	return problems;
+}
+
+/** A folder's entries but hidden ones; none when it does not exist. */
+function visibleEntries(dir: string): Dirent[] {
+	try {
+		return readdirSync(dir, { withFileTypes: true })
+			.filter((entry) => !entry.name.startsWith('.'))
+			.sort((a, b) => a.name.localeCompare(b.name));
+	} catch {
+		return [];
+	}
+}
