@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { readFileSync, rmSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFilter, type Plugin } from 'vite';
 import { contentDir } from '../utils/content-dir';
@@ -16,7 +16,8 @@ import { contentDir } from '../utils/content-dir';
  *   folder's file: its story is imported from there, and an entry of the same id whose text differs stops the
  *   server with "multiple entries with the same slug" while the old file exists, as does a later edit of an
  *   unchanged one. Here, before Astro reads the store, it is removed when an entry in it was read from a file
- *   outside this content folder: Astro then reads every file again, as on a first start. Builds keep their store in
+ *   outside this content folder, or from a file no longer there under that name (renamed, even by letter case
+ *   only, or deleted): Astro then reads every file again, as on a first start. Builds keep their store in
  *   the cache folder, one per content folder (`contentCacheDir`) unless a caller gives its own: the same check
  *   covers them.
  * - **The content folder is watched wherever it is.** The dev server does not watch `.tmp/` and build outputs
@@ -45,7 +46,9 @@ export default function contentDirStore(): AstroIntegration {
 				);
 				const foreign = removeForeignDataStore(storeFile, fileURLToPath(config.root), contentDir());
 				if (foreign !== undefined) {
-					logger.info(`The content data store held entries of another folder (${foreign}): reading this one afresh.`);
+					logger.info(
+						`The content data store held an entry of a file not in this folder (${foreign}): reading it afresh.`,
+					);
 				}
 			},
 		},
@@ -75,7 +78,9 @@ function removeForeignDataStore(storeFile: string, root: string, content: string
 
 /**
  * The path of the first entry of a data store (as `devalue` writes it: one flat JSON array whose objects name the
- * items they hold by index) read from outside `content`; `(unreadable)` when the text is not such a store.
+ * items they hold by index) read from outside `content`, or from a file that is no longer there under that exact
+ * name; `(unreadable)` when the text is not such a store. A file renamed by letter case only keeps its entry's id,
+ * and Astro, which keeps the entry, went on importing its story from the old name: the build could not resolve it.
  */
 function foreignEntryPath(storeText: string, root: string, content: string): string | undefined {
 	let flat: unknown;
@@ -85,16 +90,35 @@ function foreignEntryPath(storeText: string, root: string, content: string): str
 		return '(unreadable)';
 	}
 	if (!Array.isArray(flat)) return '(unreadable)';
+	const namesIn = new Map<string, Set<string>>();
+	const exists = (file: string) => existsExactly(file, namesIn);
 	for (const item of flat as unknown[]) {
 		if (typeof item !== 'object' || item === null || Array.isArray(item) || !('filePath' in item)) continue;
 		const index = item.filePath;
 		const path = typeof index === 'number' ? (flat as unknown[])[index] : undefined;
-		if (typeof path === 'string' && !isInside(resolve(root, path), content)) return path;
+		if (typeof path !== 'string') continue;
+		const file = resolve(root, path);
+		if (!isInside(file, content) || !exists(file)) return path;
 	}
 	return undefined;
 }
 
 const isInside = (file: string, folder: string) => file === folder || file.startsWith(folder + sep);
+
+/** Whether `file` exists with exactly this name, letter case included, whatever the file system's own rule. */
+function existsExactly(file: string, namesIn: Map<string, Set<string>>): boolean {
+	const dir = dirname(file);
+	let names = namesIn.get(dir);
+	if (!names) {
+		try {
+			names = new Set(readdirSync(dir));
+		} catch {
+			names = new Set();
+		}
+		namesIn.set(dir, names);
+	}
+	return names.has(basename(file));
+}
 
 /**
  * A Vite plugin for `astro dev`: files inside the content folder are exempt from the file watcher's `ignored`
