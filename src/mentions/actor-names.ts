@@ -34,7 +34,7 @@ export function readMentionableActors(directory: string): MentionableActor[] {
 }
 
 /** Makes the next {@link readMentionableActors} read the files again. */
-export function forgetMentionableActors(): void {
+function forgetMentionableActors(): void {
 	cache = undefined;
 }
 

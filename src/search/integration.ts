@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { CheckedContent } from '../checks';
 import { checkedContent, contentToBuildFrom } from '../checks/integration';
 import { checkedEntries } from '../checks/schema-check';
-import { SEARCH_INDEX_FOLDER, writeSearchIndexInThread, type SearchIndexWriting } from './pagefind-index';
+import { SEARCH_INDEX_FOLDER, writeSearchIndexInThread } from './pagefind-index';
 import { searchRecords, type SearchableContent } from './records';
 
 /**
@@ -20,7 +20,7 @@ export default function search(): AstroIntegration {
 	let base = '/';
 	let outDir = '';
 	let content: Promise<CheckedContent> | undefined;
-	let writing: Promise<SearchIndexWriting> | undefined;
+	let writing: Promise<ReturnType<typeof writeSearchIndexInThread>> | undefined;
 	let root: URL | undefined;
 	const pending = () => `${outDir.replace(/[\\/]$/, '')}.${SEARCH_INDEX_FOLDER}`;
 	return {

@@ -49,21 +49,16 @@ export interface SearchIndexJob {
 /** What the search index's thread reports: how many pages it indexed, or why it could not. */
 export type SearchIndexReport = { pages: number } | { error: string };
 
-/** A search index being written in a thread. */
-export interface SearchIndexWriting {
-	/**
-	 * How many pages the index holds, once written; rejects with every problem Pagefind reported. Until asked for,
-	 * the thread does not keep the process alive: a build that fails first exits.
-	 */
-	pages(): Promise<number>;
-}
-
-/** Like {@link writeSearchIndex}, in a background thread running `workerFile` (worker.ts). */
+/**
+ * Like {@link writeSearchIndex}, in a background thread running `workerFile` (worker.ts): `pages()` is how many pages
+ * the index holds, once written. Until asked for, the thread does not keep the process alive: a build that fails
+ * first exits.
+ */
 export function writeSearchIndexInThread(
 	records: readonly SearchRecord[],
 	outputPath: string,
 	workerFile: string | URL,
-): SearchIndexWriting {
+): { pages(): Promise<number> } {
 	const thread = threadResult<SearchIndexReport>(
 		new Worker(workerFile, { workerData: { records, outputPath } satisfies SearchIndexJob, name: 'search index' }),
 		"search index's",

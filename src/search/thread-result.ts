@@ -5,14 +5,11 @@
  */
 import type { Worker } from 'node:worker_threads';
 
-/** A worker's answer, once asked for. */
-export interface ThreadResult<Answer> {
-	/** The first message the thread posts; rejects when it failed or ended without one. */
-	answer(): Promise<Answer>;
-}
-
-/** Waits for `worker`'s first message, `what` naming its work in the error when it ends without one. */
-export function threadResult<Answer>(worker: Worker, what: string): ThreadResult<Answer> {
+/**
+ * Waits for `worker`'s first message: `answer()` is that message, and rejects when the thread failed or ended
+ * without one, `what` naming its work in the error.
+ */
+export function threadResult<Answer>(worker: Worker, what: string): { answer(): Promise<Answer> } {
 	worker.unref();
 	const answer = new Promise<Answer>((resolve, reject) => {
 		worker.once('message', (message: Answer) => {
