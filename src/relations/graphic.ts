@@ -1,6 +1,7 @@
 /** From relations (relations.ts) to the graphic: which actors it draws, which way each line runs, its words. */
 import { layoutGraph, type GraphEdge, type GraphNode } from './layout';
-import { connectionWords, type Connection, type RelationKind } from './relations';
+import type { RelationKind } from './kinds';
+import { connectionWords, type Connection } from './relations';
 import { relationsSvg, type GraphicText } from './svg';
 
 /** Kinds whose object goes above the subject: an organisation above its parts, members and staff. */

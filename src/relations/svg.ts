@@ -6,7 +6,7 @@
  */
 import type { GraphLayout, PlacedText } from './layout';
 import { TEXT } from './layout';
-import { SYMMETRIC_KINDS, type RelationKind } from './relations';
+import { SYMMETRIC_KINDS, type RelationKind } from './kinds';
 
 /** How a kind's line is drawn besides its colour: width, dashes, and what ends it. */
 interface LineStyle {

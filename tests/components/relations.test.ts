@@ -99,6 +99,21 @@ describe('Relations', () => {
 		expect($('tbody td:nth-child(5) a').attr('href')).toBe(explainerPath('fixture-strikes-2023'));
 	});
 
+	test('dates its table with the explainer’s day', async () => {
+		const $ = await renderRelations();
+		expect($('table caption').text().replace(/\s+/g, ' ').trim()).toBe('Relations as of 30 January 2024');
+		expect($('table caption time').attr('datetime')).toBe(day);
+	});
+
+	test('frames the graphic to scroll sideways, from the keyboard too, and says so where it is wider than a phone', async () => {
+		const $ = await renderRelations();
+		const frame = $('figure .relations__scroll');
+		expect(frame.attr('tabindex')).toBe('0');
+		expect(frame.attr('aria-label')).toBeTruthy();
+		const width = Number($('figure svg').attr('width'));
+		expect($('.relations__hint')).toHaveLength(width > 288 ? 1 : 0);
+	});
+
 	test('names the explainer’s actors that have no relation', async () => {
 		const $ = await renderRelations();
 		expect($('.relations__none').text()).toBe('No relation recorded for: Southern League.');

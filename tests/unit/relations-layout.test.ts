@@ -11,7 +11,8 @@ import {
 	type GraphEdge,
 	type GraphNode,
 } from '../../src/relations/layout';
-import { RELATION_KINDS, type Connection, type RelationKind } from '../../src/relations/relations';
+import { RELATION_KINDS, type RelationKind } from '../../src/relations/kinds';
+import type { Connection } from '../../src/relations/relations';
 import { LINE_STYLES, relationsSvg } from '../../src/relations/svg';
 
 /** A small deterministic generator, so a failing graph can be made again from its seed. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ActorEntry } from '../../src/relations/relations';
-import { changeSteps, connectionWords, connectionsOn, shortDates, statementOf } from '../../src/relations/relations';
+import { statementOf } from '../../src/relations/kinds';
+import { changeSteps, connectionWords, connectionsOn, shortDates } from '../../src/relations/relations';
 import { ActorSchema, type AffiliationData } from '../../src/schemas/actor';
 
 /** Explainer slugs and the days their facts hold: a story of December 2023 and one of January 2024. */
