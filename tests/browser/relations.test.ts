@@ -1,0 +1,143 @@
+/*
+ * "How they are connected" as readers get it, on every explainer that has the section: at 320 px and at 1280 px,
+ * in light and dark mode and in print. The graphic's text keeps its size (a graphic wider than the screen scrolls
+ * inside its frame, never the page), the reader's own font fits each name and label in its box, text contrasts
+ * with its box, the table fits the screen, and axe finds no WCAG 2.2 A or AA violation in the section.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { BASE, explainerUrl, articleSlugs, loadPage } from '../helpers/built-site';
+import { servedSiteInChromium } from '../helpers/served-site';
+import { WCAG_22_AA_TAGS, describeViolations } from '../helpers/browser';
+
+const explainers = articleSlugs()
+	.map(explainerUrl)
+	.filter((path) => loadPage(path)('section#connections').length > 0);
+
+const site = servedSiteInChromium();
+
+const READERS = {
+	'320 px, light': { viewport: { width: 320, height: 640 }, colorScheme: 'light' },
+	'1280 px, light': { viewport: { width: 1280, height: 800 }, colorScheme: 'light' },
+	'1280 px, dark': { viewport: { width: 1280, height: 800 }, colorScheme: 'dark' },
+} satisfies Record<string, BrowserContextOptions>;
+type Reader = keyof typeof READERS;
+
+async function open(path: string, reader: Reader): Promise<Page> {
+	const { page } = await site.readers.get(reader, READERS[reader]);
+	await page.emulateMedia({ media: 'screen' });
+	await page.goto(new URL(path, site.server.origin).href);
+	return page;
+}
+
+/** Runs in the page: how the section is laid out for the reader. */
+function measureSection() {
+	const section = document.querySelector('#connections')!;
+	const svg = section.querySelector('svg')!;
+	const frame = svg.parentElement!;
+	const viewBoxWidth = svg.viewBox.baseVal.width;
+	const fontSizes = [...svg.querySelectorAll('text')].map(
+		(text) => parseFloat(getComputedStyle(text).fontSize) * (svg.getBoundingClientRect().width / viewBoxWidth),
+	);
+	// Each text's own drawn width, in the reader's font, against the box it is meant to fit in.
+	const spills = [...svg.querySelectorAll('g')].flatMap((group) => {
+		const rect = group.querySelector(':scope > rect');
+		if (!(rect instanceof SVGRectElement)) return [];
+		const box = rect.getBBox();
+		return [...group.querySelectorAll('text')].flatMap((text) => {
+			const drawn = text.getBBox();
+			const inside =
+				drawn.x >= box.x - 0.5 &&
+				drawn.x + drawn.width <= box.x + box.width + 0.5 &&
+				drawn.y >= box.y - 0.5 &&
+				drawn.y + drawn.height <= box.y + box.height + 0.5;
+			return inside ? [] : [`“${text.textContent}” spills out of its box`];
+		});
+	});
+	frame.scrollLeft = frame.scrollWidth;
+	const scrolledRight = svg.getBoundingClientRect().right;
+	frame.scrollLeft = 0;
+	// Phones get the column headings visually hidden, each cell labelled instead: the cells are what is read.
+	const cells = [...section.querySelectorAll('td')].filter((cell) => cell.getBoundingClientRect().width > 0);
+	return {
+		pageOverflow: document.documentElement.scrollWidth - innerWidth,
+		viewport: innerWidth,
+		minFontSize: Math.min(...fontSizes),
+		spills,
+		svgWidth: svg.getBoundingClientRect().width,
+		frameRight: frame.getBoundingClientRect().right,
+		scrolledRight,
+		frameFocusable: frame.tabIndex >= 0,
+		cellsPastTheEdge: cells.filter((cell) => cell.getBoundingClientRect().right > innerWidth + 0.5).length,
+	};
+}
+
+/** Runs in the page: the contrast of each text of the graphic with the fill of its box, lowest first. */
+function textContrasts() {
+	const channel = (value: number) => {
+		const c = value / 255;
+		return c <= 0.039_28 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+	};
+	const luminance = (colour: string) => {
+		const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).map(Number);
+		return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+	};
+	const svg = document.querySelector('#connections svg')!;
+	return [...svg.querySelectorAll('g > rect')]
+		.flatMap((rect) => {
+			const text = rect.parentElement?.querySelector('text');
+			if (!text) return [];
+			const [a, b] = [luminance(getComputedStyle(text).fill), luminance(getComputedStyle(rect).fill)];
+			return [(Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+		})
+		.sort((x, y) => x - y);
+}
+
+test('the explainers to check are found', () => {
+	expect(explainers.length).toBeGreaterThan(0);
+	expect(explainers.every((path) => path.startsWith(`${BASE}explainers/`))).toBe(true);
+});
+
+describe.each(explainers)('“How they are connected” on %s', (path) => {
+	test.each(['320 px, light', '1280 px, light'] as const)(
+		'reads at %s: text at full size in its boxes, the page not scrolling sideways, the table on screen',
+		async (reader) => {
+			const page = await open(path, reader);
+			const measured = await page.evaluate(measureSection);
+			expect(measured.pageOverflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
+			expect(measured.minFontSize).toBeGreaterThanOrEqual(12);
+			expect(measured.spills).toEqual([]);
+			expect(measured.frameFocusable, 'the graphic’s frame takes the keyboard focus, to scroll').toBe(true);
+			expect(measured.scrolledRight, 'scrolled to its end, the graphic’s right edge shows').toBeLessThanOrEqual(
+				measured.frameRight + 0.5,
+			);
+			expect(measured.frameRight).toBeLessThanOrEqual(measured.viewport);
+			expect(measured.cellsPastTheEdge, 'table cells past the edge of the screen').toBe(0);
+		},
+	);
+
+	test.each(['320 px, light', '1280 px, light', '1280 px, dark'] as const)(
+		'has no WCAG 2.2 A or AA violation (axe) at %s, and its graphic’s text contrasts at 4.5:1 or more',
+		async (reader) => {
+			const page = await open(path, reader);
+			const results = await new AxeBuilder({ page }).include('#connections').withTags(WCAG_22_AA_TAGS).analyze();
+			expect(describeViolations(results.violations)).toEqual([]);
+			expect((await page.evaluate(textContrasts))[0]).toBeGreaterThanOrEqual(4.5);
+		},
+	);
+
+	test('prints in black on white, the kinds still told apart by their lines', async () => {
+		const page = await open(path, '1280 px, dark');
+		await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+		const printed = await page.evaluate(() => {
+			const svg = document.querySelector('#connections svg')!;
+			return {
+				lines: [...new Set([...svg.querySelectorAll('.relations__line')].map((line) => getComputedStyle(line).stroke))],
+				texts: [...new Set([...svg.querySelectorAll('text')].map((text) => getComputedStyle(text).fill))],
+			};
+		});
+		await page.emulateMedia({ media: 'screen' });
+		expect(printed).toEqual({ lines: ['rgb(0, 0, 0)'], texts: ['rgb(0, 0, 0)'] });
+	});
+});
