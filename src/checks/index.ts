@@ -1,7 +1,7 @@
 /**
  * The content checks: the rules every explainer, actor and place must pass before the site is built, one check per
  * file of this folder, each reporting every problem it finds with its file, line, column and fix (problem.ts). They
- * run alone with `npm run check` (cli.ts), in every build (integration.ts) and, in the dev
+ * run alone with `npm run check` (cli.ts), in every build (src/integrations/content-checks.ts) and, in the dev
  * server, on each request (src/middleware.ts). This folder also owns reading the content: the files and their YAML,
  * with the place of every field (content-files.ts), and what the checks and the search index read from each story
  * (story-facts/): in a build, from Astro's own compile of the story; otherwise parsed here.
@@ -11,6 +11,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COLLECTIONS, readContentFiles, type ContentFile } from './content-files';
 import { asOfCheck } from './as-of-check';
+import { claimCheck, claimQuoteCheck } from './claim-check';
 import { dateCheck } from './date-check';
 import { duplicateIdCheck } from './duplicate-check';
 import { folderProblems } from './folder-check';
@@ -37,6 +38,7 @@ export const DATA_CHECKS: readonly Check[] = [
 	sharedNameCheck,
 	dateCheck,
 	asOfCheck,
+	claimCheck,
 ];
 
 /** The checks that read the stories' facts. */
@@ -44,6 +46,7 @@ export const STORY_CHECKS: readonly Check[] = [
 	mdxCheck,
 	storyContentCheck,
 	quoteCheck,
+	claimQuoteCheck,
 	mentionCheck,
 	linkCheck,
 	placeholderCheck,

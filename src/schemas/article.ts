@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { ClaimSchema } from './claim';
 import { CorrectionSchema } from './correction';
 import { FigureSchema } from './figure';
 import { PartialDateSchema } from './partial-date';
@@ -54,6 +55,9 @@ export const ArticleSchema = <Image extends z.ZodType>(image: Image) =>
 				.array(QuoteSchema())
 				.default([])
 				.meta({ description: 'Quotations in the story, each with its speaker.' }),
+			claims: z.array(ClaimSchema()).default([]).meta({
+				description: 'Who claims what: the claims and attributions the story reports, each with where it stands.',
+			}),
 			keyFacts: z
 				.array(ProseSchema())
 				.min(3)

@@ -1,0 +1,148 @@
+import { PartialDateSchema } from '../schemas/partial-date';
+import { earliestDay } from '../utils/partial-dates';
+import { problemAt, type Check, type CheckContext } from './check';
+import type { ContentFile } from './content-files';
+import { asDay } from './date-check';
+import { fieldName, type Problem } from './problem';
+import { normaliseForQuoteMatch } from './quote-check';
+import { closest } from './suggest';
+
+/** A claim as the file holds it, before the schema: any field may be missing or of the wrong type. */
+interface ClaimFields {
+	id?: unknown;
+	claimant?: unknown;
+	attributedTo?: unknown;
+	statusBy?: unknown;
+	quote?: unknown;
+	made?: unknown;
+	sources?: unknown;
+}
+
+/** The fields of a claim that name an actor. */
+const ACTOR_FIELDS = ['claimant', 'attributedTo', 'statusBy'] as const;
+
+function claimsOf(file: ContentFile): ClaimFields[] {
+	const claims = (file.data as { claims?: unknown } | undefined)?.claims;
+	return Array.isArray(claims) ? (claims as ClaimFields[]).map((claim) => claim ?? {}) : [];
+}
+
+const strings = (value: unknown): string[] =>
+	Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+/** An actor a claim names must exist and be listed, since the ledger links the name to its entry in Who's who. */
+function actorProblems(file: ContentFile, context: CheckContext, path: (string | number)[], id: string): Problem[] {
+	const listed = strings((file.data as { actors?: unknown }).actors);
+	if (context.actorIds.has(id) && listed.includes(id)) return [];
+	const field = fieldName(path);
+	if (context.actorIds.has(id)) {
+		return [
+			problemAt(file, path, {
+				field,
+				message: `"${id}" is not listed in \`actors\`, so the ledger has no Who’s who entry to link the name to`,
+				hint: `add "${id}" to this article's \`actors\``,
+			}),
+		];
+	}
+	const suggestion = closest(id, context.actorIds);
+	return [
+		problemAt(file, path, {
+			field,
+			message: `no actor "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
+			hint: suggestion
+				? `change it to "${suggestion}"`
+				: `add content/actors/${id}.yaml (npm run new:actor -- "Name") or use an existing id`,
+		}),
+	];
+}
+
+/** The day the explainer's facts hold, when its fields say: `asOf`, else the day of `published`. */
+function storyDayOf(file: ContentFile): { day: string; field: 'asOf' | 'published' } | undefined {
+	const data = file.data as { asOf?: unknown; published?: unknown };
+	const asOf = asDay(data.asOf);
+	if (asOf) return { day: asOf, field: 'asOf' };
+	const published = typeof data.published === 'string' ? new Date(data.published) : undefined;
+	if (!published || Number.isNaN(published.getTime())) return undefined;
+	return { day: published.toISOString().slice(0, 10), field: 'published' };
+}
+
+/**
+ * The claims' fields against the rest of the content: each actor a claim names exists and is listed, each source is
+ * one of the explainer's, ids are unique, and no claim is made after the day the explainer's facts hold.
+ */
+export const claimCheck: Check = (context) =>
+	context.articles.flatMap((file): Problem[] => {
+		const claims = claimsOf(file);
+		if (claims.length === 0) return [];
+		const data = file.data as { sources?: unknown };
+		const sourceNames = (Array.isArray(data.sources) ? data.sources : [])
+			.map((source) => (source as { name?: unknown } | null)?.name)
+			.filter((name): name is string => typeof name === 'string')
+			.map((name) => name.trim());
+		const storyDay = storyDayOf(file);
+		const seen = new Map<string, number>();
+		return claims.flatMap((claim, index): Problem[] => {
+			const at = (...path: (string | number)[]) => ['claims', index, ...path];
+			const problems: Problem[] = [];
+			if (typeof claim.id === 'string') {
+				const first = seen.get(claim.id);
+				if (first === undefined) seen.set(claim.id, index);
+				else {
+					problems.push(
+						problemAt(file, at('id'), {
+							field: fieldName(at('id')),
+							message: `claim id "${claim.id}" is already used by claims[${first}]`,
+							hint: 'give each claim its own id: it is the claim’s anchor on the page',
+						}),
+					);
+				}
+			}
+			for (const key of ACTOR_FIELDS) {
+				const id = claim[key];
+				if (typeof id === 'string') problems.push(...actorProblems(file, context, at(key), id));
+			}
+			for (const [sourceIndex, name] of (Array.isArray(claim.sources) ? claim.sources : []).entries()) {
+				if (typeof name !== 'string' || sourceNames.includes(name.trim())) continue;
+				const suggestion = closest(name.trim(), sourceNames);
+				problems.push(
+					problemAt(file, at('sources', sourceIndex), {
+						field: fieldName(at('sources', sourceIndex)),
+						message: `"${name}" is not one of this explainer’s sources${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
+						hint: `write the \`name\` of one of its \`sources\` (${sourceNames.join(', ')}), or add the source there`,
+					}),
+				);
+			}
+			const made = PartialDateSchema().safeParse(claim.made).data;
+			if (made && storyDay && earliestDay(made) > storyDay.day) {
+				problems.push(
+					problemAt(file, at('made'), {
+						field: fieldName(at('made')),
+						message: `${made} is after the day the explainer’s facts hold (\`${storyDay.field}\`, ${storyDay.day})`,
+						hint: `the ledger records what the story reports: check the date, or update \`${storyDay.field}\``,
+					}),
+				);
+			}
+			return problems;
+		});
+	});
+
+/** A claim's quoted words must stand word for word in the story, as a pull quote's must (quote-check.ts). */
+export const claimQuoteCheck: Check = ({ articles, storyFacts }) =>
+	articles.flatMap((file): Problem[] => {
+		const claims = claimsOf(file);
+		const facts = claims.some((claim) => typeof claim.quote === 'string') ? storyFacts(file) : undefined;
+		if (!facts || facts.syntaxError) return [];
+		const story = facts.blockTexts.map((block) => normaliseForQuoteMatch(block.value)).join('\n');
+		return claims.flatMap((claim, index): Problem[] =>
+			typeof claim.quote === 'string' && !story.includes(normaliseForQuoteMatch(claim.quote))
+				? [
+						problemAt(file, ['claims', index, 'quote'], {
+							field: `claims[${index}].quote`,
+							message: 'these words do not appear word for word in the story',
+							hint:
+								'copy the words from the story (without the quotation marks); when the story does not quote them, ' +
+								'write what was claimed in `paraphrase` instead',
+						}),
+					]
+				: [],
+		);
+	});
