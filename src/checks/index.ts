@@ -1,7 +1,7 @@
 /**
  * The content checks: the rules every explainer, actor and place must pass before the site is built, one check per
  * file of this folder, each reporting every problem it finds with its file, line, column and fix (problem.ts). They
- * run alone with `npm run check` (cli.ts), in every build (src/integrations/content-checks.ts) and, in the dev
+ * run alone with `npm run check` (cli.ts), in every build (integration.ts) and, in the dev
  * server, on each request (src/middleware.ts). This folder also owns reading the content: the files and their YAML,
  * with the place of every field (content-files.ts), and what the checks and the search index read from each story
  * (story-facts/): in a build, from Astro's own compile of the story; otherwise parsed here.
