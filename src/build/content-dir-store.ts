@@ -1,9 +1,10 @@
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFilter, type Plugin } from 'vite';
 import { contentDir } from '../utils/content-dir';
+import { idFromFileName } from '../utils/ids';
 
 /**
  * Makes `astro dev` (and builds) on another content folder (`CONTENT_DIR`) behave as on `content/`:
@@ -144,5 +145,35 @@ function watchContentDir(content: string): Plugin {
 			watch.ignored = (file: string) =>
 				!inside(file) && (matchesGlobs(file) || functions.some((ignores) => ignores(file)));
 		},
+		configureServer(server) {
+			server.watcher.on('unlink', (file) => {
+				if (inside(file)) rereadNamesakes(file);
+			});
+		},
 	};
+}
+
+/**
+ * After `deleted` is gone, marks the files of its folder that gave the same id (`Story.mdx` beside `story.mdx`) as
+ * saved. Astro removes the id's entry when either file goes, and reads the other again only when it changes: the
+ * duplicate fixed, the remaining explainer would have been missing until its next save.
+ */
+function rereadNamesakes(deleted: string): void {
+	const id = idFromFileName({ entry: basename(deleted) });
+	const folder = dirname(deleted);
+	let names: string[];
+	try {
+		names = readdirSync(folder);
+	} catch {
+		return;
+	}
+	const now = new Date();
+	for (const name of names) {
+		if (extname(name) !== extname(deleted) || idFromFileName({ entry: name }) !== id) continue;
+		try {
+			utimesSync(join(folder, name), now, now);
+		} catch {
+			// Gone as well since the listing: nothing to read again.
+		}
+	}
 }

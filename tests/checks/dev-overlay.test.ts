@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { contentCacheDir } from '../../src/utils/content-dir';
+import { badContentFor } from '../helpers/bad-content';
 import { launchChromium } from '../helpers/browser';
 
 const workspace = mkdtempSync(join(tmpdir(), 'dev-overlay-'));
@@ -12,6 +13,8 @@ const content = join(workspace, 'content');
 const article = join(content, 'articles/story.mdx');
 const port = 4500 + Math.floor(Math.random() * 400);
 let server: ChildProcess | undefined;
+/** What the server printed, for the failure messages. */
+let log = '';
 let browser: Browser | undefined;
 
 afterAll(async () => {
@@ -28,6 +31,29 @@ afterAll(async () => {
 function editorEnvironment(): NodeJS.ProcessEnv {
 	const { PATH, HOME, LANG, TMPDIR } = process.env;
 	return { PATH, HOME, LANG, TMPDIR };
+}
+
+/**
+ * Makes the content folder hold what `source` holds, file by file, as an editor's saves would: changed files
+ * written, new ones added, missing ones deleted. The server sees only the files that differ.
+ */
+function saveAs(source: string): void {
+	const names = (dir: string) =>
+		readdirSync(dir, { recursive: true, withFileTypes: true })
+			.filter((entry) => entry.isFile())
+			.map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1));
+	const wanted = new Set(names(source));
+	for (const name of names(content)) if (!wanted.has(name)) rmSync(join(content, name));
+	for (const name of wanted) {
+		const bytes = readFileSync(join(source, name));
+		let current: Buffer | undefined;
+		try {
+			current = readFileSync(join(content, name));
+		} catch {
+			current = undefined;
+		}
+		if (!current?.equals(bytes)) cpSync(join(source, name), join(content, name));
+	}
 }
 
 /** Fetches the page until `accept` says the answer is the one awaited, or time runs out. */
@@ -62,7 +88,6 @@ describe('astro dev', () => {
 			},
 		);
 
-		let log = '';
 		server.stdout?.on('data', (chunk) => (log += String(chunk)));
 		server.stderr?.on('data', (chunk) => (log += String(chunk)));
 		const broken = await fetchUntil((status) => status >= 500);
@@ -100,4 +125,67 @@ describe('astro dev', () => {
 				.toString('latin1'),
 		).toBe('PNG');
 	}, 30_000);
+
+	test('survives broken saves of every kind, names each in the overlay, and recovers when put back', async () => {
+		if (!server || server.exitCode !== null) throw new Error('the dev server of the tests above is not running');
+		if (!browser) throw new Error('the browser of the tests above did not start');
+		const base = join(import.meta.dirname, '../fixtures/bad-content/_base');
+		const page = await browser.newPage();
+		await page.goto(`http://127.0.0.1:${port}/explainers/story/`);
+		/**
+		 * Waits for the open page to show what `shows` looks for. The page reloads itself on a save of a file it depends
+		 * on; for a file it does not (a new `.md`) the editor reloads it, as here after a while, and again when the
+		 * overlay's error, which the server sends once the page's socket connects, came before it did (under load).
+		 */
+		const waitForPage = async (shows: (message: string) => boolean, message = '') => {
+			const deadline = Date.now() + 60_000;
+			for (;;) {
+				try {
+					await page.waitForFunction(shows, message, { timeout: 10_000, polling: 250 });
+					return;
+				} catch (error) {
+					if (Date.now() > deadline) throw error;
+					await page.reload().catch(() => undefined);
+				}
+			}
+		};
+		const overlayNames = (message: string) =>
+			document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.includes(message) === true;
+		const storyShows = () =>
+			!document.querySelector('vite-error-overlay') &&
+			document.querySelector('h1')?.textContent === 'The Northern Front pauses its attacks';
+		for (const name of [
+			'story-expression-runs-code',
+			'story-script-element',
+			'story-javascript-link',
+			'story-imports-a-package',
+			'mdx-unclosed-tag',
+			'yaml-bad-indentation',
+			'non-utf8',
+			'explainer-saved-as-md',
+			'duplicate-slug',
+		]) {
+			const { dir, spec } = badContentFor(name, join(workspace, 'cases'));
+			saveAs(dir);
+			const stuck = (step: string) => async (error: unknown) => {
+				const { status } = await fetchUntil(() => true);
+				const shown = await page.evaluate(() =>
+					(
+						document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ??
+						document.body?.innerText ??
+						''
+					).slice(0, 600),
+				);
+				throw new Error(
+					`${name}, ${step}: the server answers ${status}, the page shows "${shown}"; the server printed ${log.slice(-1500)}`,
+					{ cause: error },
+				);
+			};
+			await waitForPage(overlayNames, spec.expect.message).catch(stuck('broken'));
+			expect(server.exitCode, name).toBeNull();
+			saveAs(base);
+			await waitForPage(storyShows).catch(stuck('put back'));
+		}
+		await page.close();
+	}, 400_000);
 });
