@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { idFromFileName } from '../utils/ids';
 
 /** The content collections, each a folder of the content directory. */
@@ -57,8 +57,10 @@ export function readContentFiles(
 		const extension = collection === 'articles' ? '.mdx' : '.yaml';
 		let names: string[];
 		try {
-			names = readdirSync(dir)
-				.filter((name) => name.endsWith(extension))
+			// A folder named like a file (`x.mdx/`) is not one: folder-check.ts reports what is in it.
+			names = readdirSync(dir, { withFileTypes: true })
+				.filter((entry) => entry.name.endsWith(extension) && !entry.isDirectory())
+				.map((entry) => entry.name)
 				.sort();
 		} catch {
 			names = [];
@@ -109,14 +111,25 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		body = { text: text.slice(match[0].length), line: match[0].split('\n').length };
 	}
 
-	const lineCounter = new LineCounter();
+	// The parser's own LineCounter misses the line breaks inside a token it could not place (after a bad indent, a
+	// folded text's line break and everything after it sat a line too high), so lines are counted here.
+	const lineStarts = [0];
+	for (let offset = yamlText.indexOf('\n'); offset !== -1; offset = yamlText.indexOf('\n', offset + 1)) {
+		lineStarts.push(offset + 1);
+	}
 	const place = (offset: number): Position => {
-		const { line, col } = lineCounter.linePos(offset);
-		return { line: line + lineOffset, column: col };
+		let low = 0;
+		let high = lineStarts.length - 1;
+		while (low < high) {
+			const middle = Math.ceil((low + high) / 2);
+			if ((lineStarts[middle] ?? 0) <= offset) low = middle;
+			else high = middle - 1;
+		}
+		return { line: low + 1 + lineOffset, column: offset - (lineStarts[low] ?? 0) + 1 };
 	};
 	let document: Document;
 	try {
-		document = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
+		document = parseDocument(yamlText, YAML_OPTIONS);
 	} catch (error) {
 		return broken(collection, path, id, text, tooDeep(error, { line: 1 + lineOffset, column: 1 }));
 	}

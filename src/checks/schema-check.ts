@@ -15,16 +15,60 @@ export interface CheckedData {
 	places: z.output<(typeof schemas)['places']>;
 }
 
-/** Each file's schema result, kept so that what reads the files after the checks need not parse them again. */
-const results = new WeakMap<ContentFile, ReturnType<(typeof schemas)[Collection]['safeParse']>>();
+/**
+ * A file's schema result; `thrown` when a schema rule threw on a value of the wrong kind (a rule over two fields
+ * reading one that failed its own check), which must not stop the checks of every other file.
+ */
+type Validation = ReturnType<(typeof schemas)[Collection]['safeParse']> | { success: false; thrown: string };
 
-function validate(file: ContentFile) {
+/** Each file's schema result, kept so that what reads the files after the checks need not parse them again. */
+const results = new WeakMap<ContentFile, Validation>();
+
+function validate(file: ContentFile): Validation {
 	let result = results.get(file);
 	if (!result) {
-		result = schemas[file.collection].safeParse(file.data);
+		try {
+			result = schemas[file.collection].safeParse(file.data);
+		} catch (error) {
+			result = { success: false, thrown: error instanceof Error ? error.message : String(error) };
+		}
 		results.set(file, result);
 	}
 	return result;
+}
+
+/** How to fix a schema issue that carries no advice of its own, from what the schema expected. */
+function hintFor(issue: z.core.$ZodIssue, field: string): string {
+	const reference = `see \`${field}\` in the field reference of docs/editing.md`;
+	switch (issue.code) {
+		case 'invalid_type': {
+			const write: Partial<Record<string, string>> = {
+				array: 'write a list: each item on a line of its own, starting with `- `, indented under the field',
+				object: `write its fields, each \`name: value\` on a line of its own, indented under it; ${reference}`,
+				string: 'write text here; put it in quotes when YAML would read it as a number, a date, true or false',
+				number: 'write a number, without quotes, e.g. 33.31',
+				boolean: 'write true or false',
+			};
+			return write[issue.expected] ?? reference;
+		}
+		case 'too_big':
+			return issue.origin === 'string'
+				? `shorten it to ${issue.maximum} characters or fewer`
+				: issue.origin === 'array'
+					? `keep ${issue.maximum} or fewer`
+					: `use a value of at most ${issue.maximum}`;
+		case 'too_small':
+			return issue.origin === 'string'
+				? 'write the text, or leave the field out when it is optional'
+				: issue.origin === 'array'
+					? `list at least ${issue.minimum}`
+					: `use a value of at least ${issue.minimum}`;
+		case 'invalid_value':
+			return `write one of: ${issue.values.map(String).join(', ')}`;
+		default:
+			// Custom rules and formats say in their message what to write; the reference shows an example.
+			return reference;
+	}
 }
 
 /** The files of `collection` whose fields are valid, each with its id and its fields as the schema outputs them. */
@@ -69,6 +113,14 @@ export const schemaCheck: Check = ({ files }) =>
 		}
 		const result = validate(file);
 		if (result.success) return [];
+		if ('thrown' in result) {
+			return [
+				problemAt(file, [], {
+					message: `the checks could not read this file's fields (${result.thrown})`,
+					hint: 'look for a value of the wrong kind, such as a date without its time zone; this is a fault of the checks too: tell the developers',
+				}),
+			];
+		}
 		return result.error.issues.flatMap((issue) => {
 			if (issue.code === 'unrecognized_keys') {
 				return issue.keys.map((key) =>
@@ -84,7 +136,9 @@ export const schemaCheck: Check = ({ files }) =>
 				problemAt(file, issue.path, {
 					field: fieldName(issue.path),
 					message: missing ? 'is required but missing' : issue.message,
-					hint: missing ? `add \`${String(issue.path.at(-1))}:\` — see docs/editing.md for what it takes` : undefined,
+					hint: missing
+						? `add \`${String(issue.path.at(-1))}:\` — see docs/editing.md for what it takes`
+						: hintFor(issue, fieldName(issue.path) || file.collection),
 				}),
 			];
 		});
