@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import { CLAIM_STATUSES, ClaimSchema } from '../../src/schemas/claim';
 
 const claim = (fields: Record<string, unknown> = {}) => ({
@@ -81,5 +83,26 @@ describe('a claim', () => {
 		expect(issues(claim({ attributedTo: 'abu-hussein-al-hamidawi' }))).toEqual([
 			['attributedTo', expect.stringMatching(/makes a claim, not an attribution/)],
 		]);
+	});
+});
+
+describe('the article template (npm run new:article)', () => {
+	const template = readFile('src/cli/templates/article.mdx', 'utf8');
+
+	test('has a commented claims example the schema accepts', async () => {
+		const lines = (await template).split('\n');
+		const start = lines.indexOf('# claims:');
+		expect(start).toBeGreaterThan(-1);
+		// The example runs on for as long as the comment lines are indented under `claims:`.
+		const length = lines.slice(start + 1).findIndex((line) => !/^# {2,}/.test(line));
+		const block = lines.slice(start, start + 1 + length).map((line) => line.slice(2));
+		const { claims } = parse(block.join('\n')) as { claims: unknown[] };
+		expect(claims.length).toBeGreaterThan(0);
+		for (const item of claims) expect(issues(item)).toEqual([]);
+	});
+
+	test('names every status', async () => {
+		const text = await template;
+		for (const status of CLAIM_STATUSES) expect(text).toContain(status);
 	});
 });
