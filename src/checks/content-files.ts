@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { idFromFileName } from '../utils/ids';
+import { astroData } from './astro-yaml';
 
 /** The content collections, each a folder of the content directory. */
 export const COLLECTIONS = ['articles', 'actors', 'places'] as const;
@@ -24,6 +25,8 @@ export interface ContentFile {
 	text: string;
 	/** The parsed frontmatter (articles) or document (actors); undefined when it does not parse. */
 	data: unknown;
+	/** The fields as Astro reads them, when that differs from `data`: with dates for plain timestamps (astro-yaml.ts). */
+	astroData?: unknown;
 	/** The MDX body after the frontmatter (articles only), and the file line it starts on. */
 	body?: { text: string; line: number } | undefined;
 	/** Why the file could not be read (encoding, YAML syntax), each placed in the file and with a fix. */
@@ -148,9 +151,11 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 				};
 	});
 	let data: unknown;
+	let dataForAstro: unknown;
 	if (syntaxErrors.length === 0) {
 		try {
 			data = document.toJS({ maxAliasCount: YAML_OPTIONS.maxAliasCount });
+			dataForAstro = astroData(document, data);
 		} catch (error) {
 			syntaxErrors.push(
 				error instanceof RangeError
@@ -169,6 +174,7 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		id,
 		text,
 		data,
+		astroData: dataForAstro,
 		body,
 		syntaxErrors,
 		locate: (fieldPath) => locateIn(document, fieldPath, place),

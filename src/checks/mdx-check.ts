@@ -4,6 +4,7 @@ import { MENTION_ELEMENT } from '../mentions/remark-actor-mentions';
 import type { Check } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
+import { imageFileFault } from './image-file';
 import type { StoryFacts } from './story-facts/facts';
 import { MAX_BODY_BYTES } from './story-facts/parse';
 
@@ -60,7 +61,9 @@ export const mdxCheck: Check = ({ articles, storyFacts }) =>
 				),
 			];
 		}
-		return facts ? [...importProblems(file, facts), ...componentProblems(file, facts)] : [];
+		return facts
+			? [...importProblems(file, facts), ...componentProblems(file, facts), ...imageProblems(file, facts)]
+			: [];
 	});
 
 /** Imports whose file does not exist (Astro reports them off by the frontmatter's length). */
@@ -93,6 +96,35 @@ function componentProblems(file: ContentFile, facts: StoryFacts): Problem[] {
 				column,
 				`<${name}> is used but not imported`,
 				`import it at the top of the body, or use <${MENTION_ELEMENT}>, the one component available without import`,
+			),
+		];
+	});
+}
+
+/**
+ * Markdown images Astro's compile would fail on: it reads the address with `decodeURI`, and imports an address that
+ * is neither a URL nor a site path as a module, from the story's folder when it starts with `./` or `../`.
+ */
+function imageProblems(file: ContentFile, facts: StoryFacts): Problem[] {
+	const hint =
+		'give the path of an image file beside the story, e.g. ./photo.jpg; photos with a caption go in `figures`';
+	return facts.images.flatMap(({ url, line, column }): Problem[] => {
+		let path: string;
+		try {
+			path = decodeURI(url);
+		} catch {
+			return [at(file, line, column, `the image address "${url}" is not valid: a \`%\` must start an escape`, hint)];
+		}
+		if (URL.canParse(path) || path.startsWith('/')) return [];
+		const fault = /^\.\.?\//.test(path) ? imageFileFault(resolve(dirname(file.path), path)) : 'missing';
+		if (fault === undefined) return [];
+		return [
+			at(
+				file,
+				line,
+				column,
+				fault === 'missing' ? `no image file "${url}"` : `"${url}" is not an image the site can read`,
+				hint,
 			),
 		];
 	});

@@ -44,7 +44,10 @@ export const sharedNameCheck: Check = (context) => {
  * listed once; a known actor named in the story but not listed is a warning: it gets no link or glossary entry.
  */
 export const mentionCheck: Check = (context) => {
-	const findNames = createNameMatcher(namedActors(context));
+	// An empty name (the schema reports it) would match everywhere, and the matcher would never get past it.
+	const findNames = createNameMatcher(
+		namedActors(context).map((actor) => ({ ...actor, names: actor.names.filter((name) => name.trim() !== '') })),
+	);
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
 		const data = file.data as Record<string, unknown> | undefined;

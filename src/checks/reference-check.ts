@@ -1,4 +1,6 @@
+import { dirname, resolve } from 'node:path';
 import { problemAt, type Check, type CheckContext } from './check';
+import { imageFileFault } from './image-file';
 import type { ContentFile } from './content-files';
 import { fieldName, type Problem } from './problem';
 import { closest } from './suggest';
@@ -48,9 +50,12 @@ const KNOWN: Record<Referenced, (context: CheckContext) => ReadonlySet<string>> 
 
 const WHAT: Record<Referenced, string> = { actors: 'actor', places: 'place', articles: 'explainer' };
 
-/** Astro only logs an unknown `reference()`; here it stops the build, with a likely intended id. */
-export const referenceCheck: Check = (context: CheckContext) =>
-	context.files.flatMap((file) =>
+/**
+ * Astro only logs an unknown `reference()`; here it stops the build, with a likely intended id. A figure's `image`
+ * names a file, which Astro needs to find and read or it stops the build at no line of the content.
+ */
+export const referenceCheck: Check = (context: CheckContext) => [
+	...context.files.flatMap((file) =>
 		references(file).flatMap(({ path, id, collection }): Problem[] => {
 			const known = KNOWN[collection](context);
 			if (typeof id !== 'string' || known.has(id)) return [];
@@ -63,4 +68,31 @@ export const referenceCheck: Check = (context: CheckContext) =>
 				}),
 			];
 		}),
-	);
+	),
+	...context.articles.flatMap(figureImageProblems),
+];
+
+/** Figures whose `image` is not an image file beside the explainer. */
+function figureImageProblems(file: ContentFile): Problem[] {
+	const figures = (file.data as { figures?: unknown } | undefined)?.figures;
+	if (!Array.isArray(figures)) return [];
+	return figures.flatMap((figure, index): Problem[] => {
+		const image = (figure as { image?: unknown } | null)?.image;
+		if (typeof image !== 'string') return [];
+		const path = ['figures', index, 'image'];
+		const problem = (message: string, hint: string) => [
+			problemAt(file, path, { field: fieldName(path), message, hint }),
+		];
+		const fault = imageFileFault(resolve(dirname(file.path), image));
+		if (fault === undefined) return [];
+		return fault === 'missing'
+			? problem(
+					`no image file "${image}"`,
+					'put the image beside the explainer and give its path from there, e.g. ./photo.jpg, or remove `image`',
+				)
+			: problem(
+					`"${image}" is not an image the site can read`,
+					'use a JPEG, PNG, WebP, AVIF, GIF or SVG file, saved again from an image editor if it is damaged',
+				);
+	});
+}

@@ -28,13 +28,30 @@ function validate(file: ContentFile): Validation {
 	let result = results.get(file);
 	if (!result) {
 		try {
-			result = schemas[file.collection].safeParse(file.data);
+			result = withAstrosReading(file, schemas[file.collection].safeParse(file.data));
 		} catch (error) {
 			result = { success: false, thrown: error instanceof Error ? error.message : String(error) };
 		}
 		results.set(file, result);
 	}
 	return result;
+}
+
+/**
+ * A result that also holds the issues of the fields as Astro reads them (astro-yaml.ts), which only it would find:
+ * a plain `dek: 2024-01-01` is a date to Astro, and stops its build.
+ */
+function withAstrosReading(file: ContentFile, result: Validation): Validation {
+	if (file.astroData === undefined || 'thrown' in result) return result;
+	const astro = schemas[file.collection].safeParse(file.astroData);
+	if (astro.success) return result;
+	const known = new Set(result.success ? [] : result.error.issues.map((issue) => issue.path.join('.')));
+	const added = astro.error.issues.filter((issue) => !known.has(issue.path.join('.')));
+	if (added.length === 0) return result;
+	return {
+		success: false,
+		error: new z.ZodError([...(result.success ? [] : result.error.issues), ...added]),
+	} as Validation;
 }
 
 /** How to fix a schema issue that carries no advice of its own, from what the schema expected. */

@@ -38,6 +38,8 @@ export interface StoryFacts {
 	headingSlugs: string[];
 	/** Every link and link definition. */
 	links: ({ url: string } & At)[];
+	/** Every Markdown image, `![…](…)` or `![…][ref]`, with its address as written (the definition's, for a reference). */
+	images: ({ url: string } & At)[];
 	/** Every `import … from '…'` of the story's ESM, with the line of its `from`. */
 	imports: { specifier: string; line: number }[];
 	/** The names those imports bring in. */
@@ -68,16 +70,22 @@ export function storyFactsOf(tree: Root): StoryFacts {
 		mentions: [],
 		headingSlugs: [],
 		links: [],
+		images: [],
 		imports: [],
 		importedNames: [],
 		elements: [],
 		expressions: [],
 		exports: [],
 	};
+	const definitions = new Map<string, string>();
+	const imageReferences: ({ identifier: string } & At)[] = [];
 	visit(tree, (node) => {
 		const start = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+		if (node.type === 'definition') definitions.set(node.identifier, node.url);
 		if (node.type === 'heading') facts.headingSlugs.push(slugger.slug(toString(node)));
 		else if (node.type === 'link' || node.type === 'definition') facts.links.push({ url: node.url, ...start });
+		else if (node.type === 'image') facts.images.push({ url: node.url, ...start });
+		else if (node.type === 'imageReference') imageReferences.push({ identifier: node.identifier, ...start });
 		else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
 			const element = node as MdxJsxFlowElement | MdxJsxTextElement;
 			facts.elements.push({ name: element.name ?? '', attributes: attributesOf(element, start), ...start });
@@ -118,6 +126,10 @@ export function storyFactsOf(tree: Root): StoryFacts {
 			}
 		}
 	});
+	for (const { identifier, ...at } of imageReferences) {
+		const url = definitions.get(identifier);
+		if (url !== undefined) facts.images.push({ url, ...at });
+	}
 	return facts;
 }
 
