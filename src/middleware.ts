@@ -5,14 +5,14 @@ import { describeProblems } from './checks/problem';
 import { contentDir } from './utils/content-dir';
 
 /**
- * In `astro dev`, every page request first runs the content checks (again only when a content file changed), so a
+ * In `astro dev`, every page request first runs the content checks (again only over what a save changed), so a
  * broken file shows in the error overlay with its file, line and fix, and the overlay clears once it is fixed.
  * Builds run the same checks once, before anything renders (src/checks/integration.ts).
  */
 export const onRequest = defineMiddleware((_context, next) => {
 	// The mode, not `import.meta.env.DEV`: a build run under NODE_ENV=test (the tests' build) has DEV set too.
 	if (import.meta.env.MODE === 'development') {
-		// The server keeps what it read of each file: a change parses only the file that changed.
+		// The server keeps each file and its problems: a save reads and checks only what it can have changed.
 		const problems = checkContentWhenChanged(contentDir());
 		if (problems.some((problem) => problem.severity === 'error')) {
 			throw new AstroError(describeProblems(problems), 'Fix the files listed above and save: this page reloads.');

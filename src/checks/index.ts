@@ -6,15 +6,15 @@
  * with the place of every field (content-files.ts), and what the checks and the search index read from each story
  * (story-facts/): in a build, from Astro's own compile of the story; otherwise parsed here.
  */
-import type { Check, CheckContext } from './check';
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { COLLECTIONS, readContentFiles, type ContentFile } from './content-files';
+import type { Check } from './check';
+import { resolve } from 'node:path';
+import { readContentFiles, type ContentFile } from './content-files';
 import { asOfCheck } from './as-of-check';
 import { claimCheck, claimQuoteCheck } from './claim-check';
 import { dateCheck } from './date-check';
 import { duplicateIdCheck } from './duplicate-check';
 import { folderProblems } from './folder-check';
+import { checkContext, IncrementalChecks } from './incremental';
 import { linkCheck } from './link-check';
 import { mdxCheck } from './mdx-check';
 import { mentionCheck, sharedNameCheck } from './mention-check';
@@ -80,15 +80,7 @@ export function checkFiles(
 	checks = CHECKS,
 	storyFacts: StoryFactsReader = parsedStoryFacts,
 ): Problem[] {
-	const context: CheckContext = {
-		files,
-		articles: files.filter((file) => file.collection === 'articles'),
-		actors: files.filter((file) => file.collection === 'actors'),
-		actorIds: new Set(files.filter((file) => file.collection === 'actors').map((file) => file.id)),
-		articleIds: new Set(files.filter((file) => file.collection === 'articles').map((file) => file.id)),
-		placeIds: new Set(files.filter((file) => file.collection === 'places').map((file) => file.id)),
-		storyFacts,
-	};
+	const context = checkContext(files, storyFacts);
 	return sortProblems(checks.flatMap((check) => check(context)));
 }
 
@@ -161,18 +153,15 @@ export function startContentChecks(
 	};
 }
 
-let lastRun: { key: string; problems: Problem[] } | undefined;
+let checker: { key: string; checks: IncrementalChecks } | undefined;
 
-/** Like `checkContent`, but reuses the last result while no content file was added, removed or changed. */
+/**
+ * Like `checkContent`, for the dev server on each request: the same problems, found again only in what changed since
+ * the last call, so a save costs what it touches (incremental.ts).
+ */
 export function checkContentWhenChanged(contentRoot: string, projectRoot = process.cwd()): Problem[] {
-	const key = COLLECTIONS.flatMap((collection) => {
-		const dir = join(contentRoot, collection);
-		try {
-			return readdirSync(dir).map((name) => `${collection}/${name}:${statSync(join(dir, name)).mtimeMs}`);
-		} catch {
-			return [];
-		}
-	}).join('|');
-	if (lastRun?.key !== key) lastRun = { key, problems: checkContent(contentRoot, projectRoot) };
-	return lastRun.problems;
+	const key = `${resolve(contentRoot)}\0${resolve(projectRoot)}`;
+	if (checker?.key !== key)
+		checker = { key, checks: new IncrementalChecks(contentRoot, projectRoot, parsedStoryFacts) };
+	return checker.checks.problems(CHECKS);
 }

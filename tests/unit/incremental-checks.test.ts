@@ -1,0 +1,79 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkContent, CHECKS, parsedStoryFacts } from '../../src/checks';
+import type { Check } from '../../src/checks/check';
+import { IncrementalChecks } from '../../src/checks/incremental';
+import { formatProblem } from '../../src/checks/problem';
+import { BAD_CONTENT_FIXTURES, badContentCases, badContentFor } from '../helpers/bad-content';
+
+let work: string;
+let live: string;
+let checks: IncrementalChecks;
+
+/** Every file under `dir`, by its path in it. */
+function filesUnder(dir: string): Map<string, Buffer> {
+	const files = new Map<string, Buffer>();
+	for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+		if (entry.isFile()) {
+			const path = join(entry.parentPath, entry.name);
+			files.set(relative(dir, path), readFileSync(path));
+		}
+	}
+	return files;
+}
+
+/** Saves into `live` what differs from `target`, file by file, as an editor would; removes what `target` lacks. */
+function saveAs(target: string): void {
+	const wanted = filesUnder(target);
+	const present = filesUnder(live);
+	for (const [path, bytes] of wanted) {
+		if (present.get(path)?.equals(bytes)) continue;
+		mkdirSync(dirname(join(live, path)), { recursive: true });
+		writeFileSync(join(live, path), bytes);
+	}
+	for (const path of present.keys()) if (!wanted.has(path)) rmSync(join(live, path));
+}
+
+/** The problems as the report shows them, in an order that does not depend on which check found them first. */
+const report = (problems: Parameters<typeof formatProblem>[0][]) => problems.map(formatProblem).sort();
+
+beforeAll(() => {
+	work = mkdtempSync(join(tmpdir(), 'incremental-checks-'));
+	live = join(work, 'live');
+	cpSync(join(BAD_CONTENT_FIXTURES, '_base'), live, { recursive: true });
+	checks = new IncrementalChecks(live, process.cwd(), parsedStoryFacts);
+	expect(checks.problems(CHECKS)).toEqual([]);
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('checks run again over what a save changed', () => {
+	test.each(badContentCases())('find what checking everything finds, after the mistake and its fix (%s)', (name) => {
+		const { dir: broken, spec } = badContentFor(name, work);
+		saveAs(broken);
+		const found = report(checks.problems(CHECKS));
+		expect(found).toEqual(report(checkContent(live)));
+		// A few cases are content that must pass (a hostile title is only text).
+		if (spec.expect.exit !== 0) expect(found.length).toBeGreaterThan(0);
+		saveAs(join(BAD_CONTENT_FIXTURES, '_base'));
+		expect(checks.problems(CHECKS)).toEqual([]);
+	});
+
+	test('a check with no scope of its own sees every file after a save', () => {
+		const seen: number[] = [];
+		const counting: Check = (context) => {
+			seen.push(context.files.length);
+			return [];
+		};
+		checks.problems([...CHECKS, counting]);
+		const story = readdirSync(join(live, 'articles')).find((name) => name.endsWith('.mdx'))!;
+		const path = join(live, 'articles', story);
+		writeFileSync(path, readFileSync(path, 'utf8').replace(/\n$/, '\n\nOne more sentence for the save.\n'));
+		expect(report(checks.problems([...CHECKS, counting]))).toEqual(report(checkContent(live)));
+		expect(seen.length).toBe(2);
+		expect(seen[1]).toBe(seen[0]);
+		expect(seen[0]).toBeGreaterThan(1);
+	});
+});
