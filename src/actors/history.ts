@@ -1,16 +1,37 @@
 /**
  * An actor's roles and relations as a dated history, for the actor's own page: each fact with when it held and
- * the explainers that show it (those whose date it held on).
+ * the explainers that show it (those whose date it held on). The relations are those recorded on the actor's own
+ * file and those recorded on other actors' files that point at it, read from this actor's side ("Includes the
+ * Pentagon" on the page of the country the Pentagon's file says it is part of); a relation both files record, for
+ * the same time, is one item.
  */
+import { INVERSE_WORDS, KIND_WORDS, statementKey, statementOf } from '../relations/kinds';
 import type { AffiliationData, RoleData } from '../schemas/actor';
 import type { PartialDate } from '../schemas/partial-date';
-import { formatPartialDate } from '../utils/partial-dates';
+import { RELATION_LABELS } from '../utils/labels';
+import { earliestDay, formatPartialDate, latestDay } from '../utils/partial-dates';
 import { actorAsOf, explainerDay, knownSince, type ActorOverTime, type Dated, type ReportDays } from './as-of';
+
+/** How many explainers a fact of the history links to on the actor's page, newest first; the rest are counted. */
+export const SHOWN_IN_LIMIT = 3;
 
 /** An explainer as the history needs it. */
 interface Explainer {
 	id: string;
 	data: { asOf?: PartialDate | undefined; published: Date };
+}
+
+/** An actor as the history needs it: its id and the fields that change over time. */
+export interface HistoryActor {
+	id: string;
+	data: ActorOverTime;
+}
+
+/** An actor whose file may record relations to the actor of the page, with the explainers that feature it. */
+export interface Recorder<Story extends Explainer> {
+	actor: HistoryActor;
+	/** The explainers that feature it, newest first. */
+	explainers: readonly Story[];
 }
 
 /** One fact of the history, with the explainers that show it, newest first. */
@@ -21,38 +42,161 @@ export interface HistoryItem<Fact, Story extends Explainer> {
 	explainers: Story[];
 }
 
+/** A relation of the actor's, read from its side, with every record of it (its own file's first). */
+export interface RelationItem<Story extends Explainer> extends HistoryItem<AffiliationData, Story> {
+	/** How it reads from this actor's side, before the other actor's name: "Part of", "Includes", "Led by". */
+	words: string;
+	/** The other actor's id. */
+	other: string;
+	/** The records it is read from, one per actor file that has it; `fact` is the one its period comes from. */
+	facts: AffiliationData[];
+	/** Whether the actor's own file records it; otherwise only the other actor's does. */
+	own: boolean;
+}
+
 /** The actor's roles and relations, the most recently started first (undated ones last). */
 export interface ActorHistory<Story extends Explainer> {
 	roles: HistoryItem<RoleData, Story>[];
-	affiliations: HistoryItem<AffiliationData, Story>[];
+	affiliations: RelationItem<Story>[];
 }
 
-/** The actor's history over `explainers` (those that feature the actor, newest first). */
+/**
+ * The actors whose files record a relation to each actor, by the id of the actor they point at: the other side of
+ * every actor's history. Made once for all the actors, so each history reads only its own.
+ */
+export function recordersByActor<Actor extends HistoryActor>(actors: readonly Actor[]): Map<string, Actor[]> {
+	const recorders = new Map<string, Actor[]>();
+	for (const actor of actors) {
+		for (const target of new Set(actor.data.affiliations.map((fact) => fact.actor.id))) {
+			if (target === actor.id) continue;
+			const list = recorders.get(target);
+			if (list) list.push(actor);
+			else recorders.set(target, [actor]);
+		}
+	}
+	return recorders;
+}
+
+/** One record of a relation: the fact, the file it is on, and the explainers that show it. */
+interface RelationRecord<Story extends Explainer> {
+	fact: AffiliationData;
+	file: string;
+	key: string;
+	words: string;
+	explainers: Story[];
+}
+
+/**
+ * The actor's history over `explainers` (those that feature the actor, newest first). `recorders` are the other
+ * actors whose files record relations to it (see `recordersByActor`), with the explainers that feature each: a
+ * relation one of them records is shown on the explainers that feature that actor and whose date it holds on.
+ */
 export function actorHistory<Story extends Explainer>(
-	actor: ActorOverTime,
+	actor: HistoryActor,
 	explainers: readonly Story[],
 	reportDays: ReportDays,
+	recorders: readonly Recorder<Story>[] = [],
 ): ActorHistory<Story> {
-	const shownIn = new Map<Dated, Story[]>();
+	const own = shownIn(actor.data, explainers, reportDays);
+	const roles = byStart(actor.data.roles, reportDays, (fact) => fact).map((fact) => ({
+		fact,
+		period: period(fact, reportDays),
+		explainers: own(fact),
+	}));
+
+	const records: RelationRecord<Story>[] = actor.data.affiliations.map((fact) => {
+		const statement = statementOf(actor.id, fact);
+		return {
+			fact,
+			file: actor.id,
+			key: statementKey(statement),
+			words: RELATION_LABELS[fact.relation],
+			explainers: own(fact),
+		};
+	});
+	for (const recorder of recorders) {
+		if (recorder.actor.id === actor.id) continue;
+		const theirs = shownIn(recorder.actor.data, recorder.explainers, reportDays);
+		for (const fact of recorder.actor.data.affiliations) {
+			if (fact.actor.id !== actor.id) continue;
+			const statement = statementOf(recorder.actor.id, fact);
+			const words = statement.subject === actor.id ? KIND_WORDS[statement.kind] : INVERSE_WORDS[statement.kind];
+			records.push({
+				fact,
+				file: recorder.actor.id,
+				key: statementKey(statement),
+				words: capitalize(words),
+				explainers: theirs(fact),
+			});
+		}
+	}
+
+	// A record joins an earlier one of the same relation, from another file, whose time overlaps its own.
+	const merged: RelationRecord<Story>[][] = [];
+	for (const record of records) {
+		const same = merged.find(
+			(group) =>
+				group[0]!.key === record.key &&
+				group.every((other) => other.file !== record.file) &&
+				group.some((other) => overlap(other.fact, record.fact, reportDays)),
+		);
+		if (same) same.push(record);
+		else merged.push([record]);
+	}
+	const items = merged.map((group): RelationItem<Story> => {
+		const [first] = group as [RelationRecord<Story>, ...RelationRecord<Story>[]];
+		// Its period from the first record that dates it, so a record's dates are not lost to an undated one.
+		const dated = group.find(({ fact }) => fact.from || fact.to || fact.reportedIn) ?? first;
+		return {
+			fact: dated.fact,
+			facts: group.map(({ fact }) => fact),
+			words: first.words,
+			other: first.file === actor.id ? first.fact.actor.id : first.file,
+			own: first.file === actor.id,
+			period: period(dated.fact, reportDays),
+			explainers: newestFirst(group.flatMap((record) => record.explainers)),
+		};
+	});
+	return { roles, affiliations: byStart(items, reportDays, (item) => item.fact) };
+}
+
+/** For each fact of `actor`, the explainers of `explainers` that show it; those that report it when none does. */
+function shownIn<Story extends Explainer>(actor: ActorOverTime, explainers: readonly Story[], reportDays: ReportDays) {
+	const shown = new Map<Dated, Story[]>();
 	for (const explainer of explainers) {
 		const asOf = actorAsOf(actor, explainerDay(explainer.data), reportDays);
 		for (const fact of [...asOf.roles.shown.slice(0, 1), ...asOf.affiliations.shown]) {
-			shownIn.set(fact, [...(shownIn.get(fact) ?? []), explainer]);
+			shown.set(fact, [...(shown.get(fact) ?? []), explainer]);
 		}
 	}
 	// A fact dated before every explainer that features the actor is still credited to the one that reports it.
-	const reporting = (fact: Dated) => explainers.filter((explainer) => explainer.id === fact.reportedIn?.id);
-	const items = <Fact extends Dated>(facts: readonly Fact[]) =>
-		facts
-			.map((fact, index) => ({ fact, index, since: knownSince(fact, reportDays) ?? '' }))
-			.sort((a, b) => b.since.localeCompare(a.since) || a.index - b.index)
-			.map(({ fact }) => ({
-				fact,
-				period: period(fact, reportDays),
-				explainers: shownIn.get(fact) ?? reporting(fact),
-			}));
-	return { roles: items(actor.roles), affiliations: items(actor.affiliations) };
+	return (fact: Dated): Story[] =>
+		shown.get(fact) ?? explainers.filter((explainer) => explainer.id === fact.reportedIn?.id);
 }
+
+/** Items by their facts, the most recently started first, undated ones last, otherwise in their order. */
+function byStart<Item>(items: readonly Item[], reportDays: ReportDays, factOf: (item: Item) => Dated): Item[] {
+	return items
+		.map((item, index) => ({ item, index, since: knownSince(factOf(item), reportDays) ?? '' }))
+		.sort((a, b) => b.since.localeCompare(a.since) || a.index - b.index)
+		.map(({ item }) => item);
+}
+
+/** Whether two facts may have held at the same time: neither ended before the other is known to have started. */
+function overlap(a: Dated, b: Dated, reportDays: ReportDays): boolean {
+	const start = (fact: Dated) => earliestDay(knownSince(fact, reportDays) ?? '0000');
+	const end = (fact: Dated) => (fact.to ? latestDay(fact.to) : '9999-12-31');
+	return start(a) <= end(b) && start(b) <= end(a);
+}
+
+/** Explainers once each, newest first, in their order when published together. */
+function newestFirst<Story extends Explainer>(explainers: readonly Story[]): Story[] {
+	return [...new Map(explainers.map((explainer) => [explainer.id, explainer])).values()].sort(
+		(a, b) => b.data.published.getTime() - a.data.published.getTime(),
+	);
+}
+
+const capitalize = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /** When a fact held, in words, only as precise as its dates. */
 export function period(fact: Dated, reportDays: ReportDays): string {

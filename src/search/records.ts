@@ -1,9 +1,10 @@
 import type { ActorData } from '../schemas/actor';
 import type { ArticleData } from '../schemas/article';
 import type { PlaceData } from '../schemas/place';
-import { ACTOR_KIND_LABELS, RELATION_LABELS } from '../utils/labels';
+import { ACTOR_KIND_LABELS } from '../utils/labels';
 import { formatPartialDate } from '../utils/partial-dates';
 import { actorOnDay, explainerDay, latestSummary } from '../actors/as-of';
+import { actorHistory, recordersByActor, SHOWN_IN_LIMIT } from '../actors/history';
 
 /** One page of the search index: where it is, its headline, and the words it is found by. */
 export interface SearchRecord {
@@ -67,18 +68,40 @@ export function searchRecords({ articles, actors, places }: SearchableContent): 
 	const newestFirst = [...articles].sort(
 		(a, b) => b.data.published.getTime() - a.data.published.getTime() || compare(a.id, b.id),
 	);
-	const people = byId(actors).map(({ id, data }) => {
-		const featured = newestFirst.filter((article) => article.data.actors.some((ref) => ref.id === id));
+	const featuring = new Map<string, (typeof articles)[number][]>();
+	for (const article of newestFirst) {
+		for (const id of new Set(article.data.actors.map((ref) => ref.id))) {
+			const list = featuring.get(id);
+			if (list) list.push(article);
+			else featuring.set(id, [article]);
+		}
+	}
+	const recorders = recordersByActor(actors);
+	const people = byId(actors).map((actor) => {
+		const { id, data } = actor;
+		const featured = featuring.get(id) ?? [];
 		const quoted = newestFirst.flatMap((article) => article.data.quotes.filter((quote) => quote.speaker.id === id));
+		// The connections as the page lists them: its own file's and those other actors' files record to it.
+		const history = actorHistory(
+			actor,
+			featured,
+			reportDays,
+			(recorders.get(id) ?? []).map((other) => ({ actor: other, explainers: featuring.get(other.id) ?? [] })),
+		);
 		return record(`/actors/${id}/`, data.name, [
 			ACTOR_KIND_LABELS[data.kind].one,
 			data.aliases.join(', '),
 			summaryLine(latestSummary(data.summary, reportDays)),
 			...data.roles.map((role) => role.title),
-			...data.affiliations.map(
-				(link) => `${RELATION_LABELS[link.relation]} ${actorsById.get(link.actor.id)?.name ?? link.actor.id}`,
-			),
+			...history.affiliations.map(({ words, other }) => `${words} ${actorsById.get(other)?.name ?? other}`),
 			...featured.map((article) => article.data.title),
+			// A relation another actor's file records is shown in explainers that feature that actor, linked there too.
+			...new Set(
+				history.affiliations
+					.flatMap(({ explainers }) => explainers.slice(0, SHOWN_IN_LIMIT))
+					.filter((article) => !featured.includes(article))
+					.map((article) => article.data.title),
+			),
 			...quoted.map((quote) => quote.text),
 		]);
 	});

@@ -2,7 +2,8 @@
  * "How they are connected" on every built explainer, checked against the content it was built from: the relations
  * the actors' files record between the explainer's actors as of its date, in the graphic and in the table, the
  * graphic byte for byte as the layout draws it from that content, with no label over a node or another label. And
- * on every actor's page, the graphic of the relations its file records, beside the dated list.
+ * on every actor's page, the graphic of its relations, recorded on its file or on the other actor's, beside the
+ * dated list, which reads each relation another actor's file records from this actor's side.
  */
 import type { CheerioAPI } from 'cheerio';
 import { load } from 'cheerio';
@@ -10,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { explainerDay, LATEST_DAY } from '../../src/actors/as-of';
 import { connectionsGraphic, describeConnections } from '../../src/relations/graphic';
 import { findOverlaps } from '../../src/relations/layout';
-import { statementKey, statementOf } from '../../src/relations/kinds';
+import { INVERSE_WORDS, KIND_WORDS, statementKey, statementOf } from '../../src/relations/kinds';
 import {
 	changeSteps,
 	connectionsOn,
@@ -19,7 +20,8 @@ import {
 	type Connection,
 } from '../../src/relations/relations';
 import { ActorSchema } from '../../src/schemas/actor';
-import { explainerPath } from '../../src/utils/paths';
+import { RELATION_LABELS } from '../../src/utils/labels';
+import { actorPath, explainerPath } from '../../src/utils/paths';
 import {
 	actorIds,
 	articleSlugs,
@@ -194,15 +196,46 @@ describe.each(slugs)('the explainer %s', (slug) => {
 describe.each(actorIds())('the page of the actor %s', (id) => {
 	const PAGE = `${BASE}actors/${id}/`;
 	const actor = actors.get(id)!;
-	const own = new Set(actor.data.affiliations);
-	const others = [...new Set(actor.data.affiliations.map((fact) => fact.actor.id))].flatMap(
-		(other) => actors.get(other) ?? [],
+	/** The other actors whose files record relations to this one. */
+	const recorders = [...actors.values()].filter(
+		(other) => other.id !== id && other.data.affiliations.some((fact) => fact.actor.id === id),
 	);
-	const current = connectionsOn([actor, ...others], LATEST_DAY, reportDays).filter((connection) =>
-		connection.facts.some((fact) => own.has(fact)),
+	const others = [
+		...new Set([...actor.data.affiliations.map((fact) => fact.actor.id), ...recorders.map((other) => other.id)]),
+	]
+		.filter((other) => other !== id)
+		.flatMap((other) => actors.get(other) ?? []);
+	const current = connectionsOn([actor, ...others], LATEST_DAY, reportDays).filter(
+		({ subject, object }) => subject === id || object === id,
 	);
+	const listItems = () => {
+		const $ = loadPage(PAGE);
+		return $('#affiliations ul.history > li')
+			.toArray()
+			.map((item) => ({ href: $(item).children('a').attr('href'), text: asTyped(words($(item).text())) }));
+	};
 
-	test('draws the relations its file records as of now where there are two or more, each dated in the list', () => {
+	test('lists each relation another actor’s file records to it, read from its side, linked to that actor', () => {
+		const items = listItems();
+		const ownKeys = new Map(
+			actor.data.affiliations.map((fact) => [statementKey(statementOf(id, fact)), RELATION_LABELS[fact.relation]]),
+		);
+		for (const other of recorders) {
+			for (const fact of other.data.affiliations.filter((candidate) => candidate.actor.id === id)) {
+				const statement = statementOf(other.id, fact);
+				const inverse = statement.subject === id ? KIND_WORDS[statement.kind] : INVERSE_WORDS[statement.kind];
+				// Recorded on both files, it may read as this actor's own file words it.
+				const readings = [inverse.charAt(0).toUpperCase() + inverse.slice(1), ownKeys.get(statementKey(statement))];
+				const expected = readings.flatMap((reading) => (reading ? [asTyped(`${reading} ${other.data.name}`)] : []));
+				const listed = items.filter(
+					({ href, text }) => href === actorPath(other.id) && expected.some((start) => text.startsWith(start)),
+				);
+				expect(listed, `${expected.join(' or ')} on ${PAGE}`).not.toHaveLength(0);
+			}
+		}
+	});
+
+	test('draws its relations as of now, on its file or the other’s, where there are two or more, each dated in the list', () => {
 		const $ = loadPage(PAGE);
 		const svg = $('#affiliations figure svg');
 		expect(svg).toHaveLength(current.length >= 2 ? 1 : 0);

@@ -37,6 +37,13 @@ const glossaryLinks = ($: CheerioAPI, id: string) =>
 	$(`#actor-${id} .entry__affiliations li`)
 		.map((_, item) => $(item).text().replace(/\s+/g, ' ').trim())
 		.get();
+/** The "Connections over time" list of an actor's page, item by item. */
+const connectionsOver = (id: string) => {
+	const $ = page(`actors/${id}`);
+	return $('#affiliations li')
+		.map((_, item) => $(item).text().replace(/\s+/g, ' ').trim())
+		.get();
+};
 const cardRoles = ($: CheerioAPI, id: string) =>
 	$(`.mention:has(a[href="#actor-${id}"]) .mention__role`)
 		.map((_, role) => $(role).text())
@@ -111,13 +118,45 @@ describe('the actor’s page tells the history', () => {
 	});
 
 	test('relations over time include the ended alliance, credited to the story that reports it', () => {
-		const links = page('actors/northern-front')('#affiliations li')
-			.map((_, item) => page('actors/northern-front')(item).text().replace(/\s+/g, ' ').trim())
-			.get();
-		expect(links).toEqual([
+		expect(connectionsOver('northern-front')).toEqual([
 			'Opposed to Ostland (As reported on 25 December 2023) In: Ostland’s council says the talks will go on; ' +
 				'Ostland’s army strikes the Northern Front',
 			'Allied with Ostland (In 2017) In: Ostland’s council says the talks will go on',
+		]);
+	});
+
+	test('relations recorded only on the other actors’ files, read from this actor’s side, with the graphic', () => {
+		const ostland = page('actors/ostland');
+		// Ostland's own file records no relation: each is on the army's, the council's or the Front's.
+		expect(connectionsOver('ostland')).toEqual([
+			'Opposed to Northern Front (As reported on 25 December 2023) In: Ostland’s council says the talks will go on; ' +
+				'Ostland’s army strikes the Northern Front',
+			'Allied with Northern Front (In 2017) In: Ostland’s council says the talks will go on',
+			'Includes Army of Ostland (Dates not reported) In: Ostland’s army strikes the Northern Front; ' +
+				'Ostland’s army begins patrols on the northern border',
+			'Includes Security Council of Ostland (Dates not reported) In: Ostland’s council says the talks will go on',
+		]);
+		expect(ostland('#affiliations li a[href$="/actors/army/"]')).toHaveLength(1);
+		// Each name as drawn, its lines joined.
+		const drawn = ostland('#affiliations svg .relations__node')
+			.map((_, node) =>
+				ostland(node)
+					.find('text')
+					.map((__, line) => ostland(line).text())
+					.get()
+					.join(' '),
+			)
+			.get();
+		expect(drawn.sort()).toEqual(['Army of Ostland', 'Northern Front', 'Ostland', 'Security Council of Ostland']);
+	});
+
+	test('a relation recorded on the other actor’s file is shown on the explainers whose date it holds on for it', () => {
+		// Sam Okoro's file says he works for the army as the 2021 story reports, and for the council from 2024.
+		expect(connectionsOver('army')).toEqual([
+			'Employs Sam Okoro (As reported on 25 February 2021) In: Ostland’s army strikes the Northern Front; ' +
+				'Ostland’s army begins patrols on the northern border',
+			'Part of Ostland (Dates not reported) In: Ostland’s army strikes the Northern Front; ' +
+				'Ostland’s army begins patrols on the northern border',
 		]);
 	});
 });

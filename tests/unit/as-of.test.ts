@@ -136,7 +136,7 @@ describe('an actor’s history', () => {
 		.reverse();
 
 	test('lists roles and relations most recent first, each with the explainers that show it', () => {
-		const history = actorHistory(kirby, explainers, reportDays);
+		const history = actorHistory({ id: 'john-kirby', data: kirby }, explainers, reportDays);
 		expect(
 			history.roles.map(({ fact, period, explainers }) => [fact.title, period, explainers.map((x) => x.id)]),
 		).toEqual([
@@ -146,7 +146,7 @@ describe('an actor’s history', () => {
 	});
 
 	test('credits a fact older than every explainer to the explainer that reports it', () => {
-		const history = actorHistory(group, explainers, reportDays);
+		const history = actorHistory({ id: 'kataib-hezbollah', data: group }, explainers, reportDays);
 		const allied = history.affiliations.find(({ fact }) => fact.relation === 'allied-with');
 		expect(allied?.period).toBe('In 2017');
 		expect(allied?.explainers.map((x) => x.id)).toEqual(['pause-2024']);

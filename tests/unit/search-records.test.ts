@@ -166,6 +166,18 @@ describe('the search records', () => {
 		]);
 	});
 
+	test('hold the connections other actors’ files record to an actor, as its page reads them from its side', () => {
+		// Only Pat Ryder's file records that he works for the Pentagon; the page credits it to his explainers.
+		expect(recordOf('/actors/pentagon/')?.content.split('\n')).toEqual([
+			'The Pentagon',
+			'Government agency',
+			'The US defense HQ.',
+			'Employs Pat Ryder',
+			'Kataib Hezbollah suspends attacks',
+			'An earlier explainer',
+		]);
+	});
+
 	test('give an explainer the role its actor held on the story’s day, not the latest', () => {
 		const earlier = {
 			...CONTENT,
