@@ -44,10 +44,44 @@ export const sharedNameCheck: Check = (context) => {
  * listed once; a known actor named in the story but not listed is a warning: it gets no link or glossary entry.
  */
 export const mentionCheck: Check = (context) => {
-	// An empty name (the schema reports it) would match everywhere, and the matcher would never get past it.
+	// An empty name (the schema reports it) would match everywhere, and the matcher would never get past it; a
+	// name past the limit (reported below) would make its pattern too large for the regular expression engine.
 	const findNames = createNameMatcher(
-		namedActors(context).map((actor) => ({ ...actor, names: actor.names.filter((name) => name.trim() !== '') })),
+		namedActors(context).map((actor) => ({
+			...actor,
+			names: actor.names.filter((name) => name.trim() !== '' && name.length <= LONGEST_NAME),
+		})),
 	);
+	return [...longNameProblems(context), ...mentionProblems(context, findNames)];
+};
+
+/** The most characters of a name or alias: a name is a few words. */
+const LONGEST_NAME = 200;
+
+function longNameProblems(context: CheckContext): Problem[] {
+	return context.actors.flatMap((file) => {
+		const data = file.data as { name?: unknown; aliases?: unknown } | undefined;
+		const names: [PropertyKey[], unknown][] = [
+			[['name'], data?.name],
+			...(Array.isArray(data?.aliases) ? data.aliases : []).map((alias, index): [PropertyKey[], unknown] => [
+				['aliases', index],
+				alias,
+			]),
+		];
+		return names.flatMap(([path, name]) =>
+			typeof name === 'string' && name.length > LONGEST_NAME
+				? [
+						problemAt(file, path, {
+							message: `a name of ${name.length} characters is too long to find in the stories`,
+							hint: `shorten it to ${LONGEST_NAME} characters or fewer; say the rest in \`summary\``,
+						}),
+					]
+				: [],
+		);
+	});
+}
+
+function mentionProblems(context: CheckContext, findNames: ReturnType<typeof createNameMatcher>): Problem[] {
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
 		const data = file.data as Record<string, unknown> | undefined;
@@ -122,4 +156,4 @@ export const mentionCheck: Check = (context) => {
 		}
 		return problems;
 	});
-};
+}

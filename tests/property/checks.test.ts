@@ -43,6 +43,7 @@ const FOUND: Mutation[][] = [
 	[{ kind: 'yaml-line', file: 'articles/front-pauses-attacks.mdx', line: 0, edit: 'indent' }],
 	[{ kind: 'set', file: 'articles/front-pauses-attacks.mdx', path: ['published'], value: '2024-03-01 12:00' }],
 	[{ kind: 'set', file: 'actors/northern-front.yaml', path: ['name'], value: '' }],
+	[{ kind: 'set', file: 'actors/dana-reyes.yaml', path: ['name'], value: '👩‍👩‍👧'.repeat(20_000) }],
 ];
 
 describe('the content checks on randomly broken content', () => {
