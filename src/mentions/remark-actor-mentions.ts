@@ -119,13 +119,17 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 					file.fail(`<Mention actor="${id}">: add "${id}" to this article's \`actors\` in the frontmatter`, node);
 				if (parent && index !== undefined) {
 					const linked = mention(actor, mentionText(node, file));
+					unwrapMentions(linked);
 					// MDX makes a paragraph of nothing but a <Mention> a block element: it stays a paragraph.
 					parent.children[index] =
 						node.type === 'mdxJsxFlowElement' ? { type: 'paragraph', children: [linked] } : linked;
 				}
 				return SKIP;
 			}
-			if (SKIPPED.has(node.type)) return SKIP;
+			if (SKIPPED.has(node.type)) {
+				unwrapMentions(node);
+				return SKIP;
+			}
 			if (node.type !== 'text' || !parent || index === undefined) return undefined;
 
 			const text = node as Text;
@@ -213,6 +217,20 @@ function isMentionElement(node: Node): node is MdxJsxTextElement | MdxJsxFlowEle
 		(node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') &&
 		(node as MdxJsxTextElement).name === MENTION_ELEMENT
 	);
+}
+
+/**
+ * Puts the words of every `<Mention>` inside `node` in its place. Where text is left alone (a heading, a link, an
+ * HTML tag, another mention) a mention cannot link; and a `<Mention>` left in the tree has no component to render
+ * it, so the page would fail to build.
+ */
+function unwrapMentions(node: Root | RootContent): void {
+	visit(node, (child, index, parent) => {
+		if (child === node || !parent || index === undefined || !isMentionElement(child)) return undefined;
+		const { children: words } = child as MdxJsxTextElement | MdxJsxFlowElement;
+		(parent.children as Node[]).splice(index, 1, ...words);
+		return index;
+	});
 }
 
 /** The text a `<Mention>` links: its children, or those of the one paragraph a block `<Mention>` holds. */

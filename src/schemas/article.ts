@@ -85,10 +85,14 @@ export const ArticleSchema = <Image extends z.ZodType>(image: Image) =>
 			message: '`updated` is before `published`: an update cannot come before the first publication',
 			path: ['updated'],
 		})
-		.refine((article) => !article.asOf || article.asOf <= dayOf(article.published), {
-			message: '`asOf` is after `published`: an explainer cannot tell facts that hold after it went out',
-			path: ['asOf'],
-		})
+		.refine(
+			// The rule runs even when `published` itself failed; that problem is reported at `published`.
+			(article) => !article.asOf || !(article.published instanceof Date) || article.asOf <= dayOf(article.published),
+			{
+				message: '`asOf` is after `published`: an explainer cannot tell facts that hold after it went out',
+				path: ['asOf'],
+			},
+		)
 		.meta({
 			description: 'The frontmatter of `content/articles/<slug>.mdx`: one explainer.',
 			file: 'src/schemas/article.ts',
