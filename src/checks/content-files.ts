@@ -35,6 +35,14 @@ export interface ContentFile {
 	locate(path: readonly PropertyKey[]): Position;
 }
 
+/**
+ * Characters js-yaml, which Astro reads frontmatter and YAML files with, refuses as "non-printable" (its
+ * PATTERN_NON_PRINTABLE): controls but tab and line breaks, DEL and the C1 controls but NEL, U+FFFE and U+FFFF, and
+ * halves of surrogate pairs. The checks' own reader lets some of them through.
+ */
+const NOT_PRINTABLE_IN_ASTRO_YAML =
+	/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+
 /** The YAML options every content file is read with: YAML 1.2 core types, so dates stay as written. */
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 } as const;
 
@@ -150,6 +158,15 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 					position: place(opening),
 				};
 	});
+	const invisible = NOT_PRINTABLE_IN_ASTRO_YAML.exec(yamlText);
+	if (invisible) {
+		const code = (invisible[0].codePointAt(invisible[0].length - 1) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+		syntaxErrors.push({
+			message: `an invisible character (U+${code}) that Astro's YAML reader refuses`,
+			hint: 'delete it: it was most likely pasted with the text; retype the characters around it if unsure',
+			position: place(invisible.index + invisible[0].length - 1),
+		});
+	}
 	let data: unknown;
 	let dataForAstro: unknown;
 	if (syntaxErrors.length === 0) {

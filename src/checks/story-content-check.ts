@@ -31,7 +31,7 @@ const at = (file: ContentFile, place: { line: number; column: number }, message:
 
 /**
  * What a story may hold beyond Markdown: `{…}` with data alone (text, numbers, lists of them) or comments, imports
- * of files (checked by mdx-check), the HTML elements above without scripts or styles in their attributes, and links
+ * of Astro components by a relative path (that the file exists, mdx-check checks), the HTML elements above without scripts or styles in their attributes, and links
  * to the web, to mail or to this site. Anything else would run code when the page renders, or fail there with no
  * line of the story to show.
  */
@@ -57,13 +57,13 @@ export const storyContentCheck: Check = ({ articles, storyFacts }) =>
 			);
 		}
 		for (const { specifier, line } of facts.imports) {
-			if (specifier.startsWith('.') || specifier.startsWith('/')) continue;
+			if (/^\.\.?\//.test(specifier) && specifier.endsWith('.astro')) continue;
 			problems.push(
 				at(
 					file,
 					{ line, column: 1 },
-					`import from "${specifier}": a story may import only files of the project`,
-					'delete the import; <Mention> needs none, and other components are imported from a relative path',
+					`import from "${specifier}": a story may import only Astro components, by a relative path`,
+					'delete the import; <Mention> needs none, and a component is imported as `./…/Name.astro`',
 				),
 			);
 		}

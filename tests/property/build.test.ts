@@ -54,6 +54,21 @@ const FOUND: Mutation[] = [
 		column: 392,
 		fragment: '![an image](#nowhere)',
 	},
+	{
+		kind: 'story',
+		file: 'articles/front-pauses-attacks.mdx',
+		line: 5,
+		column: 352,
+		fragment: '<Mention actor="ostland">the country</Mention>',
+	},
+	{
+		kind: 'story',
+		file: 'articles/front-pauses-attacks.mdx',
+		line: 73,
+		column: 6,
+		fragment: "\n\nimport X from '/etc/passwd'\n\n",
+	},
+	{ kind: 'set', file: 'places/baghdad.yaml', path: ['label'], value: 'et vestibulum\uffff\ufffe augue orci' },
 ];
 
 /** A candidate mutation, numbered within its batch. */
