@@ -2,6 +2,7 @@ import { readdirSync, type Dirent } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { COLLECTIONS, type Collection } from './content-files';
 import type { Problem } from './problem';
+import { idFromFileName } from '../utils/ids';
 
 /** The one extension Astro's loaders read in each collection (src/content.config.ts), as they match it: exactly. */
 const EXTENSIONS: Record<Collection, string> = { articles: '.mdx', actors: '.yaml', places: '.yaml' };
@@ -55,7 +56,18 @@ export function folderProblems(contentRoot: string, projectRoot = process.cwd())
 				}
 				const ext = extname(entry.name);
 				if (collection === 'articles' && FIGURE_IMAGES.has(ext.toLowerCase())) continue;
-				if (ext === extension && !nested) continue;
+				if (ext === extension && !nested) {
+					if (!idFromFileName({ entry: entry.name })) {
+						problems.push(
+							problem(
+								path,
+								`"${entry.name}" gives no id: an id is made of the file name's Latin letters and digits`,
+								`rename it with Latin letters, e.g. ${collection === 'articles' ? 'the-headline-in-short' : 'the-name'}${extension}`,
+							),
+						);
+					}
+					continue;
+				}
 				const stem = ext ? entry.name.slice(0, -ext.length) : entry.name;
 				problems.push(
 					problem(

@@ -69,6 +69,7 @@ const FOUND: Mutation[] = [
 		fragment: "\n\nimport X from '/etc/passwd'\n\n",
 	},
 	{ kind: 'set', file: 'places/baghdad.yaml', path: ['label'], value: 'et vestibulum\uffff\ufffe augue orci' },
+	{ kind: 'duplicate', file: 'articles/front-pauses-attacks.mdx', as: 'no-id' },
 ];
 
 /** A candidate mutation, numbered within its batch. */

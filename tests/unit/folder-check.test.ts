@@ -77,3 +77,20 @@ test('folders: an explainer in a subfolder, an actor folder and an unknown colle
 		['actors/people', '"people" is not published: actors are not read from folders'],
 	]);
 });
+
+test('a file whose name gives no id (no Latin letter or digit) is named, with a name to give it', () => {
+	expect(
+		problemsWith('articles/日本.mdx', 'actors/—.yaml').map(({ file, message, hint }) => [file, message, hint]),
+	).toEqual([
+		[
+			'articles/日本.mdx',
+			'"日本.mdx" gives no id: an id is made of the file name\'s Latin letters and digits',
+			'rename it with Latin letters, e.g. the-headline-in-short.mdx',
+		],
+		[
+			'actors/—.yaml',
+			'"—.yaml" gives no id: an id is made of the file name\'s Latin letters and digits',
+			'rename it with Latin letters, e.g. the-name.yaml',
+		],
+	]);
+});
