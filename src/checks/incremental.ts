@@ -13,6 +13,7 @@ import { claimCheck, claimQuoteCheck } from './claim-check';
 import { COLLECTIONS, parseContentFile, type Collection, type ContentFile } from './content-files';
 import { dateCheck } from './date-check';
 import { folderProblems } from './folder-check';
+import { mapCheck } from './map-check';
 import { mdxCheck } from './mdx-check';
 import { mentionCheck, namedActors } from './mention-check';
 import { placeCheck } from './place-check';
@@ -88,6 +89,23 @@ const SCOPES = new Map<Check, Scope>([
 					({ before, after }) => after.collection === 'actors' && names(before) !== names(after),
 				);
 				return renamed ? 'all' : savedFiles(save);
+			},
+		},
+	],
+	[
+		mapCheck,
+		{
+			// An explainer's map is laid out from the places it lists: a saved place reaches every explainer listing it.
+			restricts: ['articles'],
+			affected: (save) => {
+				const affected = savedFiles(save);
+				const places = new Set(save.changed.flatMap(({ after }) => (after.collection === 'places' ? [after.id] : [])));
+				if (places.size === 0) return affected;
+				for (const file of save.files) {
+					if (file.collection === 'articles' && [...stringsIn(file)].some((text) => places.has(text)))
+						affected.add(file);
+				}
+				return affected;
 			},
 		},
 	],

@@ -16,6 +16,7 @@ import { duplicateIdCheck } from './duplicate-check';
 import { folderProblems } from './folder-check';
 import { checkContext, IncrementalChecks } from './incremental';
 import { linkCheck } from './link-check';
+import { mapCheck } from './map-check';
 import { mdxCheck } from './mdx-check';
 import { mentionCheck, sharedNameCheck } from './mention-check';
 import { placeCheck } from './place-check';
@@ -35,6 +36,7 @@ export const DATA_CHECKS: readonly Check[] = [
 	duplicateIdCheck,
 	referenceCheck,
 	placeCheck,
+	mapCheck,
 	sharedNameCheck,
 	dateCheck,
 	asOfCheck,

@@ -259,19 +259,36 @@ function insetCorner(points: readonly [number, number][], { width, height, inset
 	return corners.reduce((best, box) => (crowding(box) < crowding(best) ? box : best));
 }
 
-/** Thrown when a place's label has nowhere to go: a build error the editor can fix by shortening it. */
-export class MapLabelError extends Error {}
-
 /**
- * Draws the locator map as a self-contained SVG document: sea, land, the shaded countries and territories, borders,
- * a dot (or a dashed circle, when the position is approximate) and a label for each marked place, and an inset with
- * the wider region and the map's extent.
+ * What finds no room on a map: the marked places whose labels would cover another label, or (`shaded`) the shaded
+ * places, none of which can be named.
  */
-export function locatorMapSvg(plan: MapPlan, variantName: MapVariantName, title: string): string {
+export function noRoomFor(places: readonly MapPlace[], shaded: boolean): string {
+	const names = places.map((place) => place.data.label ?? place.data.name);
+	return shaded
+		? `the map has no room to name any of the shaded places (${names.join(', ')})`
+		: `the map has no room to label ${names.map((name) => `"${name}"`).join(', ')} without covering another label`;
+}
+
+/** Thrown when labels have nowhere to go: a content error the editor can fix by shortening them. */
+export class MapLabelError extends Error {
+	constructor(
+		/** The places that found no room. */
+		readonly places: readonly MapPlace[],
+		/** Whether they are the shaded places, none of which could be named, rather than marked ones. */
+		readonly shaded: boolean,
+		/** The layout they found no room on. */
+		readonly variant: MapVariantName,
+	) {
+		super(`${noRoomFor(places, shaded)} (${variant} map)`);
+	}
+}
+
+/** Where everything on one layout of a map goes; throws {@link MapLabelError} when a label has no room. */
+function layOutMap(plan: MapPlan, variantName: MapVariantName) {
 	const variant = MAP_VARIANTS[variantName];
 	const { width, height, fontSize } = variant;
 	const projection = fitProjection(framePoints(plan), variant);
-	const view = viewOf(projection, width, height);
 	const frame = frameOf(projection, width, height, MAIN_PIXEL_AREA);
 	const outlines = plan.shaded.flatMap((place) => {
 		const polygons = outlinePolygons(place);
@@ -318,12 +335,8 @@ export function locatorMapSvg(plan: MapPlan, variantName: MapVariantName, title:
 		bounds,
 		obstacles: [insetBox, ...markBoxes],
 	});
-	const lostMark = unplaced.find((request) => plan.marked.some((place) => place.id === request.key));
-	if (lostMark) {
-		throw new MapLabelError(
-			`the map has no room to label "${lostMark.text}" without covering another label (${variantName} map)`,
-		);
-	}
+	const lostMarks = plan.marked.filter((place) => unplaced.some((request) => request.key === place.id));
+	if (lostMarks.length > 0) throw new MapLabelError(lostMarks, false, variantName);
 	const countryLabels = placeCountryLabels(
 		shadedOutlines.filter(({ place }) => place.data.kind === 'country'),
 		projection,
@@ -331,10 +344,52 @@ export function locatorMapSvg(plan: MapPlan, variantName: MapVariantName, title:
 	);
 	const namedTerritory = placed.some((label) => territories.some(({ place }) => place.id === label.key));
 	if (shadedOutlines.length > 0 && !namedTerritory && countryLabels.length === 0) {
-		const names = shadedOutlines.map(({ place }) => place.data.label ?? place.data.name).join(', ');
-		throw new MapLabelError(`the map has no room to name any of the shaded places (${names}) (${variantName} map)`);
+		throw new MapLabelError(
+			shadedOutlines.map(({ place }) => place),
+			true,
+			variantName,
+		);
 	}
+	return {
+		view: viewOf(projection, width, height),
+		frame,
+		outlines,
+		shadedOutlines,
+		projected,
+		pointOf,
+		insetBox,
+		placed,
+		countryLabels,
+	};
+}
 
+/**
+ * Why the map of `plan` cannot be drawn, at either size: the errors {@link locatorMapSvg} would throw, found without
+ * drawing it, so the content checks can report them in the explainer before a build.
+ */
+export function mapLabelErrors(plan: MapPlan): MapLabelError[] {
+	return (Object.keys(MAP_VARIANTS) as MapVariantName[]).flatMap((variant) => {
+		try {
+			layOutMap(plan, variant);
+			return [];
+		} catch (error) {
+			if (error instanceof MapLabelError) return [error];
+			throw error;
+		}
+	});
+}
+
+/**
+ * Draws the locator map as a self-contained SVG document: sea, land, the shaded countries and territories, borders,
+ * a dot (or a dashed circle, when the position is approximate) and a label for each marked place, and an inset with
+ * the wider region and the map's extent.
+ */
+export function locatorMapSvg(plan: MapPlan, variantName: MapVariantName, title: string): string {
+	const { width, height, fontSize } = MAP_VARIANTS[variantName];
+	const { view, frame, outlines, shadedOutlines, projected, pointOf, insetBox, placed, countryLabels } = layOutMap(
+		plan,
+		variantName,
+	);
 	const shapes = [
 		`<rect class="sea" width="${width}" height="${height}"/>`,
 		`<path class="land" d="${pathData(landInFrame(frame), true)}"/>`,

@@ -5,11 +5,10 @@
  * src/pages/ only hands these to Astro.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { AstroError } from 'astro/errors';
 import { getArticles } from '../utils/articles';
 import { articleMapPlan, mapTitle } from './article-map';
 import { locatorMapCache } from './cache';
-import { MAP_VARIANTS, MapLabelError, type MapPlan, type MapVariantName } from './locator-map';
+import { MAP_VARIANTS, type MapPlan, type MapVariantName } from './locator-map';
 
 /** Both layouts of every explainer that has a map. */
 export const mapPaths = (async () => {
@@ -30,16 +29,8 @@ export interface MapRouteProps {
 	title: string;
 }
 
-/** One map as an SVG response; a label with no room stops the build with the explainer's file and a fix. */
-export const mapResponse: APIRoute<MapRouteProps> = async ({ props, params }) => {
-	try {
-		const svg = await locatorMapCache().get(props);
-		return new Response(new Uint8Array(svg), { headers: { 'content-type': 'image/svg+xml; charset=utf-8' } });
-	} catch (error) {
-		if (!(error instanceof MapLabelError)) throw error;
-		throw new AstroError(
-			`content/articles/${String(params.slug)}.mdx places: ${error.message}`,
-			'Give the place a shorter `label` in its file in content/places/, or list fewer places close together.',
-		);
-	}
+/** One map as an SVG response; a label with no room was reported by the content checks (map-check.ts) before. */
+export const mapResponse: APIRoute<MapRouteProps> = async ({ props }) => {
+	const svg = await locatorMapCache().get(props);
+	return new Response(new Uint8Array(svg), { headers: { 'content-type': 'image/svg+xml; charset=utf-8' } });
 };

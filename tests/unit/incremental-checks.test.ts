@@ -76,4 +76,20 @@ describe('checks run again over what a save changed', () => {
 		expect(seen[1]).toBe(seen[0]);
 		expect(seen[0]).toBeGreaterThan(1);
 	});
+
+	test('an edit of a place alone checks again the maps of the explainers that list it', () => {
+		const { dir: crowded } = badContentFor('map-label-without-room', work);
+		saveAs(crowded);
+		const before = report(checks.problems(CHECKS));
+		expect(before.join('\n')).toMatch(/places\[2\]: the map has no room to label "Town with a long name number 2"/);
+		const place = join(live, 'places', 'town-2.yaml');
+		const text = readFileSync(place, 'utf8');
+		writeFileSync(place, `${text}label: Town 2\n`);
+		expect(report(checks.problems(CHECKS))).toEqual(report(checkContent(live)));
+		// Its new label is laid out in the explainer's map: the place still has no room, under its new name.
+		expect(report(checks.problems(CHECKS)).join('\n')).toMatch(/places\[2\]: the map has no room to label "Town 2"/);
+		writeFileSync(place, text);
+		expect(report(checks.problems(CHECKS))).toEqual(before);
+		saveAs(join(BAD_CONTENT_FIXTURES, '_base'));
+	});
 });

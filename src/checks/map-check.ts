@@ -1,0 +1,53 @@
+import { mapLabelErrors, noRoomFor, planLocatorMap, type MapPlace } from '../locator-map/locator-map';
+import { PlaceSchema } from '../schemas/place';
+import { problemAt, type Check } from './check';
+import type { ContentFile } from './content-files';
+import type { Problem } from './problem';
+
+/** The places of the content that pass their schema, by id: the ones a map can be planned with. */
+function validPlaces(files: readonly ContentFile[]): Map<string, MapPlace> {
+	const schema = PlaceSchema();
+	const places = new Map<string, MapPlace>();
+	for (const file of files) {
+		if (file.collection !== 'places' || file.syntaxErrors.length > 0) continue;
+		const parsed = schema.safeParse(file.data);
+		if (parsed.success) places.set(file.id, { id: file.id, data: parsed.data });
+	}
+	return places;
+}
+
+/**
+ * Every label on an explainer's map must find room at both sizes, or the build would stop at the map's route: laid
+ * out here (without drawing) and reported at each place in the explainer's `places` whose label has no room, or at
+ * `places` when no shaded place can be named. Places with problems of their own are left to the checks that report
+ * them.
+ */
+export const mapCheck: Check = ({ files, articles }) => {
+	const places = validPlaces(files);
+	return articles.flatMap((file): Problem[] => {
+		const listed = (file.data as Record<string, unknown> | undefined)?.['places'];
+		if (!Array.isArray(listed)) return [];
+		const mapped = listed.flatMap((id) => places.get(id as string) ?? []);
+		if (mapped.length === 0) return [];
+		// A place without room at both sizes is one problem to fix: its sizes are named together.
+		const sizes = new Map<string, { places: readonly MapPlace[]; shaded: boolean; variants: string[] }>();
+		for (const error of mapLabelErrors(planLocatorMap(mapped))) {
+			for (const lost of error.shaded ? [error.places] : error.places.map((place) => [place])) {
+				const key = `${error.shaded}:${lost.map((place) => place.id).join()}`;
+				const found = sizes.get(key) ?? { places: lost, shaded: error.shaded, variants: [] as string[] };
+				found.variants.push(error.variant);
+				sizes.set(key, found);
+			}
+		}
+		return [...sizes.values()].map(({ places: lost, shaded, variants }) => {
+			const index = shaded ? -1 : listed.indexOf(lost[0]?.id);
+			return problemAt(file, index >= 0 ? ['places', index] : ['places'], {
+				field: index >= 0 ? `places[${index}]` : 'places',
+				message: `${noRoomFor(lost, shaded)} (${variants.join(' and ')} map)`,
+				hint: shaded
+					? 'give the shaded places a shorter `label` in their files in content/places/, or list fewer places'
+					: `give the place a shorter \`label\` in content/places/${lost[0]?.id}.yaml, or list fewer places close together`,
+			});
+		});
+	});
+};
