@@ -70,6 +70,7 @@ const FOUND: Mutation[] = [
 	},
 	{ kind: 'set', file: 'places/baghdad.yaml', path: ['label'], value: 'et vestibulum\uffff\ufffe augue orci' },
 	{ kind: 'duplicate', file: 'articles/front-pauses-attacks.mdx', as: 'no-id' },
+	{ kind: 'set', file: 'places/baghdad.yaml', path: ['label'], value: 'A much longer label of 32 chars!' },
 ];
 
 /** A candidate mutation, numbered within its batch. */
