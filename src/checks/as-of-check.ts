@@ -2,7 +2,7 @@ import { actorAsOf, quoteDay, type ActorAsOf, type AsOf, type ReportDays } from 
 import { ActorSchema, type ActorData } from '../schemas/actor';
 import { PartialDateSchema, type PartialDate } from '../schemas/partial-date';
 import { dayOf, formatPartialDate } from '../utils/partial-dates';
-import { problemAt, type Check } from './check';
+import { problemAt, savedFiles, scoped, stringsIn, type Scope } from './check';
 import type { ContentFile } from './content-files';
 import { asDay } from './date-check';
 import type { Problem } from './problem';
@@ -121,10 +121,30 @@ function missingSummaryProblems(
 }
 
 /**
+ * An actor is checked against the explainers that list or quote it, on their days, and the explainers its dated items
+ * cite (`reportedIn`): after a save, the actors a saved explainer names, before or after, and those citing it.
+ */
+const asOfScope: Scope = {
+	restricts: ['actors'],
+	affected: (save) => {
+		const affected = savedFiles(save);
+		const articles = save.changed.filter(({ after }) => after.collection === 'articles');
+		if (articles.length === 0) return affected;
+		const named = new Set(articles.flatMap(({ before, after }) => [...stringsIn(before), ...stringsIn(after)]));
+		const saved = new Set(articles.map(({ after }) => after.id));
+		for (const file of save.files) {
+			if (file.collection !== 'actors') continue;
+			if (named.has(file.id) || [...stringsIn(file)].some((text) => saved.has(text))) affected.add(file);
+		}
+		return affected;
+	},
+};
+
+/**
  * Every explainer describes its actors as of its own date: a role, relation or summary that starts later is not
  * shown, and where two could be current the dates must decide. This check finds where they cannot.
  */
-export const asOfCheck: Check = ({ articles, actors }) => {
+export const asOfCheck = scoped(asOfScope, ({ articles, actors }) => {
 	const explainers = articles.flatMap((file) => explainerDays(file) ?? []);
 	const days: ReportDays = new Map(explainers.map((explainer) => [explainer.file.id, explainer.day]));
 	const usesOf = new Map<string, Use[]>();
@@ -143,4 +163,4 @@ export const asOfCheck: Check = ({ articles, actors }) => {
 			...missingSummaryProblems(file, parsed.data, uses, days),
 		];
 	});
-};
+});

@@ -1,4 +1,4 @@
-import type { ContentFile } from './content-files';
+import { COLLECTIONS, type Collection, type ContentFile } from './content-files';
 import type { Problem } from './problem';
 import type { StoryFacts } from './story-facts/facts';
 
@@ -17,8 +17,79 @@ export interface CheckContext {
 	storyFacts(file: ContentFile): StoryFacts | undefined;
 }
 
-/** A rule over the content: reports every problem it finds, never stops at the first. */
-export type Check = (context: CheckContext) => Problem[];
+/**
+ * A rule over the content: reports every problem it finds, never stops at the first. Its `scope` says which files a
+ * save in the dev server makes it look at again (incremental.ts); a check without one reads across files in ways
+ * not described, and runs whole on every save.
+ */
+export interface Check {
+	(context: CheckContext): Problem[];
+	readonly scope?: Scope;
+}
+
+/** What a check sees of the content: `files`, or only some of them in the collections it reports on, of `all`. */
+export function checkContext(
+	files: readonly ContentFile[],
+	storyFacts: (file: ContentFile) => StoryFacts | undefined,
+	all: readonly ContentFile[] = files,
+): CheckContext {
+	const ids = (collection: Collection) =>
+		new Set(all.filter((file) => file.collection === collection).map((file) => file.id));
+	return {
+		files,
+		articles: files.filter((file) => file.collection === 'articles'),
+		actors: files.filter((file) => file.collection === 'actors'),
+		actorIds: ids('actors'),
+		articleIds: ids('articles'),
+		placeIds: ids('places'),
+		storyFacts,
+	};
+}
+
+/** A save in the dev server: each changed file as it was and as it is now, and every file now. */
+export interface Save {
+	changed: readonly { before: ContentFile; after: ContentFile }[];
+	files: readonly ContentFile[];
+}
+
+/**
+ * Which files a check must look at again after a save (the others keep their problems): `restricts` are the
+ * collections it reports on file by file, `affected` the files of those whose problems the save can change, or
+ * 'all'.
+ */
+export interface Scope {
+	restricts: readonly Collection[];
+	affected(save: Save): ReadonlySet<ContentFile> | 'all';
+}
+
+/** The files a save changed, as they are now. */
+export const savedFiles = (save: Save) => new Set(save.changed.map(({ after }) => after));
+
+/** The scope of a check whose problems in a file depend on that file alone and on which ids exist. */
+export const OWN_FILE: Scope = { restricts: COLLECTIONS, affected: savedFiles };
+
+/** A check with its scope. */
+export const scoped = (scope: Scope, check: (context: CheckContext) => Problem[]): Check =>
+	Object.assign(check, { scope });
+
+const strings = new WeakMap<ContentFile, Set<string>>();
+
+/** Every text a file's fields hold, anywhere in them: the ids it may name. */
+export function stringsIn(file: ContentFile): Set<string> {
+	let found = strings.get(file);
+	if (!found) {
+		const texts = new Set<string>();
+		const visit = (value: unknown): void => {
+			if (typeof value === 'string') texts.add(value);
+			else if (Array.isArray(value)) value.forEach(visit);
+			else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+		};
+		visit(file.data);
+		found = texts;
+		strings.set(file, found);
+	}
+	return found;
+}
 
 /** A problem at a field of a file, placed with the YAML parser's positions. */
 export function problemAt(

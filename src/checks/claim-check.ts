@@ -1,6 +1,6 @@
 import { PartialDateSchema } from '../schemas/partial-date';
 import { earliestDay } from '../utils/partial-dates';
-import { problemAt, type Check, type CheckContext } from './check';
+import { problemAt, OWN_FILE, scoped, type CheckContext } from './check';
 import type { ContentFile } from './content-files';
 import { asDay } from './date-check';
 import { fieldName, type Problem } from './problem';
@@ -69,7 +69,7 @@ function storyDayOf(file: ContentFile): { day: string; field: 'asOf' | 'publishe
  * The claims' fields against the rest of the content: each actor a claim names exists and is listed, each source is
  * one of the explainer's, ids are unique, and no claim is made after the day the explainer's facts hold.
  */
-export const claimCheck: Check = (context) =>
+export const claimCheck = scoped(OWN_FILE, (context) =>
 	context.articles.flatMap((file): Problem[] => {
 		const claims = claimsOf(file);
 		if (claims.length === 0) return [];
@@ -123,10 +123,11 @@ export const claimCheck: Check = (context) =>
 			}
 			return problems;
 		});
-	});
+	}),
+);
 
 /** A claim's quoted words must stand word for word in the story, as a pull quote's must (quote-check.ts). */
-export const claimQuoteCheck: Check = ({ articles, storyFacts }) =>
+export const claimQuoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const claims = claimsOf(file);
 		const facts = claims.some((claim) => typeof claim.quote === 'string') ? storyFacts(file) : undefined;
@@ -145,4 +146,5 @@ export const claimQuoteCheck: Check = ({ articles, storyFacts }) =>
 					]
 				: [],
 		);
-	});
+	}),
+);

@@ -1,6 +1,6 @@
 import { PartialDateSchema } from '../schemas/partial-date';
 import { earliestDay, latestDay } from '../utils/partial-dates';
-import { problemAt, type Check } from './check';
+import { problemAt, OWN_FILE, scoped } from './check';
 import type { Problem } from './problem';
 
 const partialDate = PartialDateSchema();
@@ -19,7 +19,7 @@ export const asDay = (value: unknown) => {
 const DATED_FIELDS = ['roles', 'affiliations', 'summary'] as const;
 
 /** Dates that parse but cannot be true together: the timeline after publication or out of order, roles ending before they start. */
-export const dateCheck: Check = ({ articles, actors }) => [
+export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 	...articles.flatMap((file): Problem[] => {
 		const data = file.data as { published?: unknown; asOf?: unknown; timeline?: unknown } | undefined;
 		if (!Array.isArray(data?.timeline)) return [];
@@ -74,4 +74,4 @@ export const dateCheck: Check = ({ articles, actors }) => [
 			});
 		});
 	}),
-];
+]);

@@ -1,154 +1,17 @@
 /**
  * The content checks as the dev server runs them: after a save, only over what the save can have changed. Each
  * check's problems are kept by file; a save re-reads the files whose size or time changed and runs each check again
- * over the files whose problems the change can move (the saved file itself, for the checks that read one file at a
- * time), keeping the rest. A file added or removed, or anything else in the collections' folders (figure images,
+ * over the files whose problems the change can move, as the check's `scope` describes them (check.ts; the saved file
+ * itself, for the checks that read one file at a time), keeping the rest. A file added or removed, or anything else in the collections' folders (figure images,
  * imported files), changes what every file may refer to: then everything is checked again, as `checkContent` does.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { asOfCheck } from './as-of-check';
-import type { Check, CheckContext } from './check';
-import { claimCheck, claimQuoteCheck } from './claim-check';
-import { COLLECTIONS, parseContentFile, type Collection, type ContentFile } from './content-files';
-import { dateCheck } from './date-check';
+import { checkContext, type Check, type Save } from './check';
+import { COLLECTIONS, parseContentFile, type ContentFile } from './content-files';
 import { folderProblems } from './folder-check';
-import { mapCheck } from './map-check';
-import { mdxCheck } from './mdx-check';
-import { mentionCheck, namedActors } from './mention-check';
-import { placeCheck } from './place-check';
-import { placeholderCheck } from './placeholder-check';
 import { sortProblems, type Problem } from './problem';
-import { quoteCheck } from './quote-check';
-import { referenceCheck } from './reference-check';
-import { schemaCheck } from './schema-check';
-import { storyContentCheck } from './story-content-check';
 import type { StoryFacts } from './story-facts/facts';
-
-/** What a check gets to see: every file, or only some of them in the collections it reports on. */
-export function checkContext(
-	files: readonly ContentFile[],
-	storyFacts: (file: ContentFile) => StoryFacts | undefined,
-	all: readonly ContentFile[] = files,
-): CheckContext {
-	const ids = (collection: Collection) =>
-		new Set(all.filter((file) => file.collection === collection).map((file) => file.id));
-	return {
-		files,
-		articles: files.filter((file) => file.collection === 'articles'),
-		actors: files.filter((file) => file.collection === 'actors'),
-		actorIds: ids('actors'),
-		articleIds: ids('articles'),
-		placeIds: ids('places'),
-		storyFacts,
-	};
-}
-
-/** The saved files: each as it was and as it is now. */
-interface Save {
-	changed: readonly { before: ContentFile; after: ContentFile }[];
-	files: readonly ContentFile[];
-}
-
-/**
- * Which files a check must look at again after a save (the others keep their problems): `restricts` are the
- * collections it reports on file by file, `affected` the files of those whose problems the save can change, or
- * 'all'. A check not listed in SCOPES reads across files in ways not described here, and runs whole on every save.
- */
-interface Scope {
-	restricts: readonly Collection[];
-	affected(save: Save): ReadonlySet<ContentFile> | 'all';
-}
-
-const savedFiles = (save: Save) => new Set(save.changed.map(({ after }) => after));
-
-/** A file's problems depend on that file alone and on which ids exist. */
-const OWN_FILE: Scope = { restricts: COLLECTIONS, affected: savedFiles };
-
-const SCOPES = new Map<Check, Scope>([
-	...[
-		schemaCheck,
-		referenceCheck,
-		placeCheck,
-		dateCheck,
-		claimCheck,
-		mdxCheck,
-		storyContentCheck,
-		quoteCheck,
-		claimQuoteCheck,
-		placeholderCheck,
-	].map((check) => [check, OWN_FILE] as const),
-	[
-		mentionCheck,
-		{
-			// A story's mentions are matched against every actor's names: a change of names reaches every story.
-			restricts: ['articles'],
-			affected: (save) => {
-				const names = (file: ContentFile) => JSON.stringify(namedActors(checkContext([file], () => undefined)));
-				const renamed = save.changed.some(
-					({ before, after }) => after.collection === 'actors' && names(before) !== names(after),
-				);
-				return renamed ? 'all' : savedFiles(save);
-			},
-		},
-	],
-	[
-		mapCheck,
-		{
-			// An explainer's map is laid out from the places it lists: a saved place reaches every explainer listing it.
-			restricts: ['articles'],
-			affected: (save) => {
-				const affected = savedFiles(save);
-				const places = new Set(save.changed.flatMap(({ after }) => (after.collection === 'places' ? [after.id] : [])));
-				if (places.size === 0) return affected;
-				for (const file of save.files) {
-					if (file.collection === 'articles' && [...stringsIn(file)].some((text) => places.has(text)))
-						affected.add(file);
-				}
-				return affected;
-			},
-		},
-	],
-	[
-		asOfCheck,
-		{
-			// An actor is checked against the explainers that list or quote it, on their days, and the explainers its
-			// dated items cite (`reportedIn`): the actors a saved explainer names, before or after, and those citing it.
-			restricts: ['actors'],
-			affected: (save) => {
-				const affected = savedFiles(save);
-				const articles = save.changed.filter(({ after }) => after.collection === 'articles');
-				if (articles.length === 0) return affected;
-				const named = new Set(articles.flatMap(({ before, after }) => [...stringsIn(before), ...stringsIn(after)]));
-				const saved = new Set(articles.map(({ after }) => after.id));
-				for (const file of save.files) {
-					if (file.collection !== 'actors') continue;
-					if (named.has(file.id) || [...stringsIn(file)].some((text) => saved.has(text))) affected.add(file);
-				}
-				return affected;
-			},
-		},
-	],
-]);
-
-const strings = new WeakMap<ContentFile, Set<string>>();
-
-/** Every text a file's fields hold, anywhere in them. */
-function stringsIn(file: ContentFile): Set<string> {
-	let found = strings.get(file);
-	if (!found) {
-		const texts = new Set<string>();
-		const visit = (value: unknown): void => {
-			if (typeof value === 'string') texts.add(value);
-			else if (Array.isArray(value)) value.forEach(visit);
-			else if (value && typeof value === 'object') Object.values(value).forEach(visit);
-		};
-		visit(file.data);
-		found = texts;
-		strings.set(file, found);
-	}
-	return found;
-}
 
 interface Known {
 	/** Size and modification time, to see a save without reading the file. */
@@ -202,7 +65,7 @@ export class IncrementalChecks {
 
 	/** One check's problems by file: again over the files `save` can have changed them in, or over all of them. */
 	#run(check: Check, files: readonly ContentFile[], save: Save | undefined): Map<string, Problem[]> {
-		const scope = SCOPES.get(check);
+		const scope = check.scope;
 		const kept = this.#problems.get(check);
 		const affected = save && scope && kept ? scope.affected(save) : 'all';
 		if (affected === 'all') return byFile(check(checkContext(files, this.#storyFacts)), files);

@@ -6,7 +6,7 @@
  * with the place of every field (content-files.ts), and what the checks and the search index read from each story
  * (story-facts/): in a build, from Astro's own compile of the story; otherwise parsed here.
  */
-import type { Check } from './check';
+import { checkContext, type Check } from './check';
 import { resolve } from 'node:path';
 import { readContentFiles, type ContentFile } from './content-files';
 import { asOfCheck } from './as-of-check';
@@ -14,7 +14,7 @@ import { claimCheck, claimQuoteCheck } from './claim-check';
 import { dateCheck } from './date-check';
 import { duplicateIdCheck } from './duplicate-check';
 import { folderProblems } from './folder-check';
-import { checkContext, IncrementalChecks } from './incremental';
+import { IncrementalChecks } from './incremental';
 import { linkCheck } from './link-check';
 import { mapCheck } from './map-check';
 import { mdxCheck } from './mdx-check';

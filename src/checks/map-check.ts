@@ -1,6 +1,6 @@
 import { mapLabelErrors, noRoomFor, planLocatorMap, type MapPlace } from '../locator-map/locator-map';
 import { PlaceSchema } from '../schemas/place';
-import { problemAt, type Check } from './check';
+import { problemAt, savedFiles, scoped, stringsIn, type Scope } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 
@@ -16,13 +16,27 @@ function validPlaces(files: readonly ContentFile[]): Map<string, MapPlace> {
 	return places;
 }
 
+/** An explainer's map is laid out from the places it lists: a saved place reaches every explainer listing it. */
+const mapScope: Scope = {
+	restricts: ['articles'],
+	affected: (save) => {
+		const affected = savedFiles(save);
+		const places = new Set(save.changed.flatMap(({ after }) => (after.collection === 'places' ? [after.id] : [])));
+		if (places.size === 0) return affected;
+		for (const file of save.files) {
+			if (file.collection === 'articles' && [...stringsIn(file)].some((text) => places.has(text))) affected.add(file);
+		}
+		return affected;
+	},
+};
+
 /**
  * Every label on an explainer's map must find room at both sizes, or the build would stop at the map's route: laid
  * out here (without drawing) and reported at each place in the explainer's `places` whose label has no room, or at
  * `places` when no shaded place can be named. Places with problems of their own are left to the checks that report
  * them.
  */
-export const mapCheck: Check = ({ files, articles }) => {
+export const mapCheck = scoped(mapScope, ({ files, articles }) => {
 	const places = validPlaces(files);
 	return articles.flatMap((file): Problem[] => {
 		const listed = (file.data as Record<string, unknown> | undefined)?.['places'];
@@ -50,4 +64,4 @@ export const mapCheck: Check = ({ files, articles }) => {
 			});
 		});
 	});
-};
+});

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MENTION_ELEMENT } from '../mentions/remark-actor-mentions';
-import type { Check } from './check';
+import { OWN_FILE, scoped } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 import { imageFileFault } from './image-file';
@@ -21,7 +21,7 @@ const at = (file: ContentFile, line: number, column: number, message: string, hi
 });
 
 /** MDX that would not compile or render: syntax errors, missing imports, unknown components, empty bodies. */
-export const mdxCheck: Check = ({ articles, storyFacts }) =>
+export const mdxCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const body = file.body;
 		if (!body || file.syntaxErrors.length > 0) return [];
@@ -64,7 +64,8 @@ export const mdxCheck: Check = ({ articles, storyFacts }) =>
 		return facts
 			? [...importProblems(file, facts), ...componentProblems(file, facts), ...imageProblems(file, facts)]
 			: [];
-	});
+	}),
+);
 
 /** Imports whose file does not exist (Astro reports them off by the frontmatter's length). */
 function importProblems(file: ContentFile, facts: StoryFacts): Problem[] {

@@ -1,5 +1,6 @@
 import { createNameMatcher, type NamedActor } from '../mentions/name-matcher';
-import { problemAt, type Check, type CheckContext } from './check';
+import { checkContext, problemAt, savedFiles, scoped, type Check, type CheckContext, type Scope } from './check';
+import type { ContentFile } from './content-files';
 import { closest } from './suggest';
 import type { Problem } from './problem';
 import { positionIn } from './story-facts/facts';
@@ -39,11 +40,22 @@ export const sharedNameCheck: Check = (context) => {
 	});
 };
 
+const namesOf = (file: ContentFile) => JSON.stringify(namedActors(checkContext([file], () => undefined)));
+
+/** A story's mentions are matched against every actor's names: a change of names reaches every story. */
+const mentionScope: Scope = {
+	restricts: ['articles'],
+	affected: (save) =>
+		save.changed.some(({ before, after }) => after.collection === 'actors' && namesOf(before) !== namesOf(after))
+			? 'all'
+			: savedFiles(save),
+};
+
 /**
  * An article's listed actors must each be named somewhere (story, key facts, timeline, captions), and each
  * listed once; a known actor named in the story but not listed is a warning: it gets no link or glossary entry.
  */
-export const mentionCheck: Check = (context) => {
+export const mentionCheck = scoped(mentionScope, (context) => {
 	// An empty name (the schema reports it) would match everywhere, and the matcher would never get past it; a
 	// name past the limit (reported below) would make its pattern too large for the regular expression engine.
 	const findNames = createNameMatcher(
@@ -53,7 +65,7 @@ export const mentionCheck: Check = (context) => {
 		})),
 	);
 	return [...longNameProblems(context), ...mentionProblems(context, findNames)];
-};
+});
 
 /** The most characters of a name or alias: a name is a few words. */
 const LONGEST_NAME = 200;

@@ -1,5 +1,5 @@
 import { countriesByName, countryAt, distanceToCountryKm, type LonLat } from '../locator-map/atlas';
-import { problemAt, type Check } from './check';
+import { problemAt, OWN_FILE, scoped } from './check';
 import type { ContentFile } from './content-files';
 import { fieldName, type Problem } from './problem';
 import { closest } from './suggest';
@@ -96,9 +96,10 @@ function checkArticlePlaces(file: ContentFile): Problem[] {
 }
 
 /** Places must be where they say they are, and articles list each once. */
-export const placeCheck: Check = ({ files }) =>
+export const placeCheck = scoped(OWN_FILE, ({ files }) =>
 	files.flatMap((file) => {
 		if (file.collection === 'places' && file.syntaxErrors.length === 0) return checkPlace(file);
 		if (file.collection === 'articles') return checkArticlePlaces(file);
 		return [];
-	});
+	}),
+);

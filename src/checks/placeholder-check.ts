@@ -1,4 +1,4 @@
-import { problemAt, type Check } from './check';
+import { problemAt, OWN_FILE, scoped } from './check';
 import { fieldName, type Problem } from './problem';
 import { positionIn } from './story-facts/facts';
 
@@ -15,7 +15,7 @@ function placeholderFields(value: unknown, path: (string | number)[] = []): (str
 }
 
 /** A template's TODO left in a field or the story would be published as it is. */
-export const placeholderCheck: Check = ({ files, storyFacts }) =>
+export const placeholderCheck = scoped(OWN_FILE, ({ files, storyFacts }) =>
 	files.flatMap((file): Problem[] => {
 		const hint = 'replace the TODO text with the real content (docs/editing.md says what each field takes)';
 		const inFields = placeholderFields(file.data).map((path) =>
@@ -40,4 +40,5 @@ export const placeholderCheck: Check = ({ files, storyFacts }) =>
 					})
 				: [];
 		return [...inFields, ...inStory];
-	});
+	}),
+);

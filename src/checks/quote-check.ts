@@ -1,4 +1,4 @@
-import { problemAt, type Check } from './check';
+import { problemAt, OWN_FILE, scoped } from './check';
 import type { Problem } from './problem';
 
 interface QuoteFields {
@@ -17,7 +17,7 @@ export function normaliseForQuoteMatch(text: string): string {
 }
 
 /** Every quote must stand word for word in the story, so a quote edited in one place only is caught. */
-export const quoteCheck: Check = ({ articles, storyFacts }) =>
+export const quoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const facts = storyFacts(file);
 		const data = file.data as { quotes?: unknown } | undefined;
@@ -51,4 +51,5 @@ export const quoteCheck: Check = ({ articles, storyFacts }) =>
 			}
 			return problems;
 		});
-	});
+	}),
+);

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { problemAt, type Check, type CheckContext } from './check';
+import { problemAt, OWN_FILE, scoped, type CheckContext } from './check';
 import { imageFileFault } from './image-file';
 import type { ContentFile } from './content-files';
 import { fieldName, type Problem } from './problem';
@@ -54,7 +54,7 @@ const WHAT: Record<Referenced, string> = { actors: 'actor', places: 'place', art
  * Astro only logs an unknown `reference()`; here it stops the build, with a likely intended id. A figure's `image`
  * names a file, which Astro needs to find and read or it stops the build at no line of the content.
  */
-export const referenceCheck: Check = (context: CheckContext) => [
+export const referenceCheck = scoped(OWN_FILE, (context: CheckContext) => [
 	...context.files.flatMap((file) =>
 		references(file).flatMap(({ path, id, collection }): Problem[] => {
 			const known = KNOWN[collection](context);
@@ -70,7 +70,7 @@ export const referenceCheck: Check = (context: CheckContext) => [
 		}),
 	),
 	...context.articles.flatMap(figureImageProblems),
-];
+]);
 
 /** Figures whose `image` is not an image file beside the explainer. */
 function figureImageProblems(file: ContentFile): Problem[] {

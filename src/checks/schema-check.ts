@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { ActorSchema } from '../schemas/actor';
 import { ArticleSchema } from '../schemas/article';
 import { PlaceSchema } from '../schemas/place';
-import { problemAt, type Check } from './check';
+import { problemAt, OWN_FILE, scoped } from './check';
 import type { Collection, ContentFile } from './content-files';
 import { fieldName } from './problem';
 
@@ -101,7 +101,7 @@ export function checkedEntries<C extends Collection>(
 }
 
 /** Runs the same zod schemas as the content config, but reports each issue at its line and column. */
-export const schemaCheck: Check = ({ files }) =>
+export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 	files.flatMap((file) => {
 		if (file.syntaxErrors.length > 0) {
 			return file.syntaxErrors.map((error) => ({
@@ -159,7 +159,8 @@ export const schemaCheck: Check = ({ files }) =>
 				}),
 			];
 		});
-	});
+	}),
+);
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 	return path.reduce<unknown>(

@@ -1,4 +1,4 @@
-import type { Check } from './check';
+import { OWN_FILE, scoped } from './check';
 import type { ContentFile } from './content-files';
 import { disallowedTarget } from './link-check';
 import type { Problem } from './problem';
@@ -35,7 +35,7 @@ const at = (file: ContentFile, place: { line: number; column: number }, message:
  * to the web, to mail or to this site. Anything else would run code when the page renders, or fail there with no
  * line of the story to show.
  */
-export const storyContentCheck: Check = ({ articles, storyFacts }) =>
+export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const facts = storyFacts(file);
 		if (!facts || facts.syntaxError) return [];
@@ -107,7 +107,8 @@ export const storyContentCheck: Check = ({ articles, storyFacts }) =>
 			}
 		}
 		return problems;
-	});
+	}),
+);
 
 /** Code or a value as short as an error message can quote it. */
 function shorten(text: string): string {
