@@ -89,14 +89,19 @@ try {
 
 /**
  * Builds one site in a child process under GNU time. A build of the same site and N reuses its caches (the
- * content layer's data store, our share images): the first build of each is cold, a second one incremental.
+ * content layer's data store, our share images and maps): the first build of each is cold, a second one incremental.
  */
 async function measure(site, n, siteRoot, content) {
 	const dir = join(work, `${site}-${n}`);
 	const outDir = join(dir, 'dist');
 	const timing = join(dir, 'time.txt');
 	mkdirSync(dir, { recursive: true });
-	const env = { ...process.env, CONTENT_DIR: content, SHARE_IMAGE_CACHE: join(dir, 'share-images') };
+	const env = {
+		...process.env,
+		CONTENT_DIR: content,
+		SHARE_IMAGE_CACHE: join(dir, 'share-images'),
+		LOCATOR_MAP_CACHE: join(dir, 'locator-maps'),
+	};
 	const sampler = setInterval(() => loads.push(loadavg()[0] ?? 0), 5_000);
 	const started = performance.now();
 	try {
