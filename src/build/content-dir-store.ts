@@ -57,7 +57,7 @@ export default function contentDirStore(): AstroIntegration {
 }
 
 /** Astro's content data store, in one file (the project does not use `experimental.collectionStorage`). */
-const DATA_STORE_FILE = 'data-store.json';
+export const DATA_STORE_FILE = 'data-store.json';
 
 /**
  * Removes the data store `storeFile` when an entry in it was read from a file outside `content`, and returns that

@@ -2,8 +2,8 @@
  * The site's build: one integration that registers every build step, in the order they run, and the story pipeline
  * they share (as Starlight's index.ts registers its own). docs/architecture.md follows a build through them. The
  * steps that belong to no one feature are in this folder: the content folder's data store (content-dir-store.ts),
- * the bundler's warnings (build-warnings.ts), cache pruning (cache-pruning.ts) and the atomic output
- * (atomic-output.ts).
+ * the dev server's reading of it after a save (dev-data-store.ts), the bundler's warnings (build-warnings.ts), cache
+ * pruning (cache-pruning.ts) and the atomic output (atomic-output.ts).
  */
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
@@ -20,6 +20,7 @@ import atomicOutput from './atomic-output';
 import { buildWarnings } from './build-warnings';
 import cachePruning from './cache-pruning';
 import contentDirStore from './content-dir-store';
+import { freshDataStoreInDev } from './dev-data-store';
 
 export default function explainerSite(): AstroIntegration {
 	return {
@@ -41,6 +42,8 @@ export default function explainerSite(): AstroIntegration {
 							buildWarnings(),
 							// In `astro dev`, an actor file whose names change recompiles the stories that mention it.
 							recompileStoriesOnActorNames({ actors: contentDir('actors'), articles: contentDir('articles') }),
+							// In `astro dev`, pages read the content as saved, also when a save lands during a request.
+							freshDataStoreInDev(),
 						],
 						server: {
 							// CONTENT_DIR may point outside the project (benchmarks, tests); the dev server must still read it.
