@@ -48,6 +48,9 @@ function toMentionable(id: string, data: unknown): MentionableActor[] {
 	return [{ id, name: name.trim(), aliases: names(aliases).map((alias) => alias.trim()) }];
 }
 
+/** How long after an actor file's last event its names are read again: longer than one save's writes take. */
+const SAVE_SETTLE_MS = 100;
+
 /** What the mention plugin's output depends on, of the actors: their ids, names and aliases. */
 const namesKey = (actors: readonly MentionableActor[]) =>
 	JSON.stringify(actors.map(({ id, name, aliases }) => [id, name, aliases]));
@@ -69,13 +72,21 @@ export function recompileStoriesOnActorNames(folders: { actors: string; articles
 		apply: 'serve',
 		configureServer(server) {
 			let names: string | undefined;
-			const onActorFile = (file: string) => {
-				if (!inside(actors, file) || !file.endsWith('.yaml')) return;
+			let settling: NodeJS.Timeout | undefined;
+			const readNamesAgain = () => {
 				forgetMentionableActors();
 				const next = namesKey(readMentionableActors(folders.actors));
 				if (next === names) return;
 				names = next;
 				dropCompiledStories(server, (file) => inside(articles, file) && file.endsWith('.mdx'));
+			};
+			// A save can reach the watcher as one event at the moment the file is emptied, before its text is written:
+			// read then, the actor would have no names, and its links would be gone until the next save. The names are
+			// read once a save's events have settled.
+			const onActorFile = (file: string) => {
+				if (!inside(actors, file) || !file.endsWith('.yaml')) return;
+				clearTimeout(settling);
+				settling = setTimeout(readNamesAgain, SAVE_SETTLE_MS);
 			};
 			try {
 				names = namesKey(readMentionableActors(folders.actors));
