@@ -11,6 +11,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import contentChecks from '../checks/integration';
 import { createCompiledStoryFacts } from '../checks/story-facts/compiled';
+import locatorMaps from '../locator-map/integration';
 import { readMentionableActors, recompileStoriesOnActorNames } from '../mentions/actor-names';
 import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from '../plugins';
 import search from '../search/integration';
@@ -53,14 +54,15 @@ export default function explainerSite(): AstroIntegration {
 						},
 					},
 					// Each hook runs in this order. The checks come first: a broken field stops the build before anything
-					// else starts, and a broken story before a page renders. The share images and the search index are made
-					// from the checked content, in background processes while Astro compiles. atomicOutput comes last: it
+					// else starts, and a broken story before a page renders. The share images, the maps and the search index are
+					// made from the checked content: the images and the index in background processes while Astro compiles. atomicOutput comes last: it
 					// swaps the finished folder in after every other step has written to it.
 					integrations: [
 						contentChecks({ storyFacts }),
 						// CONTENT_DIR as content/: a data store of its own folder, and watched in `astro dev` wherever it is.
 						contentDirStore(),
 						shareImages(),
+						locatorMaps(),
 						// A story's mentions are components (MentionCard), the rest static: MDX compiles each run of static
 						// elements into one string instead of a call per element (docs/performance.md).
 						mdx({ optimize: true }),

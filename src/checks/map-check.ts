@@ -1,20 +1,7 @@
 import { mapLabelErrors, noRoomFor, planLocatorMap, type MapPlace } from '../locator-map/locator-map';
-import { PlaceSchema } from '../schemas/place';
 import { problemAt, savedFiles, scoped, stringsIn, type Scope } from './check';
-import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
-
-/** The places of the content that pass their schema, by id: the ones a map can be planned with. */
-function validPlaces(files: readonly ContentFile[]): Map<string, MapPlace> {
-	const schema = PlaceSchema();
-	const places = new Map<string, MapPlace>();
-	for (const file of files) {
-		if (file.collection !== 'places' || file.syntaxErrors.length > 0) continue;
-		const parsed = schema.safeParse(file.data);
-		if (parsed.success) places.set(file.id, { id: file.id, data: parsed.data });
-	}
-	return places;
-}
+import { checkedEntries } from './schema-check';
 
 /** An explainer's map is laid out from the places it lists: a saved place reaches every explainer listing it. */
 const mapScope: Scope = {
@@ -33,15 +20,18 @@ const mapScope: Scope = {
 /**
  * Every label on an explainer's map must find room at both sizes, or the build would stop at the map's route: laid
  * out here (without drawing) and reported at each place in the explainer's `places` whose label has no room, or at
- * `places` when no shaded place can be named. Places with problems of their own are left to the checks that report
- * them.
+ * `places` when no shaded place can be named.
  */
 export const mapCheck = scoped(mapScope, ({ files, articles }) => {
-	const places = validPlaces(files);
+	// Places with problems of their own are left to the checks that report them.
+	const places = new Map(checkedEntries(files, 'places').map((place) => [place.id, place]));
 	return articles.flatMap((file): Problem[] => {
 		const listed = (file.data as Record<string, unknown> | undefined)?.['places'];
 		if (!Array.isArray(listed)) return [];
-		const mapped = listed.flatMap((id) => places.get(id as string) ?? []);
+		const mapped = listed.flatMap((id: unknown) => {
+			const place = places.get(id as string);
+			return place ? [{ id: place.id, data: place.data }] : [];
+		});
 		if (mapped.length === 0) return [];
 		// A place without room at both sizes is one problem to fix: its sizes are named together.
 		const sizes = new Map<string, { places: readonly MapPlace[]; shaded: boolean; variants: string[] }>();

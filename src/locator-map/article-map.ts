@@ -1,22 +1,30 @@
-import { getPlacesById, type Article } from '../utils/articles';
-import { planLocatorMap, type MapPlan, type MapVariantName } from './locator-map';
+import type { PlaceData } from '../schemas/place';
 import { pathTo } from '../utils/paths';
+import { planLocatorMap, type MapPlan, type MapVariantName } from './locator-map';
 
-/** What an explainer's locator map shows, or nothing when the article lists no places. */
-export async function articleMapPlan(article: Article): Promise<MapPlan | undefined> {
-	if (article.data.places.length === 0) return undefined;
-	const byId = await getPlacesById();
+/**
+ * What a map of the places an explainer lists shows, from the places by id (the collection's in a page, the checked
+ * files' in the build's integration.ts); nothing when none of them can be drawn.
+ */
+export function mapPlanOf(
+	listed: readonly { id: string }[],
+	placesById: ReadonlyMap<string, { data: PlaceData }>,
+): MapPlan | undefined {
+	if (listed.length === 0) return undefined;
 	const plan = planLocatorMap(
-		article.data.places.flatMap(({ id }) => {
-			const place = byId.get(id);
+		listed.flatMap(({ id }) => {
+			const place = placesById.get(id);
 			return place ? [{ id, data: place.data }] : [];
 		}),
 	);
 	return plan.marked.length + plan.shaded.length > 0 ? plan : undefined;
 }
 
+/** The file name of an explainer's map at one size, beside its page. */
+export const mapFile = (variant: MapVariantName) => `map-${variant}.svg`;
+
 /** The map image of one explainer at one size. */
-export const mapPath = (slug: string, variant: MapVariantName) => pathTo(`explainers/${slug}/map-${variant}.svg`);
+export const mapPath = (slug: string, variant: MapVariantName) => pathTo(`explainers/${slug}/${mapFile(variant)}`);
 
 /** The map's title, in the SVG and as the image's alternative text. */
-export const mapTitle = (article: Article) => `Locator map for “${article.data.title}”`;
+export const mapTitle = (article: { data: { title: string } }) => `Locator map for “${article.data.title}”`;

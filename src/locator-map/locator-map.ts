@@ -9,7 +9,7 @@
  * - clip.ts: outlines clipped to a map's frame, and their SVG path data
  * - cache.ts: drawn maps kept on disk between builds, keyed by their inputs and a hash of the drawing code
  * - article-map.ts: an explainer's plan, title and image paths; LocatorMap.astro: the section on its page
- * - route.ts: the SVG files, served through src/pages/explainers/[slug]/map-[variant].svg.ts
+ * - integration.ts: the build writes the SVG files beside their pages; route.ts serves them in the dev server
  */
 import { geoMercator, type GeoProjection } from 'd3-geo';
 import type { MultiPoint } from 'geojson';

@@ -1,11 +1,9 @@
 import type { AstroIntegration } from 'astro';
-import { AstroError } from 'astro/errors';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckedContent } from '../checks';
 import { checkedEntries } from '../checks/schema-check';
 import { checkedFields, contentToBuildFrom } from '../checks/integration';
+import { writeBesideExplainers } from '../utils/explainer-files';
 import { SHARE_IMAGE_FILE } from '../utils/paths';
 import { explainerShareCard, shareImageCache } from './cache';
 import type { ShareImageInput } from './card';
@@ -55,7 +53,11 @@ export default function shareImages(): AstroIntegration {
 			// The cards the child has not drawn yet are drawn here, at full speed: the build has nothing else to wait for.
 			'astro:build:generated': ({ dir }) => {
 				stopShareImageDrawer();
-				writing = writeShareImages(cards, fileURLToPath(dir));
+				const cache = shareImageCache();
+				writing = writeBesideExplainers(
+					cards.map(({ slug, input }) => ({ slug, name: SHARE_IMAGE_FILE, bytes: () => cache.get(input) })),
+					fileURLToPath(dir),
+				);
 				// Awaited in astro:build:done, which reports its failure; until then it is not an unhandled rejection.
 				writing.catch(() => undefined);
 			},
@@ -72,29 +74,4 @@ export default function shareImages(): AstroIntegration {
 			},
 		},
 	};
-}
-
-/** How many images are read (or drawn, on libuv's thread pool) and written at once. */
-const WRITES_AT_ONCE = 16;
-
-/**
- * Writes each card's image beside its explainer's page in the built site `outDir`: from the cache, where the child
- * process drew it, or drawn here when it did not. Throws when an explainer has no page to sit beside.
- */
-async function writeShareImages(cards: readonly { slug: string; input: ShareImageInput }[], outDir: string) {
-	const cache = shareImageCache();
-	for (let start = 0; start < cards.length; start += WRITES_AT_ONCE) {
-		await Promise.all(
-			cards.slice(start, start + WRITES_AT_ONCE).map(async ({ slug, input }) => {
-				// The built folder holds the site from its base path down: /<base>/explainers/x/ is explainers/x/ here.
-				const file = join(outDir, 'explainers', slug, SHARE_IMAGE_FILE);
-				await writeFile(file, await cache.get(input)).catch((error: unknown) => {
-					throw new AstroError(
-						`The share image of the explainer “${slug}” could not be written to ${file}: ${String(error)}`,
-						'Every explainer gets a page at /explainers/<slug>/; check that src/pages still builds it.',
-					);
-				});
-			}),
-		);
-	}
 }

@@ -181,6 +181,12 @@ describe('astro dev, when a place or an explainer’s fields change', () => {
 		write('places/valletta.yaml', valletta('Valletta, Malta’s capital'));
 		const after = await page('late', ($) => mapPlaces($).includes('Malta’s capital'));
 		expect(mapPlaces(after)).toContain('Valletta, Malta’s capital');
+		// The dev server draws the map itself on request (a build writes it beside the page), with the new name.
+		const map = await fetch(new URL(after('#map img').attr('src') ?? '', server!.origin));
+		expect(map.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+		expect(load(await map.text(), { xml: true })('text[data-place="valletta"]').text()).toBe(
+			'Valletta, Malta’s capital',
+		);
 	}, 120_000);
 
 	test('shows an explainer’s new as-of date, its actors as of that day, and its new headline', async () => {
