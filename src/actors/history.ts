@@ -77,6 +77,29 @@ export function recordersByActor<Actor extends HistoryActor>(actors: readonly Ac
 	return recorders;
 }
 
+/**
+ * Every actor's history, by id, with the relations other actors' files record to it: `featuring` gives the
+ * explainers that feature an actor, newest first.
+ */
+export function actorHistories<Actor extends HistoryActor, Story extends Explainer>(
+	actors: readonly Actor[],
+	featuring: (id: string) => readonly Story[],
+	reportDays: ReportDays,
+): Map<string, ActorHistory<Story>> {
+	const recorders = recordersByActor(actors);
+	return new Map(
+		actors.map((actor) => [
+			actor.id,
+			actorHistory(
+				actor,
+				featuring(actor.id),
+				reportDays,
+				(recorders.get(actor.id) ?? []).map((other) => ({ actor: other, explainers: featuring(other.id) })),
+			),
+		]),
+	);
+}
+
 /** One record of a relation: the fact, the file it is on, and the explainers that show it. */
 interface RelationRecord<Story extends Explainer> {
 	fact: AffiliationData;

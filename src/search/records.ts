@@ -4,7 +4,7 @@ import type { PlaceData } from '../schemas/place';
 import { ACTOR_KIND_LABELS } from '../utils/labels';
 import { formatPartialDate } from '../utils/partial-dates';
 import { actorOnDay, explainerDay, latestSummary } from '../actors/as-of';
-import { actorHistory, recordersByActor, SHOWN_IN_LIMIT } from '../actors/history';
+import { actorHistories, SHOWN_IN_LIMIT } from '../actors/history';
 
 /** One page of the search index: where it is, its headline, and the words it is found by. */
 export interface SearchRecord {
@@ -76,18 +76,12 @@ export function searchRecords({ articles, actors, places }: SearchableContent): 
 			else featuring.set(id, [article]);
 		}
 	}
-	const recorders = recordersByActor(actors);
-	const people = byId(actors).map((actor) => {
-		const { id, data } = actor;
+	// The connections as the actor's page lists them: its own file's and those other actors' files record to it.
+	const histories = actorHistories(actors, (id) => featuring.get(id) ?? [], reportDays);
+	const people = byId(actors).map(({ id, data }) => {
 		const featured = featuring.get(id) ?? [];
 		const quoted = newestFirst.flatMap((article) => article.data.quotes.filter((quote) => quote.speaker.id === id));
-		// The connections as the page lists them: its own file's and those other actors' files record to it.
-		const history = actorHistory(
-			actor,
-			featured,
-			reportDays,
-			(recorders.get(id) ?? []).map((other) => ({ actor: other, explainers: featuring.get(other.id) ?? [] })),
-		);
+		const history = histories.get(id)!;
 		return record(`/actors/${id}/`, data.name, [
 			ACTOR_KIND_LABELS[data.kind].one,
 			data.aliases.join(', '),

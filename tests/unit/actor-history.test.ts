@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { actorHistory, recordersByActor, type HistoryActor } from '../../src/actors/history';
+import { actorHistories, recordersByActor, type HistoryActor } from '../../src/actors/history';
 import { ActorSchema } from '../../src/schemas/actor';
 
 /*
@@ -60,11 +60,11 @@ const featuring: Record<string, string[]> = {
 const explainersOf = (id: string): Story[] => (featuring[id] ?? []).map(explainer);
 const recorders = recordersByActor(actors);
 
+const histories = actorHistories(actors, explainersOf, reportDays);
+
 /** The actor's "Connections over time" as its page lists them. */
 function connections(id: string) {
-	const self = actors.find((candidate) => candidate.id === id)!;
-	const others = (recorders.get(id) ?? []).map((other) => ({ actor: other, explainers: explainersOf(other.id) }));
-	return actorHistory(self, explainersOf(id), reportDays, others).affiliations.map((item) => ({
+	return histories.get(id)!.affiliations.map((item) => ({
 		reads: `${item.words} ${item.other}`,
 		period: item.period,
 		in: item.explainers.map((story) => story.id),
