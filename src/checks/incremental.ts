@@ -2,8 +2,9 @@
  * The content checks as the dev server runs them: after a save, only over what the save can have changed. Each
  * check's problems are kept by file; a save re-reads the files whose size or time changed and runs each check again
  * over the files whose problems the change can move, as the check's `scope` describes them (check.ts; the saved file
- * itself, for the checks that read one file at a time), keeping the rest. A file added or removed, or anything else in the collections' folders (figure images,
- * imported files), changes what every file may refer to: then everything is checked again, as `checkContent` does.
+ * itself, for the checks that read one file at a time), keeping the rest. A file added or removed, or anything else
+ * in the collections' folders (figure images, imported files), changes what every file may refer to: then everything
+ * is checked again, as `checkContent` does.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -31,9 +31,9 @@ const at = (file: ContentFile, place: { line: number; column: number }, message:
 
 /**
  * What a story may hold beyond Markdown: `{…}` with data alone (text, numbers, lists of them) or comments, imports
- * of Astro components by a relative path (that the file exists, mdx-check checks), the HTML elements above without scripts or styles in their attributes, and links
- * to the web, to mail or to this site. Anything else would run code when the page renders, or fail there with no
- * line of the story to show.
+ * of Astro components by a relative path (that the file exists, mdx-check checks), the HTML elements above without
+ * scripts or styles in their attributes, and links to the web, to mail or to this site. Anything else would run code
+ * when the page renders, or fail there with no line of the story to show.
  */
 export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
