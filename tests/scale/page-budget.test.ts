@@ -138,6 +138,19 @@ describe(`the site built with ${ARTICLES} explainers`, () => {
 		expect(count).toBeGreaterThan(1);
 	});
 
+	test('gives an actor’s roles and connections on its first page, and links there from the later ones', () => {
+		const firstPages = pages()
+			.filter((path) => /\/actors\/[^/]+\/page\/2\/$/.test(path))
+			.map((path) => path.replace(/page\/2\/$/, ''))
+			.filter((first) => loadPage(first)('#roles, #affiliations').length > 0);
+		expect(firstPages.length).toBeGreaterThan(0);
+		for (const first of firstPages) {
+			const later = loadPage(`${first}page/2/`);
+			expect(later('#roles, #affiliations, .relations'), first).toHaveLength(0);
+			expect(later('.actor__profile-link a').attr('href'), first).toBe(first);
+		}
+	});
+
 	test('puts every page but the 404 page in the sitemap, the listings’ later pages too', () => {
 		const xml = new XMLParser();
 		const read = (name: string) => xml.parse(readFileSync(join(dist, name), 'utf8'));
