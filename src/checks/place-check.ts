@@ -1,3 +1,4 @@
+import { geoContains } from 'd3-geo';
 import { countriesByName, countryAt, distanceToCountryKm, type LonLat } from '../locator-map/atlas';
 import { problemAt, OWN_FILE, scoped } from './check';
 import type { ContentFile } from './content-files';
@@ -55,6 +56,8 @@ function checkPlace(file: ContentFile): Problem[] {
 	}
 	const known = countries.flatMap(({ value }) => (typeof value === 'string' ? (atlas.get(value) ?? []) : []));
 	if (problems.length > 0 || !point || known.length === 0) return problems;
+	// Most places lie inside a country they name; only the others are looked up among all the atlas's countries.
+	if (known.some((country) => geoContains(country, point))) return problems;
 	const where = countryAt(point);
 	const inAnother = where !== undefined && !countries.some(({ value }) => value === where);
 	const tolerance = approximate
