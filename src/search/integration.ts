@@ -4,24 +4,24 @@ import { createReadStream, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { close } from 'pagefind';
 import type { CheckedContent } from '../checks';
 import { checkedContent, contentToBuildFrom } from '../checks/integration';
 import { checkedEntries } from '../checks/schema-check';
-import { SEARCH_INDEX_FOLDER, writeSearchIndexInThread } from './pagefind-index';
+import { SEARCH_INDEX_FOLDER, writeSearchIndex } from './pagefind-index';
 import { searchRecords, type SearchableContent } from './records';
 
 /**
  * The search page (`/search/`, SearchPage.astro) and its Pagefind index, built from the content (records.ts) in
- * Pagefind's own process started from a background thread, from the moment the content checks pass: it is written
- * into a folder beside the site while Astro compiles and renders, and moved into the site at the end. An index
- * Pagefind cannot build fails the build. `astro dev` serves the index of the last build, so search works there too.
+ * Pagefind's own process from the moment the content checks pass: it is written into a folder beside the site while
+ * Astro renders, and moved into the site at the end. An index Pagefind cannot build fails the build. `astro dev`
+ * serves the index of the last build, so search works there too.
  */
 export default function search(): AstroIntegration {
 	let base = '/';
 	let outDir = '';
 	let content: Promise<CheckedContent> | undefined;
-	let writing: Promise<ReturnType<typeof writeSearchIndexInThread>> | undefined;
-	let root: URL | undefined;
+	let writing: Promise<number> | undefined;
 	const pending = () => `${outDir.replace(/[\\/]$/, '')}.${SEARCH_INDEX_FOLDER}`;
 	return {
 		name: 'explainer:search',
@@ -30,7 +30,6 @@ export default function search(): AstroIntegration {
 				injectRoute({ pattern: '/search', entrypoint: './src/search/SearchPage.astro' });
 			},
 			'astro:config:done': ({ config }) => {
-				root = config.root;
 				base = config.base;
 				outDir = fileURLToPath(config.outDir);
 				content = checkedContent();
@@ -40,7 +39,7 @@ export default function search(): AstroIntegration {
 					// Made at once, so that the parsed files can go while Pagefind works.
 					const records = searchRecords(searchableContent(checked));
 					await rm(pending(), { recursive: true, force: true });
-					return writeSearchIndexInThread(records, pending(), new URL('src/search/worker.ts', root));
+					return writeSearchIndex(records, pending());
 				});
 				content = undefined;
 				// Awaited in astro:build:done, which reports its failure; until then it is not an unhandled rejection.
@@ -49,7 +48,7 @@ export default function search(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				try {
 					if (!writing) throw new Error('The search index was never started.');
-					const pages = await (await writing).pages();
+					const pages = await writing;
 					// Both folders sit beside the built site, on its file system.
 					const folder = join(fileURLToPath(dir), SEARCH_INDEX_FOLDER);
 					await rm(folder, { recursive: true, force: true });
@@ -61,6 +60,8 @@ export default function search(): AstroIntegration {
 						String(error instanceof Error ? error.message : error),
 						'The site could not be indexed for search, so the build stopped and dist/ is as it was.',
 					);
+				} finally {
+					await close();
 				}
 			},
 			'astro:server:setup': ({ server }) => {

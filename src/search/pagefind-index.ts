@@ -1,15 +1,13 @@
 /**
  * The site's search index (Pagefind), built from the content's search records (records.ts) in Pagefind's own
- * process. A build starts it from a background thread (worker.ts) as soon as the content checks pass, so Pagefind
- * indexes and writes on the CPU Astro's compiling and rendering leave idle, and only moving the finished folder into
- * the site is left at the end (docs/performance.md).
+ * process. A build starts it as soon as the content checks pass, at the end of Astro's bundle, so Pagefind indexes
+ * and writes on the second core while Astro renders the pages, and only moving the finished folder into the site is
+ * left at the end (docs/performance.md).
  */
 import { mkdir } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import { createIndex } from 'pagefind';
 import { SITE } from '../site.ts';
 import type { SearchRecord } from './records.ts';
-import { threadResult } from './thread-result.ts';
 
 /** Where Pagefind's files go in the built site; the search page loads `pagefind.js` from there. */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
@@ -38,36 +36,4 @@ export async function writeSearchIndex(records: readonly SearchRecord[], outputP
 	} finally {
 		await index.deleteIndex();
 	}
-}
-
-/** What the search index's thread is given. */
-export interface SearchIndexJob {
-	records: readonly SearchRecord[];
-	outputPath: string;
-}
-
-/** What the search index's thread reports: how many pages it indexed, or why it could not. */
-export type SearchIndexReport = { pages: number } | { error: string };
-
-/**
- * Like {@link writeSearchIndex}, in a background thread running `workerFile` (worker.ts): `pages()` is how many pages
- * the index holds, once written. Until asked for, the thread does not keep the process alive: a build that fails
- * first exits.
- */
-export function writeSearchIndexInThread(
-	records: readonly SearchRecord[],
-	outputPath: string,
-	workerFile: string | URL,
-): { pages(): Promise<number> } {
-	const thread = threadResult<SearchIndexReport>(
-		new Worker(workerFile, { workerData: { records, outputPath } satisfies SearchIndexJob, name: 'search index' }),
-		"search index's",
-	);
-	return {
-		async pages() {
-			const report = await thread.answer();
-			if ('error' in report) throw new Error(report.error);
-			return report.pages;
-		},
-	};
 }

@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { builtIndexFile } from '../../src/search/integration';
-import { writeSearchIndex, writeSearchIndexInThread } from '../../src/search/pagefind-index';
+import { writeSearchIndex } from '../../src/search/pagefind-index';
 import type { SearchRecord } from '../../src/search/records';
 
 let dir: string;
@@ -65,22 +65,6 @@ describe('the search index', () => {
 	test('fails with the reason when its folder cannot be made, instead of waiting for Pagefind for ever', async () => {
 		writeFileSync(join(dir, 'taken'), '');
 		await expect(writeSearchIndex(RECORDS, join(dir, 'taken', 'pagefind'))).rejects.toThrow(/ENOTDIR|EEXIST/);
-	});
-});
-
-describe('the search index written in a background thread', () => {
-	const WORKER = resolve('src/search/worker.ts');
-
-	test('is the index written here, file for file', async () => {
-		await writeSearchIndex(RECORDS, join(dir, 'here'));
-		expect(await writeSearchIndexInThread(RECORDS, join(dir, 'thread'), WORKER).pages()).toBe(2);
-		expect(filesOf(join(dir, 'thread'))).toEqual(filesOf(join(dir, 'here')));
-	});
-
-	test('fails with Pagefind’s reason, passed on from the thread', async () => {
-		writeFileSync(join(dir, 'taken'), '');
-		const writing = writeSearchIndexInThread(RECORDS, join(dir, 'taken', 'pagefind'), WORKER);
-		await expect(writing.pages()).rejects.toThrow(/ENOTDIR|EEXIST/);
 	});
 });
 
