@@ -4,8 +4,7 @@
  * when it is done, or after the card it is drawing when the build stops it or goes away.
  */
 import { readdirSync } from 'node:fs';
-import { setPriority } from 'node:os';
-import { BACKGROUND_NICE } from '../utils/background-priority.ts';
+import { constants, setPriority } from 'node:os';
 import { writeFileAtomically } from '../utils/disk-cache.ts';
 import { renderShareImage, type ShareImageInput } from './card.ts';
 
@@ -14,6 +13,9 @@ export interface ShareImageJob {
 	file: string;
 	input: ShareImageInput;
 }
+
+/** The lowest scheduling priority (nice 19 on Linux). */
+const BACKGROUND_NICE = constants.priority.PRIORITY_LOW;
 
 /**
  * Every thread of this process at the lowest priority: takumi draws on libuv's thread pool, not on the thread that
