@@ -46,17 +46,6 @@ const NOT_PRINTABLE_IN_ASTRO_YAML =
 /** The YAML options every content file is read with: YAML 1.2 core types, so dates stay as written. */
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 } as const;
 
-/**
- * Files parsed earlier in this process, by path: a file read again with the same bytes is not parsed again, so the dev
- * server, which checks the content after each save, parses only the file that changed.
- */
-const parsedFiles = new Map<string, { bytes: Buffer; file: ContentFile }>();
-
-/** Lets the parsed files go (a build, once its checks are done: some 50 MB at 1000 explainers). */
-export function forgetParsedContentFiles(): void {
-	parsedFiles.clear();
-}
-
 /** Reads every file of the collections (all by default) under `root` (the content folder). */
 export function readContentFiles(
 	root: string,
@@ -76,17 +65,9 @@ export function readContentFiles(
 		} catch {
 			names = [];
 		}
-		return names.map((name) => {
-			const path = relative(projectRoot, join(dir, name)) || name;
-			const bytes = readFileSync(join(dir, name));
-			const known = parsedFiles.get(join(dir, name));
-			if (known?.file.path === path && known.file.collection === collection && known.bytes.equals(bytes)) {
-				return known.file;
-			}
-			const file = parseContentFile(collection, path, bytes);
-			parsedFiles.set(join(dir, name), { bytes, file });
-			return file;
-		});
+		return names.map((name) =>
+			parseContentFile(collection, relative(projectRoot, join(dir, name)) || name, readFileSync(join(dir, name))),
+		);
 	});
 }
 

@@ -63,8 +63,8 @@ export type StoryFactsReader = (file: ContentFile) => StoryFacts | undefined;
 const parsedFacts = new WeakMap<ContentFile, StoryFacts>();
 
 /**
- * A file's story facts, parsed once per file read: the content files keep a file that is read again with the same
- * bytes (content-files.ts), so the dev server, checking after each save, parses only the story that changed.
+ * A file's story facts, parsed once per file read: the dev server's checks keep each file while its bytes are
+ * unchanged (incremental.ts), so after a save only the story that changed is parsed again.
  */
 export const parsedStoryFacts: StoryFactsReader = (file) => {
 	if (!file.body) return undefined;

@@ -3,7 +3,6 @@ import type { Plugin } from 'vite';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from '../utils/content-dir';
-import { forgetParsedContentFiles } from './content-files';
 import { startContentChecks, type CheckedContent, type ContentCheckRun } from '.';
 import { describeProblems, formatProblem } from './problem';
 import type { CompiledStoryFacts } from './story-facts/compiled';
@@ -77,7 +76,6 @@ export default function contentChecks({ storyFacts }: ContentChecksOptions = {})
 		const { compiled, parsed } = checks.stories;
 		logger?.debug(`stories' facts: ${compiled} from Astro's compile, ${parsed} parsed for the checks`);
 		storyFacts?.stop();
-		forgetParsedContentFiles();
 		if (problems.some((problem) => problem.severity === 'error')) {
 			const error = new AstroError(
 				describeProblems(problems),

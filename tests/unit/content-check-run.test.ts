@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { checkContent, checkFiles, DATA_CHECKS, startContentChecks } from '../../src/checks';
-import { forgetParsedContentFiles, readContentFiles } from '../../src/checks/content-files';
+import { readContentFiles } from '../../src/checks/content-files';
 import { MAX_BODY_BYTES } from '../../src/checks/story-facts/parse';
 import { folderProblems } from '../../src/checks/folder-check';
 import { formatProblem, sortProblems } from '../../src/checks/problem';
@@ -20,7 +20,6 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-	forgetParsedContentFiles();
 	rmSync(dir, { recursive: true, force: true });
 });
 
@@ -67,15 +66,10 @@ async function checkedInABuild(content: string, compile = true) {
 	const notCompiled = compile ? await compileStories(content, store) : undefined;
 	const all = run.finish().map(formatProblem);
 	store.stop();
-	forgetParsedContentFiles();
 	return { data, all, readBeforeCompile, stories: run.stories, notCompiled };
 }
 
-const checkedInOneGo = (content: string) => {
-	const problems = checkContent(content).map(formatProblem);
-	forgetParsedContentFiles();
-	return problems;
-};
+const checkedInOneGo = (content: string) => checkContent(content).map(formatProblem);
 
 describe('content checks in a build', () => {
 	test.each(badContentCases())(
@@ -88,11 +82,9 @@ describe('content checks in a build', () => {
 			// The fields' problems come before Astro reads a file, and before any story is read.
 			const dataAlone = [...folderProblems(content), ...checkFiles(readContentFiles(content), DATA_CHECKS)];
 			expect(data).toEqual(sortProblems(dataAlone).map(formatProblem));
-			forgetParsedContentFiles();
 			expect(readBeforeCompile).toEqual({ compiled: 0, parsed: 0 });
 			// Each story is read once: by Astro's compile, or here when the compile stopped before reading it.
 			const withStories = readContentFiles(content).filter((file) => file.body).length;
-			forgetParsedContentFiles();
 			expect(stories.compiled + stories.parsed).toBe(withStories);
 			expect(stories.parsed).toBeLessThanOrEqual(notCompiled ?? 0);
 		},
