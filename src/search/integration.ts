@@ -4,7 +4,6 @@ import { createReadStream, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { close } from 'pagefind';
 import type { CheckedContent } from '../checks';
 import { checkedContent, contentToBuildFrom } from '../checks/integration';
 import { checkedEntries } from '../checks/schema-check';
@@ -60,8 +59,6 @@ export default function search(): AstroIntegration {
 						String(error instanceof Error ? error.message : error),
 						'The site could not be indexed for search, so the build stopped and dist/ is as it was.',
 					);
-				} finally {
-					await close();
 				}
 			},
 			'astro:server:setup': ({ server }) => {

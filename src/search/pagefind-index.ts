@@ -5,7 +5,7 @@
  * left at the end (docs/performance.md).
  */
 import { mkdir } from 'node:fs/promises';
-import { createIndex } from 'pagefind';
+import { close, createIndex } from 'pagefind';
 import { SITE } from '../site.ts';
 import type { SearchRecord } from './records.ts';
 
@@ -13,12 +13,21 @@ import type { SearchRecord } from './records.ts';
 export const SEARCH_INDEX_FOLDER = 'pagefind';
 
 /**
- * Writes the Pagefind index of `records` into `outputPath` and returns how many pages it holds. Throws with every
- * problem Pagefind reported: records it could not index, files it could not write.
+ * Writes the Pagefind index of `records` into `outputPath` and returns how many pages it holds, then stops Pagefind's
+ * process. Throws with every problem Pagefind reported (records it could not index, files it could not write), and
+ * when its process ended without answering.
  */
 export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<number> {
 	// Made here, not by Pagefind: its process panics on a folder it cannot make, and then never answers.
 	await mkdir(outputPath, { recursive: true });
+	try {
+		return await answeredBeforeExit(indexAndWrite(records, outputPath));
+	} finally {
+		await close();
+	}
+}
+
+async function indexAndWrite(records: readonly SearchRecord[], outputPath: string): Promise<number> {
 	const { index, errors } = await createIndex();
 	if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ') || 'no reason given'}`);
 	try {
@@ -36,4 +45,19 @@ export async function writeSearchIndex(records: readonly SearchRecord[], outputP
 	} finally {
 		await index.deleteIndex();
 	}
+}
+
+/**
+ * `answer`, or a failure once nothing is left that could settle it: Pagefind's package never settles a call whose
+ * process died (killed, out of memory), and a build waiting for it would end as if it had passed.
+ */
+function answeredBeforeExit<T>(answer: Promise<T>): Promise<T> {
+	let exiting: (() => void) | undefined;
+	const ended = new Promise<never>((_, reject) => {
+		exiting = () => reject(new Error("Pagefind's process ended without answering: the search index was not written"));
+		process.once('beforeExit', exiting);
+	});
+	return Promise.race([answer, ended]).finally(() => {
+		if (exiting) process.off('beforeExit', exiting);
+	});
 }

@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { builtIndexFile } from '../../src/search/integration';
 import { writeSearchIndex } from '../../src/search/pagefind-index';
 import type { SearchRecord } from '../../src/search/records';
@@ -66,6 +67,59 @@ describe('the search index', () => {
 		writeFileSync(join(dir, 'taken'), '');
 		await expect(writeSearchIndex(RECORDS, join(dir, 'taken', 'pagefind'))).rejects.toThrow(/ENOTDIR|EEXIST/);
 	});
+});
+
+/** The Pagefind process whose parent is `pid`, from /proc (Linux), once it runs Pagefind's binary. */
+function pagefindChildOf(pid: number): number | undefined {
+	const numbers = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+	const found = numbers.find((name) => {
+		try {
+			// The parent's pid is the 4th field of a process's stat, counted after the parenthesised command name.
+			const parent = Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+			return parent === pid && readFileSync(`/proc/${name}/comm`, 'utf8').startsWith('pagefind');
+		} catch {
+			return false;
+		}
+	});
+	return found === undefined ? undefined : Number(found);
+}
+
+describe('the search index when Pagefind’s process dies', () => {
+	test.runIf(process.platform === 'linux')(
+		'fails with the reason instead of leaving the build to end as if it had passed',
+		async () => {
+			// Node runs the module itself (its type stripping), as a build's process would import it.
+			const script = `
+				const { writeSearchIndex } = await import(${JSON.stringify(resolve('src/search/pagefind-index.ts'))});
+				await writeSearchIndex(${JSON.stringify(RECORDS)}, ${JSON.stringify(join(dir, 'index'))}).then(
+					(pages) => console.log('indexed', pages),
+					(error) => { console.log('failed:', error.message); process.exitCode = 3; },
+				);`;
+			const child = spawn(process.execPath, ['--input-type=module', '--eval', script], {
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			let output = '';
+			child.stdout.on('data', (chunk) => (output += String(chunk)));
+			child.stderr.on('data', (chunk) => (output += String(chunk)));
+			const exited = new Promise<number | null>((done) => child.once('exit', done));
+			const pagefind = await vi.waitFor(
+				() => {
+					const pid = pagefindChildOf(child.pid!);
+					expect(pid, output).toBeDefined();
+					return pid!;
+				},
+				{ timeout: 20_000, interval: 2 },
+			);
+			// Stopped before it answers, so the script's first message waits in the pipe; then killed, as a crash or
+			// the kernel's out-of-memory killer would: no answer ever comes.
+			process.kill(pagefind, 'SIGSTOP');
+			await new Promise((done) => setTimeout(done, 300));
+			process.kill(pagefind, 'SIGKILL');
+			expect(await exited, output).toBe(3);
+			expect(output).toContain("failed: Pagefind's process ended without answering");
+		},
+		30_000,
+	);
 });
 
 describe('the dev server’s search index files', () => {
