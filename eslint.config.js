@@ -3,7 +3,7 @@ import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/', '**/.astro/', '.tmp/', 'node_modules/', 'test-results/'] },
+	{ ignores: ['dist/', 'dist.*/', '**/.astro/', '.tmp/', 'node_modules/', 'test-results/'] },
 	...tseslint.configs.recommended,
 	...eslintPluginAstro.configs.recommended,
 	{
