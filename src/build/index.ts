@@ -55,9 +55,9 @@ export default function explainerSite(): AstroIntegration {
 					},
 					// Each hook runs in this order. The checks come first: a broken field stops the build before anything
 					// else starts, and a broken story before a page renders. The share images, the maps and the search
-					// index are made from the checked content: the images and the index in background processes while
-					// Astro compiles. atomicOutput comes last: it swaps the finished folder in after every other step has
-					// written to it.
+					// index are made from the checked content: the images in a background process from the start of the
+					// compile, the index in Pagefind's process while the pages render. atomicOutput comes last: it swaps
+					// the finished folder in after every other step has written to it.
 					integrations: [
 						contentChecks({ storyFacts }),
 						// CONTENT_DIR as content/: a data store of its own folder, and watched in `astro dev` wherever it is.

@@ -138,7 +138,7 @@ describe(`the site built with ${ARTICLES} explainers`, () => {
 		expect(count).toBeGreaterThan(1);
 	});
 
-	test('gives an actor’s roles and connections on its first page, and links there from the later ones', () => {
+	test('gives an actor’s roles and connections on its first page, and links there from page 2', () => {
 		const firstPages = pages()
 			.filter((path) => /\/actors\/[^/]+\/page\/2\/$/.test(path))
 			.map((path) => path.replace(/page\/2\/$/, ''))
