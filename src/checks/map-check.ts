@@ -1,4 +1,5 @@
-import { mapLabelErrors, noRoomFor, planLocatorMap, type MapPlace } from '../locator-map/locator-map';
+import { mapPlanOf } from '../locator-map/article-map';
+import { mapLabelErrors, noRoomFor, type MapPlace } from '../locator-map/locator-map';
 import { problemAt, savedFiles, scoped, stringsIn, type Scope } from './check';
 import type { Problem } from './problem';
 import { checkedEntries } from './schema-check';
@@ -28,14 +29,14 @@ export const mapCheck = scoped(mapScope, ({ files, articles }) => {
 	return articles.flatMap((file): Problem[] => {
 		const listed = (file.data as Record<string, unknown> | undefined)?.['places'];
 		if (!Array.isArray(listed)) return [];
-		const mapped = listed.flatMap((id: unknown) => {
-			const place = places.get(id as string);
-			return place ? [{ id: place.id, data: place.data }] : [];
-		});
-		if (mapped.length === 0) return [];
+		const plan = mapPlanOf(
+			listed.flatMap((id: unknown) => (typeof id === 'string' ? [{ id }] : [])),
+			places,
+		);
+		if (!plan) return [];
 		// A place without room at both sizes is one problem to fix: its sizes are named together.
 		const sizes = new Map<string, { places: readonly MapPlace[]; shaded: boolean; variants: string[] }>();
-		for (const error of mapLabelErrors(planLocatorMap(mapped))) {
+		for (const error of mapLabelErrors(plan)) {
 			for (const lost of error.shaded ? [error.places] : error.places.map((place) => [place])) {
 				const key = `${error.shaded}:${lost.map((place) => place.id).join()}`;
 				const found = sizes.get(key) ?? { places: lost, shaded: error.shaded, variants: [] as string[] };
