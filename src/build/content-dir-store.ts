@@ -41,10 +41,10 @@ export default function contentDirStore(): AstroIntegration {
 			// server's config, in builds and `astro sync` before the content layer syncs.
 			'astro:config:done': ({ config, logger }) => {
 				if (command === 'preview') return;
-				const storeFile = join(
-					fileURLToPath(command === 'dev' ? new URL('.astro/', config.root) : config.cacheDir),
-					DATA_STORE_FILE,
-				);
+				const storeFile =
+					command === 'dev'
+						? devDataStoreFile(fileURLToPath(config.root))
+						: join(fileURLToPath(config.cacheDir), DATA_STORE_FILE);
 				const foreign = removeForeignDataStore(storeFile, fileURLToPath(config.root), contentDir());
 				if (foreign !== undefined) {
 					logger.info(
@@ -57,7 +57,10 @@ export default function contentDirStore(): AstroIntegration {
 }
 
 /** Astro's content data store, in one file (the project does not use `experimental.collectionStorage`). */
-export const DATA_STORE_FILE = 'data-store.json';
+const DATA_STORE_FILE = 'data-store.json';
+
+/** Where `astro dev` keeps the data store of the project at `root`, whatever the cache folder. */
+export const devDataStoreFile = (root: string) => join(root, '.astro', DATA_STORE_FILE);
 
 /**
  * Removes the data store `storeFile` when an entry in it was read from a file outside `content`, and returns that

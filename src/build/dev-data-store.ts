@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { isRunnableDevEnvironment, type Plugin, type RunnableDevEnvironment, type ViteDevServer } from 'vite';
-import { DATA_STORE_FILE } from './content-dir-store';
+import { devDataStoreFile } from './content-dir-store';
 
 /** Astro's content data store as a module of the dev server (`astro:data-layer-content`, resolved). */
 const DATA_STORE_MODULE = '\0astro:data-layer-content';
@@ -36,7 +35,7 @@ export function freshDataStoreInDev(): Plugin {
 		name: 'explainer:fresh-data-store-in-dev',
 		apply: 'serve',
 		configureServer(server) {
-			const storeFile = join(server.config.root, '.astro', DATA_STORE_FILE);
+			const storeFile = devDataStoreFile(server.config.root);
 			let seen: string | undefined;
 			// Added here, not in a hook returned for later: it runs before Astro's page handler.
 			server.middlewares.use((_request, _response, next) => {
