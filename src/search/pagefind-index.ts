@@ -52,12 +52,9 @@ async function indexAndWrite(records: readonly SearchRecord[], outputPath: strin
  * process died (killed, out of memory), and a build waiting for it would end as if it had passed.
  */
 function answeredBeforeExit<T>(answer: Promise<T>): Promise<T> {
-	let exiting: (() => void) | undefined;
-	const ended = new Promise<never>((_, reject) => {
-		exiting = () => reject(new Error("Pagefind's process ended without answering: the search index was not written"));
-		process.once('beforeExit', exiting);
-	});
-	return Promise.race([answer, ended]).finally(() => {
-		if (exiting) process.off('beforeExit', exiting);
-	});
+	const ended = Promise.withResolvers<never>();
+	const exiting = () =>
+		ended.reject(new Error("Pagefind's process ended without answering: the search index was not written"));
+	process.once('beforeExit', exiting);
+	return Promise.race([answer, ended.promise]).finally(() => process.off('beforeExit', exiting));
 }
