@@ -1,5 +1,13 @@
+import type { AstroIntegrationLogger, RefreshContentOptions } from 'astro';
 import { statSync } from 'node:fs';
-import { isRunnableDevEnvironment, type Plugin, type RunnableDevEnvironment, type ViteDevServer } from 'vite';
+import { resolve } from 'node:path';
+import {
+	isRunnableDevEnvironment,
+	normalizePath,
+	type Plugin,
+	type RunnableDevEnvironment,
+	type ViteDevServer,
+} from 'vite';
 import { devDataStoreFile } from './content-dir-store';
 
 /** Astro's content data store as a module of the dev server (`astro:data-layer-content`, resolved). */
@@ -84,4 +92,38 @@ function dropWithImporters(environment: RunnableDevEnvironment, id: string): voi
 		pending.push(...module.importers);
 		evaluatedModules.invalidateModule(module);
 	}
+}
+
+/** A loader name no collection has: refreshing it, Astro's content layer loads nothing, then writes its store. */
+const NO_LOADER = 'explainer:no-loader';
+
+/** How long after a content file's last event the store is written: Astro's loader has read the file by then. */
+const LOADED_AFTER_MS = 50;
+
+/**
+ * For `astro dev`: the data store written as soon as Astro's loader has read a saved content file, not half a
+ * second later. The glob loader puts a saved entry in the store at once, but the store writes itself to
+ * `.astro/data-store.json` after a 500 ms debounce (`SAVE_DEBOUNCE_MS`, astro/dist/content/mutable-data-store.js),
+ * and pages read the written file: an edited actor's role waited for it. A refresh of a loader no collection uses
+ * ends, as every refresh does, by writing the store without waiting. Should the loader still be reading the file
+ * then, the store writes its change after the debounce, as without this.
+ */
+export function writeDataStoreAfterSaves(
+	server: ViteDevServer,
+	refreshContent: (options: RefreshContentOptions) => Promise<void>,
+	logger: AstroIntegrationLogger,
+	folder: string,
+): void {
+	const inside = `${normalizePath(resolve(folder))}/`;
+	let pending: NodeJS.Timeout | undefined;
+	const write = () =>
+		refreshContent({ loaders: [NO_LOADER] }).catch((error: unknown) =>
+			logger.warn(`The content store is written after Astro's debounce: ${String(error)}`),
+		);
+	const onContentFile = (file: string) => {
+		if (!normalizePath(file).startsWith(inside)) return;
+		clearTimeout(pending);
+		pending = setTimeout(write, LOADED_AFTER_MS);
+	};
+	server.watcher.on('add', onContentFile).on('change', onContentFile).on('unlink', onContentFile);
 }

@@ -21,7 +21,7 @@ import atomicOutput from './atomic-output';
 import { buildWarnings } from './build-warnings';
 import cachePruning from './cache-pruning';
 import contentDirStore from './content-dir-store';
-import { freshDataStoreInDev } from './dev-data-store';
+import { freshDataStoreInDev, writeDataStoreAfterSaves } from './dev-data-store';
 
 export default function explainerSite(): AstroIntegration {
 	return {
@@ -73,6 +73,9 @@ export default function explainerSite(): AstroIntegration {
 						atomicOutput(),
 					],
 				});
+			},
+			'astro:server:setup': ({ server, refreshContent, logger }) => {
+				if (refreshContent) writeDataStoreAfterSaves(server, refreshContent, logger, contentDir());
 			},
 		},
 	};
