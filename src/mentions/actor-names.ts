@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { isRunnableDevEnvironment, normalizePath, type Plugin, type ViteDevServer } from 'vite';
 import { parse } from 'yaml';
 import { idFromFileName } from '../utils/ids';
 import type { MentionableActor } from './remark-actor-mentions';
 
-let cache: { directory: string; actors: MentionableActor[] } | undefined;
+/** What the folder's actor files name, by file, and all of it in file order: the array the plugin indexes. */
+let cache: { directory: string; byFile: Map<string, MentionableActor[]>; actors: MentionableActor[] } | undefined;
 
 /**
  * Reads the names the mention plugin looks for straight from `content/actors/*.yaml`, because remark plugins run
@@ -13,30 +14,35 @@ let cache: { directory: string; actors: MentionableActor[] } | undefined;
  * read from the collection when the page renders). Files that do not parse, and fields of the wrong shape, are
  * skipped here: the content checks report them.
  *
- * The plugin asks once per explainer, so the answer is kept (the same array, which the plugin indexes once) until
- * {@link forgetMentionableActors}: a build reads the folder once, and `astro dev` forgets it when an actor file
- * changes ({@link recompileStoriesOnActorNames}).
+ * The plugin asks once per explainer, so the answer is kept (the same array, which the plugin indexes once): a
+ * build reads the folder once, and `astro dev` reads a saved actor file again ({@link recompileStoriesOnActorNames}).
  */
 export function readMentionableActors(directory: string): MentionableActor[] {
 	if (cache?.directory === directory) return cache.actors;
-	const actors = readdirSync(directory)
-		.filter((name) => name.endsWith('.yaml'))
-		.sort()
-		.flatMap((name) => {
-			try {
-				return toMentionable(idFromFileName({ entry: name }), parse(readFileSync(join(directory, name), 'utf8')));
-			} catch {
-				return [];
-			}
-		});
-	cache = { directory, actors };
-	return actors;
+	const names = readdirSync(directory).filter((name) => name.endsWith('.yaml'));
+	const byFile = new Map(names.map((name) => [name, readActorFile(directory, name)]));
+	cache = { directory, byFile, actors: inFileOrder(byFile) };
+	return cache.actors;
 }
 
-/** Makes the next {@link readMentionableActors} read the files again. */
-function forgetMentionableActors(): void {
-	cache = undefined;
+/** Reads the files `names` of `directory` again, keeping the others as read: a file gone names no one. */
+function readActorFilesAgain(directory: string, names: Iterable<string>): MentionableActor[] {
+	if (cache?.directory !== directory) return readMentionableActors(directory);
+	for (const name of names) cache.byFile.set(name, readActorFile(directory, name));
+	cache.actors = inFileOrder(cache.byFile);
+	return cache.actors;
 }
+
+function readActorFile(directory: string, name: string): MentionableActor[] {
+	try {
+		return toMentionable(idFromFileName({ entry: name }), parse(readFileSync(join(directory, name), 'utf8')));
+	} catch {
+		return [];
+	}
+}
+
+const inFileOrder = (byFile: Map<string, MentionableActor[]>) =>
+	[...byFile.keys()].sort().flatMap((name) => byFile.get(name) ?? []);
 
 function toMentionable(id: string, data: unknown): MentionableActor[] {
 	if (typeof data !== 'object' || data === null) return [];
@@ -73,9 +79,10 @@ export function recompileStoriesOnActorNames(folders: { actors: string; articles
 		configureServer(server) {
 			let names: string | undefined;
 			let settling: NodeJS.Timeout | undefined;
+			const saved = new Set<string>();
 			const readNamesAgain = () => {
-				forgetMentionableActors();
-				const next = namesKey(readMentionableActors(folders.actors));
+				const next = namesKey(readActorFilesAgain(folders.actors, saved));
+				saved.clear();
 				if (next === names) return;
 				names = next;
 				dropCompiledStories(server, (file) => inside(articles, file) && file.endsWith('.mdx'));
@@ -84,7 +91,8 @@ export function recompileStoriesOnActorNames(folders: { actors: string; articles
 			// read then, the actor would have no names, and its links would be gone until the next save. The names are
 			// read once a save's events have settled.
 			const onActorFile = (file: string) => {
-				if (!inside(actors, file) || !file.endsWith('.yaml')) return;
+				if (normalizePath(dirname(file)) !== actors || !file.endsWith('.yaml')) return;
+				saved.add(basename(file));
 				clearTimeout(settling);
 				settling = setTimeout(readNamesAgain, SAVE_SETTLE_MS);
 			};
