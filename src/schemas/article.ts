@@ -19,63 +19,68 @@ const DaySchema = once(() =>
 		.meta({ format: 'day' }),
 );
 
+/**
+ * An explainer's fields but its figures. Astro builds an article's schema for each article, its `image()` bound
+ * to the file, and zod takes most of a millisecond to build these: built once, they are shared.
+ */
+const SharedFields = once(() => ({
+	title: ProseSchema({ max: 140 }).meta({ description: 'The headline.' }),
+	dek: ProseSchema({ max: 300 }).meta({
+		description: 'The standfirst under the headline: one or two sentences.',
+	}),
+	published: ZonedDateTimeSchema().meta({
+		description: 'When the explainer was first published: ISO 8601 with time zone.',
+	}),
+	asOf: DaySchema()
+		.optional()
+		.meta({
+			description:
+				"The day the explainer's facts hold (YYYY-MM-DD): actors' roles, relations and summaries are shown " +
+				'as they were then. Defaults to the day of `published`; set it when the story is about earlier events.',
+		}),
+	updated: ZonedDateTimeSchema().optional().meta({
+		description: 'When it last changed in substance: ISO 8601 with time zone; leave out until then.',
+	}),
+	dateline: z.string().trim().min(1).optional().meta({
+		description: 'Where the story was reported from, e.g. "Baghdad"; leave out when the source gives none.',
+	}),
+	sources: z.array(SourceSchema()).min(1).meta({
+		description: 'Wire services and outlets the story draws on, credited as "With AP, EFE and Reuters".',
+	}),
+	topics: z.array(z.string().trim().min(1)).min(1).meta({ description: 'Subjects for topic pages, e.g. "Iraq".' }),
+	actors: z
+		.array(ReferenceSchema('actors'))
+		.min(1)
+		.meta({ description: 'Actor ids the story is about, in the order the glossary lists them.' }),
+	quotes: z.array(QuoteSchema()).default([]).meta({ description: 'Quotations in the story, each with its speaker.' }),
+	claims: z.array(ClaimSchema()).default([]).meta({
+		description: 'Who claims what: the claims and attributions the story reports, each with where it stands.',
+	}),
+	keyFacts: z
+		.array(ProseSchema())
+		.min(3)
+		.max(5)
+		.meta({ description: 'Three to five facts a hurried reader needs, one sentence each.' }),
+	timeline: z.array(TimelineEventSchema()).default([]).meta({ description: 'How we got here, oldest first.' }),
+	corrections: z
+		.array(CorrectionSchema())
+		.default([])
+		.meta({ description: 'Corrections, oldest first; never remove one.' }),
+	places: z
+		.array(ReferenceSchema('places'))
+		.default([])
+		.meta({
+			description:
+				'The places of the locator map ("Where it happened"), most important first: marked places are ' +
+				'labelled in this order. Leave empty for no map.',
+		}),
+}));
+
 /** An entry of the articles collection; `image` is Astro's `image()` of the entry's file. */
 export const ArticleSchema = <Image extends z.ZodType>(image: Image) =>
 	z
 		.strictObject({
-			title: ProseSchema({ max: 140 }).meta({ description: 'The headline.' }),
-			dek: ProseSchema({ max: 300 }).meta({
-				description: 'The standfirst under the headline: one or two sentences.',
-			}),
-			published: ZonedDateTimeSchema().meta({
-				description: 'When the explainer was first published: ISO 8601 with time zone.',
-			}),
-			asOf: DaySchema()
-				.optional()
-				.meta({
-					description:
-						"The day the explainer's facts hold (YYYY-MM-DD): actors' roles, relations and summaries are shown " +
-						'as they were then. Defaults to the day of `published`; set it when the story is about earlier events.',
-				}),
-			updated: ZonedDateTimeSchema().optional().meta({
-				description: 'When it last changed in substance: ISO 8601 with time zone; leave out until then.',
-			}),
-			dateline: z.string().trim().min(1).optional().meta({
-				description: 'Where the story was reported from, e.g. "Baghdad"; leave out when the source gives none.',
-			}),
-			sources: z.array(SourceSchema()).min(1).meta({
-				description: 'Wire services and outlets the story draws on, credited as "With AP, EFE and Reuters".',
-			}),
-			topics: z.array(z.string().trim().min(1)).min(1).meta({ description: 'Subjects for topic pages, e.g. "Iraq".' }),
-			actors: z
-				.array(ReferenceSchema('actors'))
-				.min(1)
-				.meta({ description: 'Actor ids the story is about, in the order the glossary lists them.' }),
-			quotes: z
-				.array(QuoteSchema())
-				.default([])
-				.meta({ description: 'Quotations in the story, each with its speaker.' }),
-			claims: z.array(ClaimSchema()).default([]).meta({
-				description: 'Who claims what: the claims and attributions the story reports, each with where it stands.',
-			}),
-			keyFacts: z
-				.array(ProseSchema())
-				.min(3)
-				.max(5)
-				.meta({ description: 'Three to five facts a hurried reader needs, one sentence each.' }),
-			timeline: z.array(TimelineEventSchema()).default([]).meta({ description: 'How we got here, oldest first.' }),
-			corrections: z
-				.array(CorrectionSchema())
-				.default([])
-				.meta({ description: 'Corrections, oldest first; never remove one.' }),
-			places: z
-				.array(ReferenceSchema('places'))
-				.default([])
-				.meta({
-					description:
-						'The places of the locator map ("Where it happened"), most important first: marked places are ' +
-						'labelled in this order. Leave empty for no map.',
-				}),
+			...SharedFields(),
 			figures: z
 				.array(FigureSchema(image))
 				.default([])
