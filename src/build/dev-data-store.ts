@@ -1,6 +1,6 @@
 import type { AstroIntegrationLogger, RefreshContentOptions } from 'astro';
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import {
 	isRunnableDevEnvironment,
 	normalizePath,
@@ -8,6 +8,7 @@ import {
 	type RunnableDevEnvironment,
 	type ViteDevServer,
 } from 'vite';
+import { COLLECTIONS, entryExtension } from '../checks/content-files';
 import { devDataStoreFile } from './content-dir-store';
 
 /** Astro's content data store as a module of the dev server (`astro:data-layer-content`, resolved). */
@@ -19,7 +20,7 @@ const PAGE_ENVIRONMENTS = ['ssr', 'prerender'];
 /**
  * For `astro dev`: after a save, pages read the content as saved, not as it was before.
  *
- * Astro writes its data store to `.astro/data-store.json` half a second after a save, then invalidates the store
+ * Astro writes its data store to `.astro/data-store.json` after a save (see writeDataStoreAfterSaves), then invalidates the store
  * module on the server (as a hot update) and drops that one module from the module runner that renders pages;
  * the runner evaluates the modules importing it again when the server next says they changed. Two races with a
  * page request in flight at that moment left the old content in place until the next save (astro 7.3.5, vite 8.3;
@@ -97,16 +98,33 @@ function dropWithImporters(environment: RunnableDevEnvironment, id: string): voi
 /** A loader name no collection has: refreshing it, Astro's content layer loads nothing, then writes its store. */
 const NO_LOADER = 'explainer:no-loader';
 
-/** How long after a content file's last event the store is written: Astro's loader has read the file by then. */
+/**
+ * How long after an entry file's last event the store is written. Astro's loader reads a saved file as soon as the
+ * watcher reports it, usually well within this; the mention names wait longer (actor-names.ts) because a save read
+ * too early would drop an actor's links until the next save, where a write too early only falls back to Astro's.
+ */
 const LOADED_AFTER_MS = 50;
 
 /**
- * For `astro dev`: the data store written as soon as Astro's loader has read a saved content file, not half a
- * second later. The glob loader puts a saved entry in the store at once, but the store writes itself to
+ * How many times a write is asked for while the store file stays as it was, each wait twice the one before: the
+ * last ends before Astro's debounce would write. Astro reloads its content config after every save of a `.yaml` or
+ * `.mdx` file, and skips a refresh asked for meanwhile; the first reload after the start takes longest.
+ */
+const ATTEMPTS = 3;
+
+/**
+ * For `astro dev`: the data store written once Astro's loader has read a saved entry file, not half a second
+ * later. The glob loader puts a saved entry in the store at once, but the store writes itself to
  * `.astro/data-store.json` after a 500 ms debounce (`SAVE_DEBOUNCE_MS`, astro/dist/content/mutable-data-store.js),
  * and pages read the written file: an edited actor's role waited for it. A refresh of a loader no collection uses
  * ends, as every refresh does, by writing the store without waiting. Should the loader still be reading the file
- * then, the store writes its change after the debounce, as without this.
+ * then, or the refresh be skipped every time, the store writes its change after the debounce, as without this.
+ *
+ * What else a refresh does, as Astro's: it logs "Syncing content" and "Synced content", logs again each reference
+ * to an entry that does not exist (the content checks report those too), and serialises the whole store, so only
+ * the collections' entry files start one (not images, editors' swap files or subfolders), and a save that changes
+ * nothing costs every attempt. Should the content config change meanwhile, a refresh queued before Astro's own full
+ * one may write an empty store, which that one refills.
  */
 export function writeDataStoreAfterSaves(
 	server: ViteDevServer,
@@ -114,16 +132,31 @@ export function writeDataStoreAfterSaves(
 	logger: AstroIntegrationLogger,
 	folder: string,
 ): void {
-	const inside = `${normalizePath(resolve(folder))}/`;
+	const extensionIn = new Map(
+		COLLECTIONS.map((collection) => [normalizePath(resolve(folder, collection)), entryExtension(collection)]),
+	);
+	const storeFile = devDataStoreFile(server.config.root);
 	let pending: NodeJS.Timeout | undefined;
-	const write = () =>
-		refreshContent({ loaders: [NO_LOADER] }).catch((error: unknown) =>
-			logger.warn(`The content store is written after Astro's debounce: ${String(error)}`),
-		);
+	let lastSave = 0;
+	const writeAfter = (wait: number, attempt: number, save: number, storeBefore: string | undefined) => {
+		pending = setTimeout(async () => {
+			const asked = await refreshContent({ loaders: [NO_LOADER] }).then(
+				() => true,
+				(error: unknown) => {
+					logger.warn(`The content store is written after Astro's debounce: ${String(error)}`);
+					return false;
+				},
+			);
+			if (asked && save === lastSave && attempt < ATTEMPTS && fileVersion(storeFile) === storeBefore) {
+				writeAfter(wait * 2, attempt + 1, save, storeBefore);
+			}
+		}, wait);
+	};
 	const onContentFile = (file: string) => {
-		if (!normalizePath(file).startsWith(inside)) return;
+		if (extensionIn.get(normalizePath(dirname(file))) !== extname(file)) return;
 		clearTimeout(pending);
-		pending = setTimeout(write, LOADED_AFTER_MS);
+		lastSave += 1;
+		writeAfter(LOADED_AFTER_MS, 1, lastSave, fileVersion(storeFile));
 	};
 	server.watcher.on('add', onContentFile).on('change', onContentFile).on('unlink', onContentFile);
 }

@@ -8,6 +8,9 @@ import { astroData } from './astro-yaml';
 export const COLLECTIONS = ['articles', 'actors', 'places'] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
+/** The extension of a collection's entry files, as src/content.config.ts finds them. */
+export const entryExtension = (collection: Collection) => (collection === 'articles' ? '.mdx' : '.yaml');
+
 /** Where a field sits in its file. */
 export interface Position {
 	line: number;
@@ -54,7 +57,7 @@ export function readContentFiles(
 ): ContentFile[] {
 	return collections.flatMap((collection) => {
 		const dir = join(root, collection);
-		const extension = collection === 'articles' ? '.mdx' : '.yaml';
+		const extension = entryExtension(collection);
 		let names: string[];
 		try {
 			// A folder named like a file (`x.mdx/`) is not one: folder-check.ts reports what is in it.

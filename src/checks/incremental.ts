@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkContext, type Check, type Save } from './check';
-import { COLLECTIONS, parseContentFile, type ContentFile } from './content-files';
+import { COLLECTIONS, entryExtension, parseContentFile, type ContentFile } from './content-files';
 import { folderProblems } from './folder-check';
 import { sortProblems, type Problem } from './problem';
 import type { StoryFacts } from './story-facts/facts';
@@ -89,7 +89,7 @@ export class IncrementalChecks {
 		const others: string[] = [];
 		for (const collection of COLLECTIONS) {
 			const dir = join(this.#contentRoot, collection);
-			const extension = collection === 'articles' ? '.mdx' : '.yaml';
+			const extension = entryExtension(collection);
 			let entries;
 			try {
 				entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));

@@ -19,19 +19,22 @@ let cache: { directory: string; byFile: Map<string, MentionableActor[]>; actors:
  */
 export function readMentionableActors(directory: string): MentionableActor[] {
 	if (cache?.directory === directory) return cache.actors;
-	const names = readdirSync(directory).filter((name) => name.endsWith('.yaml'));
-	const byFile = new Map(names.map((name) => [name, readActorFile(directory, name)]));
+	const byFile = new Map(actorFiles(directory).map((name) => [name, readActorFile(directory, name)]));
 	cache = { directory, byFile, actors: inFileOrder(byFile) };
 	return cache.actors;
 }
 
-/** Reads the files `names` of `directory` again, keeping the others as read: a file gone names no one. */
+/** Reads the files `names` of `directory` again, keeping the others as read; drops the files gone. */
 function readActorFilesAgain(directory: string, names: Iterable<string>): MentionableActor[] {
 	if (cache?.directory !== directory) return readMentionableActors(directory);
-	for (const name of names) cache.byFile.set(name, readActorFile(directory, name));
+	const listed = new Set(actorFiles(directory));
+	for (const name of cache.byFile.keys()) if (!listed.has(name)) cache.byFile.delete(name);
+	for (const name of names) if (listed.has(name)) cache.byFile.set(name, readActorFile(directory, name));
 	cache.actors = inFileOrder(cache.byFile);
 	return cache.actors;
 }
+
+const actorFiles = (directory: string) => readdirSync(directory).filter((name) => name.endsWith('.yaml'));
 
 function readActorFile(directory: string, name: string): MentionableActor[] {
 	try {

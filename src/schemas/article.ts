@@ -21,7 +21,7 @@ const DaySchema = once(() =>
 
 /**
  * An explainer's fields but its figures. Astro builds an article's schema for each article, its `image()` bound
- * to the file, and zod takes most of a millisecond to build these: built once, they are shared.
+ * to the file; built once, these are shared, as zod schemas never change once made (docs/performance.md).
  */
 const SharedFields = once(() => ({
 	title: ProseSchema({ max: 140 }).meta({ description: 'The headline.' }),

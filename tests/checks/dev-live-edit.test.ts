@@ -138,6 +138,7 @@ describe('astro dev, when an actor file changes', () => {
 		// The early explainer is as of 2020: the deputy's role then.
 		expect(shown(await page('early'), 'dana-reyes').card.role).toBe('Deputy leader of the Northern Front');
 
+		const logBefore = server?.log().length ?? 0;
 		write(
 			'actors/dana-reyes.yaml',
 			danaReyes({ title: 'Commander of the Northern Front', summary: 'The commander, who announced the pause.' }),
@@ -152,6 +153,14 @@ describe('astro dev, when an actor file changes', () => {
 		});
 		expect(after.glossary.role).toBe('Commander of the Northern Front');
 		expect(after.glossary.text).toContain('The commander, who announced the pause.');
+		// After the save the site asked Astro's content layer to write its store (writeDataStoreAfterSaves): a
+		// refresh, which Astro logs, and which ends by writing the store. The log may reach us after the page.
+		const sinceSave = () => server?.log().slice(logBefore) ?? '';
+		for (let waited = 0; !sinceSave().includes('Synced content') && waited < 10_000; waited += 100) {
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		expect(sinceSave()).toContain('Reloaded data from dana-reyes.yaml');
+		expect(sinceSave()).toContain('Synced content');
 		expect(shown(await page('early'), 'dana-reyes').card).toEqual({
 			role: 'Deputy leader of the Northern Front',
 			summary: 'The deputy leader of the Northern Front.',
