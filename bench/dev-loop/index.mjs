@@ -16,11 +16,17 @@
 // Each edit is made three times (`--runs`), each with text of its own, and the median is reported. Between two
 // edits the bench waits a moment (`--settle`) so that what one save set off is over before the next.
 //
+// Polling asks for the page all the time, so the server also renders stale pages while it works on the save: at
+// N = 1000 a render takes longer than the interval. With `--browser` an edit is measured as an editor's open page
+// sees it: the bench listens on the dev server's HMR socket, as the page's Vite client does, and asks for the page
+// when the server tells open pages to reload (and once a second without such a message, as an editor would).
+//
 //   npm run bench:dev-loop                              N = 1, 100, 1000 (about 5 minutes on the machine of
 //                                                       docs/performance.md)
 //   npm run bench:dev-loop -- --sizes 1,100             other sizes
 //   npm run bench:dev-loop -- --runs 5 --interval 10    more edits of each kind; a shorter polling interval
 //   npm run bench:dev-loop -- --no-restart              skip the warm restart
+//   npm run bench:dev-loop -- --browser                 edits seen as an open page sees them (above)
 //   npm run bench:dev-loop -- --keep                    keep the generated content and the servers' logs
 //   npm run bench:dev-loop -- --root ../other-checkout  measure another checkout of the site (same content)
 //   npm run bench:dev-loop -- --work /tmp               generate the content there instead of in .tmp/dev-loop/
@@ -58,6 +64,7 @@ const { values: options } = parseArgs({
 		'no-restart': { type: 'boolean', default: false },
 		profile: { type: 'boolean', default: false },
 		keep: { type: 'boolean', default: false },
+		browser: { type: 'boolean', default: false },
 	},
 });
 const sizes = (options.sizes ?? '')
@@ -75,6 +82,8 @@ const runs = Math.round(positive(options.runs, 'runs'));
 const interval = positive(options.interval, 'interval');
 const settle = positive(options.settle, 'settle');
 const timeout = positive(options.timeout, 'timeout') * 1000;
+/** With `--browser`: how long an editor waits for the page to reload by itself before reloading it. */
+const RELOAD_BY_HAND_MS = 1_000;
 /** The site measured: this checkout, or another one given by `--root`. */
 const siteRoot = resolve(options.root ?? benchRoot);
 
@@ -105,7 +114,7 @@ const report = {
 	date: new Date().toISOString(),
 	root: siteRoot,
 	machine: machine(),
-	options: { runs, interval },
+	options: { runs, interval, browser: options.browser },
 	results,
 };
 writeFileSync(join(out, 'results.json'), JSON.stringify(report, null, '\t'));
@@ -137,6 +146,7 @@ async function measureSize(n) {
 			result.firstPage = await server.firstPage(url);
 			result.listening = server.listening;
 			result.origin = server.origin;
+			if (options.browser) await server.openPage();
 
 			const idle = [];
 			for (let i = 0; i < 5; i++) {
@@ -289,6 +299,9 @@ async function startServer(content, name, port = undefined) {
 		child.once('exit', (code) => fail(new Error(`astro dev ended (${code}) before it listened:\n${log}`)));
 	});
 	origin.catch(() => undefined);
+	/** The open page's reloads (`--browser`), and its socket. */
+	let reloads;
+	let socket;
 	const server = {
 		name,
 		/** What happened when, on the monotonic clock of CPU profiles (µs), to find each step in a profile. */
@@ -310,12 +323,19 @@ async function startServer(content, name, port = undefined) {
 			server.marks[0].to = monotonicUs();
 			return performance.now() - started;
 		},
+		/** Listens to the server as an open page's Vite client does, for `change` to wait for its reloads. */
+		async openPage() {
+			reloads = await openReloadSocket(server.origin);
+			socket = reloads.socket;
+		},
 		/** Saves `text` to `file` (the `step`), then ms until `path` answers as `accept` awaits; waits `settle` ms after. */
 		async change(step, file, text, path, accept) {
+			reloads?.forget();
 			writeFileSync(file, text);
 			const saved = performance.now();
 			const mark = { step, from: monotonicUs() };
-			await pollUntil(server.origin + path, accept, saved, log);
+			if (reloads) await reloadUntil(server.origin + path, accept, saved, reloads, log);
+			else await pollUntil(server.origin + path, accept, saved, log);
 			const elapsed = performance.now() - saved;
 			server.marks.push({ ...mark, to: monotonicUs() });
 			await sleep(settle);
@@ -331,6 +351,7 @@ async function startServer(content, name, port = undefined) {
 			}
 		},
 		async stop() {
+			socket?.close();
 			if (child.exitCode !== null || child.signalCode !== null) return;
 			child.kill();
 			await exited;
@@ -340,9 +361,27 @@ async function startServer(content, name, port = undefined) {
 }
 
 /** Fetches `url` every `interval` ms (one request at a time) until `accept` holds; throws after `timeout`. */
-async function pollUntil(url, accept, since, log) {
+function pollUntil(url, accept, since, log) {
+	let first = true;
+	return answerUntil(url, accept, since, log, async () => {
+		if (!first) await sleep(interval);
+		first = false;
+	});
+}
+
+/**
+ * Like `pollUntil`, as an open page sees the edit: asks for `url` each time the server tells open pages to reload,
+ * or after `RELOAD_BY_HAND_MS` without such a message, until `accept` holds.
+ */
+function reloadUntil(url, accept, since, reloads, log) {
+	return answerUntil(url, accept, since, log, () => reloads.next(RELOAD_BY_HAND_MS));
+}
+
+/** Fetches `url`, each time after `nextTry()` resolves, until `accept` holds; throws after `timeout`. */
+async function answerUntil(url, accept, since, log, nextTry) {
 	let last = 'no answer';
 	while (performance.now() - since < timeout) {
+		await nextTry();
 		try {
 			const { status, body } = await get(url);
 			if (accept(status, body)) return;
@@ -351,9 +390,46 @@ async function pollUntil(url, accept, since, log) {
 			// Not listening yet, or restarting.
 			last = String(error);
 		}
-		await sleep(interval);
 	}
 	throw new Error(`${url} did not answer as awaited in ${timeout / 1000} s; last answer ${last}\n${log.slice(-3_000)}`);
+}
+
+/**
+ * The dev server's HMR socket, opened as the Vite client of a page opens it (with the token the client is served
+ * with). `next(ms)` resolves at the next message that reloads an open page, or after `ms`; `forget()` drops the
+ * messages received so far.
+ */
+async function openReloadSocket(origin) {
+	const client = await (await fetch(`${origin}/@vite/client`)).text();
+	const token = /const wsToken = "([^"]*)"/.exec(client)?.[1];
+	if (token === undefined) throw new Error(`${origin}/@vite/client has no socket token: has Vite changed?`);
+	const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/?token=${token}`, 'vite-hmr');
+	await new Promise((done, fail) => {
+		socket.addEventListener('open', done, { once: true });
+		socket.addEventListener('error', () => fail(new Error(`${origin}: the HMR socket did not open`)), { once: true });
+	});
+	let received = false;
+	let wake;
+	socket.addEventListener('message', (event) => {
+		if (JSON.parse(String(event.data)).type !== 'full-reload') return;
+		received = true;
+		wake?.();
+	});
+	return {
+		socket,
+		forget: () => {
+			received = false;
+		},
+		next: async (ms) => {
+			if (!received) {
+				await new Promise((done) => {
+					wake = done;
+					setTimeout(done, ms);
+				});
+			}
+			received = false;
+		},
+	};
 }
 
 async function get(url) {
