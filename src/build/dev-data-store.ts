@@ -106,6 +106,13 @@ const NO_LOADER = 'explainer:no-loader';
 const LOADED_AFTER_MS = 50;
 
 /**
+ * The collections whose saves ask for an early write. A story's page shows its text from the story's own compiled
+ * module, so a story save does not wait for the store; a write then would take the main thread from that compile
+ * and delay the page (docs/performance.md). A story's fields wait for Astro's debounce, as they did before.
+ */
+const DATA_COLLECTIONS = COLLECTIONS.filter((collection) => collection !== 'articles');
+
+/**
  * How many times a write is asked for while the store file stays as it was, each wait twice the one before: the
  * last ends before Astro's debounce would write. Astro reloads its content config after every save of a `.yaml` or
  * `.mdx` file, and skips a refresh asked for meanwhile; the first reload after the start takes longest.
@@ -113,7 +120,7 @@ const LOADED_AFTER_MS = 50;
 const ATTEMPTS = 3;
 
 /**
- * For `astro dev`: the data store written once Astro's loader has read a saved entry file, not half a second
+ * For `astro dev`: the data store written once Astro's loader has read a saved actor or place, not half a second
  * later. The glob loader puts a saved entry in the store at once, but the store writes itself to
  * `.astro/data-store.json` after a 500 ms debounce (`SAVE_DEBOUNCE_MS`, astro/dist/content/mutable-data-store.js),
  * and pages read the written file: an edited actor's role waited for it. A refresh of a loader no collection uses
@@ -122,7 +129,7 @@ const ATTEMPTS = 3;
  *
  * What else a refresh does, as Astro's: it logs "Syncing content" and "Synced content", logs again each reference
  * to an entry that does not exist (the content checks report those too), and serialises the whole store, so only
- * the collections' entry files start one (not images, editors' swap files or subfolders), and a save that changes
+ * the actors' and places' entry files start one (not images, editors' swap files or subfolders), and a save that changes
  * nothing costs every attempt. Should the content config change meanwhile, a refresh queued before Astro's own full
  * one may write an empty store, which that one refills.
  */
@@ -133,7 +140,7 @@ export function writeDataStoreAfterSaves(
 	folder: string,
 ): void {
 	const extensionIn = new Map(
-		COLLECTIONS.map((collection) => [normalizePath(resolve(folder, collection)), entryExtension(collection)]),
+		DATA_COLLECTIONS.map((collection) => [normalizePath(resolve(folder, collection)), entryExtension(collection)]),
 	);
 	const storeFile = devDataStoreFile(server.config.root);
 	let pending: NodeJS.Timeout | undefined;

@@ -9,7 +9,7 @@ import { devDataStoreFile } from '../../src/build/content-dir-store';
 import { writeDataStoreAfterSaves } from '../../src/build/dev-data-store';
 
 /*
- * The dev server asks Astro's content layer to write its data store once an entry file's events have settled,
+ * The dev server asks Astro's content layer to write its data store once an actor's or place's events have settled,
  * instead of leaving the write to the store's own debounce. A watcher of our own stands in for the dev server's,
  * and a refresh of our own writes the store file (or, as Astro's does while it reloads its config, does nothing).
  */
@@ -64,7 +64,7 @@ describe('writeDataStoreAfterSaves', () => {
 		expect(options.loaders).toHaveLength(1);
 		expect(['glob-loader', 'file-loader']).not.toContain(options.loaders![0]);
 
-		watcher.emit('unlink', join(folder, 'articles', 'ceasefire.mdx'));
+		watcher.emit('unlink', join(folder, 'places', 'valletta.yaml'));
 		await vi.advanceTimersByTimeAsync(1000);
 		expect(refreshContent).toHaveBeenCalledTimes(2);
 	});
@@ -80,9 +80,10 @@ describe('writeDataStoreAfterSaves', () => {
 		expect(refreshContent).toHaveBeenCalledTimes(3);
 	});
 
-	test('leaves every other file to Astro: images, editors’ files, subfolders, other folders', async () => {
+	test('leaves every other file to Astro: stories, images, editors’ files, subfolders, other folders', async () => {
 		const { watcher, refreshContent } = setUp();
 		for (const file of [
+			join(folder, 'articles', 'ceasefire.mdx'),
 			join(folder, 'articles', 'ceasefire-portrait.jpg'),
 			join(folder, 'actors', '.dana-reyes.yaml.swp'),
 			join(folder, 'actors', 'dana-reyes.yaml~'),
