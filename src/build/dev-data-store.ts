@@ -20,11 +20,12 @@ const PAGE_ENVIRONMENTS = ['ssr', 'prerender'];
 /**
  * For `astro dev`: after a save, pages read the content as saved, not as it was before.
  *
- * Astro writes its data store to `.astro/data-store.json` after a save (see writeDataStoreAfterSaves), then invalidates the store
- * module on the server (as a hot update) and drops that one module from the module runner that renders pages;
- * the runner evaluates the modules importing it again when the server next says they changed. Two races with a
- * page request in flight at that moment left the old content in place until the next save (astro 7.3.5, vite 8.3;
- * about one save in four in tests/checks/dev-live-edit.test.ts, which reloads a page every half second):
+ * Astro writes its data store to `.astro/data-store.json` after a save (see writeDataStoreAfterSaves), then
+ * invalidates the store module on the server (as a hot update) and drops that one module from the module runner
+ * that renders pages; the runner evaluates the modules importing it again when the server next says they changed.
+ * Two races with a page request in flight at that moment left the old content in place until the next save (astro
+ * 7.3.5, vite 8.3; about one save in four in tests/checks/dev-live-edit.test.ts, which reloads a page every half
+ * second):
  *
  * - The request loads Astro's dev CSS module (`virtual:astro:dev-css:…`), which walks the page's imports and
  *   compiles again on the server each one marked changed. The server then holds the page, `astro:content` and its
@@ -129,9 +130,9 @@ const ATTEMPTS = 3;
  *
  * What else a refresh does, as Astro's: it logs "Syncing content" and "Synced content", logs again each reference
  * to an entry that does not exist (the content checks report those too), and serialises the whole store, so only
- * the actors' and places' entry files start one (not images, editors' swap files or subfolders), and a save that changes
- * nothing costs every attempt. Should the content config change meanwhile, a refresh queued before Astro's own full
- * one may write an empty store, which that one refills.
+ * the actors' and places' entry files start one (not images, editors' swap files or subfolders), and a save that
+ * changes nothing costs every attempt. Should the content config change meanwhile, a refresh queued before Astro's
+ * own full one may write an empty store, which that one refills.
  */
 export function writeDataStoreAfterSaves(
 	server: ViteDevServer,

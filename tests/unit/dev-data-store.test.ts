@@ -69,7 +69,7 @@ describe('writeDataStoreAfterSaves', () => {
 		expect(refreshContent).toHaveBeenCalledTimes(2);
 	});
 
-	test('asks again while the store file stays as it was, three times at most, all before Astro’s debounce', async () => {
+	test('asks again while the store file stays as it was, three times at most, before Astro’s debounce', async () => {
 		const { watcher, refreshContent } = setUp({ writes: false });
 		watcher.emit('change', join(folder, 'actors', 'dana-reyes.yaml'));
 		await vi.advanceTimersByTimeAsync(60);
