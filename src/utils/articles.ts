@@ -98,8 +98,16 @@ export function relatedArticles(article: Article, articles: readonly Article[], 
 		}
 	}
 	const published = (position: number) => articles[position]?.data.published.getTime() ?? 0;
-	return [...shared]
-		.sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || published(b) - published(a) || a - b)
-		.slice(0, limit)
-		.flatMap(([position]) => articles[position] ?? []);
+	const before = ([a, sharedA]: [number, number], [b, sharedB]: [number, number]) =>
+		sharedA - sharedB || published(a) - published(b) || b - a;
+	// Every page asks for a few of the hundreds an explainer shares a topic with: keep the best few, not a sorted all.
+	const best: [number, number][] = [];
+	for (const candidate of shared) {
+		if (best.length >= limit && !(before(candidate, best[best.length - 1]!) > 0)) continue;
+		let at = best.length;
+		while (at > 0 && before(candidate, best[at - 1]!) > 0) at--;
+		best.splice(at, 0, candidate);
+		best.length = Math.min(best.length, limit);
+	}
+	return best.flatMap(([position]) => articles[position] ?? []);
 }
