@@ -9,6 +9,7 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
+import { countFileEvents } from '../checks/dev-file-events';
 import contentChecks from '../checks/integration';
 import { createCompiledStoryFacts } from '../checks/story-facts/compiled';
 import locatorMaps from '../locator-map/integration';
@@ -41,6 +42,8 @@ export default function explainerSite(): AstroIntegration {
 					vite: {
 						plugins: [
 							buildWarnings(),
+							// In `astro dev`, a request runs the content checks again only once a file changed.
+							countFileEvents(),
 							// In `astro dev`, an actor file whose names change recompiles the stories that mention it.
 							recompileStoriesOnActorNames({ actors: contentDir('actors'), articles: contentDir('articles') }),
 							// In `astro dev`, pages read the content as saved, also when a save lands during a request.

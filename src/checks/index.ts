@@ -12,6 +12,7 @@ import { readContentFiles, type ContentFile } from './content-files';
 import { asOfCheck } from './as-of-check';
 import { claimCheck, claimQuoteCheck } from './claim-check';
 import { dateCheck } from './date-check';
+import { fileEventsSeen } from './dev-file-events';
 import { duplicateIdCheck } from './duplicate-check';
 import { folderProblems } from './folder-check';
 import { IncrementalChecks } from './incremental';
@@ -155,15 +156,22 @@ export function startContentChecks(
 	};
 }
 
-let checker: { key: string; checks: IncrementalChecks } | undefined;
+let checker: { key: string; checks: IncrementalChecks; events?: number | undefined; problems?: Problem[] } | undefined;
 
 /**
  * Like `checkContent`, for the dev server on each request: the same problems, found again only in what changed since
- * the last call, so a save costs what it touches (incremental.ts).
+ * the last call, so a save costs what it touches (incremental.ts). In `astro dev` a request with no file event since
+ * the last call (dev-file-events.ts) does not look at the files at all.
  */
 export function checkContentWhenChanged(contentRoot: string, projectRoot = process.cwd()): Problem[] {
 	const key = `${resolve(contentRoot)}\0${resolve(projectRoot)}`;
+	const events = fileEventsSeen();
+	if (checker?.key === key && checker.problems && events !== undefined && events === checker.events) {
+		return checker.problems;
+	}
 	if (checker?.key !== key)
 		checker = { key, checks: new IncrementalChecks(contentRoot, projectRoot, parsedStoryFacts) };
-	return checker.checks.problems(CHECKS);
+	checker.problems = checker.checks.problems(CHECKS);
+	checker.events = events;
+	return checker.problems;
 }
