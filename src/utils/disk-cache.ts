@@ -4,7 +4,7 @@
  * changed input is a new key.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
@@ -99,21 +99,11 @@ export function createDiskCache<Input>({
  */
 export async function writeFileAtomically(file: string, bytes: Uint8Array | string): Promise<void> {
 	await mkdir(dirname(file), { recursive: true });
-	const partial = partialFileFor(file);
+	// A name beside the file that no other process or thread writes to.
+	const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
 	await writeFile(partial, bytes);
 	await rename(partial, file);
 }
-
-/** {@link writeFileAtomically} for synchronous callers (the content checks). */
-export function writeFileAtomicallySync(file: string, bytes: Uint8Array | string): void {
-	mkdirSync(dirname(file), { recursive: true });
-	const partial = partialFileFor(file);
-	writeFileSync(partial, bytes);
-	renameSync(partial, file);
-}
-
-/** A name beside `file` that no other process or thread writes to. */
-const partialFileFor = (file: string) => `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
 
 /** How long a cached file may go unread before a build removes it. */
 export const UNUSED_FILE_DAYS = 30;
