@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
+import GithubSlugger from 'github-slugger';
 import { format, resolveConfig } from 'prettier';
 import { ActorSchema } from '../schemas/actor';
 import { ArticleSchema } from '../schemas/article';
@@ -84,23 +85,10 @@ const count = (min: number | undefined, max: number | undefined) =>
 				? `at most ${max}`
 				: '';
 
-/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
-function anchors(): (heading: string) => string {
-	const seen = new Map<string, number>();
-	return (heading) => {
-		const slug = heading
-			.toLowerCase()
-			.replace(/[^\p{L}\p{N}\- _]/gu, '')
-			.replace(/ /g, '-');
-		const times = seen.get(slug) ?? 0;
-		seen.set(slug, times + 1);
-		return times === 0 ? slug : `${slug}-${times}`;
-	};
-}
-
 /** Every collection, described from its schema; every object in the order the fields reach them. */
 export function describeCollections(collections = COLLECTIONS): { title: string; objects: ObjectDoc[] }[] {
-	const anchor = anchors();
+	// Anchors as GitHub makes them from headings; a repeated heading gets a number.
+	const slugger = new GithubSlugger();
 	const problems: string[] = [];
 	const described = collections.map(({ title, schema }) => {
 		const objects: ObjectDoc[] = [];
@@ -112,7 +100,7 @@ export function describeCollections(collections = COLLECTIONS): { title: string;
 			const parent = object._zod.parent;
 			const meta = metaOf(parent && metaOf(parent).description ? parent : object);
 			const heading = path ? `${code(path)}: ${path.endsWith('[]') ? 'each' : 'the'} ${meta.title}` : title;
-			const doc: ObjectDoc = { path, heading, anchor: anchor(heading), meta, fields: [], rules: [] };
+			const doc: ObjectDoc = { path, heading, anchor: slugger.slug(heading), meta, fields: [], rules: [] };
 			if (!meta.description || (path && !meta.title)) {
 				problems.push(`${where(path)}: describe the object with .meta({ title, description, file })`);
 			}
