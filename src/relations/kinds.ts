@@ -33,16 +33,11 @@ const READING: Record<AffiliationRelation, { kind: RelationKind; reversed: boole
 	'opposed-to': { kind: 'opposed-to', reversed: false },
 };
 
-/** The words of each kind from subject to object, as the graphic and the table write them. */
-export const KIND_WORDS: Record<RelationKind, string> = {
-	'part-of': 'part of',
-	'member-of': 'member of',
-	'works-for': 'works for',
-	leads: 'leads',
-	backs: 'backs',
-	'allied-with': 'allied with',
-	'opposed-to': 'opposed to',
-};
+/** The words of each kind from subject to object, as the graphic and the table write them: its id, spaced. */
+export const KIND_WORDS = Object.fromEntries(RELATION_KINDS.map((kind) => [kind, kind.replaceAll('-', ' ')])) as Record<
+	RelationKind,
+	string
+>;
 
 /** The words of each kind read from the object's side, for the object's own page. */
 export const INVERSE_WORDS: Record<RelationKind, string> = {

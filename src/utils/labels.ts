@@ -1,4 +1,4 @@
-import type { ActorKind, AffiliationRelation } from '../schemas/actor';
+import { AFFILIATION_RELATIONS, type ActorKind, type AffiliationRelation } from '../schemas/actor';
 import type { QuoteSetting } from '../schemas/quote';
 
 /** Glossary group headings, in glossary order. */
@@ -13,18 +13,13 @@ export const ACTOR_KIND_LABELS: Record<ActorKind, { one: string; many: string }>
 	country: { one: 'Country', many: 'Countries' },
 };
 
-/** Affiliations read as "<actor> <label> <other actor>". */
-export const RELATION_LABELS: Record<AffiliationRelation, string> = {
-	'member-of': 'Member of',
-	leads: 'Leads',
-	'led-by': 'Led by',
-	'part-of': 'Part of',
-	'backed-by': 'Backed by',
-	backs: 'Backs',
-	'works-for': 'Works for',
-	'allied-with': 'Allied with',
-	'opposed-to': 'Opposed to',
-};
+/** Affiliations read as "<actor> <label> <other actor>": the relation's id, spaced and capitalised. */
+export const RELATION_LABELS = Object.fromEntries(
+	AFFILIATION_RELATIONS.map((relation) => [
+		relation,
+		relation.charAt(0).toUpperCase() + relation.slice(1).replaceAll('-', ' '),
+	]),
+) as Record<AffiliationRelation, string>;
 
 export const QUOTE_SETTING_LABELS: Record<QuoteSetting, string> = {
 	statement: 'Statement',
