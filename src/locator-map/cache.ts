@@ -18,8 +18,9 @@ export interface MapDrawing {
 }
 
 /**
- * The drawing code (locator-map.ts and every module of this folder it imports, which a test checks), the atlas and
- * the projection's library, from the project's folder: a change to any of them redraws every map.
+ * The drawing code (locator-map.ts and every module of this folder and of src/utils/ it imports, which a test
+ * checks), the atlas and the projection's library, from the project's folder: a change to any of them redraws every
+ * map.
  */
 export const DRAWING_SOURCES = [
 	'src/locator-map/locator-map.ts',
@@ -27,6 +28,7 @@ export const DRAWING_SOURCES = [
 	'src/locator-map/atlas.ts',
 	'src/locator-map/projected-atlas.ts',
 	'src/locator-map/clip.ts',
+	'src/utils/svg.ts',
 	'node_modules/world-atlas/package.json',
 	'node_modules/d3-geo/package.json',
 ];

@@ -1,10 +1,6 @@
-/** An axis-aligned box in map units. */
-export interface Box {
-	x: number;
-	y: number;
-	width: number;
-	height: number;
-}
+import { boxesOverlap as overlaps, type Box } from '../utils/svg';
+
+export { overlaps, type Box };
 
 /** A label to place next to a point, most important first. */
 export interface LabelRequest {
@@ -41,11 +37,6 @@ export interface LabelOptions {
 	bounds: Box;
 	/** Boxes no label may cover: marks, an inset. */
 	obstacles?: readonly Box[];
-}
-
-/** Whether two boxes overlap (touching edges do not). */
-export function overlaps(a: Box, b: Box): boolean {
-	return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /** Whether a box lies wholly within `bounds`. */

@@ -14,6 +14,7 @@
 import { geoMercator, type GeoProjection } from 'd3-geo';
 import type { MultiPoint } from 'geojson';
 import { AREA_KINDS, type PlaceData } from '../schemas/place';
+import { escapeXml } from '../utils/svg';
 import { distanceKm, EARTH_RADIUS_KM, type LonLat } from './atlas';
 import { pathData, ringsBounds, ringsContain, type Rings } from './clip';
 import { isFree, labelSize, placeLabels, type Box, type LabelRequest, type PlacedLabel } from './labels';
@@ -197,9 +198,6 @@ function viewOf(projection: GeoProjection, width: number, height: number): [LonL
 		[east, north],
 	];
 }
-
-const escapeXml = (text: string) =>
-	text.replace(/[&<>"]/g, (character) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[character]};`);
 
 /**
  * Colours for light screens, dark screens and paper; the map is an image, so it cannot read the page's tokens.

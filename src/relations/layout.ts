@@ -6,6 +6,9 @@
  * the same layout, to the decimal, on every build.
  */
 import { Graph, layout } from '@dagrejs/dagre';
+import { boxesOverlap, type Box } from '../utils/svg';
+
+export { boxesOverlap };
 
 /** An actor to draw. */
 export interface GraphNode {
@@ -26,12 +29,6 @@ export interface GraphEdge {
 export interface Point {
 	x: number;
 	y: number;
-}
-
-/** An axis-aligned box, from its top-left corner. */
-export interface Box extends Point {
-	width: number;
-	height: number;
 }
 
 /** Text wrapped to lines, centred in its box. */
@@ -100,12 +97,7 @@ export function textSize(lines: readonly string[], fontSize: number, padding: nu
 }
 
 /** One decimal: enough for a screen, and the same text on every build. */
-const round = (value: number) => Math.round(value * 10) / 10;
-
-/** Whether two boxes overlap; touching edges do not. */
-export function boxesOverlap(a: Box, b: Box): boolean {
-	return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
+export const round = (value: number) => Math.round(value * 10) / 10;
 
 /** The pairs of boxes, by index, that overlap. */
 export function findOverlaps(boxes: readonly Box[]): [number, number][] {

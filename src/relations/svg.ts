@@ -4,8 +4,8 @@
  * greyscale and without colour vision. Colours come from the page's stylesheet (classes, no inline style, which the
  * content security policy forbids), so the graphic follows dark mode and print with the page.
  */
-import type { GraphLayout, PlacedText } from './layout';
-import { TEXT } from './layout';
+import { escapeXml } from '../utils/svg';
+import { round, TEXT, type GraphLayout, type PlacedText } from './layout';
 import { SYMMETRIC_KINDS, type RelationKind } from './kinds';
 
 /** How a kind's line is drawn besides its colour: width, dashes, and what ends it. */
@@ -51,9 +51,6 @@ export interface GraphicText {
 	description: string;
 }
 
-const escapeXml = (text: string) =>
-	text.replace(/[&<>"]/g, (character) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[character]};`);
-
 /** Lines of text centred in their box, at a font size. */
 function textLines({ lines, box }: PlacedText, fontSize: number, padding: number): string {
 	const lineHeight = fontSize * TEXT.lineHeight;
@@ -65,8 +62,6 @@ function textLines({ lines, box }: PlacedText, fontSize: number, padding: number
 		.map((line, index) => `<text x="${x}" y="${baseline(index)}" font-size="${fontSize}">${escapeXml(line)}</text>`)
 		.join('');
 }
-
-const round = (value: number) => Math.round(value * 10) / 10;
 
 /** The graphic, `relations[i]` describing `layout.edges[i]`. */
 export function relationsSvg(layout: GraphLayout, relations: readonly DrawnRelation[], text: GraphicText): string {

@@ -58,13 +58,14 @@ describe('the locator map cache', () => {
 		}
 	});
 
-	test('hashes every module of the folder the drawing imports', () => {
+	test('hashes every module of the folder and of src/utils/ the drawing imports', () => {
 		const imported = new Set<string>();
 		const visit = (file: string) => {
 			if (imported.has(file)) return;
 			imported.add(file);
-			for (const [, path] of readFileSync(file, 'utf8').matchAll(/^import (?!type )[^;]*? from '\.\/([\w-]+)';$/gm)) {
-				visit(`src/locator-map/${path}.ts`);
+			const imports = /^import (?!type )[^;]*? from '(\.\/|\.\.\/utils\/)([\w-]+)';$/gm;
+			for (const [, folder, name] of readFileSync(file, 'utf8').matchAll(imports)) {
+				visit(`${folder === './' ? dirname(file) : 'src/utils'}/${name}.ts`);
 			}
 		};
 		visit('src/locator-map/locator-map.ts');
