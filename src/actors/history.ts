@@ -8,6 +8,7 @@
 import { INVERSE_WORDS, KIND_WORDS, statementKey, statementOf } from '../relations/kinds';
 import type { AffiliationData, RoleData } from '../schemas/actor';
 import type { PartialDate } from '../schemas/partial-date';
+import { appendTo } from '../utils/append-to';
 import { RELATION_LABELS } from '../utils/labels';
 import { earliestDay, formatPartialDate, latestDay } from '../utils/partial-dates';
 import { actorAsOf, explainerDay, knownSince, type ActorOverTime, type Dated, type ReportDays } from './as-of';
@@ -68,10 +69,7 @@ export function recordersByActor<Actor extends HistoryActor>(actors: readonly Ac
 	const recorders = new Map<string, Actor[]>();
 	for (const actor of actors) {
 		for (const target of new Set(actor.data.affiliations.map((fact) => fact.actor.id))) {
-			if (target === actor.id) continue;
-			const list = recorders.get(target);
-			if (list) list.push(actor);
-			else recorders.set(target, [actor]);
+			if (target !== actor.id) appendTo(recorders, target, actor);
 		}
 	}
 	return recorders;

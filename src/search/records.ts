@@ -1,6 +1,7 @@
 import type { ActorData } from '../schemas/actor';
 import type { ArticleData } from '../schemas/article';
 import type { PlaceData } from '../schemas/place';
+import { appendTo } from '../utils/append-to';
 import { ACTOR_KIND_LABELS } from '../utils/labels';
 import { formatPartialDate } from '../utils/partial-dates';
 import { actorOnDay, explainerDay, latestSummary } from '../actors/as-of';
@@ -70,11 +71,7 @@ export function searchRecords({ articles, actors, places }: SearchableContent): 
 	);
 	const featuring = new Map<string, (typeof articles)[number][]>();
 	for (const article of newestFirst) {
-		for (const id of new Set(article.data.actors.map((ref) => ref.id))) {
-			const list = featuring.get(id);
-			if (list) list.push(article);
-			else featuring.set(id, [article]);
-		}
+		for (const id of new Set(article.data.actors.map((ref) => ref.id))) appendTo(featuring, id, article);
 	}
 	// The connections as the actor's page lists them: its own file's and those other actors' files record to it.
 	const histories = actorHistories(actors, (id) => featuring.get(id) ?? [], reportDays);
