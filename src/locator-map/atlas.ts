@@ -47,29 +47,16 @@ export function distanceKm(a: LonLat, b: LonLat): number {
 	return geoDistance(a, b) * EARTH_RADIUS_KM;
 }
 
-/** The polygons of a country, one feature each (a MultiPolygon's parts, e.g. the West Bank and the Gaza Strip). */
-export function partsOf(country: CountryFeature): Feature<Polygon, { name: string }>[] {
-	const { geometry } = country;
-	const rings = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-	return rings.map((coordinates) => ({
-		type: 'Feature',
-		properties: country.properties,
-		geometry: { type: 'Polygon', coordinates },
-	}));
-}
-
 /**
  * How far a point is from a country, in km: 0 inside it, else the distance to its nearest outline vertex. A coastal
  * city can sit a little offshore of a generalised coastline, so callers allow a tolerance.
  */
 export function distanceToCountryKm(point: LonLat, country: CountryFeature): number {
 	if (geoContains(country, point)) return 0;
+	const { geometry } = country;
+	const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
 	let nearest = Infinity;
-	for (const part of partsOf(country)) {
-		for (const ring of part.geometry.coordinates) {
-			for (const vertex of ring) nearest = Math.min(nearest, distanceKm(point, vertex as LonLat));
-		}
-	}
+	for (const vertex of polygons.flat(2)) nearest = Math.min(nearest, distanceKm(point, vertex as LonLat));
 	return nearest;
 }
 
