@@ -7,27 +7,21 @@ export interface ProseOptions {
 	max?: number;
 }
 
+/** Zod schemas never change once made, so one per limit is shared by every field. */
+const built = new Map<number | undefined, z.ZodPipe<z.ZodString, z.ZodTransform<string, string>>>();
+
 /**
  * Prose an editor writes in a field (a headline, a caption, a quote's words): trimmed, not empty, at most
  * `max` characters as typed, then given the story's typographic punctuation — curly quotes and apostrophes, `--`
  * as a dash, `...` as an ellipsis — by the same passes as the story (src/plugins/remark-smart-punctuation.ts).
  * The content checks read the text as typed, so quotes still match the story word for word.
  */
-export const ProseSchema = (options: ProseOptions = {}) => proseOfAtMost(options.max);
-
-/** Builds a prose schema; zod schemas never change once made, so one per limit is shared by every field. */
-function buildProse(max: number | undefined) {
-	const typed = z.string().trim().min(1);
-	// A limit is only ever a number; anything else (a caller passing something odd) means no limit.
-	return (typeof max === 'number' ? typed.max(max) : typed).transform(smartPunctuation);
-}
-
-const built = new Map<number | undefined, ReturnType<typeof buildProse>>();
-
-function proseOfAtMost(max: number | undefined): ReturnType<typeof buildProse> {
+export function ProseSchema({ max }: ProseOptions = {}) {
 	let schema = built.get(max);
 	if (!schema) {
-		schema = buildProse(max);
+		const typed = z.string().trim().min(1);
+		// A limit is only ever a number; anything else (a caller passing something odd) means no limit.
+		schema = (typeof max === 'number' ? typed.max(max) : typed).transform(smartPunctuation);
 		built.set(max, schema);
 	}
 	return schema;
