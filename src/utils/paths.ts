@@ -4,7 +4,6 @@ export function pathTo(path: string): string {
 	return `${base}${path.replace(/^\//, '')}`;
 }
 
-/** The page of one explainer. */
 export const explainerPath = (id: string) => pathTo(`explainers/${id}/`);
 
 /** The file name of an explainer's share image, beside its page (written by src/share-image/integration.ts). */
@@ -16,7 +15,6 @@ export const shareImagePath = (id: string) => `${explainerPath(id)}${SHARE_IMAGE
 /** The page of one actor, with every explainer and quote that features them. */
 export const actorPath = (id: string) => pathTo(`actors/${id}/`);
 
-/** The page of one topic. */
 export const topicPath = (topic: string) => pathTo(`topics/${topicSlug(topic)}/`);
 
 /** A topic's URL segment: "Middle East" → "middle-east". */
