@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { explainerDay, type ReportDays } from '../actors/as-of';
+import { appendTo } from './append-to';
 
 export type Article = CollectionEntry<'articles'>;
 export type Actor = CollectionEntry<'actors'>;
@@ -35,13 +36,6 @@ export const getActorsById: () => Promise<Map<string, Actor>> = oncePerBuild(
 export const getPlacesById: () => Promise<Map<string, Place>> = oncePerBuild(
 	async () => new Map((await getCollection('places')).map((place) => [place.id, place])),
 );
-
-/** Adds `item` to the list of `key`, starting the list when it is the first. */
-function appendTo<T>(map: Map<string, T[]>, key: string, item: T): void {
-	const list = map.get(key);
-	if (list) list.push(item);
-	else map.set(key, [item]);
-}
 
 /** A quote with the explainer that carries it. */
 export interface QuoteInArticle {
