@@ -92,7 +92,6 @@ function conflictProblems(file: ContentFile, actor: ActorData, uses: readonly Us
 	}
 	return [...found.values()].map(({ field, indexes: [first, second], uses: affected }) =>
 		problemAt(file, [field, first], {
-			field: `${field}[${first}]`,
 			message:
 				`${LABEL[field](actor, first)} and ${LABEL[field](actor, second)} both hold on the date of ` +
 				`${explainersIn(affected)}, and their dates cannot say which is current`,
@@ -113,7 +112,6 @@ function missingSummaryProblems(
 	const first = uncovered[0]!.explainer.file.id;
 	return [
 		problemAt(file, ['summary'], {
-			field: 'summary',
 			message: `no summary holds on the date of ${explainersIn(uncovered)}`,
 			hint: `add a summary for it, written from that story: \`- text: …\` with \`reportedIn: ${first}\``,
 		}),

@@ -1,5 +1,5 @@
 import { COLLECTIONS, type Collection, type ContentFile } from './content-files';
-import type { Problem } from './problem';
+import { fieldName, type Problem } from './problem';
 import type { StoryFacts } from './story-facts/facts';
 
 /** Everything a check can see: all files at once, so cross-file rules (references, duplicates) can run. */
@@ -91,11 +91,11 @@ export function stringsIn(file: ContentFile): Set<string> {
 	return found;
 }
 
-/** A problem at a field of a file, placed with the YAML parser's positions. */
+/** A problem at a field of a file, placed with the YAML parser's positions; `field` is the path's name unless given. */
 export function problemAt(
 	file: ContentFile,
 	path: readonly PropertyKey[],
 	fields: Omit<Problem, 'file' | 'line' | 'column' | 'severity'> & { severity?: Problem['severity'] },
 ): Problem {
-	return { severity: 'error', file: file.path, ...file.locate(path), ...fields };
+	return { severity: 'error', file: file.path, ...file.locate(path), field: fieldName(path) || undefined, ...fields };
 }

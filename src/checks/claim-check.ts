@@ -3,7 +3,7 @@ import { earliestDay } from '../utils/partial-dates';
 import { problemAt, OWN_FILE, scoped, type CheckContext } from './check';
 import type { ContentFile } from './content-files';
 import { asDay } from './date-check';
-import { fieldName, type Problem } from './problem';
+import type { Problem } from './problem';
 import { normaliseForQuoteMatch } from './quote-check';
 import { closest } from './suggest';
 
@@ -33,11 +33,9 @@ const strings = (value: unknown): string[] =>
 function actorProblems(file: ContentFile, context: CheckContext, path: (string | number)[], id: string): Problem[] {
 	const listed = strings((file.data as { actors?: unknown }).actors);
 	if (context.actorIds.has(id) && listed.includes(id)) return [];
-	const field = fieldName(path);
 	if (context.actorIds.has(id)) {
 		return [
 			problemAt(file, path, {
-				field,
 				message: `"${id}" is not listed in \`actors\`, so the ledger has no Who’s who entry to link the name to`,
 				hint: `add "${id}" to this article's \`actors\``,
 			}),
@@ -46,7 +44,6 @@ function actorProblems(file: ContentFile, context: CheckContext, path: (string |
 	const suggestion = closest(id, context.actorIds);
 	return [
 		problemAt(file, path, {
-			field,
 			message: `no actor "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
 			hint: suggestion
 				? `change it to "${suggestion}"`
@@ -89,7 +86,6 @@ export const claimCheck = scoped(OWN_FILE, (context) =>
 				else {
 					problems.push(
 						problemAt(file, at('id'), {
-							field: fieldName(at('id')),
 							message: `claim id "${claim.id}" is already used by claims[${first}]`,
 							hint: 'give each claim its own id: it is the claim’s anchor on the page',
 						}),
@@ -105,7 +101,6 @@ export const claimCheck = scoped(OWN_FILE, (context) =>
 				const suggestion = closest(name.trim(), sourceNames);
 				problems.push(
 					problemAt(file, at('sources', sourceIndex), {
-						field: fieldName(at('sources', sourceIndex)),
 						message: `"${name}" is not one of this explainer’s sources${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
 						hint: `write the \`name\` of one of its \`sources\` (${sourceNames.join(', ')}), or add the source there`,
 					}),
@@ -115,7 +110,6 @@ export const claimCheck = scoped(OWN_FILE, (context) =>
 			if (made && storyDay && earliestDay(made) > storyDay.day) {
 				problems.push(
 					problemAt(file, at('made'), {
-						field: fieldName(at('made')),
 						message: `${made} is after the day the explainer’s facts hold (\`${storyDay.field}\`, ${storyDay.day})`,
 						hint: `the ledger records what the story reports: check the date, or update \`${storyDay.field}\``,
 					}),
@@ -137,7 +131,6 @@ export const claimQuoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 			typeof claim.quote === 'string' && !story.includes(normaliseForQuoteMatch(claim.quote))
 				? [
 						problemAt(file, ['claims', index, 'quote'], {
-							field: `claims[${index}].quote`,
 							message: 'these words do not appear word for word in the story',
 							hint:
 								'copy the words from the story (without the quotation marks); when the story does not quote them, ' +

@@ -36,7 +36,6 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 			if (storyDay && earliestDay(date) > storyDay) {
 				problems.push(
 					problemAt(file, ['timeline', index, 'date'], {
-						field: `timeline[${index}].date`,
 						message: `${date} is after ${storyDayIs} (${storyDay})`,
 						hint: `a timeline tells how we got here: check the year, or update \`${asOf ? 'asOf' : 'published'}\``,
 					}),
@@ -45,7 +44,6 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 			if (previous && latestDay(date) < previous.day) {
 				problems.push(
 					problemAt(file, ['timeline', index, 'date'], {
-						field: `timeline[${index}].date`,
 						message: `${date} comes before timeline[${previous.index}] (${previous.day}): events must be oldest first`,
 						hint: 'move this event up, or check its date',
 					}),
@@ -66,7 +64,6 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 				if (!from || !to || latestDay(to) >= earliestDay(from)) return [];
 				return [
 					problemAt(file, [key, index, 'to'], {
-						field: `${key}[${index}].to`,
 						message: `it ends (${to}) before it starts (${from})`,
 						hint: 'swap `from` and `to`, or correct the year',
 					}),

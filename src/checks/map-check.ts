@@ -47,7 +47,6 @@ export const mapCheck = scoped(mapScope, ({ files, articles }) => {
 		return [...sizes.values()].map(({ places: lost, shaded, variants }) => {
 			const index = shaded ? -1 : listed.indexOf(lost[0]?.id);
 			return problemAt(file, index >= 0 ? ['places', index] : ['places'], {
-				field: index >= 0 ? `places[${index}]` : 'places',
 				message: `${noRoomFor(lost, shaded)} (${variants.join(' and ')} map)`,
 				hint: shaded
 					? 'give the shaded places a shorter `label` in their files in content/places/, or list fewer places'

@@ -31,7 +31,6 @@ export const sharedNameCheck: Check = (context) => {
 			const path = index === 0 ? ['name'] : ['aliases', index - 1];
 			return [
 				problemAt(file, path, {
-					field: index === 0 ? 'name' : `aliases[${index - 1}]`,
 					message: `"${name}" is also a name of content/actors/${other}.yaml, so its mentions would be ambiguous`,
 					hint: 'keep the name on one actor only, or make it more specific',
 				}),
@@ -84,6 +83,7 @@ function longNameProblems(context: CheckContext): Problem[] {
 			typeof name === 'string' && name.length > LONGEST_NAME
 				? [
 						problemAt(file, path, {
+							field: undefined,
 							message: `a name of ${name.length} characters is too long to find in the stories`,
 							hint: `shorten it to ${LONGEST_NAME} characters or fewer; say the rest in \`summary\``,
 						}),
@@ -118,7 +118,6 @@ function mentionProblems(context: CheckContext, findNames: ReturnType<typeof cre
 			if (listed.indexOf(id) !== index) {
 				return [
 					problemAt(file, ['actors', index], {
-						field: `actors[${index}]`,
 						message: `"${id}" is listed twice`,
 						hint: 'remove the second one',
 					}),
@@ -127,7 +126,6 @@ function mentionProblems(context: CheckContext, findNames: ReturnType<typeof cre
 			if (named.has(id) || !context.actorIds.has(id)) return [];
 			return [
 				problemAt(file, ['actors', index], {
-					field: `actors[${index}]`,
 					message: `"${id}" is listed but never named in the story, key facts, timeline or captions`,
 					hint: `name them in the text (add an alias to content/actors/${id}.yaml if the story uses another name, or use <Mention actor="${id}">), or remove them from \`actors\``,
 				}),

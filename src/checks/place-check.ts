@@ -2,7 +2,7 @@ import { geoContains } from 'd3-geo';
 import { countriesByName, countryAt, distanceToCountryKm, type LonLat } from '../locator-map/atlas';
 import { problemAt, OWN_FILE, scoped } from './check';
 import type { ContentFile } from './content-files';
-import { fieldName, type Problem } from './problem';
+import type { Problem } from './problem';
 import { closest } from './suggest';
 
 /**
@@ -46,7 +46,6 @@ function checkPlace(file: ContentFile): Problem[] {
 		const suggestion = closest(value, atlas.keys());
 		problems.push(
 			problemAt(file, path, {
-				field: fieldName(path),
 				message: `the map has no country "${value}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
 				hint: suggestion
 					? `change it to "${suggestion}"`
@@ -71,7 +70,6 @@ function checkPlace(file: ContentFile): Problem[] {
 	const swappedFits = known.some((country) => distanceToCountryKm(swapped, country) <= OUTLINE_TOLERANCE_KM.exact);
 	problems.push(
 		problemAt(file, ['coordinates'], {
-			field: 'coordinates',
 			message: `${name} is not in ${named}: its coordinates (${point[1]}, ${point[0]}) fall ${where ? `in ${where}` : 'outside every country'}`,
 			hint: swappedFits
 				? 'latitude and longitude look swapped: exchange the two numbers'
@@ -90,7 +88,6 @@ function checkArticlePlaces(file: ContentFile): Problem[] {
 			? []
 			: [
 					problemAt(file, ['places', index], {
-						field: `places[${index}]`,
 						message: `"${String(id)}" is listed twice`,
 						hint: 'remove the second one',
 					}),

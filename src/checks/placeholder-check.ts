@@ -1,5 +1,5 @@
 import { problemAt, OWN_FILE, scoped } from './check';
-import { fieldName, type Problem } from './problem';
+import type { Problem } from './problem';
 import { positionIn } from './story-facts/facts';
 
 /** Text the `new:article` and `new:actor` templates leave for editors to replace. */
@@ -19,7 +19,7 @@ export const placeholderCheck = scoped(OWN_FILE, ({ files, storyFacts }) =>
 	files.flatMap((file): Problem[] => {
 		const hint = 'replace the TODO text with the real content (docs/editing.md says what each field takes)';
 		const inFields = placeholderFields(file.data).map((path) =>
-			problemAt(file, path, { field: fieldName(path), message: 'still holds the template’s TODO text', hint }),
+			problemAt(file, path, { message: 'still holds the template’s TODO text', hint }),
 		);
 		const facts = storyFacts(file);
 		const inStory =

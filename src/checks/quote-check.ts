@@ -31,7 +31,6 @@ export const quoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 				if (first !== undefined) {
 					problems.push(
 						problemAt(file, ['quotes', index, 'id'], {
-							field: `quotes[${index}].id`,
 							message: `quote id "${quote.id}" is already used by quotes[${first}]`,
 							hint: 'give each quote its own id: it is the quote’s anchor on the page',
 						}),
@@ -43,7 +42,6 @@ export const quoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 			if (typeof quote?.text === 'string' && !story.includes(normaliseForQuoteMatch(quote.text))) {
 				problems.push(
 					problemAt(file, ['quotes', index, 'text'], {
-						field: `quotes[${index}].text`,
 						message: 'these words do not appear word for word in the story',
 						hint: 'copy the words from the story (without the quotation marks), or correct the story too',
 					}),

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { problemAt, OWN_FILE, scoped, type CheckContext } from './check';
 import { imageFileFault } from './image-file';
 import type { ContentFile } from './content-files';
-import { fieldName, type Problem } from './problem';
+import type { Problem } from './problem';
 import { closest } from './suggest';
 
 type Referenced = 'actors' | 'places' | 'articles';
@@ -62,7 +62,6 @@ export const referenceCheck = scoped(OWN_FILE, (context: CheckContext) => [
 			const suggestion = closest(id, known);
 			return [
 				problemAt(file, path, {
-					field: fieldName(path),
 					message: `no ${WHAT[collection]} "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
 					hint: suggestion ? `change it to "${suggestion}"` : HOW_TO_ADD[collection](id),
 				}),
@@ -80,9 +79,7 @@ function figureImageProblems(file: ContentFile): Problem[] {
 		const image = (figure as { image?: unknown } | null)?.image;
 		if (typeof image !== 'string') return [];
 		const path = ['figures', index, 'image'];
-		const problem = (message: string, hint: string) => [
-			problemAt(file, path, { field: fieldName(path), message, hint }),
-		];
+		const problem = (message: string, hint: string) => [problemAt(file, path, { message, hint })];
 		const fault = imageFileFault(resolve(dirname(file.path), image));
 		if (fault === undefined) return [];
 		return fault === 'missing'

@@ -142,7 +142,6 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 			if (issue.code === 'unrecognized_keys') {
 				return issue.keys.map((key) =>
 					problemAt(file, [...issue.path, key], {
-						field: fieldName([...issue.path, key]),
 						message: `unknown field \`${key}\``,
 						hint: 'check its spelling against docs/editing.md, or remove it',
 					}),
@@ -151,7 +150,6 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 			const missing = issue.code === 'invalid_type' && valueAt(file.data, issue.path) === undefined;
 			return [
 				problemAt(file, issue.path, {
-					field: fieldName(issue.path),
 					message: missing ? 'is required but missing' : issue.message,
 					hint: missing
 						? `add \`${String(issue.path.at(-1))}:\` — see docs/editing.md for what it takes`
