@@ -1,4 +1,4 @@
-import { COLLECTIONS, type Collection, type ContentFile } from './content-files';
+import { COLLECTIONS, type Collection, type ContentFile, type Position } from './content-files';
 import { fieldName, type Problem } from './problem';
 import type { StoryFacts } from './story-facts/facts';
 
@@ -99,3 +99,12 @@ export function problemAt(
 ): Problem {
 	return { severity: 'error', file: file.path, ...file.locate(path), field: fieldName(path) || undefined, ...fields };
 }
+
+/** A problem at a line and column of a file that no field of it holds, e.g. in the story. */
+export const problemAtPosition = (
+	file: ContentFile,
+	{ line, column }: Position,
+	message: string,
+	hint: string,
+	severity: Problem['severity'] = 'error',
+): Problem => ({ severity, file: file.path, line, column, message, hint });

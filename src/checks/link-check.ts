@@ -1,4 +1,4 @@
-import type { Check, CheckContext } from './check';
+import { problemAtPosition, type Check, type CheckContext } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 
@@ -50,9 +50,7 @@ export const linkCheck: Check = (context) => {
 		if (!facts || facts.syntaxError) return [];
 		const ownPath = `/explainers/${file.id}/`;
 		return facts.links.flatMap((link): Problem[] => {
-			const problem = (message: string, hint: string): Problem[] => [
-				{ severity: 'error', file: file.path, line: link.line, column: link.column, message, hint },
-			];
+			const problem = (message: string, hint: string) => [problemAtPosition(file, link, message, hint)];
 			const disallowed = disallowedTarget(link.url);
 			if (disallowed !== undefined) {
 				return problem(

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MENTION_ELEMENT } from '../mentions/remark-actor-mentions';
-import { OWN_FILE, scoped } from './check';
+import { OWN_FILE, problemAtPosition, scoped } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 import { imageFileFault } from './image-file';
@@ -11,15 +11,6 @@ import { MAX_BODY_BYTES } from './story-facts/parse';
 /** Components every article may use without importing them: the mention plugin handles them. */
 const PROVIDED_COMPONENTS = new Set([MENTION_ELEMENT]);
 
-const at = (file: ContentFile, line: number, column: number, message: string, hint?: string): Problem => ({
-	severity: 'error',
-	file: file.path,
-	line,
-	column,
-	message,
-	hint,
-});
-
 /** MDX that would not compile or render: syntax errors, missing imports, unknown components, empty bodies. */
 export const mdxCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
@@ -28,10 +19,9 @@ export const mdxCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		const bytes = Buffer.byteLength(body.text);
 		if (bytes > MAX_BODY_BYTES) {
 			return [
-				at(
+				problemAtPosition(
 					file,
-					body.line,
-					1,
+					{ line: body.line, column: 1 },
 					`the story is ${Math.round(bytes / 1000)} kB, more than the ${MAX_BODY_BYTES / 1000} kB an explainer may be`,
 					'split it into several explainers, or check that nothing was pasted twice',
 				),
@@ -39,10 +29,9 @@ export const mdxCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		}
 		if (body.text.trim() === '') {
 			return [
-				at(
+				problemAtPosition(
 					file,
-					body.line,
-					1,
+					{ line: body.line, column: 1 },
 					'the article has frontmatter but no story',
 					'write the story below the closing `---`; an empty page is never published',
 				),
@@ -50,13 +39,11 @@ export const mdxCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		}
 		const facts = storyFacts(file);
 		if (facts?.syntaxError) {
-			const { line, column, message } = facts.syntaxError;
 			return [
-				at(
+				problemAtPosition(
 					file,
-					line,
-					column,
-					`MDX syntax error: ${message}`,
+					facts.syntaxError,
+					`MDX syntax error: ${facts.syntaxError.message}`,
 					'a `<` or `{` in text must be escaped as `\\<` or `\\{`; every tag must be closed',
 				),
 			];
@@ -74,10 +61,9 @@ function importProblems(file: ContentFile, facts: StoryFacts): Problem[] {
 		if (!/^\.\.?\//.test(specifier)) return [];
 		if (existsSync(resolve(dirname(file.path), specifier))) return [];
 		return [
-			at(
+			problemAtPosition(
 				file,
-				line,
-				1,
+				{ line, column: 1 },
 				`import of a missing file "${specifier}"`,
 				'check the path, relative to this file; editors need no import for <Mention>',
 			),
@@ -92,10 +78,9 @@ function componentProblems(file: ContentFile, facts: StoryFacts): Problem[] {
 		const root = name.split('.')[0] ?? '';
 		if (!/^[A-Z]/.test(root) || imported.has(root) || PROVIDED_COMPONENTS.has(name)) return [];
 		return [
-			at(
+			problemAtPosition(
 				file,
-				line,
-				column,
+				{ line, column },
 				`<${name}> is used but not imported`,
 				`import it at the top of the body, or use <${MENTION_ELEMENT}>, the one component available without import`,
 			),
@@ -115,16 +100,22 @@ function imageProblems(file: ContentFile, facts: StoryFacts): Problem[] {
 		try {
 			path = decodeURI(url);
 		} catch {
-			return [at(file, line, column, `the image address "${url}" is not valid: a \`%\` must start an escape`, hint)];
+			return [
+				problemAtPosition(
+					file,
+					{ line, column },
+					`the image address "${url}" is not valid: a \`%\` must start an escape`,
+					hint,
+				),
+			];
 		}
 		if (URL.canParse(path) || path.startsWith('/')) return [];
 		const fault = /^\.\.?\//.test(path) ? imageFileFault(resolve(dirname(file.path), path)) : 'missing';
 		if (fault === undefined) return [];
 		return [
-			at(
+			problemAtPosition(
 				file,
-				line,
-				column,
+				{ line, column },
 				fault === 'missing' ? `no image file "${url}"` : `"${url}" is not an image the site can read`,
 				hint,
 			),

@@ -1,5 +1,6 @@
 import { createNameMatcher, type NamedActor } from '../mentions/name-matcher';
-import { checkContext, problemAt, savedFiles, scoped, type Check, type CheckContext, type Scope } from './check';
+import { checkContext, problemAt, problemAtPosition, savedFiles, scoped } from './check';
+import type { Check, CheckContext, Scope } from './check';
 import type { ContentFile } from './content-files';
 import { closest } from './suggest';
 import type { Problem } from './problem';
@@ -136,18 +137,13 @@ function mentionProblems(context: CheckContext, findNames: ReturnType<typeof cre
 			if (context.actorIds.has(mention.id) && listed.includes(mention.id)) continue;
 			const known = context.actorIds.has(mention.id);
 			const suggestion = known ? undefined : closest(mention.id, context.actorIds);
-			problems.push({
-				severity: 'error',
-				file: file.path,
-				line: mention.line,
-				column: mention.column,
-				message: known
-					? `<Mention actor="${mention.id}">: "${mention.id}" is not listed in \`actors\``
-					: `<Mention actor="${mention.id}">: no actor "${mention.id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
-				hint: known
-					? `add "${mention.id}" to this article's \`actors\``
-					: 'write an id from content/actors/, e.g. <Mention actor="kataib-hezbollah">the group</Mention>',
-			});
+			const message = known
+				? `<Mention actor="${mention.id}">: "${mention.id}" is not listed in \`actors\``
+				: `<Mention actor="${mention.id}">: no actor "${mention.id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`;
+			const hint = known
+				? `add "${mention.id}" to this article's \`actors\``
+				: 'write an id from content/actors/, e.g. <Mention actor="kataib-hezbollah">the group</Mention>';
+			problems.push(problemAtPosition(file, mention, message, hint));
 		}
 
 		const warned = new Set<string>();
@@ -155,13 +151,10 @@ function mentionProblems(context: CheckContext, findNames: ReturnType<typeof cre
 			for (const match of runMatches[index] ?? []) {
 				if (listed.includes(match.id) || warned.has(match.id)) continue;
 				warned.add(match.id);
-				problems.push({
-					severity: 'warning',
-					file: file.path,
-					...positionIn(run, match.start),
-					message: `"${run.value.slice(match.start, match.end)}" names the actor "${match.id}", who is not listed in \`actors\``,
-					hint: `add "${match.id}" to \`actors\` so the name is linked and explained in Who’s who`,
-				});
+				const name = run.value.slice(match.start, match.end);
+				const message = `"${name}" names the actor "${match.id}", who is not listed in \`actors\``;
+				const hint = `add "${match.id}" to \`actors\` so the name is linked and explained in Who’s who`;
+				problems.push(problemAtPosition(file, positionIn(run, match.start), message, hint, 'warning'));
 			}
 		}
 		return problems;

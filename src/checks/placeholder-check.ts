@@ -1,4 +1,4 @@
-import { problemAt, OWN_FILE, scoped } from './check';
+import { problemAt, problemAtPosition, OWN_FILE, scoped } from './check';
 import type { Problem } from './problem';
 import { positionIn } from './story-facts/facts';
 
@@ -27,16 +27,8 @@ export const placeholderCheck = scoped(OWN_FILE, ({ files, storyFacts }) =>
 				? facts.proseRuns.flatMap((run): Problem[] => {
 						const match = PLACEHOLDER.exec(run.value);
 						if (!match) return [];
-						const at = positionIn(run, match.index);
-						return [
-							{
-								severity: 'error',
-								file: file.path,
-								...at,
-								message: 'the story still holds the template’s TODO text',
-								hint,
-							},
-						];
+						const message = 'the story still holds the template’s TODO text';
+						return [problemAtPosition(file, positionIn(run, match.index), message, hint)];
 					})
 				: [];
 		return [...inFields, ...inStory];

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { ActorSchema } from '../schemas/actor';
 import { ArticleSchema } from '../schemas/article';
 import { PlaceSchema } from '../schemas/place';
-import { problemAt, OWN_FILE, scoped } from './check';
+import { problemAt, problemAtPosition, OWN_FILE, scoped } from './check';
 import type { Collection, ContentFile } from './content-files';
 import { fieldName } from './problem';
 
@@ -104,13 +104,7 @@ export function checkedEntries<C extends Collection>(
 export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 	files.flatMap((file) => {
 		if (file.syntaxErrors.length > 0) {
-			return file.syntaxErrors.map((error) => ({
-				severity: 'error' as const,
-				file: file.path,
-				...error.position,
-				message: error.message,
-				hint: error.hint,
-			}));
+			return file.syntaxErrors.map((error) => problemAtPosition(file, error.position, error.message, error.hint));
 		}
 		if (
 			file.data === null ||

@@ -1,5 +1,4 @@
-import { OWN_FILE, scoped } from './check';
-import type { ContentFile } from './content-files';
+import { OWN_FILE, problemAtPosition, scoped } from './check';
 import { disallowedTarget } from './link-check';
 import type { Problem } from './problem';
 
@@ -21,14 +20,6 @@ const STORY_HTML_ELEMENTS = new Set(
 /** The attributes of those elements whose value is an address. */
 const URL_ATTRIBUTES = new Set(['href', 'cite']);
 
-const at = (file: ContentFile, place: { line: number; column: number }, message: string, hint: string): Problem => ({
-	severity: 'error',
-	file: file.path,
-	...place,
-	message,
-	hint,
-});
-
 /**
  * What a story may hold beyond Markdown: `{…}` with data alone (text, numbers, lists of them) or comments, imports
  * of Astro components by a relative path (that the file exists, mdx-check checks), the HTML elements above without
@@ -43,7 +34,7 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		for (const expression of facts.expressions) {
 			if (expression.literal) continue;
 			problems.push(
-				at(
+				problemAtPosition(
 					file,
 					expression,
 					`\`${shorten(expression.code)}\` is code: a story may hold text, numbers and lists in braces, not code`,
@@ -53,13 +44,18 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		}
 		for (const place of facts.exports) {
 			problems.push(
-				at(file, place, 'a story may not export anything', 'delete the `export` statement; a story is text'),
+				problemAtPosition(
+					file,
+					place,
+					'a story may not export anything',
+					'delete the `export` statement; a story is text',
+				),
 			);
 		}
 		for (const { specifier, line } of facts.imports) {
 			if (/^\.\.?\//.test(specifier) && specifier.endsWith('.astro')) continue;
 			problems.push(
-				at(
+				problemAtPosition(
 					file,
 					{ line, column: 1 },
 					`import from "${specifier}": a story may import only Astro components, by a relative path`,
@@ -71,7 +67,7 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 			if (!/^[a-z]/.test(element.name)) continue;
 			if (!STORY_HTML_ELEMENTS.has(element.name)) {
 				problems.push(
-					at(
+					problemAtPosition(
 						file,
 						element,
 						`<${element.name}> is not allowed in a story`,
@@ -84,7 +80,7 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 				const name = attribute.name.toLowerCase();
 				if (name.startsWith('on') || name === 'style') {
 					problems.push(
-						at(
+						problemAtPosition(
 							file,
 							attribute,
 							`<${element.name} ${attribute.name}>: a story's tags may not carry scripts or styles`,
@@ -95,7 +91,7 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 					const scheme = disallowedTarget(attribute.value);
 					if (scheme !== undefined) {
 						problems.push(
-							at(
+							problemAtPosition(
 								file,
 								attribute,
 								`<${element.name} ${attribute.name}="${shorten(attribute.value)}">: ${scheme}`,
