@@ -1,10 +1,10 @@
 import { actorAsOf, quoteDay, type ActorAsOf, type AsOf, type ReportDays } from '../actors/as-of';
 import { ActorSchema, type ActorData } from '../schemas/actor';
-import { PartialDateSchema, type PartialDate } from '../schemas/partial-date';
-import { dayOf, formatPartialDate } from '../utils/partial-dates';
+import type { PartialDate } from '../schemas/partial-date';
+import { formatPartialDate } from '../utils/partial-dates';
 import { problemAt, savedFiles, scoped, stringsIn, type Scope } from './check';
 import type { ContentFile } from './content-files';
-import { asDay } from './date-check';
+import { asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
 
 /** An explainer as this check reads it: its day and who it describes as of which day. */
@@ -17,25 +17,21 @@ interface ExplainerDays {
 	speakers: { id: string; day: PartialDate }[];
 }
 
-const partialDate = PartialDateSchema();
-
 function explainerDays(file: ContentFile): ExplainerDays | undefined {
-	const data = (file.data ?? {}) as Record<string, unknown>;
-	const published = typeof data['published'] === 'string' ? new Date(data['published']) : undefined;
-	const day = asDay(data['asOf']) ?? (published && !Number.isNaN(published.getTime()) ? dayOf(published) : undefined);
+	const day = storyDayOf(file)?.day;
 	if (!day) return undefined;
+	const data = (file.data ?? {}) as Record<string, unknown>;
 	const ids = (value: unknown) => (Array.isArray(value) ? value.filter((id) => typeof id === 'string') : []);
 	const quotes = Array.isArray(data['quotes']) ? (data['quotes'] as Record<string, unknown>[]) : [];
 	return {
 		file,
 		day,
 		listed: ids(data['actors']),
-		speakers: quotes.flatMap((quote) => {
-			const date = partialDate.safeParse(quote?.['date']);
-			return typeof quote?.['speaker'] === 'string'
-				? [{ id: quote['speaker'], day: quoteDay(date.success ? date.data : undefined, day) }]
-				: [];
-		}),
+		speakers: quotes.flatMap((quote) =>
+			typeof quote?.['speaker'] === 'string'
+				? [{ id: quote['speaker'], day: quoteDay(asPartialDate(quote['date']), day) }]
+				: [],
+		),
 	};
 }
 

@@ -1,8 +1,7 @@
-import { PartialDateSchema } from '../schemas/partial-date';
 import { earliestDay } from '../utils/partial-dates';
 import { problemAt, OWN_FILE, scoped, type CheckContext } from './check';
 import type { ContentFile } from './content-files';
-import { asDay } from './date-check';
+import { asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
 import { normaliseForQuoteMatch } from './quote-check';
 import { closest } from './suggest';
@@ -52,16 +51,6 @@ function actorProblems(file: ContentFile, context: CheckContext, path: (string |
 	];
 }
 
-/** The day the explainer's facts hold, when its fields say: `asOf`, else the day of `published`. */
-function storyDayOf(file: ContentFile): { day: string; field: 'asOf' | 'published' } | undefined {
-	const data = file.data as { asOf?: unknown; published?: unknown };
-	const asOf = asDay(data.asOf);
-	if (asOf) return { day: asOf, field: 'asOf' };
-	const published = typeof data.published === 'string' ? new Date(data.published) : undefined;
-	if (!published || Number.isNaN(published.getTime())) return undefined;
-	return { day: published.toISOString().slice(0, 10), field: 'published' };
-}
-
 /**
  * The claims' fields against the rest of the content: each actor a claim names exists and is listed, each source is
  * one of the explainer's, ids are unique, and no claim is made after the day the explainer's facts hold.
@@ -106,7 +95,7 @@ export const claimCheck = scoped(OWN_FILE, (context) =>
 					}),
 				);
 			}
-			const made = PartialDateSchema().safeParse(claim.made).data;
+			const made = asPartialDate(claim.made);
 			if (made && storyDay && earliestDay(made) > storyDay.day) {
 				problems.push(
 					problemAt(file, at('made'), {

@@ -1,10 +1,12 @@
-import { PartialDateSchema } from '../schemas/partial-date';
-import { earliestDay, latestDay } from '../utils/partial-dates';
+import { PartialDateSchema, type PartialDate } from '../schemas/partial-date';
+import { dayOf, earliestDay, latestDay } from '../utils/partial-dates';
 import { problemAt, OWN_FILE, scoped } from './check';
+import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 
 const partialDate = PartialDateSchema();
-const asPartialDate = (value: unknown) => {
+/** A date as the schema reads it (YYYY, YYYY-MM or YYYY-MM-DD), or undefined when it is not one. */
+export const asPartialDate = (value: unknown) => {
 	const result = partialDate.safeParse(value);
 	return result.success ? result.data : undefined;
 };
@@ -15,29 +17,36 @@ export const asDay = (value: unknown) => {
 	return date?.length === 10 ? date : undefined;
 };
 
+/** The day an explainer's facts hold, and the field that says so: `asOf`, else the day of `published`. */
+export function storyDayOf(file: ContentFile): { day: PartialDate; field: 'asOf' | 'published' } | undefined {
+	const data = (file.data ?? {}) as { asOf?: unknown; published?: unknown };
+	const asOf = asDay(data.asOf);
+	if (asOf) return { day: asOf, field: 'asOf' };
+	const published = typeof data.published === 'string' ? new Date(data.published) : undefined;
+	if (!published || Number.isNaN(published.getTime())) return undefined;
+	return { day: dayOf(published), field: 'published' };
+}
+
 /** The fields of an actor whose items carry `from` and `to`. */
 const DATED_FIELDS = ['roles', 'affiliations', 'summary'] as const;
 
 /** Dates that parse but cannot be true together: the timeline after publication or out of order, roles ending before they start. */
 export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 	...articles.flatMap((file): Problem[] => {
-		const data = file.data as { published?: unknown; asOf?: unknown; timeline?: unknown } | undefined;
+		const data = file.data as { timeline?: unknown } | undefined;
 		if (!Array.isArray(data?.timeline)) return [];
-		const published = typeof data.published === 'string' ? new Date(data.published) : undefined;
-		const asOf = asDay(data.asOf);
-		const storyDay =
-			asOf ?? (published && !Number.isNaN(published.getTime()) ? published.toISOString().slice(0, 10) : undefined);
-		const storyDayIs = asOf ? 'the explainer’s `asOf` date' : 'the explainer was published';
+		const storyDay = storyDayOf(file);
+		const storyDayIs = storyDay?.field === 'asOf' ? 'the explainer’s `asOf` date' : 'the explainer was published';
 		let previous: { day: string; index: number } | undefined;
 		return (data.timeline as { date?: unknown }[]).flatMap((event, index): Problem[] => {
 			const date = asPartialDate(event?.date);
 			if (!date) return [];
 			const problems: Problem[] = [];
-			if (storyDay && earliestDay(date) > storyDay) {
+			if (storyDay && earliestDay(date) > storyDay.day) {
 				problems.push(
 					problemAt(file, ['timeline', index, 'date'], {
-						message: `${date} is after ${storyDayIs} (${storyDay})`,
-						hint: `a timeline tells how we got here: check the year, or update \`${asOf ? 'asOf' : 'published'}\``,
+						message: `${date} is after ${storyDayIs} (${storyDay.day})`,
+						hint: `a timeline tells how we got here: check the year, or update \`${storyDay.field}\``,
 					}),
 				);
 			}
