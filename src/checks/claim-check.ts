@@ -3,7 +3,7 @@ import { problemAt, OWN_FILE, scoped, type CheckContext } from './check';
 import type { ContentFile } from './content-files';
 import { asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
-import { normaliseForQuoteMatch } from './quote-check';
+import { normaliseForQuoteMatch, repeatedIds } from './quote-check';
 import { closest } from './suggest';
 
 /** A claim as the file holds it, before the schema: any field may be missing or of the wrong type. */
@@ -65,22 +65,10 @@ export const claimCheck = scoped(OWN_FILE, (context) =>
 			.filter((name): name is string => typeof name === 'string')
 			.map((name) => name.trim());
 		const storyDay = storyDayOf(file);
-		const seen = new Map<string, number>();
+		const repeatedId = repeatedIds(file, 'claims');
 		return claims.flatMap((claim, index): Problem[] => {
 			const at = (...path: (string | number)[]) => ['claims', index, ...path];
-			const problems: Problem[] = [];
-			if (typeof claim.id === 'string') {
-				const first = seen.get(claim.id);
-				if (first === undefined) seen.set(claim.id, index);
-				else {
-					problems.push(
-						problemAt(file, at('id'), {
-							message: `claim id "${claim.id}" is already used by claims[${first}]`,
-							hint: 'give each claim its own id: it is the claim’s anchor on the page',
-						}),
-					);
-				}
-			}
+			const problems = repeatedId(claim.id, index);
 			for (const key of ACTOR_FIELDS) {
 				const id = claim[key];
 				if (typeof id === 'string') problems.push(...actorProblems(file, context, at(key), id));

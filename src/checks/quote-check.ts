@@ -1,4 +1,5 @@
 import { problemAt, OWN_FILE, scoped } from './check';
+import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 
 interface QuoteFields {
@@ -16,6 +17,26 @@ export function normaliseForQuoteMatch(text: string): string {
 		.trim();
 }
 
+/** Given the ids of a file's quotes or claims in turn, the problem at each that an earlier item already uses. */
+export function repeatedIds(file: ContentFile, list: 'quotes' | 'claims') {
+	const item = list.slice(0, -1);
+	const seen = new Map<string, number>();
+	return (id: unknown, index: number): Problem[] => {
+		if (typeof id !== 'string') return [];
+		const first = seen.get(id);
+		if (first === undefined) {
+			seen.set(id, index);
+			return [];
+		}
+		return [
+			problemAt(file, [list, index, 'id'], {
+				message: `${item} id "${id}" is already used by ${list}[${first}]`,
+				hint: `give each ${item} its own id: it is the ${item}’s anchor on the page`,
+			}),
+		];
+	};
+}
+
 /** Every quote must stand word for word in the story, so a quote edited in one place only is caught. */
 export const quoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
@@ -23,22 +44,9 @@ export const quoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		const data = file.data as { quotes?: unknown } | undefined;
 		if (!facts || facts.syntaxError || !Array.isArray(data?.quotes)) return [];
 		const story = facts.blockTexts.map((block) => normaliseForQuoteMatch(block.value)).join('\n');
-		const seen = new Map<string, number>();
+		const repeatedId = repeatedIds(file, 'quotes');
 		return (data.quotes as QuoteFields[]).flatMap((quote, index): Problem[] => {
-			const problems: Problem[] = [];
-			if (typeof quote?.id === 'string') {
-				const first = seen.get(quote.id);
-				if (first !== undefined) {
-					problems.push(
-						problemAt(file, ['quotes', index, 'id'], {
-							message: `quote id "${quote.id}" is already used by quotes[${first}]`,
-							hint: 'give each quote its own id: it is the quote’s anchor on the page',
-						}),
-					);
-				} else {
-					seen.set(quote.id, index);
-				}
-			}
+			const problems = repeatedId(quote?.id, index);
 			if (typeof quote?.text === 'string' && !story.includes(normaliseForQuoteMatch(quote.text))) {
 				problems.push(
 					problemAt(file, ['quotes', index, 'text'], {
