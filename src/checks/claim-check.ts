@@ -4,6 +4,7 @@ import type { ContentFile } from './content-files';
 import { asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
 import { normaliseForQuoteMatch, repeatedIds } from './quote-check';
+import { referenceProblems } from './reference-check';
 import { closest } from './suggest';
 
 /** A claim as the file holds it, before the schema: any field may be missing or of the wrong type. */
@@ -30,23 +31,12 @@ const strings = (value: unknown): string[] =>
 
 /** An actor a claim names must exist and be listed, since the ledger links the name to its entry in Who's who. */
 function actorProblems(file: ContentFile, context: CheckContext, path: (string | number)[], id: string): Problem[] {
-	const listed = strings((file.data as { actors?: unknown }).actors);
-	if (context.actorIds.has(id) && listed.includes(id)) return [];
-	if (context.actorIds.has(id)) {
-		return [
-			problemAt(file, path, {
-				message: `"${id}" is not listed in \`actors\`, so the ledger has no Who’s who entry to link the name to`,
-				hint: `add "${id}" to this article's \`actors\``,
-			}),
-		];
-	}
-	const suggestion = closest(id, context.actorIds);
+	if (!context.actorIds.has(id)) return referenceProblems(file, context, { path, id, collection: 'actors' });
+	if (strings((file.data as { actors?: unknown }).actors).includes(id)) return [];
 	return [
 		problemAt(file, path, {
-			message: `no actor "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
-			hint: suggestion
-				? `change it to "${suggestion}"`
-				: `add content/actors/${id}.yaml (npm run new:actor -- "Name") or use an existing id`,
+			message: `"${id}" is not listed in \`actors\`, so the ledger has no Who’s who entry to link the name to`,
+			hint: `add "${id}" to this article's \`actors\``,
 		}),
 	];
 }

@@ -7,8 +7,14 @@ import { closest } from './suggest';
 
 type Referenced = 'actors' | 'places' | 'articles';
 
+interface Reference {
+	path: (string | number)[];
+	id: unknown;
+	collection: Referenced;
+}
+
 /** Every place a file names another entry by id. */
-function references(file: ContentFile): { path: (string | number)[]; id: unknown; collection: Referenced }[] {
+function references(file: ContentFile): Reference[] {
 	const data = (file.data ?? {}) as Record<string, unknown>;
 	const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]) : []);
 	const ids = (key: string, collection: Referenced) =>
@@ -50,23 +56,26 @@ const KNOWN: Record<Referenced, (context: CheckContext) => ReadonlySet<string>> 
 
 const WHAT: Record<Referenced, string> = { actors: 'actor', places: 'place', articles: 'explainer' };
 
+/** A reference whose id names no entry of its collection, with the likely intended id or how to add the entry. */
+export function referenceProblems(file: ContentFile, context: CheckContext, { path, id, collection }: Reference) {
+	const known = KNOWN[collection](context);
+	if (typeof id !== 'string' || known.has(id)) return [];
+	const suggestion = closest(id, known);
+	return [
+		problemAt(file, path, {
+			message: `no ${WHAT[collection]} "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
+			hint: suggestion ? `change it to "${suggestion}"` : HOW_TO_ADD[collection](id),
+		}),
+	];
+}
+
 /**
  * Astro only logs an unknown `reference()`; here it stops the build, with a likely intended id. A figure's `image`
  * names a file, which Astro needs to find and read or it stops the build at no line of the content.
  */
 export const referenceCheck = scoped(OWN_FILE, (context: CheckContext) => [
 	...context.files.flatMap((file) =>
-		references(file).flatMap(({ path, id, collection }): Problem[] => {
-			const known = KNOWN[collection](context);
-			if (typeof id !== 'string' || known.has(id)) return [];
-			const suggestion = closest(id, known);
-			return [
-				problemAt(file, path, {
-					message: `no ${WHAT[collection]} "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
-					hint: suggestion ? `change it to "${suggestion}"` : HOW_TO_ADD[collection](id),
-				}),
-			];
-		}),
+		references(file).flatMap((reference) => referenceProblems(file, context, reference)),
 	),
 	...context.articles.flatMap(figureImageProblems),
 ]);
