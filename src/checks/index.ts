@@ -89,10 +89,7 @@ export function checkFiles(
 
 /** Reads the content folder and runs every check, parsing each story. */
 export function checkContent(contentRoot: string, projectRoot = process.cwd()): Problem[] {
-	return sortProblems([
-		...folderProblems(contentRoot, projectRoot),
-		...checkFiles(readContentFiles(contentRoot, projectRoot)),
-	]);
+	return startContentChecks(contentRoot, projectRoot, undefined).finish();
 }
 
 /** The content as the checks read it, for what the build makes of it next (the search index). */
