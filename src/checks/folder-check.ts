@@ -1,11 +1,8 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { COLLECTIONS, type Collection } from './content-files';
+import { COLLECTIONS, entryExtension } from './content-files';
 import type { Problem } from './problem';
 import { idFromFileName } from '../utils/ids';
-
-/** The one extension Astro's loaders read in each collection (src/content.config.ts), as they match it: exactly. */
-const EXTENSIONS: Record<Collection, string> = { articles: '.mdx', actors: '.yaml', places: '.yaml' };
 
 /** Images an explainer's figures may point at, beside it or in a folder of it. */
 const FIGURE_IMAGES = new Set(['.avif', '.gif', '.jpeg', '.jpg', '.png', '.svg', '.webp']);
@@ -38,7 +35,7 @@ export function folderProblems(contentRoot: string, projectRoot = process.cwd())
 		);
 	}
 	for (const collection of COLLECTIONS) {
-		const extension = EXTENSIONS[collection];
+		const extension = entryExtension(collection);
 		const walk = (dir: string, nested: boolean) => {
 			for (const entry of visibleEntries(dir)) {
 				const path = join(dir, entry.name);

@@ -9,6 +9,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
 import { stringify } from 'yaml';
+import { entryExtension } from '../checks/content-files';
 import { ACTOR_KINDS, ActorSchema, AFFILIATION_RELATIONS } from '../schemas/actor';
 import { ArticleSchema } from '../schemas/article';
 import { QUOTE_SETTINGS } from '../schemas/quote';
@@ -20,7 +21,6 @@ import { isMain } from './is-main';
 const KINDS = {
 	article: {
 		collection: 'articles',
-		extension: '.mdx',
 		template: 'article.mdx',
 		argument: 'Headline',
 		/** The schema field the argument fills in: a headline the checks would reject is refused before writing. */
@@ -35,7 +35,6 @@ const KINDS = {
 	},
 	actor: {
 		collection: 'actors',
-		extension: '.yaml',
 		template: 'actor.yaml',
 		argument: 'Name',
 		field: 'name',
@@ -121,10 +120,11 @@ export function createEntry(kind: EntryKind, rawText: string, now = new Date()):
 	}
 
 	const directory = contentDir(spec.collection);
-	const path = join(directory, `${id}${spec.extension}`);
+	const extension = entryExtension(spec.collection);
+	const path = join(directory, `${id}${extension}`);
 	// A file with another spelling of the same id (e.g. `Story.mdx` for `story`) would be a duplicate slug.
 	const existing = existsSync(directory)
-		? readdirSync(directory).find((name) => name.endsWith(spec.extension) && idFromFileName({ entry: name }) === id)
+		? readdirSync(directory).find((name) => name.endsWith(extension) && idFromFileName({ entry: name }) === id)
 		: undefined;
 	if (existing !== undefined) {
 		throw new NewEntryError(
