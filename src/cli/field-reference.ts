@@ -19,7 +19,6 @@ import { ActorSchema } from '../schemas/actor';
 import { ArticleSchema } from '../schemas/article';
 import { PlaceSchema } from '../schemas/place';
 import { ID_PATTERN } from '../schemas/reference';
-import { isMain } from './is-main';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const GUIDE_PATH = join(PROJECT_ROOT, 'docs', 'editing.md');
@@ -298,6 +297,6 @@ async function main(args: readonly string[]): Promise<number> {
 	}
 }
 
-if (isMain(import.meta.url)) {
+if (import.meta.main) {
 	process.exitCode = await main(process.argv.slice(2));
 }

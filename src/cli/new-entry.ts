@@ -15,7 +15,6 @@ import { ArticleSchema } from '../schemas/article';
 import { QUOTE_SETTINGS } from '../schemas/quote';
 import { contentDir } from '../utils/content-dir';
 import { idFromFileName, idFromText } from '../utils/ids';
-import { isMain } from './is-main';
 
 /** What each kind of entry is called, where it goes and what its template fills in. */
 const KINDS = {
@@ -169,6 +168,6 @@ export function main(args: readonly string[]): number {
 	}
 }
 
-if (isMain(import.meta.url)) {
+if (import.meta.main) {
 	process.exitCode = main(process.argv.slice(2));
 }
