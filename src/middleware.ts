@@ -2,6 +2,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { AstroError } from 'astro/errors';
 import { checkContentWhenChanged } from './checks';
 import { describeProblems } from './checks/problem';
+import { storiesPrepared } from './checks/story-facts/prepare';
 import { contentDir } from './utils/content-dir';
 
 /**
@@ -9,9 +10,11 @@ import { contentDir } from './utils/content-dir';
  * broken file shows in the error overlay with its file, line and fix, and the overlay clears once it is fixed.
  * Builds run the same checks once, before anything renders (src/checks/integration.ts).
  */
-export const onRequest = defineMiddleware((_context, next) => {
+export const onRequest = defineMiddleware(async (_context, next) => {
 	// The mode, not `import.meta.env.DEV`: a build run under NODE_ENV=test (the tests' build) has DEV set too.
 	if (import.meta.env.MODE === 'development') {
+		// The stories' facts parsed while the server started, for the first request's checks.
+		await storiesPrepared();
 		// The server keeps each file and its problems: a save reads and checks only what it can have changed.
 		const problems = checkContentWhenChanged(contentDir());
 		if (problems.some((problem) => problem.severity === 'error')) {

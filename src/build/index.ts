@@ -12,6 +12,7 @@ import type { AstroIntegration } from 'astro';
 import { countFileEvents } from '../checks/dev-file-events';
 import contentChecks from '../checks/integration';
 import { createCompiledStoryFacts } from '../checks/story-facts/compiled';
+import { prepareStoryFactsInDev } from '../checks/story-facts/prepare';
 import locatorMaps from '../locator-map/integration';
 import { readMentionableActors, recompileStoriesOnActorNames } from '../mentions/actor-names';
 import { explainerRemarkPlugins, REPLACED_PROCESSOR_FEATURES } from '../plugins';
@@ -44,6 +45,8 @@ export default function explainerSite(): AstroIntegration {
 							buildWarnings(),
 							// In `astro dev`, a request runs the content checks again only once a file changed.
 							countFileEvents(),
+							// In `astro dev`, the stories' facts for the first request's checks are parsed while Astro starts.
+							prepareStoryFactsInDev(contentDir('articles')),
 							// In `astro dev`, an actor file whose names change recompiles the stories that mention it.
 							recompileStoriesOnActorNames({ actors: contentDir('actors'), articles: contentDir('articles') }),
 							// In `astro dev`, pages read the content as saved, also when a save lands during a request.

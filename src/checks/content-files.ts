@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { idFromFileName } from '../utils/ids';
 import { astroData } from './astro-yaml';
+import { explainerParts } from './story-facts/parse';
 
 /** The content collections, each a folder of the content directory. */
 export const COLLECTIONS = ['articles', 'actors', 'places'] as const;
@@ -93,17 +94,16 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 	let lineOffset = 0;
 	let body: ContentFile['body'];
 	if (collection === 'articles') {
-		const match = /^---\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m.exec(text);
-		if (!match || match.index !== 0) {
+		const parts = explainerParts(text);
+		if (!parts) {
 			return broken(collection, path, id, text, {
 				message: 'the file has no frontmatter',
 				hint: 'an article starts with a line `---`, then its fields, then another line `---` (`npm run new:article` writes one)',
 				position: { line: 1, column: 1 },
 			});
 		}
-		yamlText = match[1] ?? '';
+		({ frontmatter: yamlText, body } = parts);
 		lineOffset = 1;
-		body = { text: text.slice(match[0].length), line: match[0].split('\n').length };
 	}
 
 	// The parser's own LineCounter misses the line breaks inside a token it could not place (after a bad indent, a

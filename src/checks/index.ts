@@ -30,6 +30,7 @@ import { storyContentCheck } from './story-content-check';
 import type { CompiledStoryFacts } from './story-facts/compiled';
 import type { StoryFacts } from './story-facts/facts';
 import { readStoryFacts } from './story-facts/parse';
+import { preparedStoryFacts } from './story-facts/prepare';
 
 /** The checks that read the files' fields alone, not the stories: they need no story parsed. */
 export const DATA_CHECKS: readonly Check[] = [
@@ -71,7 +72,7 @@ export const parsedStoryFacts: StoryFactsReader = (file) => {
 	if (!file.body) return undefined;
 	let facts = parsedFacts.get(file);
 	if (!facts) {
-		facts = readStoryFacts(file.body);
+		facts = preparedStoryFacts(file.body) ?? readStoryFacts(file.body);
 		parsedFacts.set(file, facts);
 	}
 	return facts;

@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { MENTION_ELEMENT } from '../../mentions/remark-actor-mentions';
+import { MENTION_ELEMENT } from '../../mentions/remark-actor-mentions.ts';
 
 /** A place in the file: 1-based line and column. */
 interface At {

@@ -4,7 +4,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { storyFactsOf, unparsedStory, type StoryFacts } from './facts';
+import { storyFactsOf, unparsedStory, type StoryFacts } from './facts.ts';
 
 /**
  * MDX's own step between parsing and the site's plugins (remark-mark-and-unravel in @mdx-js/mdx, which does not
@@ -63,4 +63,16 @@ export function readStoryFacts(body: { text: string; line: number }): StoryFacts
 		});
 	}
 	return storyFactsOf(tree);
+}
+
+/** An explainer file's frontmatter and its story, with the line the story starts on; undefined without frontmatter. */
+export function explainerParts(
+	text: string,
+): { frontmatter: string; body: { text: string; line: number } } | undefined {
+	const match = /^---\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m.exec(text);
+	if (!match || match.index !== 0) return undefined;
+	return {
+		frontmatter: match[1] ?? '',
+		body: { text: text.slice(match[0].length), line: match[0].split('\n').length },
+	};
 }
