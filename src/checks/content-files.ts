@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { idFromFileName } from '../utils/ids';
 import { astroData } from './astro-yaml';
-import { explainerParts } from './story-facts/parse';
+import { explainerParts } from './explainer-parts';
 
 /** The content collections, each a folder of the content directory. */
 export const COLLECTIONS = ['articles', 'actors', 'places'] as const;

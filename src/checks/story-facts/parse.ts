@@ -64,15 +64,3 @@ export function readStoryFacts(body: { text: string; line: number }): StoryFacts
 	}
 	return storyFactsOf(tree);
 }
-
-/** An explainer file's frontmatter and its story, with the line the story starts on; undefined without frontmatter. */
-export function explainerParts(
-	text: string,
-): { frontmatter: string; body: { text: string; line: number } } | undefined {
-	const match = /^---\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m.exec(text);
-	if (!match || match.index !== 0) return undefined;
-	return {
-		frontmatter: match[1] ?? '',
-		body: { text: text.slice(match[0].length), line: match[0].split('\n').length },
-	};
-}
