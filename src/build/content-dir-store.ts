@@ -149,6 +149,9 @@ function watchContentDir(content: string): Plugin {
 				!inside(file) && (matchesGlobs(file) || functions.some((ignores) => ignores(file)));
 		},
 		configureServer(server) {
+			// Astro's loaders add it to the watcher they were given; after a restart of the dev server, the content
+			// checks still need its events (src/checks/dev-file-events.ts).
+			server.watcher.add(content);
 			server.watcher.on('unlink', (file) => {
 				if (inside(file)) rereadNamesakes(file);
 			});

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { checkContent, checkContentWhenChanged } from '../../src/checks';
 import { countFileEvents } from '../../src/checks/dev-file-events';
 import { formatProblem } from '../../src/checks/problem';
@@ -61,5 +61,24 @@ describe('checkContentWhenChanged', () => {
 		writeFileSync(story, valid);
 		watcher.emit('all', 'change', story);
 		expect(checkContentWhenChanged(work)).toEqual([]);
+	});
+
+	test('looks again a moment after the last event, for a save whose text came after its event', () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			const watcher = new EventEmitter();
+			(countFileEvents().configureServer as (server: ViteDevServer) => void)({ watcher } as unknown as ViteDevServer);
+			// The editor empties the file: the watcher reports it, and a request reads it so.
+			writeFileSync(story, '');
+			watcher.emit('all', 'change', story);
+			expect(checkContentWhenChanged(work)).not.toEqual([]);
+			// The text lands with no event of its own.
+			writeFileSync(story, valid);
+			expect(checkContentWhenChanged(work)).not.toEqual([]);
+			vi.advanceTimersByTime(100);
+			expect(checkContentWhenChanged(work)).toEqual([]);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });
