@@ -84,6 +84,7 @@ function listingsOf(articles: readonly Article[]): Map<string, number[]> {
 
 /** Other explainers that share actors or topics with this one, most shared first, then newest, then in list order. */
 export function relatedArticles(article: Article, articles: readonly Article[], limit = 3): Article[] {
+	if (limit <= 0) return [];
 	const index = listingsOf(articles);
 	const shared = new Map<number, number>();
 	for (const key of new Set(listingKeys(article))) {
@@ -94,7 +95,7 @@ export function relatedArticles(article: Article, articles: readonly Article[], 
 	const published = (position: number) => articles[position]?.data.published.getTime() ?? 0;
 	const before = ([a, sharedA]: [number, number], [b, sharedB]: [number, number]) =>
 		sharedA - sharedB || published(a) - published(b) || b - a;
-	// Every page asks for a few of the hundreds an explainer shares a topic with: keep the best few, not a sorted all.
+	// A page shows a few of the many explainers sharing a topic with its own: keep the best few, not all sorted.
 	const best: [number, number][] = [];
 	for (const candidate of shared) {
 		if (best.length >= limit && !(before(candidate, best[best.length - 1]!) > 0)) continue;

@@ -54,6 +54,7 @@ describe('related explainers', () => {
 		const talks = articles[4]!;
 		expect(relatedArticles(talks, articles, 10).map((article) => article.id)).toEqual(['suspension', 'ceasefire']);
 		expect(relatedArticles(articles[5]!, articles)).toEqual([]);
+		expect(relatedArticles(talks, articles, 0)).toEqual([]);
 	});
 
 	test('finds what comparing every pair finds, on a thousand generated explainers', () => {
