@@ -84,7 +84,6 @@ function longNameProblems(context: CheckContext): Problem[] {
 			typeof name === 'string' && name.length > LONGEST_NAME
 				? [
 						problemAt(file, path, {
-							field: undefined,
 							message: `a name of ${name.length} characters is too long to find in the stories`,
 							hint: `shorten it to ${LONGEST_NAME} characters or fewer; say the rest in \`summary\``,
 						}),

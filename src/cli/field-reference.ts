@@ -86,7 +86,7 @@ const count = (min: number | undefined, max: number | undefined) =>
 
 /** Every collection, described from its schema; every object in the order the fields reach them. */
 export function describeCollections(collections = COLLECTIONS): { title: string; objects: ObjectDoc[] }[] {
-	// Anchors as GitHub makes them from headings; a repeated heading gets a number.
+	// The guide is read on GitHub: each section's link must be the anchor GitHub gives its heading.
 	const slugger = new GithubSlugger();
 	const problems: string[] = [];
 	const described = collections.map(({ title, schema }) => {

@@ -88,6 +88,15 @@ describe('content checks', () => {
 		]);
 	});
 
+	test('name the alias too long to find in the stories, at its line', () => {
+		const long = 'Islamic Resistance '.repeat(11).trim();
+		const yaml = `name: Iran\nkind: country\naliases:\n  - Tehran\n  - ${long}\nsummary: A country.\n`;
+		const problems = checkFiles([article(EXPLAINER), ...ACTORS().slice(0, 2), actor('iran', yaml)]);
+		expect(problems.map(formatProblem)).toEqual([
+			`content/actors/iran.yaml:5:5 aliases[1]: a name of ${long.length} characters is too long to find in the stories\n    → shorten it to 200 characters or fewer; say the rest in \`summary\``,
+		]);
+	});
+
 	test('report every problem in one run, in file order', () => {
 		const text = broken(
 			'published: 2024-01-30T20:00:00Z',
