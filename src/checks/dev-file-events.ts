@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { afterSaveSettles } from '../utils/save-settle';
 
 /**
  * The count lives on the process's globals: this plugin runs in the dev server's own instance of the module, the
@@ -6,12 +7,6 @@ import type { Plugin } from 'vite';
  */
 const FILE_EVENTS = Symbol.for('explainer:dev-file-events');
 const counter = globalThis as { [FILE_EVENTS]?: number };
-
-/**
- * How long after a burst of events it counts once more. A save can reach the watcher as one event when the file is
- * emptied, before its text is written: a request checking then read the empty file, and the next must read it again.
- */
-const SAVE_SETTLE_MS = 100;
 
 /**
  * For `astro dev`: counts the file events the dev server's watcher reports (any file: a save, an image added, a
@@ -25,11 +20,11 @@ export function countFileEvents(): Plugin {
 		apply: 'serve',
 		configureServer(server) {
 			counter[FILE_EVENTS] ??= 0;
-			let settling: NodeJS.Timeout | undefined;
+			// Once more when the events settle: a request checking at the first event may have read an emptied file.
+			const countAgain = afterSaveSettles(count);
 			server.watcher.on('all', () => {
 				count();
-				clearTimeout(settling);
-				settling = setTimeout(count, SAVE_SETTLE_MS);
+				countAgain();
 			});
 		},
 	};

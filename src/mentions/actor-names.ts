@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { isRunnableDevEnvironment, normalizePath, type Plugin, type ViteDevServer } from 'vite';
 import { parse } from 'yaml';
 import { idFromFileName } from '../utils/ids';
+import { afterSaveSettles } from '../utils/save-settle';
 import type { MentionableActor } from './remark-actor-mentions';
 
 /** What the folder's actor files name, by file, and all of it in file order: the array the plugin indexes. */
@@ -57,9 +58,6 @@ function toMentionable(id: string, data: unknown): MentionableActor[] {
 	return [{ id, name: name.trim(), aliases: names(aliases).map((alias) => alias.trim()) }];
 }
 
-/** How long after an actor file's last event its names are read again: longer than one save's writes take. */
-const SAVE_SETTLE_MS = 100;
-
 /** What the mention plugin's output depends on, of the actors: their ids, names and aliases. */
 const namesKey = (actors: readonly MentionableActor[]) =>
 	JSON.stringify(actors.map(({ id, name, aliases }) => [id, name, aliases]));
@@ -81,7 +79,6 @@ export function recompileStoriesOnActorNames(folders: { actors: string; articles
 		apply: 'serve',
 		configureServer(server) {
 			let names: string | undefined;
-			let settling: NodeJS.Timeout | undefined;
 			const saved = new Set<string>();
 			const readNamesAgain = () => {
 				const next = namesKey(readActorFilesAgain(folders.actors, saved));
@@ -90,14 +87,13 @@ export function recompileStoriesOnActorNames(folders: { actors: string; articles
 				names = next;
 				dropCompiledStories(server, (file) => inside(articles, file) && file.endsWith('.mdx'));
 			};
-			// A save can reach the watcher as one event at the moment the file is emptied, before its text is written:
-			// read then, the actor would have no names, and its links would be gone until the next save. The names are
-			// read once a save's events have settled.
+			// Read at a save's first event, the file may be empty: the actor would have no names, and its links would be
+			// gone until the next save. The names are read once a save's events have settled.
+			const readNamesWhenSettled = afterSaveSettles(readNamesAgain);
 			const onActorFile = (file: string) => {
 				if (normalizePath(dirname(file)) !== actors || !file.endsWith('.yaml')) return;
 				saved.add(basename(file));
-				clearTimeout(settling);
-				settling = setTimeout(readNamesAgain, SAVE_SETTLE_MS);
+				readNamesWhenSettled();
 			};
 			try {
 				names = namesKey(readMentionableActors(folders.actors));
