@@ -1,6 +1,5 @@
 import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
-import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { MENTION_ELEMENT } from '../../mentions/remark-actor-mentions.ts';
@@ -80,25 +79,30 @@ export function storyFactsOf(tree: Root): StoryFacts {
 	const definitions = new Map<string, string>();
 	const imageReferences: ({ identifier: string } & At)[] = [];
 	visit(tree, (node) => {
-		const start = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+		const start = startOf(node, FILE_START);
 		if (node.type === 'definition') definitions.set(node.identifier, node.url);
 		if (node.type === 'heading') facts.headingSlugs.push(slugger.slug(toString(node)));
 		else if (node.type === 'link' || node.type === 'definition') facts.links.push({ url: node.url, ...start });
 		else if (node.type === 'image') facts.images.push({ url: node.url, ...start });
 		else if (node.type === 'imageReference') imageReferences.push({ identifier: node.identifier, ...start });
 		else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-			const element = node as MdxJsxFlowElement | MdxJsxTextElement;
-			facts.elements.push({ name: element.name ?? '', attributes: attributesOf(element, start), ...start });
-			if (element.name === MENTION_ELEMENT) facts.mentions.push({ id: mentionedId(element), ...start });
-			for (const attribute of element.attributes) {
+			const attributes: StoryFacts['elements'][number]['attributes'] = [];
+			for (const attribute of node.attributes) {
 				const at = startOf(attribute, start);
 				if (attribute.type === 'mdxJsxExpressionAttribute') {
 					facts.expressions.push({ code: `{${attribute.value}}`, literal: false, ...at });
-				} else if (attribute.value !== null && typeof attribute.value === 'object') {
-					const literal = isDataLiteral(attribute.value.data?.estree);
-					facts.expressions.push({ code: `{${attribute.value.value}}`, literal, ...at });
+					continue;
+				}
+				const { name, value } = attribute;
+				attributes.push({ name, value: typeof value === 'string' ? value : null, ...at });
+				if (value !== null && typeof value === 'object') {
+					facts.expressions.push({ code: `{${value.value}}`, literal: isDataLiteral(value.data?.estree), ...at });
 				}
 			}
+			facts.elements.push({ name: node.name ?? '', attributes, ...start });
+			// The actor a `<Mention actor="…">` names: empty when it names none as text.
+			const actor = attributes.find((attribute) => attribute.name === 'actor')?.value;
+			if (node.name === MENTION_ELEMENT) facts.mentions.push({ id: actor ?? '', ...start });
 		} else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
 			facts.expressions.push({ code: `{${node.value}}`, literal: isDataLiteral(node.data?.estree), ...start });
 		} else if (node.type === 'mdxjsEsm') {
@@ -133,26 +137,11 @@ export function storyFactsOf(tree: Root): StoryFacts {
 	return facts;
 }
 
+const FILE_START: At = { line: 1, column: 1 };
+
 /** Where a node starts, or `fallback` for one the parser gave no position. */
 function startOf(node: { position?: { start: At } | undefined }, fallback: At): At {
 	return node.position ? { line: node.position.start.line, column: node.position.start.column } : fallback;
-}
-
-function attributesOf(
-	element: MdxJsxFlowElement | MdxJsxTextElement,
-	fallback: At,
-): StoryFacts['elements'][number]['attributes'] {
-	return element.attributes.flatMap((attribute) =>
-		attribute.type === 'mdxJsxAttribute'
-			? [
-					{
-						name: attribute.name,
-						value: typeof attribute.value === 'string' ? attribute.value : null,
-						...startOf(attribute, fallback),
-					},
-				]
-			: [],
-	);
 }
 
 /** An expression's program as estree gives it: only what {@link isDataLiteral} looks at. */
@@ -197,12 +186,6 @@ function isData(node: unknown): boolean {
 	}
 }
 
-/** The actor id a `<Mention actor="…">` names: empty when it names none as text. */
-function mentionedId(element: MdxJsxFlowElement | MdxJsxTextElement): string {
-	const actor = element.attributes.find((item) => item.type === 'mdxJsxAttribute' && item.name === 'actor');
-	return typeof actor?.value === 'string' ? actor.value : '';
-}
-
 const NOT_PROSE = new Set(['code', 'inlineCode', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html']);
 
 /** The story's readable text, run by run with positions, leaving out code and expressions. */
@@ -210,9 +193,7 @@ function proseRuns(tree: Root): TextRun[] {
 	const runs: TextRun[] = [];
 	visit(tree, (node) => {
 		if (NOT_PROSE.has(node.type)) return SKIP;
-		if (node.type === 'text') {
-			runs.push({ value: node.value, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
-		}
+		if (node.type === 'text') runs.push({ value: node.value, ...startOf(node, FILE_START) });
 		return undefined;
 	});
 	return runs;
