@@ -72,24 +72,26 @@ export const OWN_FILE: Scope = { restricts: COLLECTIONS, affected: savedFiles };
 export const scoped = (scope: Scope, check: (context: CheckContext) => Problem[]): Check =>
 	Object.assign(check, { scope });
 
-const strings = new WeakMap<ContentFile, Set<string>>();
+/** `compute` as a function of the file, run once for each file read. */
+export function oncePerFile<T>(compute: (file: ContentFile) => T): (file: ContentFile) => T {
+	const results = new WeakMap<ContentFile, T>();
+	return (file) => {
+		if (!results.has(file)) results.set(file, compute(file));
+		return results.get(file) as T;
+	};
+}
 
 /** Every text a file's fields hold, anywhere in them: the ids it may name. */
-export function stringsIn(file: ContentFile): Set<string> {
-	let found = strings.get(file);
-	if (!found) {
-		const texts = new Set<string>();
-		const visit = (value: unknown): void => {
-			if (typeof value === 'string') texts.add(value);
-			else if (Array.isArray(value)) value.forEach(visit);
-			else if (value && typeof value === 'object') Object.values(value).forEach(visit);
-		};
-		visit(file.data);
-		found = texts;
-		strings.set(file, found);
-	}
-	return found;
-}
+export const stringsIn = oncePerFile((file) => {
+	const texts = new Set<string>();
+	const visit = (value: unknown): void => {
+		if (typeof value === 'string') texts.add(value);
+		else if (Array.isArray(value)) value.forEach(visit);
+		else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+	};
+	visit(file.data);
+	return texts;
+});
 
 /** A problem at a field of a file, placed with the YAML parser's positions; `field` is the path's name unless given. */
 export function problemAt(

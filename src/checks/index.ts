@@ -6,7 +6,7 @@
  * with the place of every field (content-files.ts), and what the checks and the search index read from each story
  * (story-facts/): in a build, from Astro's own compile of the story; otherwise parsed here.
  */
-import { checkContext, type Check } from './check';
+import { checkContext, oncePerFile, type Check } from './check';
 import { resolve } from 'node:path';
 import { readContentFiles, type ContentFile } from './content-files';
 import { asOfCheck } from './as-of-check';
@@ -62,21 +62,13 @@ export const CHECKS: readonly Check[] = [...DATA_CHECKS, ...STORY_CHECKS];
 /** How the checks get a file's story facts: undefined for a file with no story. */
 export type StoryFactsReader = (file: ContentFile) => StoryFacts | undefined;
 
-const parsedFacts = new WeakMap<ContentFile, StoryFacts>();
-
 /**
  * A file's story facts, parsed once per file read: the dev server's checks keep each file while its bytes are
  * unchanged (incremental.ts), so after a save only the story that changed is parsed again.
  */
-export const parsedStoryFacts: StoryFactsReader = (file) => {
-	if (!file.body) return undefined;
-	let facts = parsedFacts.get(file);
-	if (!facts) {
-		facts = preparedStoryFacts(file.body) ?? readStoryFacts(file.body);
-		parsedFacts.set(file, facts);
-	}
-	return facts;
-};
+export const parsedStoryFacts: StoryFactsReader = oncePerFile(
+	(file) => file.body && (preparedStoryFacts(file.body) ?? readStoryFacts(file.body)),
+);
 
 /** Runs every check (or `checks`) over already-read files, reading the stories' facts with `storyFacts`. */
 export function checkFiles(
@@ -127,21 +119,12 @@ export function startContentChecks(
 ): ContentCheckRun {
 	const files = readContentFiles(contentRoot, projectRoot);
 	const stories = { compiled: 0, parsed: 0 };
-	const facts = new Map<ContentFile, StoryFacts>();
-	const storyFacts: StoryFactsReader = (file) => {
+	const storyFacts: StoryFactsReader = oncePerFile((file) => {
 		if (!file.body) return undefined;
-		let known = facts.get(file);
-		if (!known) {
-			known = compiled?.of(resolve(projectRoot, file.path), file.body);
-			if (known) stories.compiled++;
-			else {
-				known = readStoryFacts(file.body);
-				stories.parsed++;
-			}
-			facts.set(file, known);
-		}
-		return known;
-	};
+		const facts = compiled?.of(resolve(projectRoot, file.path), file.body);
+		stories[facts ? 'compiled' : 'parsed']++;
+		return facts ?? readStoryFacts(file.body);
+	});
 	const dataProblems = sortProblems([
 		...folderProblems(contentRoot, projectRoot),
 		...checkFiles(files, DATA_CHECKS, storyFacts),

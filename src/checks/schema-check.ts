@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { ActorSchema } from '../schemas/actor';
 import { ArticleSchema } from '../schemas/article';
 import { PlaceSchema } from '../schemas/place';
-import { problemAt, problemAtPosition, OWN_FILE, scoped } from './check';
+import { oncePerFile, problemAt, problemAtPosition, OWN_FILE, scoped } from './check';
 import type { Collection, ContentFile } from './content-files';
 import { fieldName } from './problem';
 
@@ -22,20 +22,13 @@ export interface CheckedData {
 type Validation = ReturnType<(typeof schemas)[Collection]['safeParse']> | { success: false; thrown: string };
 
 /** Each file's schema result, kept so that what reads the files after the checks need not parse them again. */
-const results = new WeakMap<ContentFile, Validation>();
-
-function validate(file: ContentFile): Validation {
-	let result = results.get(file);
-	if (!result) {
-		try {
-			result = withAstrosReading(file, schemas[file.collection].safeParse(file.data));
-		} catch (error) {
-			result = { success: false, thrown: error instanceof Error ? error.message : String(error) };
-		}
-		results.set(file, result);
+const validate = oncePerFile((file): Validation => {
+	try {
+		return withAstrosReading(file, schemas[file.collection].safeParse(file.data));
+	} catch (error) {
+		return { success: false, thrown: error instanceof Error ? error.message : String(error) };
 	}
-	return result;
-}
+});
 
 /**
  * A result that also holds the issues of the fields as Astro reads them (astro-yaml.ts), which only it would find:
