@@ -187,13 +187,8 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
  * as the stack left at the time allowed.
  */
 function distinct(errors: Document['errors']): Document['errors'] {
-	let outOfStack = false;
-	return errors.filter((error) => {
-		if (!/Maximum call stack/.test(error.message)) return true;
-		if (outOfStack) return false;
-		outOfStack = true;
-		return true;
-	});
+	const outOfStack = errors.find((error) => /Maximum call stack/.test(error.message));
+	return errors.filter((error) => error === outOfStack || !/Maximum call stack/.test(error.message));
 }
 
 /** Nesting deep enough to exhaust the parser is never real content. */

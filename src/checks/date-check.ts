@@ -11,17 +11,12 @@ export const asPartialDate = (value: unknown) => {
 	return result.success ? result.data : undefined;
 };
 
-/** A full day (YYYY-MM-DD), the only precision `asOf` accepts. */
-export const asDay = (value: unknown) => {
-	const date = asPartialDate(value);
-	return date?.length === 10 ? date : undefined;
-};
-
 /** The day an explainer's facts hold, and the field that says so: `asOf`, else the day of `published`. */
 export function storyDayOf(file: ContentFile): { day: PartialDate; field: 'asOf' | 'published' } | undefined {
 	const data = (file.data ?? {}) as { asOf?: unknown; published?: unknown };
-	const asOf = asDay(data.asOf);
-	if (asOf) return { day: asOf, field: 'asOf' };
+	const asOf = asPartialDate(data.asOf);
+	// `asOf` is a full day (YYYY-MM-DD): it takes no other precision.
+	if (asOf?.length === 10) return { day: asOf, field: 'asOf' };
 	const published = typeof data.published === 'string' ? new Date(data.published) : undefined;
 	if (!published || Number.isNaN(published.getTime())) return undefined;
 	return { day: dayOf(published), field: 'published' };

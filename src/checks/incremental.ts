@@ -125,11 +125,7 @@ export class IncrementalChecks {
 
 /** Problems grouped by the file they are in, every file of `files` with a list. */
 function byFile(problems: readonly Problem[], files: readonly ContentFile[]): Map<string, Problem[]> {
-	const grouped = new Map<string, Problem[]>(files.map((file) => [file.path, []]));
-	for (const problem of problems) {
-		const list = grouped.get(problem.file);
-		if (list) list.push(problem);
-		else grouped.set(problem.file, [problem]);
-	}
+	const grouped = Map.groupBy(problems, (problem) => problem.file);
+	for (const file of files) if (!grouped.has(file.path)) grouped.set(file.path, []);
 	return grouped;
 }

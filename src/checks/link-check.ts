@@ -15,13 +15,6 @@ function anchorsOf(file: ContentFile, context: CheckContext): Set<string> {
 	return anchors;
 }
 
-/** Site paths that exist, mapped to the article whose anchors they carry (none for pages without). */
-function sitePages(context: CheckContext): Map<string, ContentFile | undefined> {
-	const pages = new Map<string, ContentFile | undefined>([['/', undefined]]);
-	for (const article of context.articles) pages.set(`/explainers/${article.id}/`, article);
-	return pages;
-}
-
 /** The schemes a link may use: the web and mail. Anything else (`javascript:`, `data:`, `file:`) is refused. */
 const LINK_SCHEMES = new Set(['https', 'http', 'mailto']);
 
@@ -44,7 +37,9 @@ export function disallowedTarget(url: string): string | undefined {
 
 /** Links in a story that go nowhere a reader may be sent, or to a page or `#anchor` of this site that will not exist. */
 export const linkCheck: Check = (context) => {
-	const pages = sitePages(context);
+	// Site paths that exist, mapped to the article whose anchors they carry (none for pages without).
+	const pages = new Map<string, ContentFile | undefined>([['/', undefined]]);
+	for (const article of context.articles) pages.set(`/explainers/${article.id}/`, article);
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
 		if (!facts || facts.syntaxError) return [];
