@@ -95,14 +95,13 @@ function foreignEntryPath(storeText: string, root: string, content: string): str
 	}
 	if (!Array.isArray(flat)) return '(unreadable)';
 	const namesIn = new Map<string, Set<string>>();
-	const exists = (file: string) => existsExactly(file, namesIn);
 	for (const item of flat as unknown[]) {
 		if (typeof item !== 'object' || item === null || Array.isArray(item) || !('filePath' in item)) continue;
 		const index = item.filePath;
 		const path = typeof index === 'number' ? (flat as unknown[])[index] : undefined;
 		if (typeof path !== 'string') continue;
 		const file = resolve(root, path);
-		if (!isInside(file, content) || !exists(file)) return path;
+		if (!isInside(file, content) || !existsExactly(file, namesIn)) return path;
 	}
 	return undefined;
 }

@@ -84,14 +84,12 @@ function reloadDataStore(server: ViteDevServer): void {
 /** Drops the module `id` and every module importing it, directly or not, from the environment's runner. */
 function dropWithImporters(environment: RunnableDevEnvironment, id: string): void {
 	const { evaluatedModules } = environment.runner;
-	const pending = [id];
-	const seen = new Set<string>();
-	for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-		if (seen.has(next)) continue;
-		seen.add(next);
+	// A set iterates over what is added while it iterates: each importer once, however many paths reach it.
+	const ids = new Set([id]);
+	for (const next of ids) {
 		const module = evaluatedModules.getModuleById(next);
 		if (!module) continue;
-		pending.push(...module.importers);
+		for (const importer of module.importers) ids.add(importer);
 		evaluatedModules.invalidateModule(module);
 	}
 }
