@@ -1,5 +1,6 @@
 import { OWN_FILE, problemAtPosition, scoped } from './check';
 import { disallowedTarget } from './link-check';
+import type { Position } from './content-files';
 import type { Problem } from './problem';
 
 /**
@@ -31,72 +32,52 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		const facts = storyFacts(file);
 		if (!facts || facts.syntaxError) return [];
 		const problems: Problem[] = [];
+		const report = (at: Position, message: string, hint: string) =>
+			problems.push(problemAtPosition(file, at, message, hint));
 		for (const expression of facts.expressions) {
 			if (expression.literal) continue;
-			problems.push(
-				problemAtPosition(
-					file,
-					expression,
-					`\`${shorten(expression.code)}\` is code: a story may hold text, numbers and lists in braces, not code`,
-					'write the words themselves; to show a brace, escape it as `\\{`; a comment is `{/* … */}`',
-				),
+			report(
+				expression,
+				`\`${shorten(expression.code)}\` is code: a story may hold text, numbers and lists in braces, not code`,
+				'write the words themselves; to show a brace, escape it as `\\{`; a comment is `{/* … */}`',
 			);
 		}
 		for (const place of facts.exports) {
-			problems.push(
-				problemAtPosition(
-					file,
-					place,
-					'a story may not export anything',
-					'delete the `export` statement; a story is text',
-				),
-			);
+			report(place, 'a story may not export anything', 'delete the `export` statement; a story is text');
 		}
 		for (const { specifier, line } of facts.imports) {
 			if (/^\.\.?\//.test(specifier) && specifier.endsWith('.astro')) continue;
-			problems.push(
-				problemAtPosition(
-					file,
-					{ line, column: 1 },
-					`import from "${specifier}": a story may import only Astro components, by a relative path`,
-					'delete the import; <Mention> needs none, and a component is imported as `./…/Name.astro`',
-				),
+			report(
+				{ line, column: 1 },
+				`import from "${specifier}": a story may import only Astro components, by a relative path`,
+				'delete the import; <Mention> needs none, and a component is imported as `./…/Name.astro`',
 			);
 		}
 		for (const element of facts.elements) {
 			if (!/^[a-z]/.test(element.name)) continue;
 			if (!STORY_HTML_ELEMENTS.has(element.name)) {
-				problems.push(
-					problemAtPosition(
-						file,
-						element,
-						`<${element.name}> is not allowed in a story`,
-						'use Markdown or one of the text elements listed in docs/editing.md ("What a story may contain")',
-					),
+				report(
+					element,
+					`<${element.name}> is not allowed in a story`,
+					'use Markdown or one of the text elements listed in docs/editing.md ("What a story may contain")',
 				);
 				continue;
 			}
 			for (const attribute of element.attributes) {
 				const name = attribute.name.toLowerCase();
 				if (name.startsWith('on') || name === 'style') {
-					problems.push(
-						problemAtPosition(
-							file,
-							attribute,
-							`<${element.name} ${attribute.name}>: a story's tags may not carry scripts or styles`,
-							`delete the \`${attribute.name}\` attribute; the site's styles apply to every story`,
-						),
+					report(
+						attribute,
+						`<${element.name} ${attribute.name}>: a story's tags may not carry scripts or styles`,
+						`delete the \`${attribute.name}\` attribute; the site's styles apply to every story`,
 					);
 				} else if (URL_ATTRIBUTES.has(attribute.name) && attribute.value !== null) {
 					const scheme = disallowedTarget(attribute.value);
 					if (scheme !== undefined) {
-						problems.push(
-							problemAtPosition(
-								file,
-								attribute,
-								`<${element.name} ${attribute.name}="${shorten(attribute.value)}">: ${scheme}`,
-								'link to an https://, http:// or mailto: address, or to a page of this site (/explainers/…)',
-							),
+						report(
+							attribute,
+							`<${element.name} ${attribute.name}="${shorten(attribute.value)}">: ${scheme}`,
+							'link to an https://, http:// or mailto: address, or to a page of this site (/explainers/…)',
 						);
 					}
 				}
