@@ -1,5 +1,5 @@
 import { readdirSync, type Dirent } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { COLLECTIONS, entryExtension } from './content-files';
 import type { Problem } from './problem';
 import { idFromFileName } from '../utils/ids';
@@ -14,24 +14,15 @@ const FIGURE_IMAGES = new Set(['.avif', '.gif', '.jpeg', '.jpg', '.png', '.svg',
  * system's, not the editors'.
  */
 export function folderProblems(contentRoot: string, projectRoot = process.cwd()): Problem[] {
-	const problem = (path: string, message: string, hint: string): Problem => ({
-		severity: 'error',
-		file: relative(projectRoot, path) || path,
-		line: 1,
-		column: 1,
-		message,
-		hint,
-	});
 	const problems: Problem[] = [];
+	const report = (path: string, message: string, hint: string) =>
+		problems.push({ severity: 'error', file: relative(projectRoot, path) || path, line: 1, column: 1, message, hint });
 	for (const entry of visibleEntries(contentRoot)) {
-		const path = join(contentRoot, entry.name);
 		if (entry.isDirectory() && (COLLECTIONS as readonly string[]).includes(entry.name)) continue;
-		problems.push(
-			problem(
-				path,
-				`"${entry.name}" is not published: the content folder holds only ${COLLECTIONS.join(', ')}`,
-				`move it into one of those folders${entry.isDirectory() ? ', or check the folder name for a typing mistake' : ''}`,
-			),
+		report(
+			join(contentRoot, entry.name),
+			`"${entry.name}" is not published: the content folder holds only ${COLLECTIONS.join(', ')}`,
+			`move it into one of those folders${entry.isDirectory() ? ', or check the folder name for a typing mistake' : ''}`,
 		);
 	}
 	for (const collection of COLLECTIONS) {
@@ -39,44 +30,36 @@ export function folderProblems(contentRoot: string, projectRoot = process.cwd())
 		const walk = (dir: string, nested: boolean) => {
 			for (const entry of visibleEntries(dir)) {
 				const path = join(dir, entry.name);
+				const ext = extname(entry.name);
 				if (entry.isDirectory()) {
 					if (collection === 'articles') walk(path, true);
 					else
-						problems.push(
-							problem(
-								path,
-								`"${entry.name}" is not published: ${collection} are not read from folders`,
-								`move its files up into ${collection}/`,
-							),
+						report(
+							path,
+							`"${entry.name}" is not published: ${collection} are not read from folders`,
+							`move its files up into ${collection}/`,
 						);
-					continue;
-				}
-				const ext = extname(entry.name);
-				if (collection === 'articles' && FIGURE_IMAGES.has(ext.toLowerCase())) continue;
-				if (ext === extension && !nested) {
-					if (!idFromFileName({ entry: entry.name })) {
-						problems.push(
-							problem(
-								path,
-								`"${entry.name}" gives no id: an id is made of the file name's Latin letters and digits`,
-								`rename it with Latin letters, e.g. ${collection === 'articles' ? 'the-headline-in-short' : 'the-name'}${extension}`,
-							),
-						);
-					}
-					continue;
-				}
-				const stem = ext ? entry.name.slice(0, -ext.length) : entry.name;
-				problems.push(
-					problem(
+				} else if (collection === 'articles' && FIGURE_IMAGES.has(ext.toLowerCase())) {
+					// A figure's image, beside its explainer or in a folder of it.
+				} else if (ext !== extension) {
+					report(
 						path,
-						nested && ext === extension
-							? `"${entry.name}" is not published: ${collection} are read only from the ${collection} folder itself`
-							: `"${entry.name}" is not published: ${collection} are read only from \`${extension}\` files`,
-						nested && ext === extension
-							? `move it up into ${collection}/`
-							: `rename it to ${stem}${extension}${collection === 'articles' ? ' (figures may be images beside it)' : ''}`,
-					),
-				);
+						`"${entry.name}" is not published: ${collection} are read only from \`${extension}\` files`,
+						`rename it to ${basename(entry.name, ext)}${extension}${collection === 'articles' ? ' (figures may be images beside it)' : ''}`,
+					);
+				} else if (nested) {
+					report(
+						path,
+						`"${entry.name}" is not published: ${collection} are read only from the ${collection} folder itself`,
+						`move it up into ${collection}/`,
+					);
+				} else if (!idFromFileName({ entry: entry.name })) {
+					report(
+						path,
+						`"${entry.name}" gives no id: an id is made of the file name's Latin letters and digits`,
+						`rename it with Latin letters, e.g. ${collection === 'articles' ? 'the-headline-in-short' : 'the-name'}${extension}`,
+					);
+				}
 			}
 		};
 		walk(join(contentRoot, collection), false);
