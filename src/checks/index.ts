@@ -46,7 +46,7 @@ export const DATA_CHECKS: readonly Check[] = [
 ];
 
 /** The checks that read the stories' facts. */
-export const STORY_CHECKS: readonly Check[] = [
+const STORY_CHECKS: readonly Check[] = [
 	mdxCheck,
 	storyContentCheck,
 	quoteCheck,

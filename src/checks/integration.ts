@@ -42,7 +42,7 @@ export function contentToBuildFrom<Content>(content: Promise<Content> | undefine
 	);
 }
 
-export interface ContentChecksOptions {
+interface ContentChecksOptions {
 	/**
 	 * Where Astro's compile of each story leaves the story's facts: the store given to the remark plugins
 	 * (`explainerRemarkPlugins` in src/plugins/index.ts). Without it, the checks parse every story themselves.

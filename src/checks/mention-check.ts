@@ -7,7 +7,7 @@ import type { Problem } from './problem';
 import { positionIn } from './story-facts/facts';
 
 /** Each actor's name and aliases, as the mention plugin will match them. */
-export function namedActors(context: CheckContext): NamedActor[] {
+function namedActors(context: CheckContext): NamedActor[] {
 	return context.actors.flatMap((file) => {
 		const data = file.data as { name?: unknown; aliases?: unknown } | undefined;
 		if (typeof data?.name !== 'string') return [];

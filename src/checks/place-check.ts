@@ -11,7 +11,7 @@ import { closest } from './suggest';
  * generalised border still allows a little, but no more: a town a few kilometres over the border is in the
  * other country.
  */
-export const OUTLINE_TOLERANCE_KM = { exact: 25, approximate: 75, insideAnotherCountry: 5 } as const;
+const OUTLINE_TOLERANCE_KM = { exact: 25, approximate: 75, insideAnotherCountry: 5 } as const;
 
 /** The fields of a place file this check reads, when they have the right types. */
 function placeFields(file: ContentFile) {

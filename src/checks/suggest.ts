@@ -9,7 +9,7 @@ export function closest(wrong: string, known: Iterable<string>): string | undefi
 }
 
 /** Levenshtein distance between two strings. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
 	let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
 	for (let i = 1; i <= a.length; i++) {
 		const current = [i];

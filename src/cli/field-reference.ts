@@ -21,7 +21,7 @@ import { PlaceSchema } from '../schemas/place';
 import { ID_PATTERN } from '../schemas/reference';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const GUIDE_PATH = join(PROJECT_ROOT, 'docs', 'editing.md');
+const GUIDE_PATH = join(PROJECT_ROOT, 'docs', 'editing.md');
 export const START_MARKER = '<!-- fields:start -->';
 export const END_MARKER = '<!-- fields:end -->';
 

@@ -46,17 +46,17 @@ const KINDS = {
 	},
 } as const;
 
-export type EntryKind = keyof typeof KINDS;
+type EntryKind = keyof typeof KINDS;
 
 /** A refusal the editor can act on; the CLI prints its message and exits with code 1. */
-export class NewEntryError extends Error {
+class NewEntryError extends Error {
 	override name = 'NewEntryError';
 }
 
 const TEMPLATES = fileURLToPath(new URL('./templates/', import.meta.url));
 
 /** `2024-01-30T20:00:00Z`: the moment, to the second, in UTC. */
-export function isoSecond(date: Date): string {
+function isoSecond(date: Date): string {
 	return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
@@ -69,7 +69,7 @@ function yamlText(text: string): string {
 }
 
 /** The template's text with every `__NAME__` placeholder filled in; a placeholder left over is a bug. */
-export function fillTemplate(template: string, values: Record<string, string>): string {
+function fillTemplate(template: string, values: Record<string, string>): string {
 	return template.replace(/__([A-Z_]+?)__/g, (placeholder, name: string) => {
 		const value = values[name];
 		if (value === undefined) throw new Error(`the template has no value for ${placeholder}`);
@@ -100,7 +100,7 @@ function displayPath(path: string): string {
  * Creates the file for a new entry and returns its path (as displayed) and the message to print.
  * Throws {@link NewEntryError} when the text gives no usable id or file name, or when the file exists.
  */
-export function createEntry(kind: EntryKind, rawText: string, now = new Date()): { path: string; message: string } {
+function createEntry(kind: EntryKind, rawText: string): { path: string; message: string } {
 	const spec = KINDS[kind];
 	const text = rawText.replace(/\s+/g, ' ').trim();
 	if (!text)
@@ -135,7 +135,7 @@ export function createEntry(kind: EntryKind, rawText: string, now = new Date()):
 	mkdirSync(directory, { recursive: true });
 	try {
 		// `wx` fails if the file appeared since the check above, so nothing is ever overwritten.
-		writeFileSync(path, entryText(kind, text, now), { flag: 'wx' });
+		writeFileSync(path, entryText(kind, text), { flag: 'wx' });
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
 			throw new NewEntryError(`${displayPath(path)} already exists: not overwriting it.`);

@@ -11,7 +11,7 @@ interface At {
 }
 
 /** A run of the story's text and where it starts in the file. */
-export interface TextRun extends At {
+interface TextRun extends At {
 	value: string;
 }
 
