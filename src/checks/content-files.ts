@@ -108,19 +108,10 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 
 	// The parser's own LineCounter misses the line breaks inside a token it could not place (after a bad indent, a
 	// folded text's line break and everything after it sat a line too high), so lines are counted here.
-	const lineStarts = [0];
-	for (let offset = yamlText.indexOf('\n'); offset !== -1; offset = yamlText.indexOf('\n', offset + 1)) {
-		lineStarts.push(offset + 1);
-	}
+	const lineStarts = [0, ...Array.from(yamlText.matchAll(/\n/g), (match) => match.index + 1)];
 	const place = (offset: number): Position => {
-		let low = 0;
-		let high = lineStarts.length - 1;
-		while (low < high) {
-			const middle = Math.ceil((low + high) / 2);
-			if ((lineStarts[middle] ?? 0) <= offset) low = middle;
-			else high = middle - 1;
-		}
-		return { line: low + 1 + lineOffset, column: offset - (lineStarts[low] ?? 0) + 1 };
+		const line = lineStarts.findLastIndex((start) => start <= offset);
+		return { line: line + 1 + lineOffset, column: offset - (lineStarts[line] ?? 0) + 1 };
 	};
 	let document: Document;
 	try {
