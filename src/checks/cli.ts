@@ -13,5 +13,4 @@ if (problems.length === 0) {
 } else {
 	console.error(describeProblems(problems));
 }
-const failing = problems.filter((problem) => problem.severity === 'error' || strict);
-process.exitCode = failing.length > 0 ? 1 : 0;
+process.exitCode = problems.some((problem) => problem.severity === 'error' || strict) ? 1 : 0;

@@ -1,5 +1,4 @@
-import type { Check } from './check';
-import type { Problem } from './problem';
+import { problemAtPosition, type Check } from './check';
 
 /** Two files whose names give the same id would silently replace one another in Astro. */
 export const duplicateIdCheck: Check = ({ files }) => {
@@ -7,16 +6,14 @@ export const duplicateIdCheck: Check = ({ files }) => {
 	return [...byKey.values()]
 		.filter((group) => group.length > 1)
 		.flatMap((group) =>
-			group.map((file): Problem => ({
-				severity: 'error',
-				file: file.path,
-				line: 1,
-				column: 1,
-				message: `duplicate slug "${file.id}": ${group
-					.filter((other) => other !== file)
-					.map((other) => other.path)
-					.join(', ')} has the same id`,
-				hint: 'rename one of the files: the id comes from the file name',
-			})),
+			group.map((file) => {
+				const others = group.filter((other) => other !== file).map((other) => other.path);
+				return problemAtPosition(
+					file,
+					{ line: 1, column: 1 },
+					`duplicate slug "${file.id}": ${others.join(', ')} has the same id`,
+					'rename one of the files: the id comes from the file name',
+				);
+			}),
 		);
 };
