@@ -92,31 +92,12 @@ export interface CheckedContent {
 	storyFacts: StoryFactsReader;
 }
 
-/** Content checks under way in a build: the files' fields checked, the stories waiting for Astro's compile. */
-export interface ContentCheckRun {
-	/** What the checks of the files' fields found, before any story was read. */
-	dataProblems: Problem[];
-	/**
-	 * Every problem: runs the story checks on the facts of Astro's compile, parsing only the stories it did not read
-	 * (it stops at the first it cannot parse; the fields' checks may stop the build before it starts).
-	 */
-	finish(): Problem[];
-	/** The files and their stories' facts; read it after `finish`, which has every story's facts by then. */
-	content: CheckedContent;
-	/** How many stories' facts came from Astro's compile, and how many were parsed here. */
-	readonly stories: { compiled: number; parsed: number };
-}
-
 /**
  * Like `checkContent`, in two steps for a build: the files' fields are checked at once, before Astro reads the files;
  * the stories when Astro has compiled them, from the facts its compile handed to `compiled`
  * (src/plugins/remark-story-facts.ts).
  */
-export function startContentChecks(
-	contentRoot: string,
-	projectRoot: string,
-	compiled: CompiledStoryFacts | undefined,
-): ContentCheckRun {
+export function startContentChecks(contentRoot: string, projectRoot: string, compiled: CompiledStoryFacts | undefined) {
 	const files = readContentFiles(contentRoot, projectRoot);
 	const stories = { compiled: 0, parsed: 0 };
 	const storyFacts: StoryFactsReader = oncePerFile((file) => {
@@ -130,12 +111,22 @@ export function startContentChecks(
 		...checkFiles(files, DATA_CHECKS, storyFacts),
 	]);
 	return {
+		/** What the checks of the files' fields found, before any story was read. */
 		dataProblems,
+		/**
+		 * Every problem: runs the story checks on the facts of Astro's compile, parsing only the stories it did not read
+		 * (it stops at the first it cannot parse; the fields' checks may stop the build before it starts).
+		 */
 		finish: () => sortProblems([...dataProblems, ...checkFiles(files, STORY_CHECKS, storyFacts)]),
-		content: { files, storyFacts },
+		/** The files and their stories' facts; read it after `finish`, which has every story's facts by then. */
+		content: { files, storyFacts } satisfies CheckedContent,
+		/** How many stories' facts came from Astro's compile, and how many were parsed here. */
 		stories,
 	};
 }
+
+/** Content checks under way in a build: the files' fields checked, the stories waiting for Astro's compile. */
+export type ContentCheckRun = ReturnType<typeof startContentChecks>;
 
 let checker: { key: string; checks: IncrementalChecks; events?: number | undefined; problems?: Problem[] } | undefined;
 
