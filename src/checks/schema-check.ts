@@ -9,17 +9,14 @@ import { fieldName } from './problem';
 const schemas = { articles: ArticleSchema(z.string()), actors: ActorSchema(), places: PlaceSchema() };
 
 /** What each collection's schema makes of a valid file: defaults filled in, references as `{ collection, id }`. */
-export interface CheckedData {
-	articles: z.output<(typeof schemas)['articles']>;
-	actors: z.output<(typeof schemas)['actors']>;
-	places: z.output<(typeof schemas)['places']>;
-}
+export type CheckedData = { [C in Collection]: z.output<(typeof schemas)[C]> };
 
 /**
  * A file's schema result; `thrown` when a schema rule threw on a value of the wrong kind (a rule over two fields
  * reading one that failed its own check), which must not stop the checks of every other file.
  */
-type Validation = ReturnType<(typeof schemas)[Collection]['safeParse']> | { success: false; thrown: string };
+type Validation = Parsed | { success: false; thrown: string };
+type Parsed = ReturnType<(typeof schemas)[Collection]['safeParse']>;
 
 /** Each file's schema result, kept so that what reads the files after the checks need not parse them again. */
 const validate = oncePerFile((file): Validation => {
@@ -34,8 +31,8 @@ const validate = oncePerFile((file): Validation => {
  * A result that also holds the issues of the fields as Astro reads them (astro-yaml.ts), which only it would find:
  * a plain `dek: 2024-01-01` is a date to Astro, and stops its build.
  */
-function withAstrosReading(file: ContentFile, result: Validation): Validation {
-	if (file.astroData === undefined || 'thrown' in result) return result;
+function withAstrosReading(file: ContentFile, result: Parsed): Parsed {
+	if (file.astroData === undefined) return result;
 	const astro = schemas[file.collection].safeParse(file.astroData);
 	if (astro.success) return result;
 	const known = new Set(result.success ? [] : result.error.issues.map((issue) => issue.path.join('.')));
@@ -44,7 +41,7 @@ function withAstrosReading(file: ContentFile, result: Validation): Validation {
 	return {
 		success: false,
 		error: new z.ZodError([...(result.success ? [] : result.error.issues), ...added]),
-	} as Validation;
+	} as Parsed;
 }
 
 /** How to fix a schema issue that carries no advice of its own, from what the schema expected. */
