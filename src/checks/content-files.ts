@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { idFromFileName } from '../utils/ids';
@@ -59,20 +59,22 @@ export function readContentFiles(
 	return collections.flatMap((collection) => {
 		const dir = join(root, collection);
 		const extension = entryExtension(collection);
-		let names: string[];
-		try {
-			// A folder named like a file (`x.mdx/`) is not one: folder-check.ts reports what is in it.
-			names = readdirSync(dir, { withFileTypes: true })
-				.filter((entry) => entry.name.endsWith(extension) && !entry.isDirectory())
-				.map((entry) => entry.name)
-				.sort();
-		} catch {
-			names = [];
-		}
-		return names.map((name) =>
-			parseContentFile(collection, relative(projectRoot, join(dir, name)) || name, readFileSync(join(dir, name))),
-		);
+		// A folder named like a file (`x.mdx/`) is not one: folder-check.ts reports what is in it.
+		return entriesOf(dir)
+			.filter((entry) => entry.name.endsWith(extension) && !entry.isDirectory())
+			.map(({ name }) =>
+				parseContentFile(collection, relative(projectRoot, join(dir, name)) || name, readFileSync(join(dir, name))),
+			);
 	});
+}
+
+/** A collection folder's entries, by name; none when the folder does not exist. */
+export function entriesOf(dir: string): Dirent[] {
+	try {
+		return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+	} catch {
+		return [];
+	}
 }
 
 /** Parses one file's bytes; never throws, so every file's problems can be reported together. */

@@ -6,10 +6,10 @@
  * in the collections' folders (figure images, imported files), changes what every file may refer to: then everything
  * is checked again, as `checkContent` does.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkContext, type Check, type Save } from './check';
-import { COLLECTIONS, entryExtension, parseContentFile, type ContentFile } from './content-files';
+import { COLLECTIONS, entriesOf, entryExtension, parseContentFile, type ContentFile } from './content-files';
 import { folderProblems } from './folder-check';
 import { sortProblems, type Problem } from './problem';
 import type { StoryFacts } from './story-facts/facts';
@@ -90,13 +90,7 @@ export class IncrementalChecks {
 		for (const collection of COLLECTIONS) {
 			const dir = join(this.#contentRoot, collection);
 			const extension = entryExtension(collection);
-			let entries;
-			try {
-				entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-			} catch {
-				continue;
-			}
-			for (const entry of entries) {
+			for (const entry of entriesOf(dir)) {
 				const path = join(dir, entry.name);
 				const stats = statSync(path, { throwIfNoEntry: false });
 				const stamp = `${stats?.size}:${stats?.mtimeMs}`;
