@@ -1,5 +1,5 @@
 import { createNameMatcher, type NamedActor } from '../mentions/name-matcher';
-import { checkContext, problemAt, problemAtPosition, savedFiles, scoped } from './check';
+import { problemAt, problemAtPosition, savedFiles, scoped } from './check';
 import type { Check, CheckContext, Scope } from './check';
 import type { ContentFile } from './content-files';
 import { closest } from './suggest';
@@ -7,8 +7,8 @@ import type { Problem } from './problem';
 import { positionIn } from './story-facts/facts';
 
 /** Each actor's name and aliases, as the mention plugin will match them. */
-function namedActors(context: CheckContext): NamedActor[] {
-	return context.actors.flatMap((file) => {
+function namedActors(actors: readonly ContentFile[]): NamedActor[] {
+	return actors.flatMap((file) => {
 		const data = file.data as { name?: unknown; aliases?: unknown } | undefined;
 		if (typeof data?.name !== 'string') return [];
 		const aliases = Array.isArray(data.aliases) ? data.aliases.filter((alias) => typeof alias === 'string') : [];
@@ -19,7 +19,7 @@ function namedActors(context: CheckContext): NamedActor[] {
 /** Two actors answering to the same name would make every mention of it ambiguous. */
 export const sharedNameCheck: Check = (context) => {
 	const owner = new Map<string, string>();
-	const namesById = new Map(namedActors(context).map((actor) => [actor.id, actor.names]));
+	const namesById = new Map(namedActors(context.actors).map((actor) => [actor.id, actor.names]));
 	return context.actors.flatMap((file): Problem[] => {
 		const names = namesById.get(file.id);
 		return (names ?? []).flatMap((name, index): Problem[] => {
@@ -40,7 +40,7 @@ export const sharedNameCheck: Check = (context) => {
 	});
 };
 
-const namesOf = (file: ContentFile) => JSON.stringify(namedActors(checkContext([file], () => undefined)));
+const namesOf = (file: ContentFile) => JSON.stringify(namedActors([file]));
 
 /** A story's mentions are matched against every actor's names: a change of names reaches every story. */
 const mentionScope: Scope = {
@@ -59,7 +59,7 @@ export const mentionCheck = scoped(mentionScope, (context) => {
 	// An empty name (the schema reports it) would match everywhere, and the matcher would never get past it; a
 	// name past the limit (reported below) would make its pattern too large for the regular expression engine.
 	const findNames = createNameMatcher(
-		namedActors(context).map((actor) => ({
+		namedActors(context.actors).map((actor) => ({
 			...actor,
 			names: actor.names.filter((name) => name.trim() !== '' && name.length <= LONGEST_NAME),
 		})),
