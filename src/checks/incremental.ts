@@ -43,19 +43,18 @@ export class IncrementalChecks {
 	/** Every problem of the content as it is on disk now, as `checkContent` would report them. */
 	problems(checks: readonly Check[]): Problem[] {
 		const { known, othersKey, changed } = this.#scan();
-		const sameFiles = known.size === this.#known.size && [...known.keys()].every((path) => this.#known.has(path));
-		const first = this.#othersKey === undefined;
+		// The same files and other entries as the last call (never so on the first): only saves can have changed them.
+		const sameFiles =
+			othersKey === this.#othersKey &&
+			known.size === this.#known.size &&
+			[...known.keys()].every((path) => this.#known.has(path));
 		const sameChecks = checks.length === this.#problems.size && checks.every((check) => this.#problems.has(check));
-		if (!first && sameFiles && sameChecks && othersKey === this.#othersKey && changed.length === 0) {
-			return this.#result;
-		}
+		if (sameFiles && sameChecks && changed.length === 0) return this.#result;
 		const files = [...known.values()].map(({ file }) => file);
-		const save: Save | undefined =
-			!first && sameFiles && othersKey === this.#othersKey ? { changed, files } : undefined;
+		const save: Save | undefined = sameFiles ? { changed, files } : undefined;
 		this.#known = known;
 		this.#othersKey = othersKey;
-		const problems = new Map<Check, Map<string, Problem[]>>();
-		for (const check of checks) problems.set(check, this.#run(check, files, save));
+		const problems = new Map(checks.map((check) => [check, this.#run(check, files, save)]));
 		this.#problems = problems;
 		this.#result = sortProblems([
 			...folderProblems(this.#contentRoot, this.#projectRoot),
