@@ -2,11 +2,6 @@ import { problemAt, OWN_FILE, scoped } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 
-interface QuoteFields {
-	id?: unknown;
-	text?: unknown;
-}
-
 /** Quotes and spacing as they are compared: curly and straight marks, ellipses and white space made alike. */
 export function normaliseForQuoteMatch(text: string): string {
 	return text
@@ -45,7 +40,7 @@ export const quoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		if (!facts || facts.syntaxError || !Array.isArray(data?.quotes)) return [];
 		const story = facts.blockTexts.map((block) => normaliseForQuoteMatch(block.value)).join('\n');
 		const repeatedId = repeatedIds(file, 'quotes');
-		return (data.quotes as QuoteFields[]).flatMap((quote, index): Problem[] => {
+		return (data.quotes as { id?: unknown; text?: unknown }[]).flatMap((quote, index): Problem[] => {
 			const problems = repeatedId(quote?.id, index);
 			if (typeof quote?.text === 'string' && !story.includes(normaliseForQuoteMatch(quote.text))) {
 				problems.push(
