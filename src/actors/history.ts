@@ -187,7 +187,7 @@ function shownIn<Story extends Explainer>(actor: ActorOverTime, explainers: read
 	for (const explainer of explainers) {
 		const asOf = actorAsOf(actor, explainerDay(explainer.data), reportDays);
 		for (const fact of [...asOf.roles.shown.slice(0, 1), ...asOf.affiliations.shown]) {
-			shown.set(fact, [...(shown.get(fact) ?? []), explainer]);
+			appendTo(shown, fact, explainer);
 		}
 	}
 	// A fact dated before every explainer that features the actor is still credited to the one that reports it.
@@ -197,10 +197,8 @@ function shownIn<Story extends Explainer>(actor: ActorOverTime, explainers: read
 
 /** Items by their facts, the most recently started first, undated ones last, otherwise in their order. */
 function byStart<Item>(items: readonly Item[], reportDays: ReportDays, factOf: (item: Item) => Dated): Item[] {
-	return items
-		.map((item, index) => ({ item, index, since: knownSince(factOf(item), reportDays) ?? '' }))
-		.sort((a, b) => b.since.localeCompare(a.since) || a.index - b.index)
-		.map(({ item }) => item);
+	const since = (item: Item) => knownSince(factOf(item), reportDays) ?? '';
+	return items.toSorted((a, b) => since(b).localeCompare(since(a)));
 }
 
 /** Whether two facts may have held at the same time: neither ended before the other is known to have started. */

@@ -16,12 +16,12 @@ export function connectedActors<Actor extends { id: string }>(
 	return actors.filter((actor) => ends.has(actor.id));
 }
 
-/** The graphic of `connections` between `actors` (which must include both ends of each): SVG text and its size. */
+/** The graphic of `connections` between `actors` (which must include both ends of each): SVG text and its width. */
 export function connectionsGraphic(
 	actors: readonly { id: string; name: string }[],
 	connections: readonly Connection[],
 	text: GraphicText,
-): { svg: string; width: number; height: number } {
+): { svg: string; width: number } {
 	const nodes: GraphNode[] = connectedActors(actors, connections).map(({ id, name }) => ({ id, name }));
 	const edges: GraphEdge[] = connections.map((connection) => ({
 		subject: connection.subject,
@@ -31,7 +31,7 @@ export function connectionsGraphic(
 	}));
 	const drawn = connections.map(({ kind, earlier }) => ({ kind, changed: earlier.length > 0 }));
 	const layout = layoutGraph(nodes, edges);
-	return { svg: relationsSvg(layout, drawn, text), width: layout.width, height: layout.height };
+	return { svg: relationsSvg(layout, drawn, text), width: layout.width };
 }
 
 /** The graphic's short description: how much it shows, and what changed. */

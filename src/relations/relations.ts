@@ -73,11 +73,9 @@ function earlierRelations(
 		const since = knownSince(fact, reportDays);
 		return reported !== undefined && reported <= day && (since === undefined || since <= day);
 	});
-	const byStart = known
-		.map((record, index) => ({ record, index, since: knownSince(record.fact, reportDays) ?? '' }))
-		.sort((a, b) => a.since.localeCompare(b.since) || a.index - b.index);
+	const since = ({ fact }: Statement) => knownSince(fact, reportDays) ?? '';
 	const steps: EarlierRelation[] = [];
-	for (const { record } of byStart) {
+	for (const record of known.sort((a, b) => since(a).localeCompare(since(b)))) {
 		const dates = shortDates(record.fact);
 		const last = steps.at(-1);
 		if (last && last.kind === record.kind && last.dates === dates) {
@@ -104,12 +102,10 @@ export function connectionsOn(actors: readonly ActorEntry[], day: PartialDate, r
 			.map((fact) => statementOf(actor.id, fact)),
 	);
 	const shownFacts = new Set(actors.flatMap((actor) => actorOnDay(actor.data, day, reportDays).affiliations));
-	const byKey = new Map<string, Statement[]>();
-	for (const record of records) {
-		if (!shownFacts.has(record.fact)) continue;
-		const key = statementKey(record);
-		byKey.set(key, [...(byKey.get(key) ?? []), record]);
-	}
+	const byKey = Map.groupBy(
+		records.filter((record) => shownFacts.has(record.fact)),
+		(record) => statementKey(record),
+	);
 	const connections = [...byKey.values()].map((merged): Connection => {
 		const [first] = merged as [Statement, ...Statement[]];
 		const facts = merged.map(({ fact }) => fact);
@@ -126,11 +122,8 @@ export function connectionsOn(actors: readonly ActorEntry[], day: PartialDate, r
 			earlier: earlierRelations(pair, shownFacts, first.kind, day, reportDays),
 		};
 	});
-	const order = (connection: Connection) => [listed.get(connection.subject) ?? 0, listed.get(connection.object) ?? 0];
-	return connections
-		.map((connection, index) => ({ connection, index, order: order(connection) }))
-		.sort((a, b) => a.order[0]! - b.order[0]! || a.order[1]! - b.order[1]! || a.index - b.index)
-		.map(({ connection }) => connection);
+	const rank = (id: string) => listed.get(id) ?? 0;
+	return connections.sort((a, b) => rank(a.subject) - rank(b.subject) || rank(a.object) - rank(b.object));
 }
 
 /** Each relation the pair has had, oldest first, in short words with the explainers that report it. */
