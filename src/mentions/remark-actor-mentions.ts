@@ -39,11 +39,7 @@ export interface MentionReport {
 /** The MDX element editors write for mentions that names cannot find: `<Mention actor="id">the group</Mention>`. */
 export const MENTION_ELEMENT = 'Mention';
 
-/**
- * The MDX element every mention becomes, rendered by MentionCard.astro, which the explainer page
- * passes to the story as `<Content components={{ MentionCard }} />`. Editors never write it: its props are the
- * plugin's.
- */
+/** The MDX element every mention becomes, rendered by MentionCard.astro; editors never write it. */
 export const MENTION_CARD_ELEMENT = 'MentionCard';
 
 /** The props the plugin gives each {@link MENTION_CARD_ELEMENT}; its children are the mention's text as written. */
@@ -83,9 +79,6 @@ const SKIPPED = new Set([
  * Only actors listed in the article's frontmatter `actors` are linked; the first mention of each in every
  * section is. `<Mention actor="id">…</Mention>` links text that no name matches and is always linked. Other
  * known names are reported in `unlistedMentions`. Text in headings, links and code is left alone.
- *
- * Each mention becomes a `<MentionCard>` element around the text as written, which renders the link and the card
- * when the page renders: the card's role and summary come from the content collection, as of the explainer's day.
  *
  * @example
  *   Pentagon spokesman Pat Ryder said…  →
@@ -268,10 +261,7 @@ function mentionAttribute(element: MdxJsxTextElement | MdxJsxFlowElement, file: 
 	return attribute.value;
 }
 
-/**
- * A mention as the MDX element the page renders with MentionCard.astro: the link to the glossary around the text
- * as written (curly quotes and all), and the card, both made at render time.
- */
+/** A mention as the MDX element the page renders with MentionCard.astro, around the text as written. */
 function mentionCard(props: MentionCardProps, children: PhrasingContent[]): MdxJsxTextElement {
 	return {
 		type: 'mdxJsxTextElement',
