@@ -1,8 +1,6 @@
 /**
- * The "Who claims what" ledger of an explainer: this folder owns how its `claims` (src/schemas/claim.ts, checked by
- * src/checks/claim-check.ts) reach readers. Here each claim becomes an entry with the names, roles and glossary
- * anchors of the actors it names, and its status in words; ClaimsLedger.astro draws the entries. The ledger is for
- * readers only: the page's structured data gets no ClaimReview, since we record claims and never rate them.
+ * An explainer's claims as the entries ClaimsLedger.astro draws. The ledger is for readers only: the page's
+ * structured data gets no ClaimReview, since we record claims and never rate them.
  */
 import { actorOnDay, quoteDay, type ReportDays } from '../actors/as-of';
 import type { ActorData } from '../schemas/actor';
@@ -42,16 +40,17 @@ export interface LedgerEntry {
 	sources: string[];
 }
 
-/** Each status in words. `claimed` reads "Attributed" on an attribution, so no reader takes it for the group's claim. */
-const STATUS_LABELS: Record<ClaimStatus, Record<ClaimKind, string>> = {
-	claimed: { claim: 'Claimed', attribution: 'Attributed' },
-	disputed: { claim: 'Disputed', attribution: 'Disputed' },
-	denied: { claim: 'Denied', attribution: 'Denied' },
-	confirmed: { claim: 'Confirmed', attribution: 'Confirmed' },
-	'not-independently-verified': { claim: 'Not independently verified', attribution: 'Not independently verified' },
+const STATUS_LABELS: Record<ClaimStatus, string> = {
+	claimed: 'Claimed',
+	disputed: 'Disputed',
+	denied: 'Denied',
+	confirmed: 'Confirmed',
+	'not-independently-verified': 'Not independently verified',
 };
 
-export const statusLabel = (status: ClaimStatus, kind: ClaimKind): string => STATUS_LABELS[status][kind];
+/** A status in words. `claimed` reads "Attributed" on an attribution, so no reader takes it for the group's claim. */
+export const statusLabel = (status: ClaimStatus, kind: ClaimKind): string =>
+	status === 'claimed' && kind === 'attribution' ? 'Attributed' : STATUS_LABELS[status];
 
 /** What the ledger needs to know of the explainer. */
 export interface LedgerContext {
