@@ -127,24 +127,21 @@ interface DagreEdge {
 	points?: Point[];
 }
 
-const boxAround = (
-	centre: { x?: number | undefined; y?: number | undefined },
-	size: { width: number; height: number },
-) => ({
-	x: round((centre.x ?? 0) - size.width / 2),
-	y: round((centre.y ?? 0) - size.height / 2),
-	width: size.width,
-	height: size.height,
+/** The box of a node or label dagre placed, from its centre and size. */
+const boxAround = ({ x = 0, y = 0, width, height }: DagreNode | DagreEdge): Box => ({
+	x: round(x - width / 2),
+	y: round(y - height / 2),
+	width,
+	height,
 });
 
 /** Lays out `nodes` and `edges` (whose ends must be among the nodes), top to bottom. */
 export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): GraphLayout {
 	const graph = new Graph<object, DagreNode, DagreEdge>({ multigraph: true });
 	graph.setGraph({ rankdir: 'TB', ...SPACING });
-	const names = new Map(nodes.map((node) => [node.id, wrapWords(node.name, TEXT.nodeLineChars)]));
-	for (const node of nodes) {
-		const size = textSize(names.get(node.id) ?? [], TEXT.nodeFontSize, TEXT.nodePadding);
-		graph.setNode(node.id, { ...size, x: 0, y: 0 });
+	const named = nodes.map(({ id, name }) => ({ id, lines: wrapWords(name, TEXT.nodeLineChars) }));
+	for (const { id, lines } of named) {
+		graph.setNode(id, { ...textSize(lines, TEXT.nodeFontSize, TEXT.nodePadding), x: 0, y: 0 });
 	}
 	const labels = edges.map((edge) => wrapWords(edge.words, TEXT.labelLineChars));
 	edges.forEach((edge, index) => {
@@ -153,10 +150,7 @@ export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEd
 		graph.setEdge(from, to, { ...size, labelpos: 'c' }, String(index));
 	});
 	layout(graph);
-	const placedNodes = nodes.map((node): PlacedNode => {
-		const placed = graph.node(node.id);
-		return { id: node.id, lines: names.get(node.id) ?? [], box: boxAround(placed, placed) };
-	});
+	const placedNodes = named.map(({ id, lines }): PlacedNode => ({ id, lines, box: boxAround(graph.node(id)) }));
 	const placedEdges = edges.map((edge, index): PlacedEdge => {
 		const [from, to] = edge.objectAbove ? [edge.object, edge.subject] : [edge.subject, edge.object];
 		const placed = graph.edge(from, to, String(index));
@@ -165,7 +159,7 @@ export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEd
 			subject: edge.subject,
 			object: edge.object,
 			points: edge.objectAbove ? points.reverse() : points,
-			label: { lines: labels[index] ?? [], box: boxAround(placed, placed) },
+			label: { lines: labels[index] ?? [], box: boxAround(placed) },
 		};
 	});
 	const boxes = [...placedNodes.map((node) => node.box), ...placedEdges.map((edge) => edge.label.box)];
