@@ -38,15 +38,11 @@ export function holdsOn(fact: Dated, { day, reportDays }: Timeline): boolean {
 	return (since === undefined || since <= day) && (!fact.to || latestDay(fact.to) >= day);
 }
 
-/** Two facts that hold on the same day and whose dates cannot say which is the more recent. */
-export interface Conflict<Fact> {
-	facts: [Fact, Fact];
-}
-
 /** The facts shown on a day and the conflicts that kept the dates from deciding. */
 export interface AsOf<Fact> {
 	shown: Fact[];
-	conflicts: Conflict<Fact>[];
+	/** Two facts that hold on the same day and whose dates cannot say which is the more recent. */
+	conflicts: { facts: [Fact, Fact] }[];
 }
 
 /**
@@ -61,7 +57,7 @@ export function factsAsOf<Fact extends Dated>(
 ): AsOf<Fact> {
 	const holding = facts.filter((fact) => holdsOn(fact, timeline));
 	const since = (fact: Fact) => knownSince(fact, timeline.reportDays);
-	const conflicts: Conflict<Fact>[] = [];
+	const conflicts: AsOf<Fact>['conflicts'] = [];
 	const shown = holding.filter((fact, index) =>
 		holding.every((other, otherIndex) => {
 			if (other === fact || !competes(fact, other)) return true;

@@ -108,9 +108,6 @@ export function findOverlaps(boxes: readonly Box[]): [number, number][] {
 	return pairs;
 }
 
-/** A layout in which a label covers a node or another label. */
-export class OverlapError extends Error {}
-
 interface DagreNode {
 	width: number;
 	height: number;
@@ -165,7 +162,7 @@ export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEd
 	const boxes = [...placedNodes.map((node) => node.box), ...placedEdges.map((edge) => edge.label.box)];
 	const overlaps = findOverlaps(boxes);
 	if (overlaps.length > 0) {
-		throw new OverlapError(`The relations graphic's layout put ${overlaps.length} label(s) over another one.`);
+		throw new Error(`The relations graphic's layout put ${overlaps.length} label(s) over another one.`);
 	}
 	const { width = 0, height = 0 } = graph.graph() as { width?: number; height?: number };
 	return { width: Math.ceil(width), height: Math.ceil(height), nodes: placedNodes, edges: placedEdges };
