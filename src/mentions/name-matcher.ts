@@ -12,6 +12,7 @@ export interface NameMatch {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const normaliseApostrophes = (text: string) => text.replace(/’/g, "'");
 
 /**
  * Finds actors' names in running text. Names match whole words and case-sensitively ("US" is not "us"); a
@@ -58,8 +59,4 @@ const WORD_CHARACTER_AT_END = /[\p{L}\p{N}_-]$/u;
 function gluedToWordBefore(text: string, index: number): boolean {
 	// Two code units: the character before may be a letter outside the Basic Multilingual Plane.
 	return index > 0 && WORD_CHARACTER_AT_END.test(text.slice(Math.max(0, index - 2), index));
-}
-
-function normaliseApostrophes(text: string): string {
-	return text.replace(/’/g, "'");
 }
