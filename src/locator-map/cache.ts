@@ -3,12 +3,9 @@
  * map is drawn again only when its places, its title, its size or the drawing code change.
  */
 import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createDiskCache, digestOfSources, type DiskCache } from '../utils/disk-cache';
 import { locatorMapSvg, type MapPlan, type MapVariantName } from './locator-map';
-
-/** Where builds keep the maps they drew, from the project's folder. */
-export const LOCATOR_MAP_CACHE_DIR = join('node_modules', '.cache', 'locator-maps');
 
 /** What a map is drawn from, besides the code. */
 export interface MapDrawing {
@@ -47,9 +44,9 @@ export function locatorMapKey(drawing: MapDrawing, code: string): string {
 
 let defaultCache: DiskCache<MapDrawing> | undefined;
 
-/** The folder of the build's map cache: {@link LOCATOR_MAP_CACHE_DIR}, or `LOCATOR_MAP_CACHE` when set. */
+/** The folder of the build's map cache: `node_modules/.cache/locator-maps`, or `LOCATOR_MAP_CACHE` when set. */
 export function locatorMapCacheDir(): string {
-	return resolve(process.env['LOCATOR_MAP_CACHE'] ?? LOCATOR_MAP_CACHE_DIR);
+	return resolve(process.env['LOCATOR_MAP_CACHE'] ?? 'node_modules/.cache/locator-maps');
 }
 
 /** The build's map cache, in {@link locatorMapCacheDir}. */

@@ -4,13 +4,10 @@
  * it (card.ts, takumi's version, the mark, the fonts): a change to the design is a new key, with no version to bump.
  */
 import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { SITE } from '../site';
 import { createDiskCache, type DiskCache } from '../utils/disk-cache';
 import { drawingDigest, renderShareImage, type ShareImageInput } from './card';
-
-/** Where builds keep the share images they drew, from the project's folder. */
-export const SHARE_IMAGE_CACHE_DIR = join('node_modules', '.cache', 'share-images');
 
 /** The cache key of a card: a SHA-256 of its text and of the drawing code's digest, as hex. */
 export function shareImageKey(input: ShareImageInput, code: string): string {
@@ -41,9 +38,9 @@ export function createShareImageCache({ dir, render, code }: ShareImageCacheOpti
 	return createDiskCache({ dir, extension: 'png', key: (input) => shareImageKey(input, code), render });
 }
 
-/** The folder of the build's cache: {@link SHARE_IMAGE_CACHE_DIR}, or `SHARE_IMAGE_CACHE` when set. */
+/** The folder of the build's cache: `node_modules/.cache/share-images`, or `SHARE_IMAGE_CACHE` when set. */
 export function shareImageCacheDir(): string {
-	return resolve(process.env['SHARE_IMAGE_CACHE'] ?? SHARE_IMAGE_CACHE_DIR);
+	return resolve(process.env['SHARE_IMAGE_CACHE'] ?? 'node_modules/.cache/share-images');
 }
 
 let defaultCache: ShareImageCache | undefined;

@@ -35,11 +35,6 @@ export interface DiskCacheOptions<Input> {
 	key: (input: Input) => string;
 	/** Draws one file; called only when the cache has none for the input's key. */
 	render: (input: Input) => Promise<Buffer>;
-	/**
-	 * A drawing of the file under way elsewhere (the build's share image worker), which `get` waits for before it
-	 * reads the file; undefined when there is none. If it fails, `get` draws the file itself.
-	 */
-	drawnElsewhere?: (file: string) => Promise<unknown> | undefined;
 }
 
 export interface DiskCache<Input> {
@@ -52,20 +47,13 @@ export interface DiskCache<Input> {
 }
 
 /** A cache of drawn files in `dir`, drawing missing ones with `render`. */
-export function createDiskCache<Input>({
-	dir,
-	extension,
-	key,
-	render,
-	drawnElsewhere,
-}: DiskCacheOptions<Input>): DiskCache<Input> {
+export function createDiskCache<Input>({ dir, extension, key, render }: DiskCacheOptions<Input>): DiskCache<Input> {
 	const stats = { hits: 0, misses: 0 };
 	const fileFor = (input: Input) => join(dir, `${key(input)}.${extension}`);
 	/** Files being read or drawn, by path: two pages asking for one file at once share the work. */
 	const pending = new Map<string, Promise<Buffer>>();
 
 	async function load(file: string, input: Input): Promise<Buffer> {
-		await drawnElsewhere?.(file)?.catch(() => undefined);
 		const cached = await readFile(file).catch(() => undefined);
 		if (cached && cached.length > 0) {
 			stats.hits++;
