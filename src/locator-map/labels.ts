@@ -28,33 +28,27 @@ export interface PlacedLabel {
 export interface LabelOptions {
 	/** Font size in map units. */
 	fontSize: number;
-	/**
-	 * Average glyph width as a share of the font size. Labels in an SVG image use the reader's sans-serif font, not
-	 * ours, so this errs wide. Default 0.6.
-	 */
-	glyphWidth?: number;
 	/** The area labels must stay inside. */
 	bounds: Box;
 	/** Boxes no label may cover: marks, an inset. */
 	obstacles?: readonly Box[];
 }
 
-/** Whether a box lies wholly within `bounds`. */
-export function inside(box: Box, bounds: Box): boolean {
+/** Whether a box stays inside `bounds` and covers none of the `taken` boxes. */
+export function isFree(box: Box, bounds: Box, taken: readonly Box[]): boolean {
 	return (
 		box.x >= bounds.x &&
 		box.y >= bounds.y &&
 		box.x + box.width <= bounds.x + bounds.width &&
-		box.y + box.height <= bounds.y + bounds.height
+		box.y + box.height <= bounds.y + bounds.height &&
+		!taken.some((other) => overlaps(box, other))
 	);
 }
 
-/** Whether a box stays inside `bounds` and covers none of the `taken` boxes. */
-export function isFree(box: Box, bounds: Box, taken: readonly Box[]): boolean {
-	return inside(box, bounds) && !taken.some((other) => overlaps(box, other));
-}
-
-/** The box a label of `text` covers, for its size. */
+/**
+ * The box a label of `text` covers, for its size. `glyphWidth` is the average glyph width as a share of the font
+ * size: labels in an SVG image use the reader's sans-serif font, not ours, so it errs wide.
+ */
 export function labelSize(text: string, fontSize: number, glyphWidth = 0.6): { width: number; height: number } {
 	return { width: Math.ceil(text.length * fontSize * glyphWidth), height: Math.ceil(fontSize * 1.25) };
 }
@@ -69,11 +63,11 @@ export function placeLabels(
 	requests: readonly LabelRequest[],
 	options: LabelOptions,
 ): { placed: PlacedLabel[]; unplaced: LabelRequest[] } {
-	const { fontSize, glyphWidth = 0.6, bounds, obstacles = [] } = options;
+	const { fontSize, bounds, obstacles = [] } = options;
 	const placed: PlacedLabel[] = [];
 	const unplaced: LabelRequest[] = [];
 	for (const request of requests) {
-		const { width, height } = labelSize(request.text, fontSize, glyphWidth);
+		const { width, height } = labelSize(request.text, fontSize);
 		const taken = [...obstacles, ...placed.map((label) => label.box)];
 		const candidate = candidates(request, width, height, fontSize).find(({ box }) => isFree(box, bounds, taken));
 		if (candidate) placed.push({ key: request.key, text: request.text, ...candidate });
