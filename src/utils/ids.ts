@@ -1,3 +1,6 @@
+// With `.ts`: Node runs this file as it is in the story facts' worker (src/checks/story-facts/prepare-worker.ts).
+import { topicSlug } from './paths.ts';
+
 /** Apostrophes: straight `'`, typographic `’` and `‘`, and the modifier letter `ʼ` of transliterations. */
 const APOSTROPHES = /['\u2018\u2019\u02bc]/g;
 
@@ -6,13 +9,8 @@ const APOSTROPHES = /['\u2018\u2019\u02bc]/g;
  * runs of other characters turned into single hyphens. Empty when the text has no Latin letter or digit.
  */
 export function idFromText(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(APOSTROPHES, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '');
+	// A topic's slug less the apostrophes, taken out once decomposed: the full-width ＇ decomposes to one.
+	return topicSlug(text.normalize('NFKD').replace(APOSTROPHES, ''));
 }
 
 /**
