@@ -8,11 +8,6 @@ const quotes = retext().use(retextSmartypants, { ellipses: false, dashes: false,
 /** The second pass: dashes, ellipses and backtick quotes, which never span nodes. */
 const dashesEllipsesBackticks = retext().use(retextSmartypants, { quotes: false });
 
-/** The first pass, skipped when the text has no straight quote to curl. */
-function educateQuotes(text: string): string {
-	return /["']/.test(text) ? quotes.processSync(text).toString() : text;
-}
-
 /** The second pass, skipped when the text has none of its marks (most text nodes). */
 function educateDashesEllipsesBackticks(text: string): string {
 	return SECOND_PASS_MARKS.test(text) ? dashesEllipsesBackticks.processSync(text).toString() : text;
@@ -21,9 +16,8 @@ function educateDashesEllipsesBackticks(text: string): string {
 /**
  * One text with typographic punctuation, exactly as the story's text would get it were it a paragraph of its own:
  * `"It's -- well..."` is `“It’s — well…”`. Text already typographic comes back unchanged. For frontmatter prose
- * (src/schemas/prose.ts): a text with nothing to change costs two regular expression tests (under a microsecond);
- * one with a straight quote about 40 to 80 µs (retext parses it), so those are remembered: the content checks and
- * Astro's content layer parse the same fields in one build.
+ * (src/schemas/prose.ts). Texts retext must parse are remembered: the content checks and Astro's content layer
+ * parse the same fields in one build.
  */
 export function smartPunctuation(text: string): string {
 	const quoted = /["']/.test(text);
@@ -46,8 +40,8 @@ const REMEMBERED_TEXTS = 20_000;
  * Typographic punctuation, as Astro's default SmartyPants step makes it: curly quotes and apostrophes, `--` as an
  * em dash, `...` as an ellipsis, ``` ``quotes'' ``` as curly quotes. The site turns Astro's step off and runs
  * this one in its place (src/build/index.ts): the same two passes give the same text, but a text node with none of
- * the second pass's marks is not parsed into a sentence tree again. That second parse of every text node was half
- * of the step's cost, about 2.5 ms of every explainer's build (docs/performance.md).
+ * the second pass's marks is not parsed into a sentence tree again, which was half of the step's cost
+ * (docs/performance.md).
  *
  * The first pass educates quotes over the whole body at once, so a quote opened before a link or emphasis closes
  * after it; each block starts with a space, so a quote at its start opens. The second pass handles dashes,
@@ -64,7 +58,8 @@ export default function remarkSmartPunctuation() {
 		let whole = '';
 		for (const node of nodes)
 			whole += isBlock(node) ? ' ' : node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
-		writeBack(nodes, educateQuotes(whole));
+		// The first pass, skipped when the body has no straight quote to curl.
+		writeBack(nodes, /["']/.test(whole) ? quotes.processSync(whole).toString() : whole);
 	};
 }
 
@@ -96,10 +91,7 @@ function writeBack(nodes: readonly Participant[], educated: string) {
 			continue;
 		}
 		const end = offset + node.value.length;
-		if (node.type === 'text') {
-			const text = educated.slice(offset, end);
-			node.value = educateDashesEllipsesBackticks(text);
-		}
+		if (node.type === 'text') node.value = educateDashesEllipsesBackticks(educated.slice(offset, end));
 		offset = end;
 	}
 }
