@@ -20,8 +20,7 @@ export function ProseSchema({ max }: ProseOptions = {}) {
 	let schema = built.get(max);
 	if (!schema) {
 		const typed = z.string().trim().min(1);
-		// A limit is only ever a number; anything else (a caller passing something odd) means no limit.
-		schema = (typeof max === 'number' ? typed.max(max) : typed).transform(smartPunctuation);
+		schema = (max === undefined ? typed : typed.max(max)).transform(smartPunctuation);
 		built.set(max, schema);
 	}
 	return schema;

@@ -31,10 +31,8 @@ export interface ShareImageCacheOptions {
 	code: string;
 }
 
-export type ShareImageCache = DiskCache<ShareImageInput>;
-
 /** A cache of share images in `dir`, drawing missing ones with `render`. */
-export function createShareImageCache({ dir, render, code }: ShareImageCacheOptions): ShareImageCache {
+export function createShareImageCache({ dir, render, code }: ShareImageCacheOptions): DiskCache<ShareImageInput> {
 	return createDiskCache({ dir, extension: 'png', key: (input) => shareImageKey(input, code), render });
 }
 
@@ -43,10 +41,10 @@ export function shareImageCacheDir(): string {
 	return resolve(process.env['SHARE_IMAGE_CACHE'] ?? 'node_modules/.cache/share-images');
 }
 
-let defaultCache: ShareImageCache | undefined;
+let defaultCache: DiskCache<ShareImageInput> | undefined;
 
 /** The build's cache, in {@link shareImageCacheDir} (the build-scale benchmark gives each build its own, empty). */
-export function shareImageCache(): ShareImageCache {
+export function shareImageCache(): DiskCache<ShareImageInput> {
 	defaultCache ??= createShareImageCache({
 		dir: shareImageCacheDir(),
 		render: renderShareImage,

@@ -12,11 +12,10 @@ import { startShareImageDrawer, stopShareImageDrawer } from './drawer';
 /**
  * The explainers' share images (`/explainers/<slug>/share.png`). When Astro starts building, the build lists them from
  * the articles whose fields the content checks passed, and starts drawing the missing ones in a child process at the
- * lowest priority (drawer.ts), so that a cold build draws them on the CPU Astro's compiling and rendering leave idle
- * (each costs about 6 ms; a thousand would otherwise add 6 s to the main thread). Once the pages are built it stops
- * the child and writes every image beside its page from the cache, drawing those the child had not reached. The
- * images do not go through Astro's pages: 1000 files passing through the page pipeline cost over a second of
- * rendering. The dev server draws each on request (route.ts).
+ * lowest priority (drawer.ts), so that a cold build draws them on the CPU Astro's compiling and rendering leave idle.
+ * Once the pages are built it stops the child and writes every image beside its page from the cache, drawing those
+ * the child had not reached. The images skip Astro's pages, whose pipeline costs far more per file than writing it.
+ * The dev server draws each on request (route.ts).
  */
 export default function shareImages(): AstroIntegration {
 	let cards: { slug: string; input: ShareImageInput }[] = [];
