@@ -19,10 +19,7 @@ const DaySchema = once(() =>
 		.meta({ format: 'day' }),
 );
 
-/**
- * An explainer's fields but its figures. Astro builds an article's schema for each article, its `image()` bound
- * to the file; built once, these are shared, as zod schemas never change once made (docs/performance.md).
- */
+/** An explainer's fields but its figures (which need the file's `image()`), built once for every article. */
 const SharedFields = once(() => ({
 	title: ProseSchema({ max: 140 }).meta({ description: 'The headline.' }),
 	dek: ProseSchema({ max: 300 }).meta({

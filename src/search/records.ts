@@ -27,12 +27,9 @@ export interface SearchableContent {
 
 /**
  * The search index's records, made from the content rather than scraped from the built pages, so the index can be
- * built while Astro compiles (docs/performance.md). Each record holds the words its page shows readers — an
- * explainer's headline, standfirst, key facts, story, places on its map, timeline, the who's who of its actors
- * (name, other names, role on the story's day or else kind, summary), credits and corrections; an actor's name,
- * other names, summary, roles, connections, explainers and quotes — and none of the page's furniture (navigation,
- * section titles, links back). tests/build/search.test.ts checks every built page's words against its record.
- * Explainers come first, by id, then actors, by id, so two builds of the same content write the same index.
+ * built while Astro compiles (docs/performance.md). Each record holds the words its page shows readers and none of
+ * its furniture (navigation, section titles, links back); tests/build/search.test.ts checks every built page's words
+ * against its record. Records are sorted by id, explainers first, so the same content writes the same index.
  */
 export function searchRecords({ articles, actors, places }: SearchableContent): SearchRecord[] {
 	const actorsById = new Map(actors.map((actor) => [actor.id, actor.data]));

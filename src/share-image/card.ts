@@ -83,11 +83,7 @@ function titleSize(title: string): number {
 	return 48;
 }
 
-/**
- * The card as takumi's node tree: the red bar; the headline (three lines, four when small) and the dek (three
- * lines), each clamped with an ellipsis and broken inside a word too long for a line; the footer band with its rule,
- * the site's mark and name.
- */
+/** The card as takumi's node tree: the red bar, the headline and dek (each clamped with an ellipsis), the footer. */
 function cardNode({ title, dek, siteName }: ShareImageInput, mark: string): Node {
 	const size = titleSize(title);
 	const box = (style: object, children: Node[] = []): Node => ({ type: 'container', style, children });
