@@ -1,20 +1,9 @@
 import type { PartialDate } from '../schemas/partial-date';
 
 /** The months' names in English, January first. */
-export const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-];
+export const MONTHS = Array.from({ length: 12 }, (_, month) =>
+	new Date(Date.UTC(2000, month)).toLocaleString('en', { month: 'long', timeZone: 'UTC' }),
+);
 
 /** The first day a partial date can mean: `2023-11` → `2023-11-01`. */
 export function earliestDay(date: PartialDate): string {
