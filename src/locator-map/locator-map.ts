@@ -87,8 +87,6 @@ export type MapVariantName = keyof typeof MAP_VARIANTS;
 
 const lonLat = (place: MapPlace): LonLat => [place.data.coordinates.longitude, place.data.coordinates.latitude];
 const isArea = (place: MapPlace) => AREA_KINDS.has(place.data.kind);
-const countriesOf = (place: MapPlace): string[] =>
-	typeof place.data.country === 'string' ? [place.data.country] : place.data.country;
 
 /**
  * Splits places into groups that are each within {@link REACH_KM} of another member, and returns the indexes of
@@ -126,7 +124,7 @@ export function planLocatorMap(places: readonly MapPlace[]): MapPlan {
  * (the Gaza Strip, not the West Bank), or the country's first when it lies in none.
  */
 function outlinePolygons(place: MapPlace): ArcPolygon[] | undefined {
-	const polygons = countryPolygons(countriesOf(place)[0] ?? '');
+	const polygons = countryPolygons([place.data.country].flat()[0] ?? '');
 	if (!polygons || place.data.kind !== 'territory') return polygons;
 	const part = polygons[polygonAt(polygons, lonLat(place))];
 	return part ? [part] : undefined;
