@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { explainerDay, type ReportDays } from '../actors/as-of';
 import { appendTo } from './append-to';
+import { once } from './once';
 
 export type Article = CollectionEntry<'articles'>;
 export type Actor = CollectionEntry<'actors'>;
@@ -12,8 +13,7 @@ export type Place = CollectionEntry<'places'>;
  * recomputes on every call, so an edited file shows on the next reload.
  */
 function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
-	let value: Promise<T> | undefined;
-	return () => (import.meta.env.PROD ? (value ??= compute()) : compute());
+	return import.meta.env.PROD ? once(compute) : compute;
 }
 
 /** Every explainer, newest first. Callers must not reorder the array: it is shared. */
