@@ -10,7 +10,6 @@ export function mapPlanOf(
 	listed: readonly { id: string }[],
 	placesById: ReadonlyMap<string, { data: PlaceData }>,
 ): MapPlan | undefined {
-	if (listed.length === 0) return undefined;
 	const plan = planLocatorMap(
 		listed.flatMap(({ id }) => {
 			const place = placesById.get(id);

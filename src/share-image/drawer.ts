@@ -1,11 +1,9 @@
 /**
- * Draws a build's missing share images in a child process (worker.ts), started when Astro starts building, every
- * thread of it at the lowest priority, so that on a cold build the cards take the CPU the compiling and rendering main
- * thread leaves idle. A process rather than a worker thread: takumi draws on libuv's thread pool, which a worker
+ * Draws a build's missing share images in a child process (worker.ts) at the lowest priority, while Astro builds
+ * (integration.ts). A process rather than a worker thread: takumi draws on libuv's thread pool, which a worker
  * thread shares with the build's own file work, so only a process of its own can lower the priority of what draws.
- * The build never waits for it: once the pages are built it stops the child and draws the cards still missing
- * itself (integration.ts), on every core, since at the lowest priority on a busy machine the child can lag far
- * behind.
+ * The build never waits for it: at the lowest priority on a busy machine the child can lag far behind, so the build
+ * draws what it left on every core.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
