@@ -2,9 +2,8 @@
  * Locator maps kept on disk between builds (`node_modules/.cache/locator-maps/<key>.svg`), like share images: a
  * map is drawn again only when its places, its title, its size or the drawing code change.
  */
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { createDiskCache, digestOfSources, type DiskCache } from '../utils/disk-cache';
+import { createDiskCache, digestOfSources, keyOf, type DiskCache } from '../utils/disk-cache';
 import { locatorMapSvg, type MapPlan, type MapVariantName } from './locator-map';
 
 /** What a map is drawn from, besides the code. */
@@ -37,9 +36,7 @@ export function drawingDigest(root = process.cwd()): string {
 
 /** The cache key of one map: a SHA-256 of the drawing code's digest and everything the map is drawn from. */
 export function locatorMapKey(drawing: MapDrawing, code: string): string {
-	return createHash('sha256')
-		.update(JSON.stringify([code, drawing.variant, drawing.title, drawing.plan]))
-		.digest('hex');
+	return keyOf([code, drawing.variant, drawing.title, drawing.plan]);
 }
 
 let defaultCache: DiskCache<MapDrawing> | undefined;

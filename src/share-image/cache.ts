@@ -3,18 +3,14 @@
  * so a rebuild draws only the cards whose input changed. The key hashes the card's text and the digest of what draws
  * it (card.ts, takumi's version, the mark, the fonts): a change to the design is a new key, with no version to bump.
  */
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { SITE } from '../site';
-import { createDiskCache, type DiskCache } from '../utils/disk-cache';
+import { createDiskCache, keyOf, type DiskCache } from '../utils/disk-cache';
 import { drawingDigest, renderShareImage, type ShareImageInput } from './card';
 
 /** The cache key of a card: a SHA-256 of its text and of the drawing code's digest, as hex. */
 export function shareImageKey(input: ShareImageInput, code: string): string {
-	// JSON keeps the fields apart: no title and dek can combine into another pair's text.
-	return createHash('sha256')
-		.update(JSON.stringify([input.title, input.dek, input.siteName, code]))
-		.digest('hex');
+	return keyOf([input.title, input.dek, input.siteName, code]);
 }
 
 /** The card of an explainer: its headline and dek, trimmed as the article schema trims them, and the site's name. */

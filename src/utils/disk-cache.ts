@@ -26,6 +26,10 @@ export function digestOfSources(sources: readonly string[], root = process.cwd()
 	return hash.digest('hex');
 }
 
+/** A cache key: the SHA-256, as hex, of the values as JSON, which keeps them apart (no two lists share a text). */
+export const keyOf = (values: readonly unknown[]): string =>
+	createHash('sha256').update(JSON.stringify(values)).digest('hex');
+
 export interface DiskCacheOptions<Input> {
 	/** The folder of the cached files; created when missing. */
 	dir: string;
