@@ -4,6 +4,7 @@ import { geoContains, geoDistance } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { once } from '../utils/once';
 
 /** The country outlines of Natural Earth at 1:50m, as world-atlas ships them: detailed enough for a region. */
 const ATLAS_FILE = 'world-atlas/countries-50m.json';
@@ -13,31 +14,22 @@ export const EARTH_RADIUS_KM = 6371;
 export type CountryTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 export type CountryFeature = Feature<Polygon | MultiPolygon, { name: string }>;
 
-let topology: CountryTopology | undefined;
-
 /** The world's countries as TopoJSON, read once per process. */
-export function countryTopology(): CountryTopology {
-	topology ??= JSON.parse(readFileSync(createRequire(import.meta.url).resolve(ATLAS_FILE), 'utf8')) as CountryTopology;
-	return topology;
-}
-
-let byName: Map<string, CountryFeature> | undefined;
+export const countryTopology = once(
+	() => JSON.parse(readFileSync(createRequire(import.meta.url).resolve(ATLAS_FILE), 'utf8')) as CountryTopology,
+);
 
 /** Every country's outline, by its Natural Earth name. */
-export function countriesByName(): ReadonlyMap<string, CountryFeature> {
-	if (!byName) {
-		const world = countryTopology();
-		const collection = feature(world, world.objects.countries);
-		byName = new Map(
-			collection.features.flatMap((country) =>
-				country.geometry && (country.geometry.type === 'Polygon' || country.geometry.type === 'MultiPolygon')
-					? [[country.properties.name, country as CountryFeature]]
-					: [],
-			),
-		);
-	}
-	return byName;
-}
+export const countriesByName = once((): ReadonlyMap<string, CountryFeature> => {
+	const world = countryTopology();
+	return new Map(
+		feature(world, world.objects.countries).features.flatMap((country) =>
+			country.geometry && (country.geometry.type === 'Polygon' || country.geometry.type === 'MultiPolygon')
+				? [[country.properties.name, country as CountryFeature]]
+				: [],
+		),
+	);
+});
 
 /** A point as d3-geo takes it: `[longitude, latitude]`. */
 export type LonLat = [number, number];

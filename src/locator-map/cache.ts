@@ -25,6 +25,8 @@ export const DRAWING_SOURCES = [
 	'src/locator-map/projected-atlas.ts',
 	'src/locator-map/clip.ts',
 	'src/utils/svg.ts',
+	'src/utils/append-to.ts',
+	'src/utils/once.ts',
 	'node_modules/world-atlas/package.json',
 	'node_modules/d3-geo/package.json',
 ];

@@ -6,6 +6,8 @@
  * and multiplies them by its scale plus its offset: no TopoJSON decoding, simplification or d3 stream per map.
  */
 import type { GeoProjection } from 'd3-geo';
+import { appendTo } from '../utils/append-to';
+import { once } from '../utils/once';
 import { countryTopology, type LonLat } from './atlas';
 import { clipLine, clipRing, ringArea, ringContains, type Rings } from './clip';
 
@@ -48,12 +50,10 @@ interface PreparedAtlas {
 	borders: number[];
 }
 
-let prepared: PreparedAtlas | undefined;
 let preparations = 0;
 
 /** The atlas ready to draw: prepared on first use, once per process, whatever the maps' scales and places. */
-export function prepareAtlas(): PreparedAtlas {
-	if (prepared) return prepared;
+export const prepareAtlas = once((): PreparedAtlas => {
 	preparations += 1;
 	const topology = countryTopology();
 	const { scale, translate } = topology.transform ?? { scale: [1, 1], translate: [0, 0] };
@@ -103,9 +103,8 @@ export function prepareAtlas(): PreparedAtlas {
 	const { land, borders } = landAndBorders(countries, points, starts);
 	const landBoxes = new Float64Array(land.length * 4);
 	land.forEach((ring, index) => landBoxes.set(boxOfArcs(ring, boxes), index * 4));
-	prepared = { points, weights, starts, boxes, tiers, countries, land, landBoxes, borders };
-	return prepared;
-}
+	return { points, weights, starts, boxes, tiers, countries, land, landBoxes, borders };
+});
 
 /** How many times this process has prepared the atlas: once, however many maps it draws. */
 export function atlasPreparations(): number {
@@ -245,10 +244,7 @@ function landAndBorders(
 	[...countries.values()].forEach((polygons, country) => {
 		for (const ring of polygons.flat()) {
 			for (const reference of ring) {
-				const arc = reference < 0 ? ~reference : reference;
-				const uses = users.get(arc);
-				if (uses) uses.push({ country, reference });
-				else users.set(arc, [{ country, reference }]);
+				appendTo(users, reference < 0 ? ~reference : reference, { country, reference });
 			}
 		}
 	});
@@ -270,12 +266,7 @@ function joinRings(references: readonly number[], points: Float64Array, starts: 
 		return `${points[at]},${points[at + 1]}`;
 	};
 	const byStart = new Map<string, number[]>();
-	for (const reference of references) {
-		const key = end(reference, true);
-		const starting = byStart.get(key);
-		if (starting) starting.push(reference);
-		else byStart.set(key, [reference]);
-	}
+	for (const reference of references) appendTo(byStart, end(reference, true), reference);
 	const used = new Set<number>();
 	const rings: ArcRing[] = [];
 	for (const first of references) {
