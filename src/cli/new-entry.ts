@@ -55,11 +55,6 @@ class NewEntryError extends Error {
 
 const TEMPLATES = fileURLToPath(new URL('./templates/', import.meta.url));
 
-/** `2024-01-30T20:00:00Z`: the moment, to the second, in UTC. */
-function isoSecond(date: Date): string {
-	return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /**
  * A YAML scalar for one line of text: plain when YAML allows it, quoted when it needs to be. YAML 1.1 rules quote
  * what any reader could take for another type (`2024-01-30`, `yes`), not only what YAML 1.2 would.
@@ -83,7 +78,7 @@ export function entryText(kind: EntryKind, text: string, now = new Date()): stri
 	return fillTemplate(template, {
 		TITLE: yamlText(text),
 		NAME: yamlText(text),
-		PUBLISHED: isoSecond(now),
+		PUBLISHED: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), // `2024-01-30T20:00:00Z`, to the second
 		QUOTE_SETTINGS: QUOTE_SETTINGS.join(', '),
 		ACTOR_KINDS: ACTOR_KINDS.join(', '),
 		AFFILIATION_RELATIONS: AFFILIATION_RELATIONS.join(', '),
@@ -97,10 +92,10 @@ function displayPath(path: string): string {
 }
 
 /**
- * Creates the file for a new entry and returns its path (as displayed) and the message to print.
+ * Creates the file for a new entry and returns the message to print.
  * Throws {@link NewEntryError} when the text gives no usable id or file name, or when the file exists.
  */
-function createEntry(kind: EntryKind, rawText: string): { path: string; message: string } {
+function createEntry(kind: EntryKind, rawText: string): string {
 	const spec = KINDS[kind];
 	const text = rawText.replace(/\s+/g, ' ').trim();
 	if (!text)
@@ -142,8 +137,7 @@ function createEntry(kind: EntryKind, rawText: string): { path: string; message:
 		}
 		throw error;
 	}
-	const shown = displayPath(path);
-	return { path: shown, message: `Created ${shown}\n${spec.next(id)}\n` };
+	return `Created ${displayPath(path)}\n${spec.next(id)}\n`;
 }
 
 function isEntryKind(value: string | undefined): value is EntryKind {
@@ -158,8 +152,7 @@ export function main(args: readonly string[]): number {
 		return 1;
 	}
 	try {
-		const { message } = createEntry(kind, words.join(' '));
-		process.stdout.write(message);
+		process.stdout.write(createEntry(kind, words.join(' ')));
 		return 0;
 	} catch (error) {
 		if (!(error instanceof NewEntryError)) throw error;
