@@ -125,18 +125,14 @@ export function actorHistory<Story extends Explainer>(
 		explainers: own(fact),
 	}));
 
-	const records: RelationRecord<Story>[] = actor.data.affiliations.map((fact) => {
-		const statement = statementOf(actor.id, fact);
-		return {
-			fact,
-			file: actor.id,
-			key: statementKey(statement),
-			words: RELATION_LABELS[fact.relation],
-			explainers: own(fact),
-		};
-	});
+	const records: RelationRecord<Story>[] = actor.data.affiliations.map((fact) => ({
+		fact,
+		file: actor.id,
+		key: statementKey(statementOf(actor.id, fact)),
+		words: RELATION_LABELS[fact.relation],
+		explainers: own(fact),
+	}));
 	for (const recorder of recorders) {
-		if (recorder.actor.id === actor.id) continue;
 		const theirs = shownIn(recorder.actor.data, recorder.explainers, reportDays);
 		for (const fact of recorder.actor.data.affiliations) {
 			if (fact.actor.id !== actor.id) continue;
