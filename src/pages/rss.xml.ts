@@ -9,12 +9,11 @@ import { explainerPath } from '../utils/paths';
  * the story (glossary, quotes, timeline), which a feed reader cannot show, so readers are sent to the page.
  */
 export async function GET(context: APIContext) {
-	const articles = await getArticles();
 	return rss({
 		title: SITE.name,
 		description: SITE.description,
 		site: context.site ?? SITE.url,
-		items: articles.map((article) => ({
+		items: (await getArticles()).map((article) => ({
 			title: article.data.title,
 			description: article.data.dek,
 			pubDate: article.data.published,

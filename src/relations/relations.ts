@@ -104,7 +104,7 @@ export function connectionsOn(actors: readonly ActorEntry[], day: PartialDate, r
 	const shownFacts = new Set(actors.flatMap((actor) => actorOnDay(actor.data, day, reportDays).affiliations));
 	const byKey = Map.groupBy(
 		records.filter((record) => shownFacts.has(record.fact)),
-		(record) => statementKey(record),
+		statementKey,
 	);
 	const connections = [...byKey.values()].map((merged): Connection => {
 		const [first] = merged as [Statement, ...Statement[]];
