@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { createDiskCache, digestOfSources, keyOf, type DiskCache } from '../utils/disk-cache';
+import { once } from '../utils/once';
 import { locatorMapSvg, type MapPlan, type MapVariantName } from './locator-map';
 
 /** What a map is drawn from, besides the code. */
@@ -41,23 +42,18 @@ export function locatorMapKey(drawing: MapDrawing, code: string): string {
 	return keyOf([code, drawing.variant, drawing.title, drawing.plan]);
 }
 
-let defaultCache: DiskCache<MapDrawing> | undefined;
-
 /** The folder of the build's map cache: `node_modules/.cache/locator-maps`, or `LOCATOR_MAP_CACHE` when set. */
 export function locatorMapCacheDir(): string {
 	return resolve(process.env['LOCATOR_MAP_CACHE'] ?? 'node_modules/.cache/locator-maps');
 }
 
 /** The build's map cache, in {@link locatorMapCacheDir}. */
-export function locatorMapCache(): DiskCache<MapDrawing> {
-	if (!defaultCache) {
-		const code = drawingDigest();
-		defaultCache = createDiskCache({
-			dir: locatorMapCacheDir(),
-			extension: 'svg',
-			key: (drawing) => locatorMapKey(drawing, code),
-			render: async ({ plan, variant, title }) => Buffer.from(locatorMapSvg(plan, variant, title)),
-		});
-	}
-	return defaultCache;
-}
+export const locatorMapCache = once((): DiskCache<MapDrawing> => {
+	const code = drawingDigest();
+	return createDiskCache({
+		dir: locatorMapCacheDir(),
+		extension: 'svg',
+		key: (drawing) => locatorMapKey(drawing, code),
+		render: async ({ plan, variant, title }) => Buffer.from(locatorMapSvg(plan, variant, title)),
+	});
+});
