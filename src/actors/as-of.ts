@@ -34,7 +34,7 @@ export function knownSince(fact: Dated, reportDays: ReportDays): PartialDate | u
 /** Whether a fact holds on `day`: it started on or before it (or is undated) and had not ended. */
 export function holdsOn(fact: Dated, { day, reportDays }: Timeline): boolean {
 	const since = knownSince(fact, reportDays);
-	if (fact.reportedIn && since === undefined && !fact.from) return false;
+	if (fact.reportedIn && since === undefined) return false;
 	return (since === undefined || since <= day) && (!fact.to || latestDay(fact.to) >= day);
 }
 
