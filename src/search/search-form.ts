@@ -13,7 +13,6 @@ interface Pagefind {
 }
 
 interface PagefindResult {
-	id: string;
 	data(): Promise<PagefindPage>;
 }
 
@@ -93,20 +92,12 @@ function appendExcerpt(parent: HTMLElement, html: string): void {
 
 /** One result as a list item: what it is, its title as a linked heading, and the words around the match. */
 function resultItem(hit: SearchHit): HTMLLIElement {
-	const item = document.createElement('li');
-	item.className = 'search-result';
-	const heading = document.createElement('h2');
-	heading.className = 'search-result__title';
-	const link = document.createElement('a');
-	link.href = hit.url;
-	link.textContent = hit.title;
-	heading.append(link);
-	const kind = document.createElement('p');
-	kind.className = 'search-result__kind';
-	kind.textContent = hit.kind;
-	const excerpt = document.createElement('p');
-	excerpt.className = 'search-result__excerpt';
+	const heading = Object.assign(document.createElement('h2'), { className: 'search-result__title' });
+	heading.append(Object.assign(document.createElement('a'), { href: hit.url, textContent: hit.title }));
+	const kind = Object.assign(document.createElement('p'), { className: 'search-result__kind', textContent: hit.kind });
+	const excerpt = Object.assign(document.createElement('p'), { className: 'search-result__excerpt' });
 	appendExcerpt(excerpt, hit.excerpt);
+	const item = Object.assign(document.createElement('li'), { className: 'search-result' });
 	item.append(heading, kind, excerpt);
 	return item;
 }
