@@ -13,9 +13,9 @@ export function shareImageKey(input: ShareImageInput, code: string): string {
 	return keyOf([input.title, input.dek, input.siteName, code]);
 }
 
-/** The card of an explainer: its headline and dek, trimmed as the article schema trims them, and the site's name. */
+/** The card of an explainer: its headline and dek, as the article schema gives them, and the site's name. */
 export function explainerShareCard({ title, dek }: { title: string; dek: string }): ShareImageInput {
-	return { title: title.trim(), dek: dek.trim(), siteName: SITE.name };
+	return { title, dek, siteName: SITE.name };
 }
 
 export interface ShareImageCacheOptions {
