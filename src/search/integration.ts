@@ -94,7 +94,6 @@ const CONTENT_TYPES: Record<string, string> = {
 	'.js': 'text/javascript',
 	'.css': 'text/css',
 	'.json': 'application/json',
-	'.wasm': 'application/wasm',
 };
 
 /** The file at `path` inside the built index `folder`, or undefined when there is none (or the path leaves it). */
