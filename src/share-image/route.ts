@@ -3,7 +3,7 @@
  * show (the explainer's `og:image`, see src/components/SocialMeta.astro), drawn on request through the cache.
  * integration.ts adds this route to the dev server only: a build writes the images itself.
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getArticles } from '../utils/articles';
 import { explainerShareCard, shareImageCache } from './cache';
 
@@ -15,12 +15,7 @@ export const getStaticPaths = (async () => {
 	}));
 }) satisfies GetStaticPaths;
 
-interface Props {
-	title: string;
-	dek: string;
-}
-
-export const GET: APIRoute<Props> = async ({ props }) => {
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) => {
 	const png = await shareImageCache().get(explainerShareCard(props));
 	return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };
