@@ -2,7 +2,7 @@ import { actorAsOf, quoteDay, type ActorAsOf, type AsOf, type ReportDays } from 
 import { ActorSchema, type ActorData } from '../schemas/actor';
 import type { PartialDate } from '../schemas/partial-date';
 import { formatPartialDate } from '../utils/partial-dates';
-import { problemAt, savedFiles, scoped, stringsIn, type Scope } from './check';
+import { problemAt, savedFiles, scoped, stringsIn, textItems, type Scope } from './check';
 import type { ContentFile } from './content-files';
 import { asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
@@ -21,12 +21,11 @@ function explainerDays(file: ContentFile): ExplainerDays | undefined {
 	const day = storyDayOf(file)?.day;
 	if (!day) return undefined;
 	const data = (file.data ?? {}) as Record<string, unknown>;
-	const ids = (value: unknown) => (Array.isArray(value) ? value.filter((id) => typeof id === 'string') : []);
 	const quotes = Array.isArray(data['quotes']) ? (data['quotes'] as Record<string, unknown>[]) : [];
 	return {
 		file,
 		day,
-		listed: ids(data['actors']),
+		listed: textItems(data['actors']),
 		speakers: quotes.flatMap((quote) =>
 			typeof quote?.['speaker'] === 'string'
 				? [{ id: quote['speaker'], day: quoteDay(asPartialDate(quote['date']), day) }]

@@ -93,6 +93,10 @@ export const stringsIn = oncePerFile((file) => {
 	return texts;
 });
 
+/** The text items of a list; none when the value is not a list. */
+export const textItems = (value: unknown): string[] =>
+	Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
 /** A problem at a field of a file, placed with the YAML parser's positions; `field` is the path's name unless given. */
 export function problemAt(
 	file: ContentFile,

@@ -1,9 +1,9 @@
 import { earliestDay } from '../utils/partial-dates';
-import { problemAt, OWN_FILE, scoped, type CheckContext } from './check';
+import { problemAt, OWN_FILE, scoped, textItems, type CheckContext } from './check';
 import type { ContentFile } from './content-files';
 import { asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
-import { normaliseForQuoteMatch, repeatedIds } from './quote-check';
+import { quotedInStory, repeatedIds } from './quote-check';
 import { referenceProblems } from './reference-check';
 import { closest } from './suggest';
 
@@ -26,13 +26,10 @@ function claimsOf(file: ContentFile): ClaimFields[] {
 	return Array.isArray(claims) ? (claims as ClaimFields[]).map((claim) => claim ?? {}) : [];
 }
 
-const strings = (value: unknown): string[] =>
-	Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-
 /** An actor a claim names must exist and be listed, since the ledger links the name to its entry in Who's who. */
 function actorProblems(file: ContentFile, context: CheckContext, path: (string | number)[], id: string): Problem[] {
 	if (!context.actorIds.has(id)) return referenceProblems(file, context, { path, id, collection: 'actors' });
-	if (strings((file.data as { actors?: unknown }).actors).includes(id)) return [];
+	if (textItems((file.data as { actors?: unknown }).actors).includes(id)) return [];
 	return [
 		problemAt(file, path, {
 			message: `"${id}" is not listed in \`actors\`, so the ledger has no Who’s who entry to link the name to`,
@@ -93,9 +90,9 @@ export const claimQuoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		const claims = claimsOf(file);
 		const facts = claims.some((claim) => typeof claim.quote === 'string') ? storyFacts(file) : undefined;
 		if (!facts || facts.syntaxError) return [];
-		const story = facts.blockTexts.map((block) => normaliseForQuoteMatch(block.value)).join('\n');
+		const inStory = quotedInStory(facts);
 		return claims.flatMap((claim, index): Problem[] =>
-			typeof claim.quote === 'string' && !story.includes(normaliseForQuoteMatch(claim.quote))
+			typeof claim.quote === 'string' && !inStory(claim.quote)
 				? [
 						problemAt(file, ['claims', index, 'quote'], {
 							message: 'these words do not appear word for word in the story',

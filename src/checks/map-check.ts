@@ -1,6 +1,6 @@
 import { mapPlanOf } from '../locator-map/article-map';
 import { mapLabelErrors, noRoomFor, type MapPlace } from '../locator-map/locator-map';
-import { problemAt, savedFiles, scoped, stringsIn, type Scope } from './check';
+import { problemAt, savedFiles, scoped, stringsIn, textItems, type Scope } from './check';
 import type { Problem } from './problem';
 import { checkedEntries } from './schema-check';
 
@@ -30,7 +30,7 @@ export const mapCheck = scoped(mapScope, ({ files, articles }) => {
 		const listed = (file.data as Record<string, unknown> | undefined)?.['places'];
 		if (!Array.isArray(listed)) return [];
 		const plan = mapPlanOf(
-			listed.flatMap((id: unknown) => (typeof id === 'string' ? [{ id }] : [])),
+			textItems(listed).map((id) => ({ id })),
 			places,
 		);
 		if (!plan) return [];

@@ -1,5 +1,5 @@
 import { createNameMatcher, type NamedActor } from '../mentions/name-matcher';
-import { problemAt, problemAtPosition, savedFiles, scoped } from './check';
+import { problemAt, problemAtPosition, savedFiles, scoped, textItems } from './check';
 import type { Check, CheckContext, Scope } from './check';
 import type { ContentFile } from './content-files';
 import { closest } from './suggest';
@@ -11,8 +11,7 @@ function namedActors(actors: readonly ContentFile[]): NamedActor[] {
 	return actors.flatMap((file) => {
 		const data = file.data as { name?: unknown; aliases?: unknown } | undefined;
 		if (typeof data?.name !== 'string') return [];
-		const aliases = Array.isArray(data.aliases) ? data.aliases.filter((alias) => typeof alias === 'string') : [];
-		return [{ id: file.id, names: [data.name, ...aliases] }];
+		return [{ id: file.id, names: [data.name, ...textItems(data.aliases)] }];
 	});
 }
 
@@ -98,13 +97,13 @@ function mentionProblems(context: CheckContext, findNames: ReturnType<typeof cre
 		const facts = context.storyFacts(file);
 		const data = file.data as Record<string, unknown> | undefined;
 		if (!facts || facts.syntaxError || !data || !Array.isArray(data['actors'])) return [];
-		const listed = (data['actors'] as unknown[]).filter((id): id is string => typeof id === 'string');
+		const listed = textItems(data['actors']);
 		const runs = facts.proseRuns;
-		const frontmatterTexts = [
+		const frontmatterTexts = textItems([
 			...(Array.isArray(data['keyFacts']) ? data['keyFacts'] : []),
 			...(Array.isArray(data['timeline']) ? data['timeline'].map((event) => event?.text) : []),
 			...(Array.isArray(data['figures']) ? data['figures'].map((figure) => figure?.caption) : []),
-		].filter((text): text is string => typeof text === 'string');
+		]);
 		const explicit = facts.mentions;
 		// Matched once: the names found in the story both count as named and warn when not listed.
 		const runMatches = runs.map((run) => findNames(run.value));

@@ -1,15 +1,19 @@
 import { problemAt, OWN_FILE, scoped } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
+import type { StoryFacts } from './story-facts/facts';
 
-/** Quotes and spacing as they are compared: curly and straight marks, ellipses and white space made alike. */
-export function normaliseForQuoteMatch(text: string): string {
-	return text
-		.replace(/[\u2018\u2019\u201B\u2032]/g, "'")
-		.replace(/[\u201C\u201D\u201F\u2033«»]/g, '"')
-		.replace(/\u2026/g, '...')
-		.replace(/[\s\u00A0]+/g, ' ')
-		.trim();
+/** Whether words stand word for word in the story, curly or straight quotes, ellipses and spacing aside. */
+export function quotedInStory(facts: StoryFacts): (words: string) => boolean {
+	const normalise = (text: string) =>
+		text
+			.replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+			.replace(/[\u201C\u201D\u201F\u2033«»]/g, '"')
+			.replace(/\u2026/g, '...')
+			.replace(/[\s\u00A0]+/g, ' ')
+			.trim();
+	const story = facts.blockTexts.map((block) => normalise(block.value)).join('\n');
+	return (words) => story.includes(normalise(words));
 }
 
 /** Given the ids of a file's quotes or claims in turn, the problem at each that an earlier item already uses. */
@@ -38,11 +42,11 @@ export const quoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		const facts = storyFacts(file);
 		const data = file.data as { quotes?: unknown } | undefined;
 		if (!facts || facts.syntaxError || !Array.isArray(data?.quotes)) return [];
-		const story = facts.blockTexts.map((block) => normaliseForQuoteMatch(block.value)).join('\n');
+		const inStory = quotedInStory(facts);
 		const repeatedId = repeatedIds(file, 'quotes');
 		return (data.quotes as { id?: unknown; text?: unknown }[]).flatMap((quote, index): Problem[] => {
 			const problems = repeatedId(quote?.id, index);
-			if (typeof quote?.text === 'string' && !story.includes(normaliseForQuoteMatch(quote.text))) {
+			if (typeof quote?.text === 'string' && !inStory(quote.text)) {
 				problems.push(
 					problemAt(file, ['quotes', index, 'text'], {
 						message: 'these words do not appear word for word in the story',
