@@ -10,20 +10,19 @@ import { idFromFileName } from '../utils/ids';
  * Makes `astro dev` (and builds) on another content folder (`CONTENT_DIR`) behave as on `content/`:
  *
  * - **A data store of this content folder only.** Astro keeps its dev data store in `.astro/data-store.json`
- *   whatever the content folder (`astro/dist/content/paths.js`: in `.astro/` in dev, in the cache folder in builds),
- *   and clears it only when its own config (the port included), the content config's text or its version changed;
- *   a change of CONTENT_DIR is none of these (the config digest reads the cache folder, a URL, as `{}`). The store
- *   then keeps the previous folder's entries, and an entry whose text is unchanged keeps the path of the previous
- *   folder's file: its story is imported from there, and an entry of the same id whose text differs stops the
- *   server with "multiple entries with the same slug" while the old file exists, as does a later edit of an
- *   unchanged one. Here, before Astro reads the store, it is removed when an entry in it was read from a file
- *   outside this content folder, or from a file no longer there under that name (renamed, even by letter case
- *   only, or deleted): Astro then reads every file again, as on a first start. Builds keep their store in
- *   the cache folder, one per content folder (`contentCacheDir`) unless a caller gives its own: the same check
- *   covers them.
+ *   whatever the content folder (`astro/dist/content/paths.js`; builds keep theirs in the cache folder), and clears
+ *   it only when its own config (the port included), the content config's text or its version changed; a change of
+ *   CONTENT_DIR is none of these (the config digest reads the cache folder, a URL, as `{}`). The store then keeps
+ *   the previous folder's entries, and an unchanged entry keeps the path of the previous folder's file: its story is
+ *   imported from there, and an entry of the same id whose text differs stops the server with "multiple entries with
+ *   the same slug" while the old file exists, as does a later edit of an unchanged one. So before Astro reads the
+ *   store, it is removed when an entry in it was read from a file outside this content folder, or from a file no
+ *   longer there under that name (renamed, even by letter case only, or deleted): Astro then reads every file again,
+ *   as on a first start. Builds keep a store per content folder (`contentCacheDir`) unless a caller gives its own
+ *   cache folder: the same check covers them.
  * - **The content folder is watched wherever it is.** The dev server does not watch `.tmp/` and build outputs
- *   (src/build/index.ts); a content folder inside one (the benchmarks generate theirs in `.tmp/`) was never watched, so
- *   no save showed. Files inside the content folder are exempt from those patterns.
+ *   (src/build/index.ts), so no save showed of a content folder inside one (the benchmarks generate theirs in
+ *   `.tmp/`). Files inside the content folder are exempt from those patterns.
  *
  * Two `astro dev` processes of one project running at the same time on two folders still share `.astro/`, and each
  * reloads the store when the other writes it: Astro offers no way to move it.

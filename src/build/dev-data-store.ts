@@ -20,25 +20,23 @@ const PAGE_ENVIRONMENTS = ['ssr', 'prerender'];
 /**
  * For `astro dev`: after a save, pages read the content as saved, not as it was before.
  *
- * Astro writes its data store to `.astro/data-store.json` after a save (see writeDataStoreAfterSaves), then
- * invalidates the store module on the server (as a hot update) and drops that one module from the module runner
- * that renders pages; the runner evaluates the modules importing it again when the server next says they changed.
- * Two races with a page request in flight at that moment left the old content in place until the next save (astro
- * 7.3.5, vite 8.3; about one save in four in tests/checks/dev-live-edit.test.ts, which reloads a page every half
- * second):
+ * After a save Astro writes its data store to `.astro/data-store.json` (see writeDataStoreAfterSaves), invalidates
+ * the store module on the server as a hot update, and drops that one module from the runner that renders pages,
+ * which evaluates the modules importing it again when the server next says they changed. A page request in flight
+ * at that moment could keep the old content until the next save, by two races (astro 7.3.5, vite 8.3; seen in
+ * tests/checks/dev-live-edit.test.ts, which reloads a page while it saves):
  *
  * - The request loads Astro's dev CSS module (`virtual:astro:dev-css:…`), which walks the page's imports and
- *   compiles again on the server each one marked changed. The server then holds the page, `astro:content` and its
- *   runtime compiled afresh and tells the runner they are unchanged, so the runner keeps its old runtime, which
- *   keeps the store it read once (`globalDataStore` in astro/dist/content/data-store.js).
- * - The request was loading the store module from the file just before it was replaced. A hot-update
- *   invalidation does not stop Vite from keeping a load that ends after it, so the server keeps the old store as
- *   current.
+ *   compiles again on the server each one marked changed. Holding the page, `astro:content` and its runtime
+ *   compiled afresh, the server tells the runner they are unchanged, so the runner keeps its old runtime and the
+ *   store that runtime read once (`globalDataStore` in astro/dist/content/data-store.js).
+ * - The request was loading the store module from the file just before it was replaced: a hot-update invalidation
+ *   does not stop Vite from keeping a load that ends after it, so the server keeps the old store as current.
  *
- * Before each request, when the store file is not the one this check last saw, this invalidates the store
- * module on the server (not as a hot update: a load in flight is not kept) and drops from the runner the store
- * module with every module importing it, directly or not (the content runtime, our modules reading collections,
- * the pages). The request evaluates them again from the file as it is.
+ * So before each request, when the store file is not the one last seen, this invalidates the store module on the
+ * server (not as a hot update: a load in flight is not kept) and drops from the runner the store module and every
+ * module importing it, directly or not (the content runtime, our modules reading collections, the pages), for the
+ * request to evaluate again from the file.
  */
 export function freshDataStoreInDev(): Plugin {
 	return {
@@ -119,15 +117,15 @@ const DATA_COLLECTIONS = COLLECTIONS.filter((collection) => collection !== 'arti
 const ATTEMPTS = 3;
 
 /**
- * For `astro dev`: the data store written once Astro's loader has read a saved actor or place, not half a second
- * later. The glob loader puts a saved entry in the store at once, but the store writes itself to
- * `.astro/data-store.json` after a 500 ms debounce (`SAVE_DEBOUNCE_MS`, astro/dist/content/mutable-data-store.js),
+ * For `astro dev`: the data store written once Astro's loader has read a saved actor or place, not after Astro's
+ * debounce. The glob loader puts a saved entry in the store at once, but the store writes itself to
+ * `.astro/data-store.json` only after a debounce (`SAVE_DEBOUNCE_MS`, astro/dist/content/mutable-data-store.js),
  * and pages read the written file: an edited actor's role waited for it. A refresh of a loader no collection uses
  * ends, as every refresh does, by writing the store without waiting. Should the loader still be reading the file
  * then, or the refresh be skipped every time, the store writes its change after the debounce, as without this.
  *
- * What else a refresh does, as Astro's: it logs "Syncing content" and "Synced content", logs again each reference
- * to an entry that does not exist (the content checks report those too), and serialises the whole store, so only
+ * A refresh does what Astro's own does: it logs "Syncing content" and "Synced content", logs again each reference
+ * to an entry that does not exist (the content checks report those too), and serialises the whole store. So only
  * the actors' and places' entry files start one (not images, editors' swap files or subfolders), and a save that
  * changes nothing costs every attempt. Should the content config change meanwhile, a refresh queued before Astro's
  * own full one may write an empty store, which that one refills.
