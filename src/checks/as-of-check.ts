@@ -1,6 +1,7 @@
 import { actorAsOf, quoteDay, type ActorAsOf, type AsOf, type ReportDays } from '../actors/as-of';
 import { ActorSchema, type ActorData } from '../schemas/actor';
 import type { PartialDate } from '../schemas/partial-date';
+import { appendTo } from '../utils/append-to';
 import { formatPartialDate } from '../utils/partial-dates';
 import { problemAt, savedFiles, scoped, stringsIn, textItems, type Scope } from './check';
 import type { ContentFile } from './content-files';
@@ -141,10 +142,9 @@ export const asOfCheck = scoped(asOfScope, ({ articles, actors }) => {
 	const explainers = articles.flatMap((file) => explainerDays(file) ?? []);
 	const days: ReportDays = new Map(explainers.map((explainer) => [explainer.file.id, explainer.day]));
 	const usesOf = new Map<string, Use[]>();
-	const use = (id: string, item: Use) => usesOf.set(id, [...(usesOf.get(id) ?? []), item]);
 	for (const explainer of explainers) {
-		for (const id of explainer.listed) use(id, { explainer, day: explainer.day, listed: true });
-		for (const speaker of explainer.speakers) use(speaker.id, { explainer, day: speaker.day, listed: false });
+		for (const id of explainer.listed) appendTo(usesOf, id, { explainer, day: explainer.day, listed: true });
+		for (const { id, day } of explainer.speakers) appendTo(usesOf, id, { explainer, day, listed: false });
 	}
 	const schema = ActorSchema();
 	return actors.flatMap((file): Problem[] => {

@@ -20,8 +20,7 @@ export const sharedNameCheck: Check = (context) => {
 	const owner = new Map<string, string>();
 	const namesById = new Map(namedActors(context.actors).map((actor) => [actor.id, actor.names]));
 	return context.actors.flatMap((file): Problem[] => {
-		const names = namesById.get(file.id);
-		return (names ?? []).flatMap((name, index): Problem[] => {
+		return (namesById.get(file.id) ?? []).flatMap((name, index): Problem[] => {
 			const other = owner.get(name);
 			if (other === undefined) {
 				owner.set(name, file.id);

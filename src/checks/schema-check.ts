@@ -9,7 +9,7 @@ import { fieldName } from './problem';
 const schemas = { articles: ArticleSchema(z.string()), actors: ActorSchema(), places: PlaceSchema() };
 
 /** What each collection's schema makes of a valid file: defaults filled in, references as `{ collection, id }`. */
-export type CheckedData = { [C in Collection]: z.output<(typeof schemas)[C]> };
+type CheckedData = { [C in Collection]: z.output<(typeof schemas)[C]> };
 
 /**
  * A file's schema result; `thrown` when a schema rule threw on a value of the wrong kind (a rule over two fields

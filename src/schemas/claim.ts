@@ -15,8 +15,6 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 /** The statuses that name who answered the claim; `confirmed` must say who. */
 const ANSWERED: ReadonlySet<ClaimStatus> = new Set(['disputed', 'denied', 'confirmed']);
 
-const STATUS_LIST = CLAIM_STATUSES.join(', ');
-
 /** Each of an article's `claims`: the "Who claims what" ledger. */
 export const ClaimSchema = once(() =>
 	z
@@ -53,7 +51,7 @@ export const ClaimSchema = once(() =>
 			status: z
 				.enum(CLAIM_STATUSES, {
 					error: (issue) =>
-						`"${String(issue.input)}" is not a status: write one of ${STATUS_LIST}, as the story reports it`,
+						`"${String(issue.input)}" is not a status: write one of ${CLAIM_STATUSES.join(', ')}, as the story reports it`,
 				})
 				.meta({
 					description:

@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
  * What a place is. Countries and territories are shaded on the map; every other kind is marked with a dot and
  * labelled.
  */
-export const PLACE_KINDS = ['country', 'territory', 'province', 'city', 'town', 'site'] as const;
+const PLACE_KINDS = ['country', 'territory', 'province', 'city', 'town', 'site'] as const;
 
 /** Kinds the map shades as areas rather than marks as points. */
 export const AREA_KINDS: ReadonlySet<(typeof PLACE_KINDS)[number]> = new Set(['country', 'territory']);
