@@ -1,13 +1,7 @@
 import type { AstroIntegrationLogger, RefreshContentOptions } from 'astro';
 import { statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import {
-	isRunnableDevEnvironment,
-	normalizePath,
-	type Plugin,
-	type RunnableDevEnvironment,
-	type ViteDevServer,
-} from 'vite';
+import { isRunnableDevEnvironment, normalizePath, type Plugin, type ViteDevServer } from 'vite';
 import { COLLECTIONS, entryExtension } from '../checks/content-files';
 import { devDataStoreFile } from './content-dir-store';
 
@@ -75,20 +69,15 @@ function reloadDataStore(server: ViteDevServer): void {
 		if (!environment || !isRunnableDevEnvironment(environment)) continue;
 		const store = environment.moduleGraph.getModuleById(DATA_STORE_MODULE);
 		if (store) environment.moduleGraph.invalidateModule(store);
-		dropWithImporters(environment, DATA_STORE_MODULE);
-	}
-}
-
-/** Drops the module `id` and every module importing it, directly or not, from the environment's runner. */
-function dropWithImporters(environment: RunnableDevEnvironment, id: string): void {
-	const { evaluatedModules } = environment.runner;
-	// A set iterates over what is added while it iterates: each importer once, however many paths reach it.
-	const ids = new Set([id]);
-	for (const next of ids) {
-		const module = evaluatedModules.getModuleById(next);
-		if (!module) continue;
-		for (const importer of module.importers) ids.add(importer);
-		evaluatedModules.invalidateModule(module);
+		const { evaluatedModules } = environment.runner;
+		// A set iterates over what is added while it iterates: each importer once, however many paths reach it.
+		const ids = new Set([DATA_STORE_MODULE]);
+		for (const id of ids) {
+			const module = evaluatedModules.getModuleById(id);
+			if (!module) continue;
+			for (const importer of module.importers) ids.add(importer);
+			evaluatedModules.invalidateModule(module);
+		}
 	}
 }
 
