@@ -12,7 +12,7 @@ export type Collection = (typeof COLLECTIONS)[number];
 /** The extension of a collection's entry files, as src/content.config.ts finds them. */
 export const entryExtension = (collection: Collection) => (collection === 'articles' ? '.mdx' : '.yaml');
 
-/** Where a field sits in its file. */
+/** A place in a file, 1-based: where a field sits, or a piece of the story. */
 export interface Position {
 	line: number;
 	column: number;

@@ -3,15 +3,10 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { MENTION_ELEMENT } from '../../mentions/remark-actor-mentions.ts';
-
-/** A place in the file: 1-based line and column. */
-interface At {
-	line: number;
-	column: number;
-}
+import type { Position } from '../content-files.ts';
 
 /** A run of the story's text and where it starts in the file. */
-interface TextRun extends At {
+interface TextRun extends Position {
 	value: string;
 }
 
@@ -24,7 +19,7 @@ interface TextRun extends At {
  */
 export interface StoryFacts {
 	/** Where MDX parsing stopped (an unclosed tag, a stray `{` or `<`); every other field is then empty. */
-	syntaxError?: { message: string } & At;
+	syntaxError?: { message: string } & Position;
 	/** The story's readable text, run by run, without code and expressions. */
 	proseRuns: TextRun[];
 	/** Block-level text with runs joined, so a quote that spans emphasis reads whole. */
@@ -32,26 +27,26 @@ export interface StoryFacts {
 	/** The story's readable text, a line for each paragraph, heading, list item and table cell (for search). */
 	readableText: string;
 	/** Every `<Mention actor="…">`: the id it names (empty when missing). */
-	mentions: ({ id: string } & At)[];
+	mentions: ({ id: string } & Position)[];
 	/** The ids the page gives the story's headings. */
 	headingSlugs: string[];
 	/** Every link and link definition. */
-	links: ({ url: string } & At)[];
+	links: ({ url: string } & Position)[];
 	/** Every Markdown image, `![…](…)` or `![…][ref]`, with its address as written (the definition's, for a reference). */
-	images: ({ url: string } & At)[];
+	images: ({ url: string } & Position)[];
 	/** Every `import … from '…'` of the story's ESM, with the line of its `from`. */
 	imports: { specifier: string; line: number }[];
 	/** The names those imports bring in. */
 	importedNames: string[];
 	/** Every JSX element, by name, with its attributes (`value` is null for an expression or a bare name). */
-	elements: ({ name: string; attributes: ({ name: string; value: string | null } & At)[] } & At)[];
+	elements: ({ name: string; attributes: ({ name: string; value: string | null } & Position)[] } & Position)[];
 	/**
 	 * Every `{…}` of the story, in the text or as an attribute's value or spread, with its code; `literal` when it is
 	 * data alone (text, numbers, lists and objects of them) or only a comment, which runs nothing.
 	 */
-	expressions: ({ code: string; literal: boolean } & At)[];
+	expressions: ({ code: string; literal: boolean } & Position)[];
 	/** Every statement of the story's ESM that is not an import (an `export`). */
-	exports: At[];
+	exports: Position[];
 }
 
 /** The facts of a story that could not be parsed: the error and nothing else. */
@@ -77,7 +72,7 @@ export function storyFactsOf(tree: Root): StoryFacts {
 		exports: [],
 	};
 	const definitions = new Map<string, string>();
-	const imageReferences: ({ identifier: string } & At)[] = [];
+	const imageReferences: ({ identifier: string } & Position)[] = [];
 	visit(tree, (node) => {
 		const start = startOf(node, FILE_START);
 		if (node.type === 'definition') definitions.set(node.identifier, node.url);
@@ -137,10 +132,10 @@ export function storyFactsOf(tree: Root): StoryFacts {
 	return facts;
 }
 
-const FILE_START: At = { line: 1, column: 1 };
+const FILE_START: Position = { line: 1, column: 1 };
 
 /** Where a node starts, or `fallback` for one the parser gave no position. */
-function startOf(node: { position?: { start: At } | undefined }, fallback: At): At {
+function startOf(node: { position?: { start: Position } | undefined }, fallback: Position): Position {
 	return node.position ? { line: node.position.start.line, column: node.position.start.column } : fallback;
 }
 
@@ -248,7 +243,7 @@ function readableText(tree: Root): string {
 }
 
 /** The file position of a character inside a run of text. */
-export function positionIn(run: TextRun, offset: number): At {
+export function positionIn(run: TextRun, offset: number): Position {
 	const before = run.value.slice(0, offset).split('\n');
 	return before.length === 1
 		? { line: run.line, column: run.column + offset }
