@@ -13,9 +13,12 @@ export interface CheckContext {
 	articleIds: ReadonlySet<string>;
 	/** Place ids that exist, from file names. */
 	placeIds: ReadonlySet<string>;
-	/** What an article's story holds (its text, mentions, links, headings, imports); undefined for a file with no story. */
-	storyFacts(file: ContentFile): StoryFacts | undefined;
+	/** What an article's story holds (its text, mentions, links, headings, imports). */
+	storyFacts: StoryFactsReader;
 }
+
+/** How the checks get a file's story facts: undefined for a file with no story. */
+export type StoryFactsReader = (file: ContentFile) => StoryFacts | undefined;
 
 /**
  * A rule over the content: reports every problem it finds, never stops at the first. Its `scope` says which files a
@@ -30,7 +33,7 @@ export interface Check {
 /** What a check sees of the content: `files`, or only some of them in the collections it reports on, of `all`. */
 export function checkContext(
 	files: readonly ContentFile[],
-	storyFacts: (file: ContentFile) => StoryFacts | undefined,
+	storyFacts: StoryFactsReader,
 	all: readonly ContentFile[] = files,
 ): CheckContext {
 	const ids = (collection: Collection) =>

@@ -8,11 +8,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkContext, type Check, type Save } from './check';
+import { checkContext, type Check, type Save, type StoryFactsReader } from './check';
 import { COLLECTIONS, entriesOf, entryExtension, parseContentFile, type ContentFile } from './content-files';
 import { folderProblems } from './folder-check';
 import { sortProblems, type Problem } from './problem';
-import type { StoryFacts } from './story-facts/facts';
 
 interface Known {
 	/** Size and modification time, to see a save without reading the file. */
@@ -25,7 +24,7 @@ interface Known {
 export class IncrementalChecks {
 	readonly #contentRoot: string;
 	readonly #projectRoot: string;
-	readonly #storyFacts: (file: ContentFile) => StoryFacts | undefined;
+	readonly #storyFacts: StoryFactsReader;
 	/** The content files by absolute path, in the order `readContentFiles` reads them. */
 	#known = new Map<string, Known>();
 	/** The other entries of the collections' folders (images, folders), with their times. */
@@ -34,7 +33,7 @@ export class IncrementalChecks {
 	#problems = new Map<Check, Map<string, Problem[]>>();
 	#result: Problem[] = [];
 
-	constructor(contentRoot: string, projectRoot: string, storyFacts: (file: ContentFile) => StoryFacts | undefined) {
+	constructor(contentRoot: string, projectRoot: string, storyFacts: StoryFactsReader) {
 		this.#contentRoot = contentRoot;
 		this.#projectRoot = projectRoot;
 		this.#storyFacts = storyFacts;

@@ -6,7 +6,7 @@
  * with the place of every field (content-files.ts), and what the checks and the search index read from each story
  * (story-facts/): in a build, from Astro's own compile of the story; otherwise parsed here.
  */
-import { checkContext, oncePerFile, type Check } from './check';
+import { checkContext, oncePerFile, type Check, type StoryFactsReader } from './check';
 import { resolve } from 'node:path';
 import { readContentFiles, type ContentFile } from './content-files';
 import { asOfCheck } from './as-of-check';
@@ -28,7 +28,6 @@ import { referenceCheck } from './reference-check';
 import { schemaCheck } from './schema-check';
 import { storyContentCheck } from './story-content-check';
 import type { CompiledStoryFacts } from './story-facts/compiled';
-import type { StoryFacts } from './story-facts/facts';
 import { readStoryFacts } from './story-facts/parse';
 import { preparedStoryFacts } from './story-facts/prepare';
 
@@ -58,9 +57,6 @@ const STORY_CHECKS: readonly Check[] = [
 
 /** Every check, in the order their problems are most useful to read. */
 export const CHECKS: readonly Check[] = [...DATA_CHECKS, ...STORY_CHECKS];
-
-/** How the checks get a file's story facts: undefined for a file with no story. */
-export type StoryFactsReader = (file: ContentFile) => StoryFacts | undefined;
 
 /**
  * A file's story facts, parsed once per file read: the dev server's checks keep each file while its bytes are
