@@ -8,9 +8,6 @@ import { imageFileFault } from './image-file';
 import type { StoryFacts } from './story-facts/facts';
 import { MAX_BODY_BYTES } from './story-facts/parse';
 
-/** Components every article may use without importing them: the mention plugin handles them. */
-const PROVIDED_COMPONENTS = new Set([MENTION_ELEMENT]);
-
 /** MDX that would not compile or render: syntax errors, missing imports, unknown components, empty bodies. */
 export const mdxCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
@@ -71,12 +68,12 @@ function importProblems(file: ContentFile, facts: StoryFacts): Problem[] {
 	});
 }
 
-/** Capitalised JSX elements that are neither imported nor provided would fail only when the page renders. */
+/** Capitalised JSX elements not imported (but <Mention>, the mention plugin's) fail only when the page renders. */
 function componentProblems(file: ContentFile, facts: StoryFacts): Problem[] {
 	const imported = new Set(facts.importedNames);
 	return facts.elements.flatMap(({ name, line, column }): Problem[] => {
 		const root = name.split('.')[0] ?? '';
-		if (!/^[A-Z]/.test(root) || imported.has(root) || PROVIDED_COMPONENTS.has(name)) return [];
+		if (!/^[A-Z]/.test(root) || imported.has(root) || name === MENTION_ELEMENT) return [];
 		return [
 			problemAtPosition(
 				file,

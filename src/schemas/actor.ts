@@ -29,7 +29,7 @@ export const AFFILIATION_RELATIONS = [
 ] as const;
 
 /** Each of an actor's `roles`. */
-export const RoleSchema = () =>
+const RoleSchema = () =>
 	z
 		.strictObject({
 			title: ProseSchema().meta({ description: 'The post as readers should see it, e.g. "Pentagon spokesman".' }),
@@ -45,7 +45,7 @@ export const RoleSchema = () =>
 		});
 
 /** Each of an actor's `affiliations`. */
-export const AffiliationSchema = () =>
+const AffiliationSchema = () =>
 	z
 		.strictObject({
 			relation: z.enum(AFFILIATION_RELATIONS).meta({ description: 'How this actor relates to the other one.' }),
@@ -61,7 +61,7 @@ export const AffiliationSchema = () =>
 		});
 
 /** Each of an actor's `summary` items, when it has more than one. */
-export const DatedSummarySchema = () =>
+const DatedSummarySchema = () =>
 	z
 		.strictObject({
 			text: ProseSchema({ max: 400 }).meta({
