@@ -96,11 +96,8 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 		if (file.syntaxErrors.length > 0) {
 			return file.syntaxErrors.map((error) => problemAtPosition(file, error.position, error.message, error.hint));
 		}
-		if (
-			file.data === null ||
-			file.data === undefined ||
-			(typeof file.data === 'object' && Object.keys(file.data).length === 0)
-		) {
+		const data = file.data ?? {};
+		if (typeof data === 'object' && Object.keys(data).length === 0) {
 			return [
 				problemAt(file, [], {
 					message: 'the file has no fields',
