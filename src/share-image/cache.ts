@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { SITE } from '../site';
 import { createDiskCache, keyOf, type DiskCache } from '../utils/disk-cache';
+import { once } from '../utils/once';
 import { drawingDigest, renderShareImage, type ShareImageInput } from './card';
 
 /** The cache key of a card: a SHA-256 of its text and of the drawing code's digest, as hex. */
@@ -37,14 +38,7 @@ export function shareImageCacheDir(): string {
 	return resolve(process.env['SHARE_IMAGE_CACHE'] ?? 'node_modules/.cache/share-images');
 }
 
-let defaultCache: DiskCache<ShareImageInput> | undefined;
-
 /** The build's cache, in {@link shareImageCacheDir} (the build-scale benchmark gives each build its own, empty). */
-export function shareImageCache(): DiskCache<ShareImageInput> {
-	defaultCache ??= createShareImageCache({
-		dir: shareImageCacheDir(),
-		render: renderShareImage,
-		code: drawingDigest(),
-	});
-	return defaultCache;
-}
+export const shareImageCache = once((): DiskCache<ShareImageInput> =>
+	createShareImageCache({ dir: shareImageCacheDir(), render: renderShareImage, code: drawingDigest() }),
+);

@@ -101,10 +101,10 @@ export async function writeFileAtomically(file: string, bytes: Uint8Array | stri
 export const UNUSED_FILE_DAYS = 30;
 
 /**
- * Removes the files of a cache folder that no build has read or written for {@link UNUSED_FILE_DAYS} days: an edited headline or a
- * new design leaves its old files behind, and the folder would otherwise grow for ever. Returns how many it removed.
- * A file another build is reading at the time is unaffected (it was just read, so it is fresh); a missing folder is
- * an empty one.
+ * Removes the files of a cache folder that no build has read or written for {@link UNUSED_FILE_DAYS} days: an
+ * edited headline or a new design leaves its old files behind, and the folder would otherwise grow for ever. Returns
+ * how many it removed. A file another build is reading at the time is unaffected (it was just read, so it is fresh); a
+ * missing folder is an empty one.
  */
 export async function pruneUnusedFiles(dir: string): Promise<number> {
 	const names = await readdir(dir).catch(() => [] as string[]);
