@@ -19,6 +19,7 @@ import { ActorSchema } from '../schemas/actor';
 import { ArticleSchema } from '../schemas/article';
 import { PlaceSchema } from '../schemas/place';
 import { ID_PATTERN } from '../schemas/reference';
+import { ranAsCommand } from './ran-as-command';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const GUIDE_PATH = join(PROJECT_ROOT, 'docs', 'editing.md');
@@ -297,6 +298,6 @@ async function main(args: readonly string[]): Promise<number> {
 	}
 }
 
-if (import.meta.main) {
+if (ranAsCommand(import.meta)) {
 	process.exitCode = await main(process.argv.slice(2));
 }

@@ -15,6 +15,7 @@ import { ArticleSchema } from '../schemas/article';
 import { QUOTE_SETTINGS } from '../schemas/quote';
 import { contentDir } from '../utils/content-dir';
 import { idFromFileName, idFromText } from '../utils/ids';
+import { ranAsCommand } from './ran-as-command';
 
 /** What each kind of entry is called, where it goes and what its template fills in. */
 const KINDS = {
@@ -161,6 +162,6 @@ export function main(args: readonly string[]): number {
 	}
 }
 
-if (import.meta.main) {
+if (ranAsCommand(import.meta)) {
 	process.exitCode = main(process.argv.slice(2));
 }
