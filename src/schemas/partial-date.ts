@@ -1,10 +1,23 @@
 import { z } from 'astro/zod';
 import { once } from '../utils/once';
+import { daysInMonth, formatPartialDate } from '../utils/partial-dates';
 
 /** A calendar date known to the year, the month or the day: `2017`, `2023-11`, `2024-01-28`. */
 export type PartialDate = string;
 
 const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/**
+ * What is wrong with a date (`YYYY-MM-DD`, or one that begins a date and time) whose day its month does not have;
+ * undefined when the day exists or none is given. JavaScript would read it as a day of the next month, and the page
+ * would show that day.
+ */
+export function dayPastMonthEnd(text: string): string | undefined {
+	if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return undefined;
+	const days = daysInMonth(text);
+	if (Number(text.slice(8, 10)) <= days) return undefined;
+	return `"${text}" is not a date: ${formatPartialDate(text.slice(0, 7))} has ${days} days`;
+}
 
 /**
  * A date that is only as precise as the source allows. YAML turns `2024-01-28` into a Date and `2017`
@@ -20,6 +33,11 @@ export const PartialDateSchema = once(() =>
 					code: 'custom',
 					message: `"${text}" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-01-28`,
 				});
+				return z.NEVER;
+			}
+			const pastMonthEnd = dayPastMonthEnd(text);
+			if (pastMonthEnd) {
+				ctx.addIssue({ code: 'custom', message: pastMonthEnd });
 				return z.NEVER;
 			}
 			return text;

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { once } from '../utils/once';
+import { dayPastMonthEnd } from './partial-date';
 
 /** ISO 8601 with a time zone, so the moment is the same for every reader. */
 const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -12,6 +13,15 @@ export const ZonedDateTimeSchema = once(() =>
 			z
 				.string({ error: 'write a date and time with a time zone, e.g. 2024-01-30T20:00:00Z' })
 				.regex(ZONED_DATE_TIME, 'write a date and time with a time zone, e.g. 2024-01-30T20:00:00Z')
+				.superRefine((text, ctx) => {
+					// JavaScript reads 30 February as 2 March, and hour 25 as no date at all.
+					const message =
+						dayPastMonthEnd(text) ??
+						(Number.isNaN(new Date(text).getTime()) || Number(text.slice(11, 13)) > 23
+							? `"${text}" is not a time: hours run from 00 to 23, minutes and seconds from 00 to 59`
+							: undefined);
+					if (message) ctx.addIssue({ code: 'custom', message });
+				})
 				.transform((text) => new Date(text)),
 		)
 		.meta({ format: 'zoned-date-time' }),

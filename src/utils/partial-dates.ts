@@ -15,6 +15,11 @@ export function latestDay(date: PartialDate): string {
 	return date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date;
 }
 
+/** How many days the month of a `YYYY-MM-DD…` text has (day 0 of the next month is its last day). */
+export function daysInMonth(day: string): number {
+	return new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0)).getUTCDate();
+}
+
 /** A partial date in words, only as precise as it is: `2017`, `November 2023`, `28 January 2024`. */
 export function formatPartialDate(date: PartialDate): string {
 	const [year, month, day] = date.split('-');
