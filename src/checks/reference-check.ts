@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { problemAt, OWN_FILE, scoped, type CheckContext } from './check';
+import { problemAt, OWN_FILE, scoped, textItems, type CheckContext } from './check';
 import { imageFileFault } from './image-file';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
@@ -77,8 +77,43 @@ export const referenceCheck = scoped(OWN_FILE, (context: CheckContext) => [
 	...context.files.flatMap((file) =>
 		references(file).flatMap((reference) => referenceProblems(file, context, reference)),
 	),
+	...context.articles.flatMap((file) => unlistedSpeakerProblems(file, context)),
 	...context.articles.flatMap(figureImageProblems),
 ]);
+
+/**
+ * An actor an explainer names in a field (a quote's speaker, a claim's claimant) who is not in its `actors`: the
+ * page would credit someone its Who's who does not introduce, with no summary or role as of the story's date.
+ */
+export function unlistedActorProblems(
+	file: ContentFile,
+	path: (string | number)[],
+	id: string,
+	consequence: string,
+): Problem[] {
+	if (textItems((file.data as { actors?: unknown } | undefined)?.actors).includes(id)) return [];
+	return [
+		problemAt(file, path, {
+			message: `"${id}" is not listed in \`actors\`, so ${consequence}`,
+			hint: `add "${id}" to this article's \`actors\`, or correct the id`,
+		}),
+	];
+}
+
+/** Quotes whose speaker is an actor the explainer does not list. */
+function unlistedSpeakerProblems(file: ContentFile, context: CheckContext): Problem[] {
+	const quotes = (file.data as { quotes?: unknown } | undefined)?.quotes;
+	return (Array.isArray(quotes) ? quotes : []).flatMap((quote, index) => {
+		const speaker = (quote as { speaker?: unknown } | null)?.speaker;
+		if (typeof speaker !== 'string' || !context.actorIds.has(speaker)) return [];
+		return unlistedActorProblems(
+			file,
+			['quotes', index, 'speaker'],
+			speaker,
+			'Who’s who has no entry for the quote’s speaker',
+		);
+	});
+}
 
 /** Figures whose `image` is not an image file beside the explainer. */
 function figureImageProblems(file: ContentFile): Problem[] {
