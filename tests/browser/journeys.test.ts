@@ -246,6 +246,26 @@ describe.each([VIEWPORTS.narrow, VIEWPORTS.wide])('a reader on a screen $width p
 		await page.context().close();
 	});
 
+	test('prints from a dark system in the light palette: every text at least 4.5:1 on white paper', async () => {
+		const page = await open(explainer, { viewport, colorScheme: 'dark' });
+		await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+		const printed = await page.evaluate(() => {
+			const colours = new Set<string>();
+			for (const element of document.querySelectorAll('main *')) {
+				const hasText = [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent?.trim());
+				if (hasText && element.getClientRects().length > 0) colours.add(getComputedStyle(element).color);
+			}
+			const heading = getComputedStyle(document.querySelector('main h2') ?? document.body);
+			return { colours: [...colours], headingBreakAfter: heading.breakAfter };
+		});
+		expect(printed.colours.length).toBeGreaterThan(0);
+		for (const colour of printed.colours) {
+			expect(1.05 / (luminance(colour) + 0.05), `${colour} on white`).toBeGreaterThanOrEqual(4.5);
+		}
+		expect(printed.headingBreakAfter).toBe('avoid');
+		await page.context().close();
+	});
+
 	for (const colorScheme of ['light', 'dark'] as const) {
 		test(`reads the explainer in ${colorScheme} mode with readable contrast, even with a card open (screenshot saved)`, async () => {
 			const page = await open(explainer, { viewport, colorScheme });
