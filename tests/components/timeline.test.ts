@@ -14,14 +14,15 @@ describe('Timeline', () => {
 				],
 			},
 		});
-		const times = $('li time')
+		const dates = $('li .when')
 			.toArray()
-			.map((time) => [$(time).attr('datetime'), $(time).text()]);
-		expect(times).toEqual([
-			['2017', '2017'],
-			['2023-11', 'November 2023'],
-			['2024-01-28', 'Before 28 January 2024'],
-			['2014', 'More than a decade ago'],
+			.map((date) => [date.tagName, $(date).attr('datetime'), $(date).text().trim()]);
+		expect(dates).toEqual([
+			['time', '2017', '2017'],
+			['time', '2023-11', 'November 2023'],
+			// A date only bounded by the source gets no machine-readable date, which would state the bound as the date.
+			['span', undefined, 'Before 28 January 2024'],
+			['span', undefined, 'More than a decade ago'],
 		]);
 		expect($('ol li p').first().text()).toBe('A year.');
 	});
