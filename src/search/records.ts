@@ -103,9 +103,17 @@ function summaryLine(summary: ReturnType<typeof latestSummary>): string | undefi
 	return summary.since ? `${summary.text} (as of ${formatPartialDate(summary.since)})` : summary.text;
 }
 
-/** A record whose content is its title and its non-empty lines. */
+/**
+ * A record whose content is its title and its non-empty lines, each ended as a sentence: Pagefind's excerpts show
+ * line breaks as spaces, and "Iran Country Tehran Supports…" reads as one sentence.
+ */
 function record(url: string, title: string, lines: readonly (string | undefined)[]): SearchRecord {
-	const content = [title, ...lines].filter((line): line is string => Boolean(line?.trim())).join('\n');
+	const content = [title, ...lines]
+		.flatMap((line) => line?.split('\n') ?? [])
+		.map((line) => line.trim())
+		.filter(Boolean)
+		.map((line) => (/[.!?…:;"”’)]$/.test(line) ? line : `${line}.`))
+		.join('\n');
 	return { url, title, content };
 }
 
