@@ -8,6 +8,8 @@ export const SITE = {
 	url: process.env['SITE_URL'] ?? 'https://explainers.example.org',
 	/** The sub-path the site is served under; `/` at the root of the domain. */
 	base: process.env['SITE_BASE'] ?? '/',
+	/** Where readers report an error, named in every explainer's Corrections section. */
+	correctionsEmail: process.env['SITE_CORRECTIONS_EMAIL'] ?? 'corrections@explainers.example.org',
 	/** The language of the site's text. */
 	lang: 'en',
 } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import Corrections from '../../src/components/Corrections.astro';
+import { SITE } from '../../src/site';
 import { render } from '../helpers/render';
 
 describe('Corrections', () => {
@@ -12,10 +13,19 @@ describe('Corrections', () => {
 
 	test('says there are no corrections when there are none', async () => {
 		const $ = await render(Corrections, { props: { corrections: [] } });
-		expect($('#corrections p').text()).toBe(
-			'This explainer has not been corrected. If you see an error, tell us and we will correct it here.',
-		);
+		expect($('#corrections > p').first().text()).toBe('This explainer has not been corrected.');
 		expect($('ul.corrections')).toHaveLength(0);
+	});
+
+	test('tells readers where to report an error, with or without corrections', async () => {
+		for (const corrections of [[], [{ date: new Date('2024-01-31T09:00:00Z'), text: 'A name was misspelt.' }]]) {
+			const $ = await render(Corrections, { props: { corrections } });
+			const report = $('#corrections > p').last();
+			expect(report.text().replace(/\s+/g, ' ').trim()).toBe(
+				`If you see an error, write to ${SITE.correctionsEmail} and we will correct it here.`,
+			);
+			expect(report.find('a').attr('href')).toBe(`mailto:${SITE.correctionsEmail}`);
+		}
 	});
 
 	test('lists each correction, in the given order, with when it was made as <time> with ISO datetime', async () => {
@@ -27,7 +37,7 @@ describe('Corrections', () => {
 				],
 			},
 		});
-		expect($('#corrections > p')).toHaveLength(0);
+		expect($('#corrections > p')).toHaveLength(1);
 		const items = $('ul.corrections > li');
 		expect(items.toArray().map((li) => $(li).text())).toEqual([
 			'31 January 2024 at 09:00 UTC: An earlier version gave the wrong number of attacks.',
