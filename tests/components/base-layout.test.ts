@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import BaseLayout from '../../src/layouts/BaseLayout.astro';
 import ArticleHeader from '../../src/components/ArticleHeader.astro';
+import { pathTo } from '../../src/utils/paths';
 import { render } from '../helpers/render';
 
 const hostile = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
@@ -30,5 +31,26 @@ describe('hostile frontmatter', () => {
 		expect($('script')).toHaveLength(0);
 		expect($('img')).toHaveLength(0);
 		expect($('h1').text()).toBe(hostile);
+	});
+});
+
+describe('the site navigation', () => {
+	const navAt = async (path: string) => {
+		const $ = await render(BaseLayout, {
+			props: { title: 'A page', description: 'A page.' },
+			slots: { default: '<p>Body</p>' },
+			request: new Request(new URL(path, 'https://example.org')),
+		});
+		return $('nav[aria-label="Site"] a')
+			.toArray()
+			.map((link) => [$(link).text().trim(), $(link).attr('aria-current')]);
+	};
+
+	test('marks the section a page is in: the section itself as the page, a page under it as current', async () => {
+		expect(await navAt(pathTo('actors/'))).toContainEqual(['Who’s who', 'page']);
+		expect(await navAt(pathTo('actors/pat-ryder/'))).toContainEqual(['Who’s who', 'true']);
+		expect(await navAt(pathTo('explainers/some-story/'))).toContainEqual(['Explainers', 'true']);
+		const onHome = await navAt(pathTo(''));
+		expect(onHome.filter(([, current]) => current)).toEqual([['Explainers', 'page']]);
 	});
 });
