@@ -54,3 +54,14 @@ describe('the site navigation', () => {
 		expect(onHome.filter(([, current]) => current)).toEqual([['Explainers', 'page']]);
 	});
 });
+
+test('the footer links to the RSS feed the page head announces', async () => {
+	const $ = await render(BaseLayout, { props: { title: 'A page', description: 'A page.' } });
+	const feed = $('link[rel="alternate"][type="application/rss+xml"]').attr('href');
+	expect(feed).toBe(pathTo('rss.xml'));
+	expect(
+		$('footer a')
+			.filter((_, link) => $(link).attr('href') === feed)
+			.text(),
+	).toMatch(/RSS feed/);
+});
