@@ -1,4 +1,4 @@
-import { problemAtPosition, type Check } from './check';
+import { problemAt, problemAtPosition, type Check } from './check';
 
 /** Two files whose names give the same id would silently replace one another in Astro. */
 export const duplicateIdCheck: Check = ({ files }) => {
@@ -15,5 +15,34 @@ export const duplicateIdCheck: Check = ({ files }) => {
 					'rename one of the files: the id comes from the file name',
 				);
 			}),
+		);
+};
+
+/** A headline as readers compare two: case, spacing and the kind of quotes aside. */
+const headlineKey = (title: string) =>
+	title
+		.normalize('NFKC')
+		.toLowerCase()
+		.replace(/[\u2018\u2019]/g, "'")
+		.replace(/[\u201C\u201D]/g, '"')
+		.replace(/\s+/g, ' ')
+		.trim();
+
+/** Two explainers with one headline: lists, search results and shared links would not tell them apart. */
+export const duplicateTitleCheck: Check = ({ articles }) => {
+	const titled = articles.filter((file) => typeof (file.data as { title?: unknown } | undefined)?.title === 'string');
+	const byHeadline = Map.groupBy(titled, (file) => headlineKey((file.data as { title: string }).title));
+	return [...byHeadline.values()]
+		.filter((group) => group.length > 1)
+		.flatMap((group) =>
+			group.map((file) =>
+				problemAt(file, ['title'], {
+					message: `${group
+						.filter((other) => other !== file)
+						.map((other) => other.path)
+						.join(', ')} has the same headline`,
+					hint: 'give each explainer a headline of its own: readers tell them apart by it in lists and search',
+				}),
+			),
 		);
 };

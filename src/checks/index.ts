@@ -13,7 +13,7 @@ import { asOfCheck } from './as-of-check';
 import { claimCheck, claimQuoteCheck } from './claim-check';
 import { dateCheck } from './date-check';
 import { fileEventsSeen } from './dev-file-events';
-import { duplicateIdCheck } from './duplicate-check';
+import { duplicateIdCheck, duplicateTitleCheck } from './duplicate-check';
 import { folderProblems } from './folder-check';
 import { IncrementalChecks } from './incremental';
 import { linkCheck } from './link-check';
@@ -35,6 +35,7 @@ import { preparedStoryFacts } from './story-facts/prepare';
 export const DATA_CHECKS: readonly Check[] = [
 	schemaCheck,
 	duplicateIdCheck,
+	duplicateTitleCheck,
 	referenceCheck,
 	placeCheck,
 	mapCheck,
