@@ -28,21 +28,23 @@ const headlineKey = (title: string) =>
 		.replace(/\s+/g, ' ')
 		.trim();
 
-/** Two explainers with one headline: lists, search results and shared links would not tell them apart. */
+/**
+ * Two explainers with one headline: lists, search results and shared links would not tell them apart. Files that
+ * share a slug as well are left to the duplicate slug's problem.
+ */
 export const duplicateTitleCheck: Check = ({ articles }) => {
 	const titled = articles.filter((file) => typeof (file.data as { title?: unknown } | undefined)?.title === 'string');
 	const byHeadline = Map.groupBy(titled, (file) => headlineKey((file.data as { title: string }).title));
-	return [...byHeadline.values()]
-		.filter((group) => group.length > 1)
-		.flatMap((group) =>
-			group.map((file) =>
+	return [...byHeadline.values()].flatMap((group) =>
+		group.flatMap((file) => {
+			const others = group.filter((other) => other.id !== file.id).map((other) => other.path);
+			if (others.length === 0) return [];
+			return [
 				problemAt(file, ['title'], {
-					message: `${group
-						.filter((other) => other !== file)
-						.map((other) => other.path)
-						.join(', ')} has the same headline`,
+					message: `${others.join(', ')} has the same headline`,
 					hint: 'give each explainer a headline of its own: readers tell them apart by it in lists and search',
 				}),
-			),
-		);
+			];
+		}),
+	);
 };
