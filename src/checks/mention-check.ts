@@ -92,6 +92,9 @@ function longNameProblems(context: CheckContext): Problem[] {
 }
 
 function mentionProblems(context: CheckContext, findNames: ReturnType<typeof createNameMatcher>): Problem[] {
+	// An actor whose file could not be read has no names to look for: whether a story names it is unknown, and its
+	// file's own syntax error is the problem to fix.
+	const unreadable = new Set(context.actors.filter((file) => file.syntaxErrors.length > 0).map((file) => file.id));
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
 		const data = file.data as Record<string, unknown> | undefined;
@@ -121,7 +124,7 @@ function mentionProblems(context: CheckContext, findNames: ReturnType<typeof cre
 					}),
 				];
 			}
-			if (named.has(id) || !context.actorIds.has(id)) return [];
+			if (named.has(id) || !context.actorIds.has(id) || unreadable.has(id)) return [];
 			return [
 				problemAt(file, ['actors', index], {
 					message: `"${id}" is listed but never named in the story, key facts, timeline or captions`,

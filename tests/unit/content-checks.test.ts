@@ -160,6 +160,17 @@ describe('content checks', () => {
 		]);
 	});
 
+	test.each([
+		['an unclosed quote', 'name: "Pat Ryder\n', 1, 'YAML syntax error: '],
+		['a tab as indentation', 'name: Pat Ryder\nkind: person\naliases:\n\t- Ryder\n', 4, 'YAML syntax error: '],
+	])('report an actor file with %s once, not as never named in the stories that list it', (_, yaml, line, gist) => {
+		const [pentagon, , iran] = ACTORS();
+		const problems = checkFiles([article(EXPLAINER), pentagon!, actor('pat-ryder', yaml), iran!]);
+		expect(problems.map((problem) => [problem.file, problem.line, problem.message])).toEqual([
+			['content/actors/pat-ryder.yaml', line, expect.stringContaining(gist)],
+		]);
+	});
+
 	test('report YAML syntax errors at their line instead of the end of the frontmatter', () => {
 		const text = broken('dek: >-', 'dek: "unclosed');
 		const [problem] = checkFiles([article(text)]);
