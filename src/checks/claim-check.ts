@@ -1,6 +1,6 @@
 import { earliestDay } from '../utils/partial-dates';
 import { problemAt, OWN_FILE, scoped, textItems, type CheckContext } from './check';
-import type { ContentFile } from './content-files';
+import { hasStory, type ContentFile } from './content-files';
 import { asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
 import { quotedInStory, repeatedIds } from './quote-check';
@@ -89,7 +89,7 @@ export const claimQuoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const claims = claimsOf(file);
 		const facts = claims.some((claim) => typeof claim.quote === 'string') ? storyFacts(file) : undefined;
-		if (!facts || facts.syntaxError) return [];
+		if (!facts || facts.syntaxError || !hasStory(file)) return [];
 		const inStory = quotedInStory(facts);
 		return claims.flatMap((claim, index): Problem[] =>
 			typeof claim.quote === 'string' && !inStory(claim.quote)

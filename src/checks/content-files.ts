@@ -40,6 +40,12 @@ export interface ContentFile {
 }
 
 /**
+ * Whether an article has a story below its frontmatter. Without one, the checks that compare the fields with the
+ * story (quotes, claims, mentions) have nothing to compare them with: the missing story is the one problem.
+ */
+export const hasStory = (file: ContentFile): boolean => file.body !== undefined && file.body.text.trim() !== '';
+
+/**
  * Characters js-yaml, which Astro reads frontmatter and YAML files with, refuses as "non-printable" (its
  * PATTERN_NON_PRINTABLE): controls but tab and line breaks, DEL and the C1 controls but NEL, U+FFFE and U+FFFF, and
  * halves of surrogate pairs. The checks' own reader lets some of them through.

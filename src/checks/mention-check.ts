@@ -1,7 +1,7 @@
 import { createNameMatcher, type NamedActor } from '../mentions/name-matcher';
 import { problemAt, problemAtPosition, savedFiles, scoped, textItems } from './check';
 import type { Check, CheckContext, Scope } from './check';
-import type { ContentFile } from './content-files';
+import { hasStory, type ContentFile } from './content-files';
 import { closest } from './suggest';
 import type { Problem } from './problem';
 import { positionIn } from './story-facts/facts';
@@ -124,7 +124,7 @@ function mentionProblems(context: CheckContext, findNames: ReturnType<typeof cre
 					}),
 				];
 			}
-			if (named.has(id) || !context.actorIds.has(id) || unreadable.has(id)) return [];
+			if (named.has(id) || !context.actorIds.has(id) || unreadable.has(id) || !hasStory(file)) return [];
 			return [
 				problemAt(file, ['actors', index], {
 					message: `"${id}" is listed but never named in the story, key facts, timeline or captions`,

@@ -1,5 +1,5 @@
 import { problemAt, OWN_FILE, scoped } from './check';
-import type { ContentFile } from './content-files';
+import { hasStory, type ContentFile } from './content-files';
 import type { Problem } from './problem';
 import type { StoryFacts } from './story-facts/facts';
 
@@ -41,7 +41,7 @@ export const quoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const facts = storyFacts(file);
 		const data = file.data as { quotes?: unknown } | undefined;
-		if (!facts || facts.syntaxError || !Array.isArray(data?.quotes)) return [];
+		if (!facts || facts.syntaxError || !hasStory(file) || !Array.isArray(data?.quotes)) return [];
 		const inStory = quotedInStory(facts);
 		const repeatedId = repeatedIds(file, 'quotes');
 		return (data.quotes as { id?: unknown; text?: unknown }[]).flatMap((quote, index): Problem[] => {

@@ -171,6 +171,25 @@ describe('content checks', () => {
 		]);
 	});
 
+	test('report an explainer with no story once, not its quotes, claims and actors as missing from the story', () => {
+		const claim = [
+			'claims:',
+			'  - id: ryder-response',
+			'    claimant: pat-ryder',
+			'    quote: We will respond at the opportune moment of our choosing',
+			'    status: claimed',
+			'    sources: [Wire]',
+			'---',
+		].join('\n');
+		const withClaim = broken('pull: true\n---', `pull: true\n${claim}`);
+		expect(checkFiles([article(withClaim), ...ACTORS()]).map(formatProblem)).toEqual([]);
+		const text = withClaim.slice(0, withClaim.indexOf('\n---\n', 4) + '\n---\n'.length);
+		const problems = checkFiles([article(text), ...ACTORS()]);
+		expect(problems.map((problem) => [problem.file, problem.line, problem.message])).toEqual([
+			['content/articles/x.mdx', text.split('\n').length, 'the article has frontmatter but no story'],
+		]);
+	});
+
 	test('report YAML syntax errors at their line instead of the end of the frontmatter', () => {
 		const text = broken('dek: >-', 'dek: "unclosed');
 		const [problem] = checkFiles([article(text)]);
