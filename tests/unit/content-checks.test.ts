@@ -190,6 +190,19 @@ describe('content checks', () => {
 		]);
 	});
 
+	test('report the story’s MDX syntax error with the frontmatter’s YAML syntax error, both at once', () => {
+		const text = broken(
+			'dek: >-',
+			'dek: "unclosed',
+			broken('With support from Tehran', 'With support from <Mention>Tehran'),
+		);
+		const problems = checkFiles([article(text), ...ACTORS()]);
+		expect(problems.map((problem) => [problem.line, problem.message.split(':')[0]])).toEqual([
+			[lineOf(text, (line) => line.startsWith('dek:')), 'YAML syntax error'],
+			[lineOf(text, (line) => line.startsWith('With support from')), 'MDX syntax error'],
+		]);
+	});
+
 	test('report YAML syntax errors at their line instead of the end of the frontmatter', () => {
 		const text = broken('dek: >-', 'dek: "unclosed');
 		const [problem] = checkFiles([article(text)]);
