@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { idFromFileName } from '../utils/ids';
 import { astroData } from './astro-yaml';
 import { explainerParts } from './explainer-parts';
@@ -127,20 +127,17 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 	} catch (error) {
 		return broken(collection, path, id, text, tooDeep(error, { line: 1 + lineOffset, column: 1 }));
 	}
-	const syntaxErrors: ContentFile['syntaxErrors'] = distinct(document.errors).map((error) => {
-		if (/Maximum call stack/.test(error.message)) return tooDeep(new RangeError(error.message), place(0));
-		const message = `YAML syntax error: ${error.message.split('\n')[0] ?? error.message}`;
-		const hint = 'check the indentation and quotes on this line and the one before it';
-		// The parser notices an unclosed quote only where the document ends; the quote opened earlier.
-		const opening = error.code === 'MISSING_CHAR' && /quote/.test(message) ? unclosedQuoteOffset(yamlText) : undefined;
-		return opening === undefined
-			? { message, hint, position: place(error.pos[0]) }
-			: {
-					message: `${message}: this quoted value is never closed`,
-					hint: 'add the closing quote',
-					position: place(opening),
-				};
-	});
+	// The parser's first error only: after one mistake it misreads what follows, and its later errors are mostly
+	// that mistake's consequences (one tab as indentation gave 16).
+	const [firstError, ...laterErrors] = distinct(document.errors);
+	const syntaxErrors: ContentFile['syntaxErrors'] = [];
+	if (firstError && /Maximum call stack/.test(firstError.message)) {
+		syntaxErrors.push(tooDeep(new RangeError(firstError.message), place(0)));
+	} else if (firstError) {
+		const { message, hint, offset } = yamlError(firstError, yamlText, document, place);
+		const more = laterErrors.length > 0 ? '; the lines after it may be fine once this is fixed' : '';
+		syntaxErrors.push({ message: `YAML syntax error: ${message}`, hint: hint + more, position: place(offset) });
+	}
 	const invisible = NOT_PRINTABLE_IN_ASTRO_YAML.exec(yamlText);
 	if (invisible) {
 		const code = (invisible[0].codePointAt(invisible[0].length - 1) ?? 0).toString(16).toUpperCase().padStart(4, '0');
@@ -180,6 +177,126 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		locate: (fieldPath) => locateIn(document, fieldPath, place),
 	};
 }
+
+/** A YAML parser error in plain words, with a fix, at the offset of the mistake in `yamlText`. */
+function yamlError(
+	error: YAMLError,
+	yamlText: string,
+	document: Document,
+	place: (offset: number) => Position,
+): { message: string; hint: string; offset: number } {
+	const offset = error.pos[0];
+	const lineStart = yamlText.lastIndexOf('\n', offset - 1) + 1;
+	const quote = /^Missing closing (["'])quote/.exec(error.message)?.[1];
+	if (error.code === 'MISSING_CHAR' && quote) {
+		// The parser notices an unclosed quote only where the document ends; the quote opened earlier.
+		const opening = unclosedQuoteOffset(yamlText);
+		return {
+			message: `the ${quote} that opens this value is never closed`,
+			hint: `add a closing ${quote} at the end of the value`,
+			offset: opening ?? offset,
+		};
+	}
+	if (error.code === 'DUPLICATE_KEY') {
+		const first = firstOfDuplicateKey(document, offset);
+		if (first) {
+			return {
+				message: `\`${first.key}\` is written twice: it is already on line ${place(first.offset).line}`,
+				hint: `remove one of the two \`${first.key}:\`, keeping the value you mean`,
+				offset,
+			};
+		}
+	}
+	if (error.code === 'TAB_AS_INDENT') {
+		return {
+			message: 'this line is indented with a tab, and YAML indents with spaces only',
+			hint: 'replace the tab with spaces, lined up with the lines around it',
+			offset,
+		};
+	}
+	const lineEnd = yamlText.indexOf('\n', offset);
+	const rest = yamlText.slice(offset, lineEnd < 0 ? undefined : lineEnd);
+	if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /^Nested mappings/.test(error.message)) {
+		if (/:(\s|$)/.test(rest)) {
+			return {
+				message: 'this value holds ": ", which YAML reads as the start of another field',
+				hint: 'put quotes around the whole value',
+				offset,
+			};
+		}
+		// A value followed by a line indented deeper: YAML reads that line as more of the value, and its `key:` as
+		// part of the value too. The mistake is on that next line.
+		const next = /\n[ \t]*(?:#.*)?(?=\n)|\n( *)(?=\S)/g;
+		next.lastIndex = lineEnd < 0 ? yamlText.length : lineEnd;
+		for (let match = next.exec(yamlText); match; match = next.exec(yamlText)) {
+			if (match[1] === undefined) continue;
+			return {
+				message: `this line is indented ${spaces(match[1].length)}, more than the field above it (${keyColumn(yamlText, lineStart)})`,
+				hint: `indent it as the field above it, with ${spaces(keyColumn(yamlText, lineStart)).replace(/^0 spaces/, 'no spaces')}: as it is, YAML reads it as part of that field's value`,
+				offset: match.index + 1 + match[1].length,
+			};
+		}
+	}
+	if (error.code === 'MULTILINE_IMPLICIT_KEY' && offset === lineStart && !/:(\s|$)/.test(rest)) {
+		return {
+			message: 'this line has no `:` after its field name',
+			hint: 'write the field as `name: value`, or indent the line under the field it continues',
+			offset,
+		};
+	}
+	if (
+		error.code === 'BAD_INDENT' ||
+		/^Sequence item without - indicator|^A block sequence may not be used as an implicit map key/.test(error.message)
+	) {
+		const previous = previousLineStart(yamlText, lineStart);
+		const indent = /^ */.exec(yamlText.slice(lineStart))?.[0].length ?? 0;
+		if (previous !== undefined) {
+			// A list item lines up with the `- ` of the items above; a field with the fields above, after any `- `.
+			const listItem = /^ *- /.test(yamlText.slice(lineStart));
+			const above = listItem ? (/^ */.exec(yamlText.slice(previous))?.[0].length ?? 0) : keyColumn(yamlText, previous);
+			return {
+				message: `this line is indented ${spaces(indent)}, the line above it ${above}: YAML reads what belongs together by its indentation`,
+				hint: 'line it up with the fields or list items it belongs with, using spaces',
+				offset: lineStart + indent,
+			};
+		}
+	}
+	return {
+		message: error.message.split('\n')[0] ?? error.message,
+		hint: 'check the indentation and quotes on this line and the one before it',
+		offset,
+	};
+}
+
+/** The key and offset of the first of the keys in the map whose key starts at `offset`, when it repeats that key. */
+function firstOfDuplicateKey(document: Document, offset: number): { key: string; offset: number } | undefined {
+	let found: { key: string; offset: number } | undefined;
+	visit(document, {
+		Map(_, map) {
+			const repeated = map.items.find((pair) => isScalar(pair.key) && pair.key.range?.[0] === offset)?.key;
+			if (!isScalar(repeated)) return undefined;
+			const first = map.items.find((pair) => isScalar(pair.key) && pair.key.value === repeated.value)?.key;
+			if (isScalar(first)) found = { key: String(first.value), offset: first.range?.[0] ?? offset };
+			return visit.BREAK;
+		},
+	});
+	return found;
+}
+
+/** The column, from 0, of the key on the line starting at `lineStart`: after its indentation and any `- `. */
+const keyColumn = (text: string, lineStart: number) => /^[ ]*(?:-[ ]+)*/.exec(text.slice(lineStart))?.[0].length ?? 0;
+
+/** Where the last line before the one starting at `lineStart` that holds more than a comment starts. */
+function previousLineStart(text: string, lineStart: number): number | undefined {
+	let start = lineStart;
+	while (start > 0) {
+		start = text.lastIndexOf('\n', start - 2) + 1;
+		if (!/^[ \t]*(#.*)?\r?\n/.test(text.slice(start))) return start;
+	}
+	return undefined;
+}
+
+const spaces = (count: number) => `${count} space${count === 1 ? '' : 's'}`;
 
 /**
  * The parser's errors, once each: running out of stack, it reports one error per level it was unwinding, as many

@@ -203,6 +203,54 @@ describe('content checks', () => {
 		]);
 	});
 
+	test.each([
+		{
+			mistake: 'a tab as indentation',
+			find: '    speaker: pat-ryder',
+			replace: '\tspeaker: pat-ryder',
+			column: 1,
+			message: 'YAML syntax error: this line is indented with a tab, and YAML indents with spaces only',
+			hint: 'replace the tab with spaces, lined up with the lines around it; the lines after it may be fine once this is fixed',
+		},
+		{
+			mistake: 'a key indented 5 spaces instead of 4',
+			find: '    speaker: pat-ryder',
+			replace: '     speaker: pat-ryder',
+			column: 6,
+			message: 'YAML syntax error: this line is indented 5 spaces, more than the field above it (4)',
+			hint: "indent it as the field above it, with 4 spaces: as it is, YAML reads it as part of that field's value; the lines after it may be fine once this is fixed",
+		},
+		{
+			mistake: 'an unclosed quote',
+			find: 'title: The Pentagon says it will respond',
+			replace: 'title: "The Pentagon says it will respond',
+			column: 8,
+			message: 'YAML syntax error: the " that opens this value is never closed',
+			hint: 'add a closing " at the end of the value',
+		},
+		{
+			mistake: 'a field written twice',
+			find: 'published: 2024-01-30T20:00:00Z',
+			replace: 'published: 2024-01-30T20:00:00Z\ntitle: Again',
+			column: 1,
+			message: 'YAML syntax error: `title` is written twice: it is already on line 2',
+			hint: 'remove one of the two `title:`, keeping the value you mean',
+		},
+	])('report $mistake in the frontmatter as one problem, at its line, in plain words', (mistake) => {
+		const text = broken(mistake.find, mistake.replace);
+		const line = lineOf(text, (candidate) => candidate === mistake.replace.split('\n').at(-1));
+		expect(checkFiles([article(text), ...ACTORS()])).toEqual([
+			{
+				severity: 'error',
+				file: 'content/articles/x.mdx',
+				line,
+				column: mistake.column,
+				message: mistake.message,
+				hint: mistake.hint,
+			},
+		]);
+	});
+
 	test('report YAML syntax errors at their line instead of the end of the frontmatter', () => {
 		const text = broken('dek: >-', 'dek: "unclosed');
 		const [problem] = checkFiles([article(text)]);
