@@ -233,7 +233,7 @@ function yamlError(
 			return {
 				message: `this line is indented ${spaces(match[1].length)}, more than the field above it (${keyColumn(yamlText, lineStart)})`,
 				hint: `indent it as the field above it, with ${spaces(keyColumn(yamlText, lineStart)).replace(/^0 spaces/, 'no spaces')}: as it is, YAML reads it as part of that field's value`,
-				offset: match.index + 1 + match[1].length,
+				offset: match.index + 1,
 			};
 		}
 	}
@@ -257,7 +257,7 @@ function yamlError(
 			return {
 				message: `this line is indented ${spaces(indent)}, the line above it ${above}: YAML reads what belongs together by its indentation`,
 				hint: 'line it up with the fields or list items it belongs with, using spaces',
-				offset: lineStart + indent,
+				offset: lineStart,
 			};
 		}
 	}

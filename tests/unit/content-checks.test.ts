@@ -216,7 +216,7 @@ describe('content checks', () => {
 			mistake: 'a key indented 5 spaces instead of 4',
 			find: '    speaker: pat-ryder',
 			replace: '     speaker: pat-ryder',
-			column: 6,
+			column: 1,
 			message: 'YAML syntax error: this line is indented 5 spaces, more than the field above it (4)',
 			hint: "indent it as the field above it, with 4 spaces: as it is, YAML reads it as part of that field's value; the lines after it may be fine once this is fixed",
 		},
