@@ -1,7 +1,6 @@
-import { OWN_FILE, problemAtPosition, scoped, type CheckContext } from './check';
+import { OWN_FILE, problemAtPosition, scoped } from './check';
 import { disallowedTarget } from './link-check';
-import type { ContentFile, Position } from './content-files';
-import { mdxCheck } from './mdx-check';
+import type { Position } from './content-files';
 import type { Problem } from './problem';
 
 /**
@@ -28,11 +27,11 @@ const URL_ATTRIBUTES = new Set(['href', 'cite']);
  * scripts or styles in their attributes, and links to the web, to mail or to this site. Anything else would run code
  * when the page renders, or fail there with no line of the story to show.
  */
-export const storyContentCheck = scoped(OWN_FILE, (context) =>
-	context.articles.flatMap((file): Problem[] => {
-		const facts = context.storyFacts(file);
-		const problems = storyOfUnreadFrontmatter(context, file);
-		if (!facts || facts.syntaxError) return problems;
+export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
+	articles.flatMap((file): Problem[] => {
+		const facts = storyFacts(file);
+		if (!facts || facts.syntaxError) return [];
+		const problems: Problem[] = [];
 		const report = (at: Position, message: string, hint: string) =>
 			problems.push(problemAtPosition(file, at, message, hint));
 		for (const expression of facts.expressions) {
@@ -87,17 +86,6 @@ export const storyContentCheck = scoped(OWN_FILE, (context) =>
 		return problems;
 	}),
 );
-
-/**
- * The MDX problems of a story whose frontmatter could not be read (a YAML syntax error): mdx-check waits for the
- * fields to be read, yet the story is separate from them as long as the `---` fences are there, so the editor is
- * told of both at once instead of the story's problems only after the YAML is fixed.
- */
-function storyOfUnreadFrontmatter(context: CheckContext, file: ContentFile): Problem[] {
-	if (file.syntaxErrors.length === 0 || !file.body) return [];
-	const story = { ...file, syntaxErrors: [] };
-	return mdxCheck({ ...context, files: [story], articles: [story], storyFacts: () => context.storyFacts(file) });
-}
 
 /** Code or a value as short as an error message can quote it. */
 function shorten(text: string): string {
