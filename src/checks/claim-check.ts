@@ -1,10 +1,10 @@
 import { earliestDay } from '../utils/partial-dates';
-import { problemAt, OWN_FILE, scoped, textItems, type CheckContext } from './check';
+import { problemAt, OWN_FILE, scoped, type CheckContext } from './check';
 import { hasStory, type ContentFile } from './content-files';
 import { asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
 import { quotedInStory, repeatedIds } from './quote-check';
-import { referenceProblems } from './reference-check';
+import { referenceProblems, unlistedActorProblems } from './reference-check';
 import { closest } from './suggest';
 
 /** A claim as the file holds it, before the schema: any field may be missing or of the wrong type. */
@@ -29,13 +29,7 @@ function claimsOf(file: ContentFile): ClaimFields[] {
 /** An actor a claim names must exist and be listed, since the ledger links the name to its entry in Who's who. */
 function actorProblems(file: ContentFile, context: CheckContext, path: (string | number)[], id: string): Problem[] {
 	if (!context.actorIds.has(id)) return referenceProblems(file, context, { path, id, collection: 'actors' });
-	if (textItems((file.data as { actors?: unknown }).actors).includes(id)) return [];
-	return [
-		problemAt(file, path, {
-			message: `"${id}" is not listed in \`actors\`, so the ledger has no Who’s who entry to link the name to`,
-			hint: `add "${id}" to this article's \`actors\``,
-		}),
-	];
+	return unlistedActorProblems(file, path, id, 'the ledger has no Who’s who entry to link the name to');
 }
 
 /**
