@@ -4,12 +4,17 @@
  * inside its frame, never the page), the reader's own font fits each name and label in its box, text contrasts
  * with its box, the table fits the screen, and axe finds no WCAG 2.2 A or AA violation in the section.
  */
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { BASE, explainerUrl, articleSlugs, loadPage } from '../helpers/built-site';
 import { servedSiteInChromium } from '../helpers/served-site';
 import { WCAG_22_AA_TAGS, describeViolations } from '../helpers/browser';
+import { render } from '../helpers/render';
+import RelationsGraphic from '../../src/relations/RelationsGraphic.astro';
+import type { RelationKind } from '../../src/relations/kinds';
+import type { Connection } from '../../src/relations/relations';
 
 const explainers = articleSlugs()
 	.map(explainerUrl)
@@ -139,5 +144,99 @@ describe.each(explainers)('“How they are connected” on %s', (path) => {
 		});
 		await page.emulateMedia({ media: 'screen' });
 		expect(printed).toEqual({ lines: ['rgb(0, 0, 0)'], texts: ['rgb(0, 0, 0)'] });
+	});
+});
+
+/*
+ * Graphics of this test's own, rendered through Astro's container API and shown in a column as wide as the site's
+ * (`--ex-measure`), with the component's own stylesheet and the site's: a graphic wider than its column says so at
+ * every width.
+ */
+describe('a relations graphic of the test’s own', () => {
+	const connection = (subject: string, kind: RelationKind, object: string, earlier: Connection['earlier'] = []) => ({
+		subject,
+		kind,
+		object,
+		facts: [],
+		period: 'Dates not reported',
+		reportedIn: [],
+		earlier,
+	});
+	const FIXTURES = {
+		'a small one': {
+			actors: [
+				{ id: 'army', name: 'US Army' },
+				{ id: 'country', name: 'WWW' },
+			],
+			connections: [connection('army', 'part-of', 'country')],
+		},
+		'one of long names and a changed relation': {
+			actors: [
+				{ id: 'group', name: 'Kataib Hezbollah' },
+				{ id: 'army', name: 'US Army' },
+				{ id: 'leader', name: 'Abu Hussein al-Hamidawi' },
+				{ id: 'front', name: 'Islamic Resistance in Iraq' },
+				{ id: 'patron', name: 'WMW Mumm' },
+			],
+			connections: [
+				connection('group', 'opposed-to', 'army', [{ kind: 'allied-with', dates: '2017', reportedIn: [] }]),
+				connection('leader', 'leads', 'group'),
+				connection('group', 'member-of', 'front'),
+				connection('patron', 'backs', 'group'),
+			],
+		},
+		'one wider than the widest column': {
+			actors: [
+				{ id: 'hub', name: 'Council of the Northern Provinces' },
+				...Array.from({ length: 6 }, (_, i) => ({ id: `member-${i}`, name: `Northern Province Number ${i + 1}` })),
+			],
+			connections: Array.from({ length: 6 }, (_, i) => connection(`member-${i}`, 'part-of', 'hub')),
+		},
+	} satisfies Record<string, { actors: { id: string; name: string }[]; connections: Connection[] }>;
+
+	/** A stylesheet of the project as the browser gets it: `:global(x)` is x, and the component's classes are its own. */
+	const stylesheet = (path: string) =>
+		readFileSync(path, 'utf8')
+			.replace(/^@import .*$/gm, '')
+			.replace(/:global\(([^)]*)\)/g, '$1');
+	const componentStyle = /<style>([\s\S]*)<\/style>/.exec(stylesheet('src/relations/RelationsGraphic.astro'))?.[1];
+	const css = [
+		stylesheet('src/styles/tokens.css'),
+		stylesheet('src/styles/global.css'),
+		componentStyle,
+		'main { max-width: var(--ex-measure); margin-inline: auto; padding-inline: 1rem; }',
+	].join('\n');
+	async function openFixture(name: keyof typeof FIXTURES, width: number): Promise<Page> {
+		const $ = await render(RelationsGraphic, { props: { ...FIXTURES[name], title: 'How they are connected' } });
+		const page = await site.browser.newPage({ viewport: { width, height: 800 } });
+		await page.setContent(
+			`<!doctype html><html lang="en"><head><title>Fixture</title><style>${css}</style></head>` +
+				`<body><main>${$.html('figure')}</main></body></html>`,
+		);
+		return page;
+	}
+
+	describe.each(Object.keys(FIXTURES) as (keyof typeof FIXTURES)[])('%s', (name) => {
+		test.each([320, 768, 1280])(
+			'fits its column at %i px, or shows its hint and takes the keyboard focus to scroll',
+			async (width) => {
+				const page = await openFixture(name, width);
+				try {
+					const shown = await page.evaluate(() => {
+						const frame = document.querySelector<HTMLElement>('.relations__scroll')!;
+						const hint = document.querySelector('.relations__hint');
+						return {
+							scrolls: frame.scrollWidth > frame.clientWidth,
+							hint: hint !== null && hint.checkVisibility() && hint.getBoundingClientRect().height > 0,
+							focusable: frame.tabIndex >= 0,
+						};
+					});
+					if (name === 'one wider than the widest column') expect(shown.scrolls).toBe(true);
+					if (shown.scrolls) expect(shown).toMatchObject({ hint: true, focusable: true });
+				} finally {
+					await page.close();
+				}
+			},
+		);
 	});
 });
