@@ -34,8 +34,15 @@ export function connectionsGraphic(
 	return { svg: relationsSvg(layout, drawn, text), width: layout.width };
 }
 
-/** The graphic's short description: how much it shows, and what changed. */
-export function describeConnections(connections: readonly Connection[], nameOf: (id: string) => string): string {
+/**
+ * The graphic's short description: how much it shows, what changed, and where the same relations are in words:
+ * in the `listing` that follows it (a table, a list), or, where left out, somewhere after it.
+ */
+export function describeConnections(
+	connections: readonly Connection[],
+	nameOf: (id: string) => string,
+	listing?: 'table' | 'list',
+): string {
 	const actorCount = new Set(connections.flatMap(({ subject, object }) => [subject, object])).size;
 	const changes = connections
 		.filter(({ earlier }) => earlier.length > 0)
@@ -45,7 +52,7 @@ export function describeConnections(connections: readonly Connection[], nameOf: 
 	return [
 		`${connections.length} ${connections.length === 1 ? 'relation' : 'relations'} between ${actorCount} actors.`,
 		changes.length > 0 && `Changed: ${changes.join('; ')}.`,
-		'The table that follows lists each one.',
+		listing ? `The ${listing} that follows lists each one.` : 'Each one is also set out in words after the graphic.',
 	]
 		.filter(Boolean)
 		.join(' ');

@@ -1,7 +1,7 @@
 /*
  * The relations graphic's frame, hint and description, rendered through Astro's container API on relations of this
  * test's own: a frame that can never scroll at 320 px or wider is no tab stop and has no hint; one that can is a tab
- * stop named for what it is, described by a hint that shows at every width.
+ * stop named for what it is, described by a hint that shows at every width; the description names what follows.
  */
 import type { CheerioAPI } from 'cheerio';
 import { describe, expect, test } from 'vitest';
@@ -38,8 +38,8 @@ const wide = {
 	connections: Array.from({ length: 6 }, (_, i) => connection(`member-${i}`, 'part-of', 'hub')),
 };
 
-const renderGraphic = (fixture: typeof small): Promise<CheerioAPI> =>
-	render(RelationsGraphic, { props: { ...fixture, title: 'How they are connected' } });
+const renderGraphic = (fixture: typeof small, listing?: 'table' | 'list'): Promise<CheerioAPI> =>
+	render(RelationsGraphic, { props: { ...fixture, title: 'How they are connected', listing } });
 
 const widthOf = ($: CheerioAPI) => Number($('figure svg').attr('width'));
 
@@ -66,5 +66,17 @@ describe('RelationsGraphic', () => {
 		expect(hint).toHaveLength(1);
 		expect(frame.attr('aria-describedby')).toBe(hint.attr('id'));
 		expect(hint.text().trim()).toBe('Where the graphic does not fit, scroll it sideways.');
+	});
+
+	test('says in its description that the table or the list that follows lists each relation', async () => {
+		const desc = async (listing?: 'table' | 'list') => {
+			const $ = await renderGraphic(small, listing);
+			const descId = ($('figure svg').attr('aria-labelledby') ?? '').split(' ')[1];
+			return $(`desc#${descId}`).text();
+		};
+		expect(await desc('table')).toBe('1 relation between 2 actors. The table that follows lists each one.');
+		expect(await desc('list')).toBe('1 relation between 2 actors. The list that follows lists each one.');
+		// A page that does not say what follows gets words true of a table and of a list alike.
+		expect(await desc()).toBe('1 relation between 2 actors. Each one is also set out in words after the graphic.');
 	});
 });
