@@ -56,16 +56,33 @@ export interface GraphLayout {
 	edges: PlacedEdge[];
 }
 
+/**
+ * Each printable ASCII character's advance width, from the space (U+0020) to the tilde (U+007E), in thousandths of
+ * the font size: DejaVu Sans Bold's, measured in Chromium. The reader's sans-serif font draws the text, not one we
+ * ship, so boxes are sized for the widest of the usual ones (DejaVu Sans, the Linux fallback, is wider than Segoe UI,
+ * San Francisco, Roboto, Noto Sans and Arial), in bold, which names and changed labels are drawn in.
+ */
+const ASCII_WIDTHS = [
+	349, 457, 521, 838, 696, 1002, 873, 307, 458, 458, 523, 838, 380, 416, 380, 366, 696, 696, 696, 696, 696, 696, 696,
+	696, 696, 696, 400, 400, 838, 838, 838, 581, 1000, 774, 763, 734, 831, 684, 684, 821, 837, 373, 373, 775, 638, 996,
+	837, 851, 733, 851, 771, 721, 683, 813, 774, 1104, 771, 725, 726, 458, 366, 458, 838, 500, 500, 675, 716, 593, 716,
+	679, 436, 716, 712, 343, 343, 666, 343, 1042, 712, 688, 716, 716, 494, 596, 479, 712, 652, 924, 646, 652, 583, 712,
+	366, 712, 838,
+] as const;
+
 /** Sizes in SVG units, which the page shows one to one with CSS pixels. */
 export const TEXT = {
 	nodeFontSize: 14,
 	labelFontSize: 12,
 	lineHeight: 1.25,
+	/** A character outside printable ASCII ("→", "é", "—"), as a share of the font size: the widest ASCII's. */
+	otherGlyphWidth: 1.104,
 	/**
-	 * Average glyph width as a share of the font size. The reader's sans-serif font draws the text, not one we
-	 * measured, so this errs wide: a box a little too large beats text spilling out of it.
+	 * The text spacing a reader may set (WCAG 2.2 1.4.12), as shares of the font size: every box has room for it,
+	 * on top of the font's own widths.
 	 */
-	glyphWidth: 0.6,
+	letterSpacing: 0.12,
+	wordSpacing: 0.16,
 	/** The longest line, in characters, before a name or a label wraps. */
 	nodeLineChars: 16,
 	labelLineChars: 18,
@@ -73,8 +90,11 @@ export const TEXT = {
 	labelPadding: 2,
 } as const;
 
-/** Room between ranks for a line to show its dashes and its ends on both sides of a label. */
-const SPACING = { nodesep: 16, edgesep: 12, ranksep: 26, marginx: 2, marginy: 2 } as const;
+/**
+ * Room between ranks for a line to show its dashes and its ends on both sides of a label; and a margin around the
+ * whole, so that text in a font wider still than the one measured runs into it instead of being cut at the edge.
+ */
+const SPACING = { nodesep: 16, edgesep: 12, ranksep: 26, marginx: 8, marginy: 4 } as const;
 
 /** Words in lines of at most `max` characters; a longer word gets a line of its own. */
 export function wrapWords(text: string, max: number): string[] {
@@ -87,11 +107,25 @@ export function wrapWords(text: string, max: number): string[] {
 	return lines;
 }
 
+/**
+ * The width a line takes at a font size in the widest usual font ({@link ASCII_WIDTHS}) with the reader's text
+ * spacing at its WCAG 1.4.12 values: 0.12 em after every character, 0.16 em more for every space.
+ */
+export function textWidth(line: string, fontSize: number): number {
+	let ems = 0;
+	for (const character of line) {
+		const code = character.codePointAt(0) ?? 0;
+		ems += (ASCII_WIDTHS[code - 32] ?? TEXT.otherGlyphWidth * 1000) / 1000 + TEXT.letterSpacing;
+		if (character === ' ') ems += TEXT.wordSpacing;
+	}
+	return ems * fontSize;
+}
+
 /** The box that a text's lines take at a font size, with padding on every side. */
 export function textSize(lines: readonly string[], fontSize: number, padding: number) {
-	const longest = Math.max(0, ...lines.map((line) => line.length));
+	const longest = Math.max(0, ...lines.map((line) => textWidth(line, fontSize)));
 	return {
-		width: round(longest * fontSize * TEXT.glyphWidth + 2 * padding),
+		width: Math.ceil(longest + 2 * padding),
 		height: round(lines.length * fontSize * TEXT.lineHeight + 2 * padding),
 	};
 }

@@ -151,8 +151,8 @@ describe.each(explainers)('“How they are connected” on %s', (path) => {
 
 /*
  * Graphics of this test's own, rendered through Astro's container API and shown in a column as wide as the site's
- * (`--ex-measure`), with the component's own stylesheet and the site's: a graphic wider than its column says so at
- * every width.
+ * (`--ex-measure`), with the component's own stylesheet and the site's: a reader's text spacing (WCAG 1.4.12) keeps
+ * every name and label inside its box and the image, and a graphic wider than its column says so at every width.
  */
 describe('a relations graphic of the test’s own', () => {
 	const connection = (subject: string, kind: RelationKind, object: string, earlier: Connection['earlier'] = []) => ({
@@ -208,21 +208,56 @@ describe('a relations graphic of the test’s own', () => {
 		componentStyle,
 		'main { max-width: var(--ex-measure); margin-inline: auto; padding-inline: 1rem; }',
 	].join('\n');
-	async function openFixture(name: keyof typeof FIXTURES, width: number): Promise<Page> {
+	/** The text spacing WCAG 2.2 1.4.12 asks content to take without loss. */
+	const TEXT_SPACING =
+		'* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } ' +
+		'p { margin-block-end: 2em !important; }';
+
+	async function openFixture(name: keyof typeof FIXTURES, width: number, spacing: boolean): Promise<Page> {
 		const $ = await render(RelationsGraphic, { props: { ...FIXTURES[name], title: 'How they are connected' } });
 		const page = await site.browser.newPage({ viewport: { width, height: 800 } });
 		await page.setContent(
 			`<!doctype html><html lang="en"><head><title>Fixture</title><style>${css}</style></head>` +
 				`<body><main>${$.html('figure')}</main></body></html>`,
 		);
+		if (spacing) await page.addStyleTag({ content: TEXT_SPACING });
 		return page;
 	}
 
+	/** Runs in the page: each text past its box or past the image, as “text”: how far, in CSS pixels. */
+	function textsOutside() {
+		const svg = document.querySelector('svg')!;
+		const image = svg.viewBox.baseVal;
+		return [...svg.querySelectorAll<SVGTextElement>('g > text')].flatMap((text) => {
+			const box = text.parentElement!.querySelector('rect')!.getBBox();
+			const drawn = text.getBBox();
+			const past = Math.max(
+				box.x - drawn.x,
+				drawn.x + drawn.width - (box.x + box.width),
+				image.x - drawn.x,
+				drawn.x + drawn.width - (image.x + image.width),
+			);
+			return past > 0.5 ? [`“${text.textContent}”: ${past.toFixed(1)} px`] : [];
+		});
+	}
+
 	describe.each(Object.keys(FIXTURES) as (keyof typeof FIXTURES)[])('%s', (name) => {
+		test.each([320, 1280])(
+			'keeps every name and label inside its box and the image at %i px with 1.4.12 text spacing',
+			async (width) => {
+				const page = await openFixture(name, width, true);
+				try {
+					expect(await page.evaluate(textsOutside)).toEqual([]);
+				} finally {
+					await page.close();
+				}
+			},
+		);
+
 		test.each([320, 768, 1280])(
 			'fits its column at %i px, or shows its hint and takes the keyboard focus to scroll',
 			async (width) => {
-				const page = await openFixture(name, width);
+				const page = await openFixture(name, width, false);
 				try {
 					const shown = await page.evaluate(() => {
 						const frame = document.querySelector<HTMLElement>('.relations__scroll')!;

@@ -7,6 +7,7 @@ import {
 	layoutGraph,
 	TEXT,
 	textSize,
+	textWidth,
 	wrapWords,
 	type GraphEdge,
 	type GraphNode,
@@ -107,13 +108,63 @@ describe('the relations layout', () => {
 		},
 	);
 
-	test('sizes each box to hold its wrapped text at the estimated glyph width', () => {
-		const { nodes, edges } = randomGraph(7);
+	test.each(seeds)('sizes each box for its longest line with WCAG 1.4.12 text spacing (graph %i)', (seed) => {
+		const { nodes, edges } = randomGraph(seed);
 		const layout = layoutGraph(nodes, edges);
+		const fits = ({ lines, box }: { lines: string[]; box: { width: number } }, fontSize: number, padding: number) =>
+			box.width - 2 * padding >= Math.max(...lines.map((line) => textWidth(line, fontSize)));
 		for (const node of layout.nodes) {
-			const longest = Math.max(...node.lines.map((line) => line.length));
-			expect(node.box.width).toBeGreaterThanOrEqual(longest * TEXT.nodeFontSize * TEXT.glyphWidth);
+			expect(fits(node, TEXT.nodeFontSize, TEXT.nodePadding), node.lines.join(' ')).toBe(true);
 			expect(node.lines.join(' ')).toBe(nodes.find((n) => n.id === node.id)?.name);
+		}
+		for (const { label } of layout.edges) {
+			expect(fits(label, TEXT.labelFontSize, TEXT.labelPadding), label.lines.join(' ')).toBe(true);
+		}
+	});
+
+	/*
+	 * Widths measured in Debian's Chromium, in CSS pixels: each text in an SVG <text> (getBBox), in the site's UI font
+	 * stack (there DejaVu Sans, the widest of the usual sans-serif fonts), bold, with the WCAG 1.4.12 overrides
+	 * letter-spacing 0.12em and word-spacing 0.16em. Names are drawn at 14 px, labels at 12 px (bold when changed).
+	 */
+	const MEASURED = [
+		{ text: 'Kataib Hezbollah', fontSize: 14, width: 163.3 },
+		{ text: 'Abu Hussein', fontSize: 14, width: 119 },
+		{ text: 'al-Hamidawi', fontSize: 14, width: 116.3 },
+		{ text: 'US Army', fontSize: 14, width: 81.8 },
+		{ text: 'WWW MMM', fontSize: 14, width: 107 },
+		{ text: 'opposed → allied', fontSize: 12, width: 140 },
+		{ text: 'allied (2017) →', fontSize: 12, width: 125.4 },
+		{ text: 'works for', fontSize: 12, width: 78.8 },
+		{ text: 'National Security', fontSize: 12, width: 143.6 },
+		{ text: 'Islamic Resistance', fontSize: 12, width: 153 },
+	];
+
+	test.each(MEASURED)('gives “$text” at $fontSize px the $width px it takes with 1.4.12 spacing', (measured) => {
+		const node = measured.fontSize === TEXT.nodeFontSize;
+		const layout = node
+			? layoutGraph([{ id: 'a', name: measured.text }], [])
+			: layoutGraph(
+					[
+						{ id: 'a', name: 'A' },
+						{ id: 'b', name: 'B' },
+					],
+					[{ subject: 'a', object: 'b', words: measured.text, objectAbove: false }],
+				);
+		const placed = node ? layout.nodes[0]! : layout.edges[0]!.label;
+		expect(placed.lines).toEqual([measured.text]);
+		const padding = node ? TEXT.nodePadding : TEXT.labelPadding;
+		expect(placed.box.width - 2 * padding).toBeGreaterThanOrEqual(measured.width);
+	});
+
+	test.each(seeds.slice(0, 20))('leaves a margin of 4 units or more around every box (graph %i)', (seed) => {
+		const { nodes, edges } = randomGraph(seed);
+		const layout = layoutGraph(nodes, edges);
+		for (const box of [...layout.nodes.map((node) => node.box), ...layout.edges.map((edge) => edge.label.box)]) {
+			expect(box.x).toBeGreaterThanOrEqual(4);
+			expect(box.y).toBeGreaterThanOrEqual(4);
+			expect(layout.width - (box.x + box.width)).toBeGreaterThanOrEqual(4);
+			expect(layout.height - (box.y + box.height)).toBeGreaterThanOrEqual(4);
 		}
 	});
 
@@ -141,7 +192,9 @@ describe('the relations layout', () => {
 		expect(wrapWords('Islamic Resistance in Iraq', 16)).toEqual(['Islamic', 'Resistance in', 'Iraq']);
 		expect(wrapWords('Abu Hussein al-Hamidawi', 16)).toEqual(['Abu Hussein', 'al-Hamidawi']);
 		expect(wrapWords('Internationalisation', 5)).toEqual(['Internationalisation']);
-		expect(textSize(['ab'], 10, 1)).toEqual({ width: 2 * 10 * TEXT.glyphWidth + 2, height: 10 * TEXT.lineHeight + 2 });
+		// "a a": two letters of 0.675 em, a space of 0.349 em, each followed by 0.12 em, the space by 0.16 em more.
+		expect(textWidth('a a', 100)).toBeCloseTo(67.5 + 34.9 + 67.5 + 3 * 12 + 16, 6);
+		expect(textSize(['a a', 'a'], 100, 1)).toEqual({ width: 224, height: 2 * 100 * TEXT.lineHeight + 2 });
 	});
 });
 
