@@ -1,0 +1,241 @@
+/*
+ * A mention's preview card as WCAG 2.2 asks of content shown on hover or focus (1.4.13): the reader dismisses it
+ * with Escape without moving the pointer or the focus, it stays while hovered or focused until then, and it comes
+ * back on the next hover or focus; it never covers the focused link's ring (2.4.11). On a touch screen, the tap
+ * button over a mention covers all its text, even for a name that would wrap onto two lines, and a tap on it opens
+ * the card. The explainers and mentions are chosen from the built content, never assumed.
+ */
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { BASE, builtSiteDir, loadPage } from '../helpers/built-site';
+import { servedSiteInChromium } from '../helpers/served-site';
+import { VIEWPORTS, tabUntil, watchedContext, type BrowserReport } from '../helpers/browser';
+import { listSitePages } from '../helpers/static-server';
+
+/** The explainers whose story has a mention: a story may name its actors only in the key facts or timeline. */
+const explainers = listSitePages(builtSiteDir(), { base: BASE })
+	.filter((page) => page.startsWith(`${BASE}explainers/`))
+	.filter((page) => loadPage(page)('a.mention__link').length > 0);
+const [explainer = `${BASE}explainers/`] = explainers;
+
+/** The small phone of the review: names like "White House" wrap onto two lines at this width. */
+const PHONE = { width: 360, height: 740 };
+
+const site = servedSiteInChromium();
+const reports: BrowserReport[] = [];
+
+async function open(path: string, options: BrowserContextOptions): Promise<Page> {
+	const { context, report } = await watchedContext(site.browser, options);
+	reports.push(report);
+	const page = await context.newPage();
+	const response = await page.goto(new URL(path, site.server.origin).href);
+	expect(response?.status(), path).toBe(200);
+	return page;
+}
+
+/** The element that has the focus, by id, and whether the pointer is over `mention`: what Escape must not move. */
+const focusAndHover = (page: Page, mention: Locator) =>
+	Promise.all([
+		page.evaluate(() => document.activeElement?.id),
+		mention.evaluate((element) => element.matches(':hover')),
+	]);
+
+test('some explainer has a mention in its story', () => {
+	expect(explainers.length).toBeGreaterThan(0);
+});
+
+describe.each([VIEWPORTS.narrow, VIEWPORTS.wide])('a reader with a pointer at $width px', (viewport) => {
+	test('opens a card by keyboard focus, hides it with Escape with the focus left on the link, and sees it again on the next focus', async () => {
+		const page = await open(explainer, { viewport });
+		await tabUntil(page, 'a.mention__link');
+		const link = page.locator('a.mention__link:focus');
+		const id = await link.getAttribute('id');
+		const mention = page.locator('.mention', { has: page.locator(`[id="${id}"]`) });
+		const card = mention.locator('.mention__card');
+		expect(await card.isVisible(), 'the card shows on focus').toBe(true);
+		await page.waitForTimeout(500);
+		expect(await card.isVisible(), 'the card stays while the link has the focus').toBe(true);
+
+		await page.keyboard.press('Escape');
+		expect(await card.isVisible(), 'Escape hides the card').toBe(false);
+		expect(await page.evaluate(() => document.activeElement?.id), 'the focus stays on the link').toBe(id);
+		expect(await link.evaluate((element) => element.matches(':focus-visible'))).toBe(true);
+		await page.keyboard.press('Escape');
+		expect(await card.isVisible(), 'a second Escape leaves it hidden').toBe(false);
+
+		await page.keyboard.press('Shift+Tab');
+		expect(await card.isVisible()).toBe(false);
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+		expect(await card.isVisible(), 'the card shows again when the link takes the focus again').toBe(true);
+		await page.context().close();
+	});
+
+	test('opens a card on hover, hides it with Escape with the pointer left on the mention, and sees it again on the next hover', async () => {
+		const page = await open(explainer, { viewport });
+		const mention = page.locator('.mention').first();
+		const link = mention.locator('a.mention__link');
+		const card = mention.locator('.mention__card');
+		await link.hover();
+		expect(await card.isVisible(), 'the card shows on hover').toBe(true);
+		await page.waitForTimeout(500);
+		expect(await card.isVisible(), 'the card stays while hovered').toBe(true);
+		const before = await focusAndHover(page, mention);
+
+		await page.keyboard.press('Escape');
+		expect(await card.isVisible(), 'Escape hides the card').toBe(false);
+		expect(await focusAndHover(page, mention), 'the focus and the pointer stay where they were').toEqual(before);
+		const box = await link.boundingBox();
+		if (!box) throw new Error('The mention link has no box');
+		await page.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 3 });
+		expect(await card.isVisible(), 'moving the pointer within the mention leaves the card hidden').toBe(false);
+
+		await page.mouse.move(0, 0, { steps: 5 });
+		await link.hover();
+		expect(await card.isVisible(), 'the card shows again on the next hover').toBe(true);
+		// Still hoverable: the pointer moves onto the card's own link and the card stays.
+		const more = await card.locator('a.mention__more').boundingBox();
+		if (!more) throw new Error('The card’s glossary link has no box');
+		await page.mouse.move(more.x + 5, more.y + more.height / 2, { steps: 30 });
+		expect(await card.isVisible(), 'the card stays while the pointer moves onto it').toBe(true);
+		await page.keyboard.press('Escape');
+		expect(await card.isVisible(), 'Escape hides the card with the pointer on it').toBe(false);
+		await page.context().close();
+	});
+
+	test('shows the whole focus ring of a mention’s link above its card', async () => {
+		const page = await open(explainer, { viewport });
+		await tabUntil(page, 'a.mention__link');
+		const measured = await page.evaluate(() => {
+			const link = document.activeElement as HTMLElement;
+			const card = link.parentElement?.querySelector('.mention__card');
+			if (!card) throw new Error('The focused mention has no card');
+			const style = getComputedStyle(link);
+			const ring = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+			return {
+				ringBottom: link.getBoundingClientRect().bottom + ring,
+				cardTop: card.getBoundingClientRect().top,
+				ring,
+			};
+		});
+		expect(measured.ring, 'the link has a focus ring').toBeGreaterThanOrEqual(2);
+		expect(measured.cardTop, JSON.stringify(measured)).toBeGreaterThanOrEqual(measured.ringBottom);
+		await page.context().close();
+	});
+});
+
+describe(`a reader on a ${PHONE.width} px touch screen`, () => {
+	const touch = { viewport: PHONE, hasTouch: true, isMobile: true };
+
+	/**
+	 * The first explainer with mentions whose text wraps onto two lines at the phone's width when laid out as a line
+	 * of text (as a pointer's page lays them out), and their ids. Measured once, for both tests.
+	 */
+	let wrapping: Promise<{ path: string; ids: string[] }> | undefined;
+	const wrappingMentions = () =>
+		(wrapping ??= (async () => {
+			const { context } = await watchedContext(site.browser, { viewport: PHONE });
+			const page = await context.newPage();
+			try {
+				for (const path of explainers) {
+					await page.goto(new URL(path, site.server.origin).href);
+					const ids = await page.evaluate(() =>
+						[...document.querySelectorAll<HTMLElement>('a.mention__link')]
+							.filter((link) => [...link.getClientRects()].filter((rect) => rect.width > 0).length > 1)
+							.map((link) => link.id),
+					);
+					if (ids.length > 0) return { path, ids };
+				}
+				throw new Error(`No mention of any explainer wraps onto two lines at ${PHONE.width} px: the tests need one`);
+			} finally {
+				await context.close();
+			}
+		})());
+
+	test('taps the button over a mention that wraps onto two lines, and its card opens; every button covers its whole name', async () => {
+		const { path, ids } = await wrappingMentions();
+		const page = await open(path, touch);
+		const covers = await page.evaluate(() =>
+			[...document.querySelectorAll('.mention')].map((mention) => {
+				const button = mention.querySelector('.mention__toggle') as HTMLElement;
+				const link = mention.querySelector('.mention__link') as HTMLElement;
+				const box = button.getBoundingClientRect();
+				const lines = [...link.getClientRects()].filter((rect) => rect.width > 0);
+				const inside = (line: DOMRect) =>
+					line.left >= box.left - 1 &&
+					line.right <= box.right + 1 &&
+					line.top >= box.top - 1 &&
+					line.bottom <= box.bottom + 1;
+				const problem =
+					box.width === 0 || box.height === 0
+						? 'the button has no size'
+						: !lines.every(inside)
+							? 'a line of the name is outside the button'
+							: undefined;
+				return { id: link.id, box: `${box.width}×${box.height} px`, problem };
+			}),
+		);
+		expect(covers.map(({ id }) => id)).toEqual(expect.arrayContaining(ids));
+		expect(covers.filter(({ problem }) => problem)).toEqual([]);
+
+		for (const id of ids) {
+			const mention = page.locator('.mention', { has: page.locator(`[id="${id}"]`) });
+			const card = mention.locator('.mention__card');
+			const link = mention.locator('a.mention__link');
+			await link.scrollIntoViewIfNeeded();
+			// A finger lands on the middle of the name's first line, where the link is: the button above it takes the tap.
+			const [line] = await link.evaluate((element) =>
+				[...element.getClientRects()].filter((rect) => rect.width > 0).map((rect) => ({ ...rect.toJSON() })),
+			);
+			if (!line) throw new Error(`${id} has no box`);
+			await page.touchscreen.tap(line.left + line.width / 2, line.top + line.height / 2);
+			expect(new URL(page.url()).hash, `${id}: the tap opens the card instead of following the link`).toBe('');
+			expect(await card.evaluate((element) => element.matches(':popover-open')), `${id}: the card is open`).toBe(true);
+			expect(await card.isVisible()).toBe(true);
+			await page.keyboard.press('Escape');
+			expect(await card.evaluate((element) => element.matches(':popover-open')), `${id}: Escape closes it`).toBe(false);
+		}
+		await page.context().close();
+	});
+
+	test('tabs to the button over a mention that wraps, and its focus ring surrounds the whole name', async () => {
+		const {
+			path,
+			ids: [id],
+		} = await wrappingMentions();
+		const page = await open(path, touch);
+		await tabUntil(page, `.mention:has([id="${id}"]) button.mention__toggle`);
+		const ring = await page.evaluate((linkId) => {
+			const button = document.activeElement as HTMLElement;
+			const link = document.getElementById(linkId) as HTMLElement;
+			const style = getComputedStyle(button);
+			const box = button.getBoundingClientRect();
+			const name = link.getBoundingClientRect();
+			return {
+				focusVisible: button.matches(':focus-visible'),
+				outline: style.outlineStyle !== 'none' ? parseFloat(style.outlineWidth) : 0,
+				width: box.width,
+				nameWidth: name.width,
+				height: box.height,
+				nameHeight: name.height,
+			};
+		}, id ?? '');
+		expect(ring.focusVisible).toBe(true);
+		expect(ring.outline, 'an outline of 2 px or more').toBeGreaterThanOrEqual(2);
+		expect(ring.width, 'the ring is as wide as the name').toBeGreaterThanOrEqual(ring.nameWidth - 1);
+		expect(ring.height, 'the ring is as tall as the name').toBeGreaterThanOrEqual(ring.nameHeight - 1);
+		await page.context().close();
+	});
+});
+
+test('the mention cards met no console error, CSP violation, failed response or request off 127.0.0.1', () => {
+	expect(reports.length).toBeGreaterThan(0);
+	expect(
+		reports.flatMap((report) => [
+			...report.errors,
+			...report.cspViolations,
+			...report.failedResponses,
+			...report.offHostRequests,
+		]),
+	).toEqual([]);
+});
