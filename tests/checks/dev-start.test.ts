@@ -55,8 +55,8 @@ describe('astro dev started on broken content', () => {
 		await overlay.waitFor({ state: 'attached', timeout: 30_000 });
 		const shown = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '');
 		expect(shown).toMatch(/articles\/story\.mdx:4:1 published: write a date and time with a time zone/);
-		expect(shown).toMatch(/actors\/ostland\.yaml:1:7 YAML syntax error: Missing closing "quote/);
-		expect(shown).toContain('→ add the closing quote');
+		expect(shown).toMatch(/actors\/ostland\.yaml:1:7 YAML syntax error: the " that opens this value is never closed/);
+		expect(shown).toContain('→ add a closing " at the end of the value');
 		// The actor's own page and the feed are refused too: no route renders while the checks report an error.
 		for (const path of ['/actors/ostland/', '/rss.xml']) {
 			expect((await fetch(`${server.origin}${path}`)).status, path).toBe(500);
