@@ -169,7 +169,7 @@ describe.each(slugs)('the explainer %s', (slug) => {
 		const expected = connectionsGraphic(
 			listed.map(({ id, data }) => ({ id, name: data.name })),
 			connections,
-			{ idPrefix: 'relations', title, description: describeConnections(connections, nameOf) },
+			{ idPrefix: 'relations', title, description: describeConnections(connections, nameOf, 'table') },
 		);
 		expect(readPage(PAGE)).toContain(expected.svg);
 	});

@@ -293,3 +293,10 @@ export function searchWords(text: string): string[] {
 			.match(/[\p{L}\p{N}]+(?:'\p{L}+)?/gu) ?? []
 	);
 }
+
+/**
+ * Whether an inline script's text is the explainers' one script, the Escape that puts a mention's card away
+ * (src/mentions/MentionCardEscape.astro): it marks the mention with `data-dismissed`. Every other page but search
+ * runs none.
+ */
+export const isMentionCardScript = (text: string) => text.includes('data-dismissed') && text.includes('Escape');
