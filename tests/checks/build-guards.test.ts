@@ -118,6 +118,8 @@ describe('astro build with broken content', () => {
 		writeFileSync(
 			join(content, 'articles/second.mdx'),
 			story
+				// A headline of its own: two explainers may not share one.
+				.replace(/^title: .*$/m, 'title: A second explainer')
 				.replace('A stray <brace { here.', '')
 				.replace('text: We pause our operations today', 'text: We pause all our operations today'),
 		);
