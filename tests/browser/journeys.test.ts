@@ -17,15 +17,8 @@ import {
 	readActor,
 	readArticleFrontmatter,
 } from '../helpers/built-site';
-import { servedSiteInChromium } from '../helpers/served-site';
-import {
-	VIEWPORTS,
-	describeViolations,
-	saveScreenshot,
-	tabUntil,
-	watchedContext,
-	type BrowserReport,
-} from '../helpers/browser';
+import { pageOpener, servedSiteInChromium } from '../helpers/served-site';
+import { VIEWPORTS, describeViolations, saveScreenshot, tabUntil, type BrowserReport } from '../helpers/browser';
 
 /** How many mentions the journey's explainer needs: hovering over every card means something only with several. */
 const MENTIONS = 6;
@@ -50,14 +43,7 @@ const site = servedSiteInChromium();
 const reports: BrowserReport[] = [];
 
 /** A fresh page in a watched context; the context's report is checked after each journey. */
-async function open(path: string, options: Parameters<typeof watchedContext>[1]): Promise<Page> {
-	const { context, report } = await watchedContext(site.browser, options);
-	reports.push(report);
-	const page = await context.newPage();
-	const response = await page.goto(new URL(path, site.server.origin).href);
-	expect(response?.status(), path).toBe(200);
-	return page;
-}
+const open = pageOpener(site, reports);
 
 /** The actor id a mention or speaker link leads to (`#actor-<id>`). */
 async function actorOf(link: Locator): Promise<string> {

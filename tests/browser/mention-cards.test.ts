@@ -5,10 +5,10 @@
  * button over a mention covers all its text, even for a name that would wrap onto two lines, and a tap on it opens
  * the card. The explainers and mentions are chosen from the built content, never assumed.
  */
-import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { BASE, builtSiteDir, loadPage } from '../helpers/built-site';
-import { servedSiteInChromium } from '../helpers/served-site';
+import { pageOpener, servedSiteInChromium } from '../helpers/served-site';
 import { VIEWPORTS, tabUntil, watchedContext, type BrowserReport } from '../helpers/browser';
 import { listSitePages } from '../helpers/static-server';
 
@@ -24,14 +24,8 @@ const PHONE = { width: 360, height: 740 };
 const site = servedSiteInChromium();
 const reports: BrowserReport[] = [];
 
-async function open(path: string, options: BrowserContextOptions): Promise<Page> {
-	const { context, report } = await watchedContext(site.browser, options);
-	reports.push(report);
-	const page = await context.newPage();
-	const response = await page.goto(new URL(path, site.server.origin).href);
-	expect(response?.status(), path).toBe(200);
-	return page;
-}
+/** A fresh page in a watched context; the context's report is checked after each journey. */
+const open = pageOpener(site, reports);
 
 /** The element that has the focus, by id, and whether the pointer is over `mention`: what Escape must not move. */
 const focusAndHover = (page: Page, mention: Locator) =>

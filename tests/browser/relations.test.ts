@@ -11,9 +11,9 @@ import { describe, expect, test } from 'vitest';
 import { BASE, explainerUrl, articleSlugs, loadPage } from '../helpers/built-site';
 import { servedSiteInChromium } from '../helpers/served-site';
 import { WCAG_22_AA_TAGS, describeViolations } from '../helpers/browser';
+import { connection } from '../helpers/connection';
 import { render } from '../helpers/render';
 import RelationsGraphic from '../../src/relations/RelationsGraphic.astro';
-import type { RelationKind } from '../../src/relations/kinds';
 import type { Connection } from '../../src/relations/relations';
 
 const explainers = articleSlugs()
@@ -155,15 +155,6 @@ describe.each(explainers)('“How they are connected” on %s', (path) => {
  * every name and label inside its box and the image, and a graphic wider than its column says so at every width.
  */
 describe('a relations graphic of the test’s own', () => {
-	const connection = (subject: string, kind: RelationKind, object: string, earlier: Connection['earlier'] = []) => ({
-		subject,
-		kind,
-		object,
-		facts: [],
-		period: 'Dates not reported',
-		reportedIn: [],
-		earlier,
-	});
 	const FIXTURES = {
 		'a small one': {
 			actors: [

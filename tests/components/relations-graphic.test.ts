@@ -6,19 +6,8 @@
 import type { CheerioAPI } from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import RelationsGraphic from '../../src/relations/RelationsGraphic.astro';
-import type { RelationKind } from '../../src/relations/kinds';
-import type { Connection } from '../../src/relations/relations';
+import { connection } from '../helpers/connection';
 import { render } from '../helpers/render';
-
-const connection = (subject: string, kind: RelationKind, object: string): Connection => ({
-	subject,
-	kind,
-	object,
-	facts: [],
-	period: 'Dates not reported',
-	reportedIn: [],
-	earlier: [],
-});
 
 /** Two short names, one relation: a graphic far narrower than a 320 px screen's 288 px column. */
 const small = {

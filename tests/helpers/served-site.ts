@@ -1,6 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { launchChromium, readerPages } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchChromium, readerPages, watchedContext, type BrowserReport } from './browser';
 import { BASE, builtSiteDir } from './built-site';
 import { startStaticServer, type StaticServer } from './static-server';
 
@@ -39,4 +39,19 @@ export function servedSiteInChromium(): {
 function started<T>(value: T | undefined, what: string): T {
 	if (value === undefined) throw new Error(`${what} is used before the file's beforeAll started it`);
 	return value;
+}
+
+/**
+ * Opens a page of the served site in a fresh watched context, expecting it to answer 200; each context's report goes
+ * to `reports`, for the file to check after each journey.
+ */
+export function pageOpener(site: ReturnType<typeof servedSiteInChromium>, reports: BrowserReport[]) {
+	return async (path: string, options: Parameters<typeof watchedContext>[1]): Promise<Page> => {
+		const { context, report } = await watchedContext(site.browser, options);
+		reports.push(report);
+		const page = await context.newPage();
+		const response = await page.goto(new URL(path, site.server.origin).href);
+		expect(response?.status(), path).toBe(200);
+		return page;
+	};
 }

@@ -12,9 +12,10 @@ import {
 	type GraphEdge,
 	type GraphNode,
 } from '../../src/relations/layout';
-import { RELATION_KINDS, type RelationKind } from '../../src/relations/kinds';
+import { RELATION_KINDS } from '../../src/relations/kinds';
 import type { Connection } from '../../src/relations/relations';
 import { LINE_STYLES, relationsSvg } from '../../src/relations/svg';
+import { connection } from '../helpers/connection';
 
 /** A small deterministic generator, so a failing graph can be made again from its seed. */
 function random(seed: number) {
@@ -57,16 +58,6 @@ function randomGraph(seed: number): { nodes: GraphNode[]; edges: GraphEdge[] } {
 }
 
 const seeds = Array.from({ length: 60 }, (_, i) => i + 1);
-
-const connection = (subject: string, kind: RelationKind, object: string, earlier: Connection['earlier'] = []) => ({
-	subject,
-	kind,
-	object,
-	facts: [],
-	period: 'Dates not reported',
-	reportedIn: [],
-	earlier,
-});
 
 const actors = [
 	{ id: 'group', name: 'Kataib Hezbollah' },
