@@ -27,7 +27,8 @@ const BUILT_SITE_TESTS = [`${sep}tests${sep}build${sep}`, `${sep}tests${sep}brow
  * A run whose files include no built-site or browser test (e.g. `vitest run tests/plugins`) skips the build.
  *
  * The site is built from a content folder of its own, `<run>/content`, handed to tests through
- * `inject('builtContentDir')` (tests/helpers/built-site.ts reads the content there): the content folder plus a
+ * `inject('builtContentDir')` (tests/helpers/built-site.ts reads the content there): the content folder, the tests'
+ * own explainer (tests/fixtures/test-build/, so every feature tested is on some page whatever content/ holds) and a
  * later copy of every explainer under another slug and headline (tests/helpers/test-content.ts). The copies make
  * every built-site and browser test run on several explainers sharing actors, topics and places, so a test that
  * assumes one explainer is the only one fails now, not when editors add the next story. `CONTENT_DIR` points the

@@ -34,7 +34,12 @@ const SLUG = (() => {
 		.map((slug) => ({ slug, mentions: loadPage(explainerUrl(slug))('.mention').length }))
 		.filter(({ mentions }) => mentions >= MENTIONS)
 		.sort((a, b) => b.mentions - a.mentions || a.slug.localeCompare(b.slug));
-	if (!chosen) throw new Error(`No explainer has a pull quote and ${MENTIONS} mentions or more: the journeys need one`);
+	if (!chosen) {
+		throw new Error(
+			`No explainer has a pull quote and ${MENTIONS} mentions or more: the tests’ own explainer ` +
+				'(tests/fixtures/test-build/) should be one',
+		);
+	}
 	return chosen.slug;
 })();
 const article = readArticleFrontmatter(SLUG);

@@ -3,7 +3,8 @@
  * with Escape without moving the pointer or the focus, it stays while hovered or focused until then, and it comes
  * back on the next hover or focus; it never covers the focused link's ring (2.4.11). On a touch screen, the tap
  * button over a mention covers all its text, even for a name that would wrap onto two lines, and a tap on it opens
- * the card. The explainers and mentions are chosen from the built content, never assumed.
+ * the card. The explainers and mentions are chosen from the built content, never assumed; the test build's content
+ * includes the tests' own explainer (tests/fixtures/test-build/), which has a mention of each kind tested here.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -122,8 +123,8 @@ describe(`a reader on a ${PHONE.width} px touch screen`, () => {
 	const touch = { viewport: PHONE, hasTouch: true, isMobile: true };
 
 	/**
-	 * The first explainer with mentions whose text wraps onto two lines at the phone's width when laid out as a line
-	 * of text (as a pointer's page lays them out), and their ids. Measured once, for both tests.
+	 * The first explainer with mentions whose name wraps onto two lines at the phone's width (a name longer than a
+	 * line), and their ids. Measured once, for both tests.
 	 */
 	let wrapping: Promise<{ path: string; ids: string[] }> | undefined;
 	const wrappingMentions = () =>
@@ -140,7 +141,10 @@ describe(`a reader on a ${PHONE.width} px touch screen`, () => {
 					);
 					if (ids.length > 0) return { path, ids };
 				}
-				throw new Error(`No mention of any explainer wraps onto two lines at ${PHONE.width} px: the tests need one`);
+				throw new Error(
+					`No mention of any explainer wraps onto two lines at ${PHONE.width} px: the tests' own explainer ` +
+						'(tests/fixtures/test-build/) should have one',
+				);
 			} finally {
 				await context.close();
 			}

@@ -25,13 +25,14 @@ function mentionLinks($: ReturnType<typeof loadPage>): [string, string][] {
 		.map((link) => [link.attribs['id'] ?? '', link.attribs['href'] ?? '']);
 }
 
-// Whether a quote is translated is the content's to say (no source of ours says so today): the marker itself is
-// tested on the components' own quotes (tests/components), and here only where the content has one.
-test('some explainer has what these tests check: mentions in its story, a pull quote and another quote', () => {
+// The tests' own explainer (tests/fixtures/test-build/), part of every test build, has each of these, so the tests
+// below always meet one whatever content/ holds.
+test('some explainer has what these tests check: mentions in its story, a pull quote, another quote, a translated one', () => {
 	const articles = slugs.map(readArticleFrontmatter);
 	expect(slugs.some((slug) => mentionLinks(loadPage(explainerUrl(slug))).length > 0)).toBe(true);
 	expect(articles.some((article) => article.quotes.some((quote) => quote.pull))).toBe(true);
 	expect(articles.some((article) => article.quotes.some((quote) => !quote.pull))).toBe(true);
+	expect(articles.some((article) => article.quotes.some((quote) => quote.translated))).toBe(true);
 });
 
 describe.each(slugs)('the explainer %s', (slug) => {

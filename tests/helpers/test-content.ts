@@ -1,6 +1,12 @@
 /*
- * The content the test build reads (tests/global-setup.ts): a copy of the content folder plus, for every
- * explainer, a second explainer made from it, published a year later under a slug and a headline of its own.
+ * The content the test build reads (tests/global-setup.ts): a copy of the content folder, the tests' own explainer
+ * (tests/fixtures/test-build/), and, for every explainer, a second explainer made from it, published a year later
+ * under a slug and a headline of its own.
+ *
+ * Why the tests' own explainer: tests of a feature (a pull quote, a mention that wraps on a phone, a map that leaves
+ * a far place off, a relations graphic) need some page that has it, and what content/ has is the editors' to change.
+ * The fixture is fictional, carries every feature a page can show, and its files are named `fixture-…` so they do
+ * not meet the editors' ids; if they ever do, the run fails saying which file to rename.
  *
  * Why the copies: the site has few explainers, and tests written against one of them tend to assume it is the
  * only one (an actor's quotes counted on one explainer, "the" explainer of a topic). Editors keep adding
@@ -12,7 +18,7 @@
  * The frontmatter is edited as text, line by line, so everything else stays byte for byte as the editor wrote it;
  * the result is read back with `yaml` and compared with the original, field by field, before the build sees it.
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { idFromFileName } from '../../src/utils/ids';
@@ -34,12 +40,33 @@ export interface ExplainerCopy {
 	copy: string;
 }
 
+/** The tests' own content, added to every test build (see the module comment). */
+export const TEST_BUILD_FIXTURE = join(import.meta.dirname, '../fixtures/test-build');
+
 /**
- * Copies `source` (a content folder: articles/, actors/, places/) to `target` and adds a later copy of every
- * explainer (see the module comment). Returns the copies made, by slug.
+ * Copies `source` (a content folder: articles/, actors/, places/) to `target`, adds the tests' own content
+ * (`fixture`) and a later copy of every explainer (see the module comment). Returns the copies made, by slug.
+ * Fails, naming them, when ids of the fixture are ids in `source`.
  */
-export function writeTestContent(source: string, target: string): ExplainerCopy[] {
+export function writeTestContent(source: string, target: string, fixture = TEST_BUILD_FIXTURE): ExplainerCopy[] {
 	cpSync(source, target, { recursive: true });
+	const clashes = ['articles', 'actors', 'places'].flatMap((collection) => {
+		const ids = (folder: string) =>
+			existsSync(join(folder, collection))
+				? readdirSync(join(folder, collection)).map((entry) => idFromFileName({ entry }))
+				: [];
+		const editors = new Set(ids(target));
+		return ids(fixture)
+			.filter((id) => editors.has(id))
+			.map((id) => `${collection}/${id}`);
+	});
+	if (clashes.length > 0) {
+		throw new Error(
+			`The content uses ids of the tests' own explainer (${fixture}): ${[...new Set(clashes)].join(', ')}.\n` +
+				"Rename the fixture's files and the ids that refer to them, so the tests keep an explainer of their own.",
+		);
+	}
+	cpSync(fixture, target, { recursive: true });
 	const articles = join(target, 'articles');
 	const files = readdirSync(articles).filter((name) => name.endsWith('.mdx'));
 	const taken = new Set(files.map((entry) => idFromFileName({ entry })));
