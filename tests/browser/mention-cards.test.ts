@@ -19,6 +19,15 @@ const explainers = listSitePages(builtSiteDir(), { base: BASE })
 	.filter((page) => loadPage(page)('a.mention__link').length > 0);
 const [explainer = `${BASE}explainers/`] = explainers;
 
+/** The mention with the longest text of all explainers: the one most likely to wrap onto two lines. */
+const longest = explainers
+	.flatMap((path) =>
+		loadPage(path)('a.mention__link')
+			.toArray()
+			.map((link) => ({ path, id: link.attribs['id'] ?? '', length: loadPage(path)(link).text().length })),
+	)
+	.reduce((a, b) => (b.length > a.length ? b : a), { path: explainer, id: '', length: 0 });
+
 /** The small phone of the review: names like "White House" wrap onto two lines at this width. */
 const PHONE = { width: 360, height: 740 };
 
@@ -95,6 +104,26 @@ describe.each([VIEWPORTS.narrow, VIEWPORTS.wide])('a reader with a pointer at $w
 		expect(await card.isVisible(), 'the card stays while the pointer moves onto it').toBe(true);
 		await page.keyboard.press('Escape');
 		expect(await card.isVisible(), 'Escape hides the card with the pointer on it').toBe(false);
+		await page.context().close();
+	});
+
+	test('keeps the card of the longest mention while the pointer moves from the start of its name onto the card', async () => {
+		const page = await open(longest.path, { viewport });
+		const mention = page.locator('.mention', { has: page.locator(`[id="${longest.id}"]`) });
+		const card = mention.locator('.mention__card');
+		await mention.scrollIntoViewIfNeeded();
+		const [start] = await mention
+			.locator('a.mention__link')
+			.evaluate((link) =>
+				[...link.getClientRects()].filter((rect) => rect.width > 0).map((rect) => ({ ...rect.toJSON() })),
+			);
+		if (!start) throw new Error(`${longest.id} has no box`);
+		await page.mouse.move(start.left + 2, start.top + start.height / 2, { steps: 5 });
+		expect(await card.isVisible(), 'the card shows on hover').toBe(true);
+		const more = await card.locator('a.mention__more').boundingBox();
+		if (!more) throw new Error('The card’s glossary link has no box');
+		await page.mouse.move(more.x + more.width - 5, more.y + more.height / 2, { steps: 30 });
+		expect(await card.isVisible(), 'the card stays while the pointer moves onto it').toBe(true);
 		await page.context().close();
 	});
 
