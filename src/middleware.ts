@@ -1,7 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
-import { AstroError } from 'astro/errors';
 import { checkContentWhenChanged } from './checks';
-import { describeProblems } from './checks/problem';
+import { contentError } from './checks/problem';
 import { storiesPrepared } from './checks/story-facts/prepare';
 import { contentDir } from './utils/content-dir';
 
@@ -18,7 +17,7 @@ export const onRequest = defineMiddleware(async (_context, next) => {
 		// The server keeps each file and its problems: a save reads and checks only what it can have changed.
 		const problems = checkContentWhenChanged(contentDir());
 		if (problems.some((problem) => problem.severity === 'error')) {
-			throw new AstroError(describeProblems(problems), 'Fix the files listed above and save: this page reloads.');
+			throw contentError(problems, 'Fix the files listed above and save: this page reloads.');
 		}
 	}
 	return next();

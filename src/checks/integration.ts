@@ -4,7 +4,7 @@ import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from '../utils/content-dir';
 import { startContentChecks, type CheckedContent, type ContentCheckRun } from '.';
-import { describeProblems, formatProblem } from './problem';
+import { contentError, formatProblem } from './problem';
 import type { CompiledStoryFacts } from './story-facts/compiled';
 
 /** The content of the build under way, once all its checks passed; rejected when they failed. */
@@ -61,6 +61,8 @@ interface ContentChecksOptions {
 export default function contentChecks({ storyFacts }: ContentChecksOptions = {}): AstroIntegration {
 	let run: ContentCheckRun | undefined;
 	let logger: AstroIntegrationLogger | undefined;
+	/** Where the problems' file paths start from. */
+	let projectRoot: string | undefined;
 	/** The stories' checks, once asked for by the end of Astro's bundle; rejects with the report when they failed. */
 	let storyChecks: Promise<void> | undefined;
 	const checkStories = () => {
@@ -77,9 +79,10 @@ export default function contentChecks({ storyFacts }: ContentChecksOptions = {})
 		logger?.debug(`stories' facts: ${compiled} from Astro's compile, ${parsed} parsed for the checks`);
 		storyFacts?.stop();
 		if (problems.some((problem) => problem.severity === 'error')) {
-			const error = new AstroError(
-				describeProblems(problems),
+			const error = contentError(
+				problems,
 				'Fix the files above and build again; `npm run check` lists the same problems without building.',
+				projectRoot,
 			);
 			checked?.reject(error);
 			checked = undefined;
@@ -112,7 +115,8 @@ export default function contentChecks({ storyFacts }: ContentChecksOptions = {})
 				updateConfig({ vite: { plugins: [storyChecksGate(checkStories)] } });
 				// Astro's compile of each story hands its facts over from now on, for the story checks at the bundle's end.
 				storyFacts?.collect();
-				run = startContentChecks(contentDir(), fileURLToPath(config.root), storyFacts);
+				projectRoot = fileURLToPath(config.root);
+				run = startContentChecks(contentDir(), projectRoot, storyFacts);
 				// A broken field stops the build here, before Astro reads the files, with the stories' problems too.
 				if (run.dataProblems.some((problem) => problem.severity === 'error')) await report(run);
 				fieldsChecked.resolve(run.content.files);

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AstroError } from 'astro/errors';
+
 /** One thing wrong with the content, where it is, and how to fix it. */
 export interface Problem {
 	/** `error` stops the build; `warning` is printed and, with `--strict`, stops it too. */
@@ -33,6 +37,29 @@ export function describeProblems(problems: readonly Problem[]): string {
 		...errors.map(formatProblem),
 		...warnings.map(formatProblem),
 	].join('\n');
+}
+
+/**
+ * The error that stops `astro build` or shows in the dev overlay when the content has errors: the report and `hint`,
+ * located at the report's first error, so Astro's terminal output and overlay show that file and its lines rather
+ * than the code that threw, and without a stack trace, which would only say where the checks stopped.
+ */
+export function contentError(problems: readonly Problem[], hint: string, projectRoot = process.cwd()): AstroError {
+	const error = new AstroError(describeProblems(problems), hint);
+	const first = problems.find((problem) => problem.severity === 'error');
+	if (first) {
+		const file = resolve(projectRoot, first.file);
+		// The overlay shows the file's text around the line; Astro reads it itself only for files inside the project.
+		let fullCode: string | undefined;
+		try {
+			fullCode = readFileSync(file, 'utf8');
+		} catch {
+			fullCode = undefined;
+		}
+		Object.assign(error, { loc: { file, line: first.line, column: first.column }, fullCode });
+	}
+	error.stack = '';
+	return error;
 }
 
 /** A field path as editors read it: `quotes[2].speaker`. */

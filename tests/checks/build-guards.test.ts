@@ -69,6 +69,15 @@ function brokenSite(name: string, edit: (story: string) => string) {
 	return { content, outDir };
 }
 
+/**
+ * Astro's account of the stop points at the content: its location is the report's first error, in the content
+ * folder, and it has no stack trace of the code that stopped the build.
+ */
+const locatedAtContent = (output: string, place: string) => {
+	expect(output).toMatch(new RegExp(`Location:\\s+/\\S*/content/${place.replaceAll('.', '\\.')}\\s`));
+	expect(output).not.toMatch(/Stack trace|src\/checks\//);
+};
+
 const keptPreviousBuild = (outDir: string) => {
 	expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
 	expect(existsSync(`${outDir}.staging`)).toBe(false);
@@ -90,6 +99,7 @@ describe('astro build with broken content', () => {
 		);
 		expect(result.output).toMatch(/articles\/story\.mdx:\d+:5 quotes\[0\]\.speaker: no actor "dana-reyez"/);
 		expect(result.output).toMatch(/articles\/story\.mdx:37:42 .*the page has no anchor "#timelines"/);
+		locatedAtContent(result.output, 'articles/story.mdx:12:5');
 		keptPreviousBuild(outDir);
 	}, 120_000);
 
@@ -106,6 +116,7 @@ describe('astro build with broken content', () => {
 		// The checks ran while Astro compiled the stories, and stopped it before it wrote a bundle or rendered a page.
 		expect(result.output).toMatch(/Building static entrypoints/);
 		expect(result.output).not.toMatch(/✓ built in|generating static routes/);
+		locatedAtContent(result.output, 'articles/story.mdx:20:5');
 		keptPreviousBuild(outDir);
 	}, 120_000);
 
@@ -129,6 +140,7 @@ describe('astro build with broken content', () => {
 		expect(result.output).toMatch(/2 errors and 0 warnings in the content/);
 		expect(result.output).toMatch(/articles\/story\.mdx:\d+:\d+ MDX syntax error/);
 		expect(result.output).toMatch(/articles\/second\.mdx:20:5 quotes\[0\]\.text: these words do not appear/);
+		locatedAtContent(result.output, 'articles/second.mdx:20:5');
 		keptPreviousBuild(outDir);
 	}, 120_000);
 });

@@ -102,6 +102,15 @@ describe('astro dev', () => {
 		const shown = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '');
 		expect(shown).toMatch(/story\.mdx:19:5 quotes\[0\]\.speaker: no actor "dana-reyez" — did you mean "dana-reyes"\?/);
 		expect(shown).toContain('→ change it to "dana-reyes"');
+		// Its code view is the story at that line, with a link to open it in the editor; no stack of our code.
+		const code = await overlay.evaluate((element) => ({
+			file: element.shadowRoot?.querySelector('#code header h2')?.textContent,
+			code: element.shadowRoot?.querySelector('#code-content')?.textContent ?? '',
+			stack: element.shadowRoot?.querySelector('#stack-content')?.textContent ?? '',
+		}));
+		expect(code.file).toBe('articles/story.mdx:19:5');
+		expect(code.code).toContain('speaker: dana-reyez');
+		expect(code.stack).not.toMatch(/middleware|src\/checks\//);
 
 		writeFileSync(article, valid);
 		expect((await fetchUntil((status) => status === 200)).status).toBe(200);
@@ -181,7 +190,8 @@ describe('astro dev', () => {
 					{ cause: error },
 				);
 			};
-			await waitForPage(overlayNames, spec.expect.message).catch(stuck('broken'));
+			// The overlay sets the message's `code` as code: its text has no backticks.
+			await waitForPage(overlayNames, spec.expect.message?.replaceAll('`', '')).catch(stuck('broken'));
 			expect(server.exitCode, name).toBeNull();
 			saveAs(base);
 			await waitForPage(storyShows).catch(stuck('put back'));
