@@ -56,13 +56,14 @@ const mentionScope: Scope = {
 export const mentionCheck = scoped(mentionScope, (context) => {
 	// An empty name (the schema reports it) would match everywhere, and the matcher would never get past it; a
 	// name past the limit (reported below) would make its pattern too large for the regular expression engine.
-	const findNames = createNameMatcher(
-		namedActors(context.actors).map((actor) => ({
-			...actor,
-			names: actor.names.filter((name) => name.trim() !== '' && name.length <= LONGEST_NAME),
-		})),
-	);
-	return [...longNameProblems(context), ...mentionProblems(context, findNames)];
+	const usable = (name: string) => name.trim() !== '' && name.length <= LONGEST_NAME;
+	const actors = namedActors(context.actors);
+	const findNames = createNameMatcher(actors.map((actor) => ({ ...actor, names: actor.names.filter(usable) })));
+	// An actor whose file could not be read, or whose name is missing, empty or too long, has no name to look for:
+	// whether a story names it is unknown, and its own file's problem is the one to fix.
+	const usableName = new Set(actors.filter((actor) => usable(actor.names[0] ?? '')).map((actor) => actor.id));
+	const nameless = new Set(context.actors.filter((file) => !usableName.has(file.id)).map((file) => file.id));
+	return [...longNameProblems(context), ...mentionProblems(context, findNames, nameless)];
 });
 
 /** The most characters of a name or alias: a name is a few words. */
@@ -91,10 +92,11 @@ function longNameProblems(context: CheckContext): Problem[] {
 	});
 }
 
-function mentionProblems(context: CheckContext, findNames: ReturnType<typeof createNameMatcher>): Problem[] {
-	// An actor whose file could not be read has no names to look for: whether a story names it is unknown, and its
-	// file's own syntax error is the problem to fix.
-	const unreadable = new Set(context.actors.filter((file) => file.syntaxErrors.length > 0).map((file) => file.id));
+function mentionProblems(
+	context: CheckContext,
+	findNames: ReturnType<typeof createNameMatcher>,
+	nameless: ReadonlySet<string>,
+): Problem[] {
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
 		const data = file.data as Record<string, unknown> | undefined;
@@ -124,7 +126,7 @@ function mentionProblems(context: CheckContext, findNames: ReturnType<typeof cre
 					}),
 				];
 			}
-			if (named.has(id) || !context.actorIds.has(id) || unreadable.has(id) || !hasStory(file)) return [];
+			if (named.has(id) || !context.actorIds.has(id) || nameless.has(id) || !hasStory(file)) return [];
 			return [
 				problemAt(file, ['actors', index], {
 					message: `"${id}" is listed but never named in the story, key facts, timeline or captions`,

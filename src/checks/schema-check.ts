@@ -5,6 +5,7 @@ import { PlaceSchema } from '../schemas/place';
 import { oncePerFile, problemAt, problemAtPosition, OWN_FILE, scoped } from './check';
 import type { Collection, ContentFile } from './content-files';
 import { fieldName } from './problem';
+import { closest } from './suggest';
 
 const schemas = { articles: ArticleSchema(z.string()), actors: ActorSchema(), places: PlaceSchema() };
 
@@ -45,7 +46,7 @@ function withAstrosReading(file: ContentFile, result: Parsed): Parsed {
 }
 
 /** How to fix a schema issue that carries no advice of its own, from what the schema expected. */
-function hintFor(issue: z.core.$ZodIssue, field: string): string {
+function hintFor(issue: z.core.$ZodIssue, field: string, value: unknown): string {
 	const reference = `see \`${field}\` in the field reference of docs/editing.md`;
 	switch (issue.code) {
 		case 'invalid_type': {
@@ -61,20 +62,70 @@ function hintFor(issue: z.core.$ZodIssue, field: string): string {
 		case 'too_big':
 			return issue.origin === 'string'
 				? `shorten it to ${issue.maximum} characters or fewer`
-				: issue.origin === 'array'
-					? `keep ${issue.maximum} or fewer`
+				: issue.origin === 'array' && Array.isArray(value)
+					? `remove ${value.length - Number(issue.maximum)}, keeping what matters most`
 					: `use a value of at most ${issue.maximum}`;
 		case 'too_small':
 			return issue.origin === 'string'
 				? 'write the text, or leave the field out when it is optional'
-				: issue.origin === 'array'
-					? `list at least ${issue.minimum}`
+				: issue.origin === 'array' && Array.isArray(value)
+					? `add ${Number(issue.minimum) - value.length} more`
 					: `use a value of at least ${issue.minimum}`;
 		case 'invalid_value':
 			return `write one of: ${issue.values.map(String).join(', ')}`;
 		default:
 			// Custom rules and formats say in their message what to write; the reference shows an example.
 			return reference;
+	}
+}
+
+/** zod's own wording, e.g. "Too small: expected array to have >=3 items": the schemas' own messages are kept. */
+const ZOD_WORDING = /^(?:Invalid input|Invalid option|Too small|Too big)\b/;
+
+/** What a field of each kind holds, in editors' words. */
+const KIND_WORDS: Partial<Record<string, string>> = {
+	string: 'text',
+	number: 'a number',
+	boolean: 'true or false',
+	array: 'a list',
+	object: 'fields, each `name: value` on a line of its own',
+};
+
+/** A value read from YAML, as an editor would call it. */
+function valueWords(value: unknown): string {
+	if (value === null) return 'empty';
+	if (Array.isArray(value)) return 'a list';
+	if (value instanceof Date) return 'a date';
+	if (typeof value === 'object') return 'fields: YAML reads a colon followed by a space as starting a field';
+	if (typeof value === 'string') return 'text';
+	return `${typeof value === 'number' ? 'the number ' : ''}${String(value)}`;
+}
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** An issue's message in plain words when it is zod's own wording, from the value the file holds. */
+function messageFor(issue: z.core.$ZodIssue, value: unknown): string {
+	if (!ZOD_WORDING.test(issue.message)) return issue.message;
+	switch (issue.code) {
+		case 'invalid_type':
+			return `should be ${KIND_WORDS[issue.expected] ?? issue.expected}, not ${valueWords(value)}`;
+		case 'too_small':
+		case 'too_big': {
+			const limit = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
+			if (issue.origin === 'array' && Array.isArray(value))
+				return `lists ${count(value.length, 'item')}; it takes ${limit}`;
+			if (issue.origin === 'string' && typeof value === 'string') {
+				const length = Array.from(value.trim()).length;
+				return length === 0 ? 'is empty' : `is ${count(length, 'character')} long; it takes ${limit}`;
+			}
+			return `is ${String(value)}; it must be ${limit}`;
+		}
+		case 'invalid_value': {
+			const suggestion = typeof value === 'string' ? closest(value, issue.values.map(String)) : undefined;
+			return `${JSON.stringify(value)} is not one of the values it takes${suggestion ? ` — did you mean "${suggestion}"?` : ''}`;
+		}
+		default:
+			return issue.message;
 	}
 }
 
@@ -128,13 +179,14 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 					}),
 				);
 			}
-			const missing = issue.code === 'invalid_type' && valueAt(file.data, issue.path) === undefined;
+			const value = valueAt(file.data, issue.path);
+			const missing = issue.code === 'invalid_type' && value === undefined;
 			return [
 				problemAt(file, issue.path, {
-					message: missing ? 'is required but missing' : issue.message,
+					message: missing ? 'is required but missing' : messageFor(issue, value),
 					hint: missing
 						? `add \`${String(issue.path.at(-1))}:\` — see docs/editing.md for what it takes`
-						: hintFor(issue, fieldName(issue.path) || file.collection),
+						: hintFor(issue, fieldName(issue.path) || file.collection, value),
 				}),
 			];
 		});

@@ -122,6 +122,41 @@ describe('content checks', () => {
 		]);
 	});
 
+	test('say in plain words what a field holds and what it takes, where zod’s own wording would show', () => {
+		const text = broken(
+			'    setting: press-conference',
+			'    setting: press-conferense',
+			broken(
+				'  - Its spokesman, Pat Ryder, gave no date.',
+				'  - Its spokesman: Pat Ryder, who gave no date.',
+				broken('topics:\n  - Testing\n', 'topics: []\n'),
+			),
+		);
+		const problems = checkFiles([article(text), ...ACTORS()]);
+		expect(problems.map((problem) => [problem.field, problem.message, problem.hint])).toEqual([
+			['topics', 'lists 0 items; it takes at least 1', 'add 1 more'],
+			[
+				'keyFacts[1]',
+				'should be text, not fields: YAML reads a colon followed by a space as starting a field',
+				expect.stringContaining('put it in quotes'),
+			],
+			[
+				'quotes[0].setting',
+				'"press-conferense" is not one of the values it takes — did you mean "press-conference"?',
+				expect.stringMatching(/^write one of: .*press-conference/),
+			],
+		]);
+		expect(problems.map((problem) => problem.message).join('\n')).not.toMatch(/Invalid|Too (?:small|big)|expected/);
+	});
+
+	test('report an actor’s empty name at its file, and not also the explainers that list it as never named', () => {
+		const nameless = actor('iran', 'name: ""\nkind: country\nsummary: A country.\n');
+		const problems = checkFiles([article(EXPLAINER), ...ACTORS().slice(0, 2), nameless]);
+		expect(problems.map((problem) => [problem.file, problem.field, problem.message])).toEqual([
+			['content/actors/iran.yaml', 'name', 'is empty'],
+		]);
+	});
+
 	test('reject an update dated before the first publication, at the `updated` field', () => {
 		const text = broken(
 			'published: 2024-01-30T20:00:00Z',
