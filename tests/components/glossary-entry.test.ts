@@ -46,6 +46,16 @@ describe('GlossaryEntry', () => {
 		expect(none('.entry').text()).not.toContain('Also called');
 	});
 
+	test('leaves out of “Also called” an alias that is the name, or an earlier alias, in other capitals', async () => {
+		const $ = await render(GlossaryEntry, {
+			props: { actor: actor({ aliases: ['KATAIB HEZBOLLAH', 'KH', 'Kataib hezbollah', 'kh', 'Hezbollah Brigades'] }) },
+		});
+		expect($('.entry__aliases').text()).toBe('Also called KH, Hezbollah Brigades');
+
+		const onlyCapitals = await render(GlossaryEntry, { props: { actor: actor({ aliases: ['Kataib hezbollah'] }) } });
+		expect(onlyCapitals('.entry').text()).not.toContain('Also called');
+	});
+
 	test('links each affiliation to its glossary entry when the other actor is on the page, and names it plainly otherwise', async () => {
 		const $ = await render(GlossaryEntry, {
 			props: {
