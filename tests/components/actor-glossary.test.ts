@@ -35,7 +35,7 @@ describe('ActorGlossary', () => {
 
 	test('groups actors by kind in glossary order', async () => {
 		const $ = await render(ActorGlossary, { props: { actors } });
-		const groups = $('#whos-who section.glossary-group')
+		const groups = $('#whos-who div.glossary-group')
 			.toArray()
 			.map((group) => [
 				$(group).children('h3').text(),
@@ -53,11 +53,13 @@ describe('ActorGlossary', () => {
 		]);
 	});
 
-	test('labels each group by its heading, whose id names the kind', async () => {
+	test('labels each group by its heading, whose id names the kind, as a group and not a landmark', async () => {
 		const $ = await render(ActorGlossary, { props: { actors } });
-		const labels = $('section.glossary-group')
+		expect($('#whos-who section')).toHaveLength(0);
+		const labels = $('.glossary-group')
 			.toArray()
 			.map((group) => {
+				expect($(group).attr('role')).toBe('group');
 				const id = $(group).attr('aria-labelledby');
 				return [id, $(group).children('h3').attr('id')];
 			});
@@ -72,7 +74,7 @@ describe('ActorGlossary', () => {
 
 	test('shows no heading for a kind no actor has', async () => {
 		const $ = await render(ActorGlossary, { props: { actors: [actor('iran', 'Iran', 'country')] } });
-		expect($('section.glossary-group')).toHaveLength(1);
+		expect($('.glossary-group')).toHaveLength(1);
 		expect(
 			$('h3')
 				.toArray()
