@@ -42,7 +42,7 @@ export const mdxCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 					file,
 					facts.syntaxError,
 					`MDX syntax error: ${facts.syntaxError.message}`,
-					'a `<` or `{` in text must be escaped as `\\<` or `\\{`; every tag must be closed',
+					facts.syntaxError.hint ?? 'a `<` or `{` in text must be escaped as `\\<` or `\\{`; every tag must be closed',
 				),
 			];
 		}

@@ -238,6 +238,24 @@ describe('content checks', () => {
 		]);
 	});
 
+	test('report a stray `{` at the brace itself, not where its paragraph ends, with how to escape it', () => {
+		const text = broken(
+			'With support from Tehran, the armed groups have carried out more than 150 attacks.',
+			'With support from Tehran {/* a note */}, the armed groups { have carried out\nmore than 150 attacks.',
+		);
+		const line = lineOf(text, (candidate) => candidate.startsWith('With support from Tehran'));
+		expect(checkFiles([article(text), ...ACTORS()])).toEqual([
+			{
+				severity: 'error',
+				file: 'content/articles/x.mdx',
+				line,
+				column: text.split('\n')[line - 1]!.lastIndexOf('{') + 1,
+				message: 'MDX syntax error: this `{` has no `}` to close it',
+				hint: 'to show a brace in the text, write it as `\\{`',
+			},
+		]);
+	});
+
 	test.each([
 		{
 			mistake: 'a tab as indentation',

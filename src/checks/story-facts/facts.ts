@@ -18,8 +18,11 @@ interface TextRun extends Position {
  * story that compile could not parse, read the story alone with the same parser (parse.ts).
  */
 export interface StoryFacts {
-	/** Where MDX parsing stopped (an unclosed tag, a stray `{` or `<`); every other field is then empty. */
-	syntaxError?: { message: string } & Position;
+	/**
+	 * Where MDX parsing stopped (an unclosed tag, a stray `{` or `<`), with how to fix it when MDX's own words do not
+	 * say; every other field is then empty.
+	 */
+	syntaxError?: { message: string; hint?: string } & Position;
 	/** The story's readable text, run by run, without code and expressions. */
 	proseRuns: TextRun[];
 	/** Block-level text with runs joined, so a quote that spans emphasis reads whole. */

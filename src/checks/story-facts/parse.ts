@@ -4,6 +4,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import type { Position } from '../content-files.ts';
 import { storyFactsOf, unparsedStory, type StoryFacts } from './facts.ts';
 
 /**
@@ -52,10 +53,19 @@ export function readStoryFacts(body: { text: string; line: number }): StoryFacts
 		return unparsedStory({ message: 'the story is too large to read', line: body.line, column: 1 });
 	}
 	let tree: Root;
+	const text = '\n'.repeat(body.line - 1) + body.text;
 	try {
-		tree = parser.runSync(parser.parse('\n'.repeat(body.line - 1) + body.text)) as Root;
+		tree = parser.runSync(parser.parse(text)) as Root;
 	} catch (error) {
 		const place = error as { reason?: string; message: string; line?: number; column?: number };
+		const brace = endOfExpression(error) && place.line ? unclosedBrace(text, place as Position) : undefined;
+		if (brace) {
+			return unparsedStory({
+				message: 'this `{` has no `}` to close it',
+				hint: 'to show a brace in the text, write it as `\\{`',
+				...brace,
+			});
+		}
 		return unparsedStory({
 			message: place.reason ?? place.message,
 			line: place.line ?? body.line,
@@ -63,4 +73,30 @@ export function readStoryFacts(body: { text: string; line: number }): StoryFacts
 		});
 	}
 	return storyFactsOf(tree);
+}
+
+/** Whether MDX stopped at the end of a paragraph still inside a `{…}`. */
+const endOfExpression = (error: unknown) =>
+	(error as { source?: string }).source === 'micromark-extension-mdx-expression' &&
+	(error as { ruleId?: string }).ruleId === 'unexpected-eof';
+
+/**
+ * The `{` of an expression that never closes. MDX reports it where the paragraph ends, often lines past the brace
+ * the editor has to escape: this looks back from there for the first `{` not closed before that point.
+ */
+function unclosedBrace(text: string, end: Position): Position | undefined {
+	const lines = text.split('\n');
+	let closed = 0;
+	for (let line = end.line; line >= 1; line--) {
+		const chars = lines[line - 1] ?? '';
+		const last = line === end.line ? Math.min(end.column - 1, chars.length) : chars.length;
+		for (let column = last; column >= 1; column--) {
+			const char = chars[column - 1];
+			if ((char !== '{' && char !== '}') || chars[column - 2] === '\\') continue;
+			if (char === '}') closed++;
+			else if (closed === 0) return { line, column };
+			else closed--;
+		}
+	}
+	return undefined;
 }
