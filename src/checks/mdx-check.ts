@@ -69,7 +69,10 @@ function importProblems(file: ContentFile, facts: StoryFacts): Problem[] {
 	});
 }
 
-/** Capitalised JSX elements not imported (but <Mention>, the mention plugin's) fail only when the page renders. */
+/**
+ * Capitalised JSX elements not imported (but <Mention>, the mention plugin's) fail only when the page renders. The
+ * site gives stories no other component, so the fix is the text without the tags, not an import.
+ */
 function componentProblems(file: ContentFile, facts: StoryFacts): Problem[] {
 	const imported = new Set(facts.importedNames);
 	return facts.elements.flatMap(({ name, line, column }): Problem[] => {
@@ -79,8 +82,9 @@ function componentProblems(file: ContentFile, facts: StoryFacts): Problem[] {
 			problemAtPosition(
 				file,
 				{ line, column },
-				`<${name}> is used but not imported`,
-				`import it at the top of the body, or use <${MENTION_ELEMENT}>, the one component available without import`,
+				`there is no <${name}> component for stories: the only one is <${MENTION_ELEMENT}>`,
+				`delete the <${name}> tags and keep the words between them, in **bold** or _italic_ if they should stand ` +
+					`out; to link an actor, write <${MENTION_ELEMENT} actor="id">…</${MENTION_ELEMENT}>`,
 			),
 		];
 	});

@@ -238,6 +238,16 @@ describe('content checks', () => {
 		]);
 	});
 
+	test('say which component a story may use when it uses another, and how to keep its words without it', () => {
+		const text = broken('the armed groups have', 'the armed groups <Callout>have</Callout>');
+		const line = lineOf(text, (candidate) => candidate.startsWith('With support from Tehran'));
+		expect(checkFiles([article(text), ...ACTORS()]).map(formatProblem)).toEqual([
+			`content/articles/x.mdx:${line}:44 there is no <Callout> component for stories: the only one is <Mention>\n` +
+				'    → delete the <Callout> tags and keep the words between them, in **bold** or _italic_ if they should ' +
+				'stand out; to link an actor, write <Mention actor="id">…</Mention>',
+		]);
+	});
+
 	test('report a stray `{` at the brace itself, not where its paragraph ends, with how to escape it', () => {
 		const text = broken(
 			'With support from Tehran, the armed groups have carried out more than 150 attacks.',
