@@ -1,6 +1,7 @@
 import { problemAtPosition, type Check, type CheckContext } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
+import { closest } from './suggest';
 
 /** Sections every explainer page has (see src/layouts/ExplainerLayout.astro). */
 const PAGE_SECTIONS = ['main', 'key-facts', 'story', 'who-said-what', 'timeline', 'whos-who', 'sources', 'corrections'];
@@ -35,11 +36,20 @@ export function disallowedTarget(url: string): string | undefined {
 	return undefined;
 }
 
+/** The page a link to a missing explainer or actor page likely meant, e.g. /actors/pat-ryder/ for /actors/pat-rider/. */
+function likelyPage(path: string, context: CheckContext): string | undefined {
+	const [, folder, id] = /^\/(explainers|actors)\/([^/]+)\/$/.exec(path) ?? [];
+	if (folder === undefined || id === undefined) return undefined;
+	const suggestion = closest(id, folder === 'actors' ? context.actorIds : context.articleIds);
+	return suggestion && `/${folder}/${suggestion}/`;
+}
+
 /** Links in a story that go nowhere a reader may be sent, or to a page or `#anchor` of this site that will not exist. */
 export const linkCheck: Check = (context) => {
 	// Site paths that exist, mapped to the article whose anchors they carry (none for pages without).
 	const pages = new Map<string, ContentFile | undefined>([['/', undefined]]);
 	for (const article of context.articles) pages.set(`/explainers/${article.id}/`, article);
+	for (const id of context.actorIds) pages.set(`/actors/${id}/`, undefined);
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
 		if (!facts || facts.syntaxError) return [];
@@ -68,10 +78,16 @@ export const linkCheck: Check = (context) => {
 				return problem(`link to "${link.url.slice(0, 60)}": its #anchor is not valid`, 'check the link after the #');
 			}
 			if (!pages.has(path)) {
-				return problem(
-					`link to "${link.url}": no such page on this site`,
-					'explainers live at /explainers/<file name>/; check the slug',
-				);
+				const suggestion = likelyPage(path, context);
+				return suggestion
+					? problem(
+							`link to "${link.url}": no such page on this site — did you mean "${suggestion}"?`,
+							`change the link to "${suggestion}${target.hash}"`,
+						)
+					: problem(
+							`link to "${link.url}": no such page on this site`,
+							'explainers live at /explainers/<file name>/, actors’ pages at /actors/<file name>/; check the name',
+						);
 			}
 			const page = pages.get(path);
 			if (fragment && !(page ? anchorsOf(page, context) : new Set(['main'])).has(fragment)) {

@@ -238,6 +238,29 @@ describe('content checks', () => {
 		]);
 	});
 
+	test.each([
+		['an actor’s page', '/actors/pat-rider/', '/actors/pat-ryder/', '"/actors/pat-ryder/"'],
+		[
+			'an explainer',
+			'/explainers/pentagon-sayz/#timeline',
+			'/explainers/pentagon-says/',
+			'"/explainers/pentagon-says/#timeline"',
+		],
+	])('suggest the page a link to %s that does not exist likely meant', (_, url, meant, corrected) => {
+		const text = broken('With support from Tehran', `With support from [Tehran](${url})`);
+		const line = lineOf(text, (candidate) => candidate.startsWith('With support from'));
+		const problems = checkFiles([article(text, 'content/articles/pentagon-says.mdx'), ...ACTORS()]);
+		expect(problems.map(formatProblem)).toEqual([
+			`content/articles/pentagon-says.mdx:${line}:19 link to "${url}": no such page on this site — did you mean "${meant}"?\n` +
+				`    → change the link to ${corrected}`,
+		]);
+	});
+
+	test('accept a link to an actor’s page', () => {
+		const text = broken('With support from Tehran', 'With support from [Tehran](/actors/iran/)');
+		expect(checkFiles([article(text), ...ACTORS()]).map(formatProblem)).toEqual([]);
+	});
+
 	test('say which component a story may use when it uses another, and how to keep its words without it', () => {
 		const text = broken('the armed groups have', 'the armed groups <Callout>have</Callout>');
 		const line = lineOf(text, (candidate) => candidate.startsWith('With support from Tehran'));
