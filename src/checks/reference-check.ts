@@ -42,8 +42,11 @@ function references(file: ContentFile): Reference[] {
 	}
 }
 
+// An actor's file renamed leaves the old id in explainers: the existing file comes first, so that it is not added again.
 const HOW_TO_ADD: Record<Referenced, (id: string) => string> = {
-	actors: (id) => `add content/actors/${id}.yaml (npm run new:actor -- "Name") or use an existing id`,
+	actors: (id) =>
+		`use the file name of an actor in content/actors/, without .yaml (its new name, if the file was renamed), ` +
+		`or add content/actors/${id}.yaml (npm run new:actor -- "Name")`,
 	places: (id) => `add content/places/${id}.yaml (see docs/editing.md, “Places”) or use an existing id`,
 	articles: () => 'use the slug of an explainer in content/articles/ (its file name without .mdx)',
 };

@@ -88,6 +88,20 @@ describe('content checks', () => {
 		]);
 	});
 
+	test('point an explainer still listing a renamed actor file’s old id to the actors’ files before a new one', () => {
+		const [pentagon, ryder] = ACTORS();
+		const renamed = actor(
+			'islamic-republic-of-iran',
+			'name: Iran\nkind: country\naliases:\n  - Tehran\nsummary: A country.\n',
+		);
+		const problems = checkFiles([article(EXPLAINER), pentagon!, ryder!, renamed]);
+		expect(problems.filter((problem) => problem.field === 'actors[2]').map(formatProblem)).toEqual([
+			`content/articles/x.mdx:${lineOf(EXPLAINER, (line) => line === '  - iran')}:5 actors[2]: no actor "iran"\n` +
+				'    → use the file name of an actor in content/actors/, without .yaml (its new name, if the file was ' +
+				'renamed), or add content/actors/iran.yaml (npm run new:actor -- "Name")',
+		]);
+	});
+
 	test('name the alias too long to find in the stories, at its line', () => {
 		const long = 'Islamic Resistance '.repeat(11).trim();
 		const yaml = `name: Iran\nkind: country\naliases:\n  - Tehran\n  - ${long}\nsummary: A country.\n`;

@@ -136,7 +136,7 @@ describe('npm run new:article', () => {
 		const todoErrors = all.filter((error) => error !== actorError);
 		expect(actorError).toMatch(
 			new RegExp(
-				`^${escape(articlePath('a-story'))}:\\d+:5 actors\\[0\\]: no actor "${ACTOR_PLACEHOLDER}"\\n    → .*use an existing id$`,
+				`^${escape(articlePath('a-story'))}:\\d+:5 actors\\[0\\]: no actor "${ACTOR_PLACEHOLDER}"\\n    → use the file name of an actor in content/actors/.*$`,
 			),
 		);
 		// `asOf: TODO` is not a date either, so the schema reports that field once more, besides its TODO.
