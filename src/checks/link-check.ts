@@ -1,7 +1,8 @@
-import { problemAtPosition, type Check, type CheckContext } from './check';
+import { problemAtPosition, textItems, type Check, type CheckContext } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 import { closest } from './suggest';
+import { topicSlug } from '../utils/paths';
 
 /** Sections every explainer page has (see src/layouts/ExplainerLayout.astro). */
 const PAGE_SECTIONS = ['main', 'key-facts', 'story', 'who-said-what', 'timeline', 'whos-who', 'sources', 'corrections'];
@@ -44,11 +45,19 @@ function likelyPage(path: string, context: CheckContext): string | undefined {
 	return suggestion && `/${folder}/${suggestion}/`;
 }
 
+/** The pages of the site that list others, whatever the content: the home page, actors, topics and search. */
+const LISTING_PAGES = ['/', '/actors/', '/topics/', '/search/'];
+
 /** Links in a story that go nowhere a reader may be sent, or to a page or `#anchor` of this site that will not exist. */
 export const linkCheck: Check = (context) => {
 	// Site paths that exist, mapped to the article whose anchors they carry (none for pages without).
-	const pages = new Map<string, ContentFile | undefined>([['/', undefined]]);
-	for (const article of context.articles) pages.set(`/explainers/${article.id}/`, article);
+	const pages = new Map<string, ContentFile | undefined>(LISTING_PAGES.map((path) => [path, undefined]));
+	for (const article of context.articles) {
+		pages.set(`/explainers/${article.id}/`, article);
+		for (const topic of textItems((article.data as { topics?: unknown } | undefined)?.topics)) {
+			pages.set(`/topics/${topicSlug(topic)}/`, undefined);
+		}
+	}
 	for (const id of context.actorIds) pages.set(`/actors/${id}/`, undefined);
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);

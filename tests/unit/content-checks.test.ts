@@ -270,9 +270,19 @@ describe('content checks', () => {
 		]);
 	});
 
-	test('accept a link to an actor’s page', () => {
-		const text = broken('With support from Tehran', 'With support from [Tehran](/actors/iran/)');
-		expect(checkFiles([article(text), ...ACTORS()]).map(formatProblem)).toEqual([]);
+	test.each(['/actors/iran/', '/actors/', '/topics/', '/topics/testing/', '/search/', '/'])(
+		'accept a link to a page the site has: %s',
+		(url) => {
+			const text = broken('With support from Tehran', `With support from [Tehran](${url})`);
+			expect(checkFiles([article(text), ...ACTORS()]).map(formatProblem)).toEqual([]);
+		},
+	);
+
+	test('refuse a link to a topic no explainer has', () => {
+		const text = broken('With support from Tehran', 'With support from [Tehran](/topics/tehran/)');
+		expect(checkFiles([article(text), ...ACTORS()]).map((problem) => problem.message)).toEqual([
+			'link to "/topics/tehran/": no such page on this site',
+		]);
 	});
 
 	test('say which component a story may use when it uses another, and how to keep its words without it', () => {
