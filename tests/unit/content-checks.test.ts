@@ -315,6 +315,36 @@ describe('content checks', () => {
 
 	test.each([
 		{
+			mistake: 'a `{` that a later `}` closes around words',
+			replace: 'the armed groups { have carried out } more than',
+			at: '{',
+			message: 'MDX syntax error: the words after this `{` are read as code, which they are not',
+			hint: 'to show braces in the text, write them as `\\{` and `\\}`',
+		},
+		{
+			mistake: 'a `<` before a number',
+			replace: 'the armed groups have carried out <151 attacks, more than',
+			at: '<',
+			message: 'MDX syntax error: this `<` starts a tag that the text after it does not finish',
+			hint: 'to show `<` in the text, write it as `\\<`; a tag is written whole, e.g. <Mention actor="id">…</Mention>',
+		},
+	])('report $mistake at that character, in plain words, with how to show it', ({ replace, at, message, hint }) => {
+		const text = broken('the armed groups have carried out more than', replace);
+		const line = lineOf(text, (candidate) => candidate.startsWith('With support from Tehran'));
+		expect(checkFiles([article(text), ...ACTORS()])).toEqual([
+			{
+				severity: 'error',
+				file: 'content/articles/x.mdx',
+				line,
+				column: text.split('\n')[line - 1]!.indexOf(at) + 1,
+				message,
+				hint,
+			},
+		]);
+	});
+
+	test.each([
+		{
 			mistake: 'a tab as indentation',
 			find: '    speaker: pat-ryder',
 			replace: '\tspeaker: pat-ryder',

@@ -58,12 +58,29 @@ export function readStoryFacts(body: { text: string; line: number }): StoryFacts
 		tree = parser.runSync(parser.parse(text)) as Root;
 	} catch (error) {
 		const place = error as { reason?: string; message: string; line?: number; column?: number };
-		const brace = endOfExpression(error) && place.line ? unclosedBrace(text, place as Position) : undefined;
+		const expression = expressionError(error);
+		const brace = expression && place.line ? unclosedBrace(text, place as Position) : undefined;
 		if (brace) {
+			return unparsedStory(
+				expression === 'unexpected-eof'
+					? {
+							message: 'this `{` has no `}` to close it',
+							hint: 'to show a brace in the text, write it as `\\{`',
+							...brace,
+						}
+					: {
+							message: 'the words after this `{` are read as code, which they are not',
+							hint: 'to show braces in the text, write them as `\\{` and `\\}`',
+							...brace,
+						},
+			);
+		}
+		const tag = tagError(error) && place.line ? tagStart(text, place as Position) : undefined;
+		if (tag) {
 			return unparsedStory({
-				message: 'this `{` has no `}` to close it',
-				hint: 'to show a brace in the text, write it as `\\{`',
-				...brace,
+				message: 'this `<` starts a tag that the text after it does not finish',
+				hint: 'to show `<` in the text, write it as `\\<`; a tag is written whole, e.g. <Mention actor="id">…</Mention>',
+				...tag,
 			});
 		}
 		return unparsedStory({
@@ -75,14 +92,20 @@ export function readStoryFacts(body: { text: string; line: number }): StoryFacts
 	return storyFactsOf(tree);
 }
 
-/** Whether MDX stopped at the end of a paragraph still inside a `{…}`. */
-const endOfExpression = (error: unknown) =>
-	(error as { source?: string }).source === 'micromark-extension-mdx-expression' &&
-	(error as { ruleId?: string }).ruleId === 'unexpected-eof';
+/**
+ * Why MDX stopped inside a `{…}`, if it did: `unexpected-eof` at the end of a paragraph still inside one, `acorn`
+ * where the words inside are not JavaScript (a `{` in text that a later `}` happens to close).
+ */
+function expressionError(error: unknown): 'unexpected-eof' | 'acorn' | undefined {
+	const { source, ruleId } = error as { source?: string; ruleId?: string };
+	if (source !== 'micromark-extension-mdx-expression') return undefined;
+	return ruleId === 'unexpected-eof' || ruleId === 'acorn' ? ruleId : undefined;
+}
 
 /**
- * The `{` of an expression that never closes. MDX reports it where the paragraph ends, often lines past the brace
- * the editor has to escape: this looks back from there for the first `{` not closed before that point.
+ * The `{` of an expression MDX could not read. MDX reports an unclosed one where the paragraph ends, often lines past
+ * the brace the editor has to escape, and one it cannot parse at the word it stumbled on: this looks back from there
+ * for the first `{` not closed before that point.
  */
 function unclosedBrace(text: string, end: Position): Position | undefined {
 	const lines = text.split('\n');
@@ -96,6 +119,25 @@ function unclosedBrace(text: string, end: Position): Position | undefined {
 			if (char === '}') closed++;
 			else if (closed === 0) return { line, column };
 			else closed--;
+		}
+	}
+	return undefined;
+}
+
+/** Whether MDX stopped inside a tag it could not read: a `<` in text, or a tag cut short. */
+const tagError = (error: unknown) => {
+	const { source, ruleId } = error as { source?: string; ruleId?: string };
+	return source === 'micromark-extension-mdx-jsx' && (ruleId === 'unexpected-character' || ruleId === 'unexpected-eof');
+};
+
+/** The `<` that starts the tag MDX stopped in: the last one not escaped before where it stopped. */
+function tagStart(text: string, end: Position): Position | undefined {
+	const lines = text.split('\n');
+	for (let line = end.line; line >= 1; line--) {
+		const chars = lines[line - 1] ?? '';
+		const last = line === end.line ? Math.min(end.column - 1, chars.length) : chars.length;
+		for (let column = last; column >= 1; column--) {
+			if (chars[column - 1] === '<' && chars[column - 2] !== '\\') return { line, column };
 		}
 	}
 	return undefined;
