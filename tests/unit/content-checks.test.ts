@@ -328,7 +328,14 @@ describe('content checks', () => {
 			message: 'MDX syntax error: this `<` starts a tag that the text after it does not finish',
 			hint: 'to show `<` in the text, write it as `\\<`; a tag is written whole, e.g. <Mention actor="id">…</Mention>',
 		},
-	])('report $mistake at that character, in plain words, with how to show it', ({ replace, at, message, hint }) => {
+		{
+			mistake: 'a tag left open',
+			replace: 'the armed groups <Mention actor="iran">have carried out more than',
+			at: '<',
+			message: 'MDX syntax error: <Mention> is not closed in its paragraph',
+			hint: 'add </Mention> where the words it wraps end, in the same paragraph',
+		},
+	])('report $mistake at that character, in plain words, with how to fix it', ({ replace, at, message, hint }) => {
 		const text = broken('the armed groups have carried out more than', replace);
 		const line = lineOf(text, (candidate) => candidate.startsWith('With support from Tehran'));
 		expect(checkFiles([article(text), ...ACTORS()])).toEqual([

@@ -75,6 +75,16 @@ export function readStoryFacts(body: { text: string; line: number }): StoryFacts
 						},
 			);
 		}
+		const unclosed = UNCLOSED_TAG.exec(place.reason ?? '');
+		if (unclosed) {
+			const [, name = '', line = '', column = ''] = unclosed;
+			return unparsedStory({
+				message: `<${name}> is not closed in its paragraph`,
+				hint: `add </${name}> where the words it wraps end, in the same paragraph`,
+				line: Number(line),
+				column: Number(column),
+			});
+		}
 		const tag = tagError(error) && place.line ? tagStart(text, place as Position) : undefined;
 		if (tag) {
 			return unparsedStory({
@@ -123,6 +133,9 @@ function unclosedBrace(text: string, end: Position): Position | undefined {
 	}
 	return undefined;
 }
+
+/** MDX's report of a tag left open at the end of its paragraph: the tag's name and where it starts. */
+const UNCLOSED_TAG = /^Expected a closing tag for `<([^>\s]*)>` \((\d+):(\d+)-/;
 
 /** Whether MDX stopped inside a tag it could not read: a `<` in text, or a tag cut short. */
 const tagError = (error: unknown) => {
