@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { contentCacheDir } from '../../src/utils/content-dir';
 import { buildWarnings } from '../../src/build/build-warnings';
@@ -73,7 +73,9 @@ function brokenSite(name: string, edit: (story: string) => string) {
  * Astro's account of the stop points at the content: its location is the report's first error, in the content
  * folder, and it has no stack trace of the code that stopped the build.
  */
-const locatedAtContent = (output: string, place: string) => {
+const locatedAtContent = (coloured: string, place: string) => {
+	// Astro colours its output where the terminal (or CI) takes colours.
+	const output = stripVTControlCharacters(coloured);
 	expect(output).toMatch(new RegExp(`Location:\\s+/\\S*/content/${place.replaceAll('.', '\\.')}\\s`));
 	expect(output).not.toMatch(/Stack trace|src\/checks\//);
 };
