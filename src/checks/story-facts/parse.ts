@@ -57,67 +57,71 @@ export function readStoryFacts(body: { text: string; line: number }): StoryFacts
 	try {
 		tree = parser.runSync(parser.parse(text)) as Root;
 	} catch (error) {
-		const place = error as { reason?: string; message: string; line?: number; column?: number };
-		const expression = expressionError(error);
-		const brace = expression && place.line ? unclosedBrace(text, place as Position) : undefined;
-		if (brace) {
-			return unparsedStory(
-				expression === 'unexpected-eof'
-					? {
-							message: 'this `{` has no `}` to close it',
-							hint: 'to show a brace in the text, write it as `\\{`',
-							...brace,
-						}
-					: {
-							message: 'the words after this `{` are read as code, which they are not',
-							hint: 'to show braces in the text, write them as `\\{` and `\\}`',
-							...brace,
-						},
-			);
-		}
-		const unclosed = UNCLOSED_TAG.exec(place.reason ?? '');
-		if (unclosed) {
-			const [, name = '', line = '', column = ''] = unclosed;
-			return unparsedStory({
-				message: `<${name}> is not closed in its paragraph`,
-				hint: `add </${name}> where the words it wraps end, in the same paragraph`,
-				line: Number(line),
-				column: Number(column),
-			});
-		}
-		const tag = tagError(error) && place.line ? tagStart(text, place as Position) : undefined;
-		if (tag) {
-			return unparsedStory({
-				message: 'this `<` starts a tag that the text after it does not finish',
-				hint: 'to show `<` in the text, write it as `\\<`; a tag is written whole, e.g. <Mention actor="id">…</Mention>',
-				...tag,
-			});
-		}
-		return unparsedStory({
-			message: place.reason ?? place.message,
-			line: place.line ?? body.line,
-			column: place.column ?? 1,
-		});
+		return unparsedStory(syntaxErrorOf(error, text, body.line));
 	}
 	return storyFactsOf(tree);
 }
 
-/**
- * Why MDX stopped inside a `{…}`, if it did: `unexpected-eof` at the end of a paragraph still inside one, `acorn`
- * where the words inside are not JavaScript (a `{` in text that a later `}` happens to close).
- */
-function expressionError(error: unknown): 'unexpected-eof' | 'acorn' | undefined {
-	const { source, ruleId } = error as { source?: string; ruleId?: string };
-	if (source !== 'micromark-extension-mdx-expression') return undefined;
-	return ruleId === 'unexpected-eof' || ruleId === 'acorn' ? ruleId : undefined;
-}
+/** MDX's report of a tag left open at the end of its paragraph: the tag's name and where it starts. */
+const UNCLOSED_TAG = /^Expected a closing tag for `<([^>\s]*)>` \((\d+):(\d+)-/;
 
 /**
- * The `{` of an expression MDX could not read. MDX reports an unclosed one where the paragraph ends, often lines past
- * the brace the editor has to escape, and one it cannot parse at the word it stumbled on: this looks back from there
- * for the first `{` not closed before that point.
+ * Where MDX stopped, in editors' words where MDX's are a parser's: at the `{` or `<` to escape, which MDX reports
+ * where it stumbled (for a `{` never closed, where the paragraph ends, often lines later), or at the tag to close.
  */
-function unclosedBrace(text: string, end: Position): Position | undefined {
+function syntaxErrorOf(error: unknown, text: string, firstLine: number): NonNullable<StoryFacts['syntaxError']> {
+	const { reason, message, line, column, source, ruleId } = error as {
+		reason?: string;
+		message: string;
+		line?: number;
+		column?: number;
+		source?: string;
+		ruleId?: string;
+	};
+	const at = line ? { line, column: column ?? 1 } : undefined;
+	const brace =
+		at && source === 'micromark-extension-mdx-expression' && (ruleId === 'unexpected-eof' || ruleId === 'acorn')
+			? openerBefore(text, at, '{', '}')
+			: undefined;
+	if (brace && ruleId === 'unexpected-eof') {
+		return {
+			message: 'this `{` has no `}` to close it',
+			hint: 'to show a brace in the text, write it as `\\{`',
+			...brace,
+		};
+	}
+	if (brace) {
+		return {
+			message: 'the words after this `{` are read as code, which they are not',
+			hint: 'to show braces in the text, write them as `\\{` and `\\}`',
+			...brace,
+		};
+	}
+	const [, name, tagLine, tagColumn] = UNCLOSED_TAG.exec(reason ?? '') ?? [];
+	if (name !== undefined) {
+		return {
+			message: `<${name}> is not closed in its paragraph`,
+			hint: `add </${name}> where the words it wraps end, in the same paragraph`,
+			line: Number(tagLine),
+			column: Number(tagColumn),
+		};
+	}
+	const tag =
+		at && source === 'micromark-extension-mdx-jsx' && (ruleId === 'unexpected-character' || ruleId === 'unexpected-eof')
+			? openerBefore(text, at, '<')
+			: undefined;
+	if (tag) {
+		return {
+			message: 'this `<` starts a tag that the text after it does not finish',
+			hint: 'to show `<` in the text, write it as `\\<`; a tag is written whole, e.g. <Mention actor="id">…</Mention>',
+			...tag,
+		};
+	}
+	return { message: reason ?? message, line: line ?? firstLine, column: column ?? 1 };
+}
+
+/** The last `open` before `end` that is neither escaped (`\\{`) nor closed by a `close` before `end`. */
+function openerBefore(text: string, end: Position, open: string, close?: string): Position | undefined {
 	const lines = text.split('\n');
 	let closed = 0;
 	for (let line = end.line; line >= 1; line--) {
@@ -125,32 +129,10 @@ function unclosedBrace(text: string, end: Position): Position | undefined {
 		const last = line === end.line ? Math.min(end.column - 1, chars.length) : chars.length;
 		for (let column = last; column >= 1; column--) {
 			const char = chars[column - 1];
-			if ((char !== '{' && char !== '}') || chars[column - 2] === '\\') continue;
-			if (char === '}') closed++;
+			if ((char !== open && char !== close) || chars[column - 2] === '\\') continue;
+			if (char === close) closed++;
 			else if (closed === 0) return { line, column };
 			else closed--;
-		}
-	}
-	return undefined;
-}
-
-/** MDX's report of a tag left open at the end of its paragraph: the tag's name and where it starts. */
-const UNCLOSED_TAG = /^Expected a closing tag for `<([^>\s]*)>` \((\d+):(\d+)-/;
-
-/** Whether MDX stopped inside a tag it could not read: a `<` in text, or a tag cut short. */
-const tagError = (error: unknown) => {
-	const { source, ruleId } = error as { source?: string; ruleId?: string };
-	return source === 'micromark-extension-mdx-jsx' && (ruleId === 'unexpected-character' || ruleId === 'unexpected-eof');
-};
-
-/** The `<` that starts the tag MDX stopped in: the last one not escaped before where it stopped. */
-function tagStart(text: string, end: Position): Position | undefined {
-	const lines = text.split('\n');
-	for (let line = end.line; line >= 1; line--) {
-		const chars = lines[line - 1] ?? '';
-		const last = line === end.line ? Math.min(end.column - 1, chars.length) : chars.length;
-		for (let column = last; column >= 1; column--) {
-			if (chars[column - 1] === '<' && chars[column - 2] !== '\\') return { line, column };
 		}
 	}
 	return undefined;
