@@ -61,9 +61,8 @@ export const mentionCheck = scoped(mentionScope, (context) => {
 	const findNames = createNameMatcher(actors.map((actor) => ({ ...actor, names: actor.names.filter(usable) })));
 	// An actor whose file could not be read, or whose name is missing, empty or too long, has no name to look for:
 	// whether a story names it is unknown, and its own file's problem is the one to fix.
-	const usableName = new Set(actors.filter((actor) => usable(actor.names[0] ?? '')).map((actor) => actor.id));
-	const nameless = new Set(context.actors.filter((file) => !usableName.has(file.id)).map((file) => file.id));
-	return [...longNameProblems(context), ...mentionProblems(context, findNames, nameless)];
+	const findable = new Set(actors.filter((actor) => usable(actor.names[0] ?? '')).map((actor) => actor.id));
+	return [...longNameProblems(context), ...mentionProblems(context, findNames, findable)];
 });
 
 /** The most characters of a name or alias: a name is a few words. */
@@ -95,7 +94,7 @@ function longNameProblems(context: CheckContext): Problem[] {
 function mentionProblems(
 	context: CheckContext,
 	findNames: ReturnType<typeof createNameMatcher>,
-	nameless: ReadonlySet<string>,
+	findable: ReadonlySet<string>,
 ): Problem[] {
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
@@ -126,7 +125,7 @@ function mentionProblems(
 					}),
 				];
 			}
-			if (named.has(id) || !context.actorIds.has(id) || nameless.has(id) || !hasStory(file)) return [];
+			if (named.has(id) || !findable.has(id) || !hasStory(file)) return [];
 			return [
 				problemAt(file, ['actors', index], {
 					message: `"${id}" is listed but never named in the story, key facts, timeline or captions`,
