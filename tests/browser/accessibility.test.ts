@@ -3,11 +3,12 @@
  * sitemap, or every built page until it has one) at 1280 px in light mode; on one page of each kind (home,
  * explainer, actor, topic, search, 404…) also in dark mode and at 375 px, and on explainers with a preview card
  * open (journeys.test.ts checks contrast in dark mode at 375 px). The keyboard, on one page of each kind at both
- * widths: every interactive element reachable with Tab, each in view with a visible focus indicator, and a skip
- * link that works. What varies between pages of one kind is their text, which the light-mode run covers.
+ * widths: every interactive element reachable with Tab, each in view with a visible focus indicator painted on
+ * screen (not clipped by a section that skips its layout off screen), and a skip link that works. What varies between pages of one kind is their text, which the light-mode run covers.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContextOptions, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import { BASE, builtSiteDir, loadPage } from '../helpers/built-site';
 import { servedSiteInChromium } from '../helpers/served-site';
@@ -81,6 +82,7 @@ describe.each(kinds)('the page %s, for its kind of page', (path) => {
 					continue;
 				}
 				if (reached.some((seen) => seen.index === focused.index)) break; // Round again.
+				if (focused.inView) focused.unpainted = await unpaintedOutlineSides(page);
 				reached.push(focused);
 			}
 
@@ -100,6 +102,12 @@ describe.each(kinds)('the page %s, for its kind of page', (path) => {
 			expect(
 				reached.filter((focused) => !focused.inView).map((focused) => focused.element),
 				'focused out of view or under another element',
+			).toEqual([]);
+			expect(
+				reached
+					.filter((focused) => focused.unpainted.length > 0)
+					.map((focused) => `${focused.element}: ${focused.unpainted.join(', ')}`),
+				'a side of the focus outline is not painted on screen (clipped or covered)',
 			).toEqual([]);
 		},
 	);
@@ -199,6 +207,8 @@ interface Focused {
 	style: string;
 	/** Whether the element is inside the viewport and not covered by another element. */
 	inView: boolean;
+	/** The sides (left, right) of its outline whose middle the screen does not show in the outline's colour. */
+	unpainted: string[];
 }
 
 /** The focused element and whether a reader can see it and its focus indicator; null when nothing is. */
@@ -252,6 +262,44 @@ async function describeFocus(page: Page): Promise<Focused | null> {
 			indicator: element.matches(':focus-visible') && (outline || ring),
 			style: `outline ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor} on ${backdrop(element.parentElement)}; box-shadow ${style.boxShadow}`,
 			inView: inViewport && hit !== null && (hit === element || element.contains(hit)),
+			unpainted: [],
 		};
 	});
+}
+
+/**
+ * The sides of the focused element's outline that the screen does not show: the pixel in the middle of the ring, at
+ * the middle of its first line box's left side and its last line box's right side, is not the outline's colour.
+ * An element with no outline (a ring of box-shadow) or a ring beyond the viewport's edge has none to check.
+ */
+async function unpaintedOutlineSides(page: Page): Promise<string[]> {
+	const ring = await page.evaluate(() => {
+		const element = document.activeElement as HTMLElement;
+		const style = getComputedStyle(element);
+		const width = parseFloat(style.outlineWidth) || 0;
+		const rects = [...element.getClientRects()];
+		const [first, last] = [rects[0], rects.at(-1)];
+		if (style.outlineStyle === 'none' || width < 2 || !first || !last) return null;
+		const out = parseFloat(style.outlineOffset) + width / 2;
+		const [r = 0, g = 0, b = 0] = (style.outlineColor.match(/[\d.]+/g) ?? []).map(Number);
+		return {
+			colour: [r, g, b],
+			sides: {
+				left: [first.left - out, first.top + first.height / 2],
+				right: [last.right + out, last.top + last.height / 2],
+			},
+			viewport: [innerWidth, innerHeight],
+		};
+	});
+	if (!ring) return [];
+	const unpainted: string[] = [];
+	const [viewportWidth, viewportHeight] = ring.viewport as [number, number];
+	for (const [side, [x = 0, y = 0]] of Object.entries(ring.sides)) {
+		if (x < 0 || y < 0 || x >= viewportWidth || y >= viewportHeight) continue;
+		const shot = await page.screenshot({ clip: { x: Math.floor(x), y: Math.floor(y), width: 1, height: 1 } });
+		const pixel = [...(await sharp(shot).removeAlpha().raw().toBuffer())];
+		const distance = pixel.reduce((sum, value, channel) => sum + Math.abs(value - (ring.colour[channel] ?? 0)), 0);
+		if (distance > 60) unpainted.push(`${side} is rgb(${pixel.join(', ')}), not rgb(${ring.colour.join(', ')})`);
+	}
+	return unpainted;
 }
