@@ -52,6 +52,8 @@ export interface MentionCardProps {
 	anchor: string;
 	/** The explainer's id: the card describes the actor as of the explainer's day. */
 	explainer: string;
+	/** The punctuation that followed the mention in the story, kept with it (see {@link keepPunctuationWithMentions}). */
+	trailing?: string;
 }
 
 /** Inside these, text is never turned into a mention. */
@@ -154,8 +156,33 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 			return [SKIP, index + pieces.length];
 		});
 
+		keepPunctuationWithMentions(tree);
 		Object.assign(frontmatter, report);
 	};
+}
+
+/** What may not start a line after a name: a possessive ’s, closing punctuation, brackets and quotes. */
+const TRAILING_PUNCTUATION = /^(?:['’]s(?![\p{L}\p{N}]))?[,.;:!?…)\]”’"']*/u;
+
+/**
+ * Moves the punctuation right after each mention into it, where the card renders it after the link. A mention is an
+ * inline block (mentions.css), so a name as long as a line would otherwise leave its comma to start the next line.
+ */
+function keepPunctuationWithMentions(tree: Root): void {
+	visit(tree, (node) => {
+		if (!('children' in node)) return;
+		const children = node.children as Node[];
+		children.forEach((child, index) => {
+			const next = children[index + 1];
+			if (child.type !== 'mdxJsxTextElement' || (child as MdxJsxTextElement).name !== MENTION_CARD_ELEMENT) return;
+			if (next?.type !== 'text') return;
+			const text = next as Text;
+			const [punctuation = ''] = TRAILING_PUNCTUATION.exec(text.value) ?? [];
+			if (!punctuation) return;
+			(child as MdxJsxTextElement).attributes.push({ type: 'mdxJsxAttribute', name: 'trailing', value: punctuation });
+			text.value = text.value.slice(punctuation.length);
+		});
+	});
 }
 
 /** The actors by id and a matcher of all their names: what every file's transform looks names up in. */
