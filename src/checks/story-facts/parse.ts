@@ -65,6 +65,9 @@ export function readStoryFacts(body: { text: string; line: number }): StoryFacts
 /** MDX's report of a tag left open at the end of its paragraph: the tag's name and where it starts. */
 const UNCLOSED_TAG = /^Expected a closing tag for `<([^>\s]*)>` \((\d+):(\d+)-/;
 
+/** MDX's report of an end tag that is not the open tag's: the end tag's name, then the open tag's. */
+const MISMATCHED_TAG = /^Unexpected closing tag `<\/([^>\s]*)>`, expected corresponding closing tag for `<([^>\s]*)>`/;
+
 /**
  * Where MDX stopped, in editors' words where MDX's are a parser's: at the `{` or `<` to escape, which MDX reports
  * where it stumbled (for a `{` never closed, where the paragraph ends, often lines later), or at the tag to close.
@@ -104,6 +107,14 @@ function syntaxErrorOf(error: unknown, text: string, firstLine: number): NonNull
 			hint: `add </${name}> where the words it wraps end, in the same paragraph`,
 			line: Number(tagLine),
 			column: Number(tagColumn),
+		};
+	}
+	const [, closing, opening] = MISMATCHED_TAG.exec(reason ?? '') ?? [];
+	if (at && closing !== undefined && opening !== undefined) {
+		return {
+			message: `<${opening}> is closed by </${closing}>`,
+			hint: `end it with </${opening}>, or open it with <${closing}>`,
+			...at,
 		};
 	}
 	const tag =
