@@ -91,6 +91,12 @@ export interface ActorOverTime {
 	summary: readonly SummaryData[];
 }
 
+/** An actor as the relations and its history need it: its id and the fields that change over time. */
+export interface ActorEntry {
+	id: string;
+	data: ActorOverTime;
+}
+
 /** Everything that changes about an actor, as of `day`, with the conflicts the dates could not decide. */
 export interface ActorAsOf {
 	roles: AsOf<RoleData>;
@@ -121,15 +127,8 @@ export function quoteDay(quoteDate: PartialDate | undefined, storyDay: PartialDa
 	return day < storyDay ? day : storyDay;
 }
 
-/** What a page says of an actor on a day: the current role and summary, and the relations that hold. */
-export interface ActorOnDay {
-	role?: RoleData | undefined;
-	summary?: string | undefined;
-	affiliations: AffiliationData[];
-}
-
-/** The actor as a page dated `day` describes it. */
-export function actorOnDay(actor: ActorOverTime, day: PartialDate, reportDays: ReportDays): ActorOnDay {
+/** The actor as a page dated `day` describes it: the current role and summary, and the relations that hold. */
+export function actorOnDay(actor: ActorOverTime, day: PartialDate, reportDays: ReportDays) {
 	const asOf = actorAsOf(actor, day, reportDays);
 	return { role: asOf.roles.shown[0], summary: asOf.summary.shown[0]?.text, affiliations: asOf.affiliations.shown };
 }

@@ -11,7 +11,16 @@ import type { PartialDate } from '../schemas/partial-date';
 import { appendTo } from '../utils/append-to';
 import { RELATION_LABELS } from '../utils/labels';
 import { earliestDay, formatPartialDate, latestDay } from '../utils/partial-dates';
-import { actorAsOf, explainerDay, knownSince, type ActorOverTime, type Dated, type ReportDays } from './as-of';
+import {
+	actorAsOf,
+	explainerDay,
+	knownSince,
+	LATEST_DAY,
+	type ActorEntry,
+	type ActorOverTime,
+	type Dated,
+	type ReportDays,
+} from './as-of';
 
 /** How many explainers a fact of the history links to on the actor's page, newest first; the rest are counted. */
 export const SHOWN_IN_LIMIT = 3;
@@ -22,15 +31,9 @@ interface Explainer {
 	data: { asOf?: PartialDate | undefined; published: Date };
 }
 
-/** An actor as the history needs it: its id and the fields that change over time. */
-export interface HistoryActor {
-	id: string;
-	data: ActorOverTime;
-}
-
 /** An actor whose file may record relations to the actor of the page, with the explainers that feature it. */
 export interface Recorder<Story extends Explainer> {
-	actor: HistoryActor;
+	actor: ActorEntry;
 	/** The explainers that feature it, newest first. */
 	explainers: readonly Story[];
 }
@@ -65,7 +68,7 @@ export interface ActorHistory<Story extends Explainer> {
  * The actors whose files record a relation to each actor, by the id of the actor they point at: the other side of
  * every actor's history. Made once for all the actors, so each history reads only its own.
  */
-export function recordersByActor<Actor extends HistoryActor>(actors: readonly Actor[]): Map<string, Actor[]> {
+export function recordersByActor<Actor extends ActorEntry>(actors: readonly Actor[]): Map<string, Actor[]> {
 	const recorders = new Map<string, Actor[]>();
 	for (const actor of actors) {
 		for (const target of new Set(actor.data.affiliations.map((fact) => fact.actor.id))) {
@@ -79,7 +82,7 @@ export function recordersByActor<Actor extends HistoryActor>(actors: readonly Ac
  * Every actor's history, by id, with the relations other actors' files record to it: `featuring` gives the
  * explainers that feature an actor, newest first.
  */
-export function actorHistories<Actor extends HistoryActor, Story extends Explainer>(
+export function actorHistories<Actor extends ActorEntry, Story extends Explainer>(
 	actors: readonly Actor[],
 	featuring: (id: string) => readonly Story[],
 	reportDays: ReportDays,
@@ -113,7 +116,7 @@ interface RelationRecord<Story extends Explainer> {
  * relation one of them records is shown on the explainers that feature that actor and whose date it holds on.
  */
 export function actorHistory<Story extends Explainer>(
-	actor: HistoryActor,
+	actor: ActorEntry,
 	explainers: readonly Story[],
 	reportDays: ReportDays,
 	recorders: readonly Recorder<Story>[] = [],
@@ -200,7 +203,7 @@ function byStart<Item>(items: readonly Item[], reportDays: ReportDays, factOf: (
 /** Whether two facts may have held at the same time: neither ended before the other is known to have started. */
 function overlap(a: Dated, b: Dated, reportDays: ReportDays): boolean {
 	const start = (fact: Dated) => earliestDay(knownSince(fact, reportDays) ?? '0000');
-	const end = (fact: Dated) => (fact.to ? latestDay(fact.to) : '9999-12-31');
+	const end = (fact: Dated) => (fact.to ? latestDay(fact.to) : LATEST_DAY);
 	return start(a) <= end(b) && start(b) <= end(a);
 }
 

@@ -1,5 +1,5 @@
 /** From relations (relations.ts) to the graphic: which actors it draws, which way each line runs, its words. */
-import { layoutGraph, type GraphEdge, type GraphNode } from './layout';
+import { layoutGraph } from './layout';
 import type { RelationKind } from './kinds';
 import { connectionWords, type Connection } from './relations';
 import { relationsSvg, type GraphicText } from './svg';
@@ -22,15 +22,14 @@ export function connectionsGraphic(
 	connections: readonly Connection[],
 	text: GraphicText,
 ): { svg: string; width: number } {
-	const nodes: GraphNode[] = connectedActors(actors, connections).map(({ id, name }) => ({ id, name }));
-	const edges: GraphEdge[] = connections.map((connection) => ({
+	const edges = connections.map((connection) => ({
 		subject: connection.subject,
 		object: connection.object,
 		words: connectionWords(connection),
 		objectAbove: OBJECT_ABOVE.has(connection.kind),
 	}));
 	const drawn = connections.map(({ kind, earlier }) => ({ kind, changed: earlier.length > 0 }));
-	const layout = layoutGraph(nodes, edges);
+	const layout = layoutGraph(connectedActors(actors, connections), edges);
 	return { svg: relationsSvg(layout, drawn, text), width: layout.width };
 }
 

@@ -8,8 +8,6 @@
 import { Graph, layout } from '@dagrejs/dagre';
 import { boxesOverlap, type Box } from '../utils/svg';
 
-export { boxesOverlap };
-
 /** An actor to draw. */
 export interface GraphNode {
 	id: string;
@@ -26,7 +24,7 @@ export interface GraphEdge {
 	objectAbove: boolean;
 }
 
-export interface Point {
+interface Point {
 	x: number;
 	y: number;
 }
@@ -37,23 +35,12 @@ export interface PlacedText {
 	box: Box;
 }
 
-export interface PlacedNode extends PlacedText {
-	id: string;
-}
-
-export interface PlacedEdge {
-	subject: string;
-	object: string;
-	/** The line, from the subject's box to the object's. */
-	points: Point[];
-	label: PlacedText;
-}
-
 export interface GraphLayout {
 	width: number;
 	height: number;
-	nodes: PlacedNode[];
-	edges: PlacedEdge[];
+	nodes: (PlacedText & { id: string })[];
+	/** Each edge's `points` run from the subject's box to the object's. */
+	edges: { subject: string; object: string; points: Point[]; label: PlacedText }[];
 }
 
 /**
@@ -181,8 +168,8 @@ export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEd
 		graph.setEdge(from, to, { ...size, labelpos: 'c' }, String(index));
 	});
 	layout(graph);
-	const placedNodes = named.map(({ id, lines }): PlacedNode => ({ id, lines, box: boxAround(graph.node(id)) }));
-	const placedEdges = edges.map((edge, index): PlacedEdge => {
+	const placedNodes = named.map(({ id, lines }) => ({ id, lines, box: boxAround(graph.node(id)) }));
+	const placedEdges = edges.map((edge, index) => {
 		const [from, to] = edge.objectAbove ? [edge.object, edge.subject] : [edge.subject, edge.object];
 		const placed = graph.edge(from, to, String(index));
 		const points = (placed.points ?? []).map(({ x, y }) => ({ x: round(x), y: round(y) }));

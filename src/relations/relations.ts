@@ -4,7 +4,7 @@
  * records are read in one direction per kind and merged; a pair whose relation changed keeps its earlier kinds,
  * oldest first, so the page can say "allied (2017) → opposed".
  */
-import { actorOnDay, knownSince, type ActorOverTime, type ReportDays } from '../actors/as-of';
+import { actorOnDay, knownSince, type ActorEntry, type ReportDays } from '../actors/as-of';
 import { period } from '../actors/history';
 import type { AffiliationData } from '../schemas/actor';
 import type { PartialDate } from '../schemas/partial-date';
@@ -36,12 +36,6 @@ export interface Connection {
 	reportedIn: string[];
 	/** Earlier relations of the same pair, oldest first; empty when it has not changed. */
 	earlier: EarlierRelation[];
-}
-
-/** The actor as the relations need it: its id and the fields that change over time. */
-export interface ActorEntry {
-	id: string;
-	data: ActorOverTime;
 }
 
 const distinct = (ids: readonly (string | undefined)[]) => [...new Set(ids.filter((id) => id !== undefined))];

@@ -37,13 +37,6 @@ const MARK_SHAPES: Record<LineStyle['end'], string> = {
 /** Each mark's size in SVG units, whatever the width of the line it ends. */
 const MARK_SIZE: Record<LineStyle['end'], number> = { arrow: 10, 'open-arrow': 10, dot: 8, bar: 9 };
 
-/** A relation to draw, in the order of the layout's edges. */
-export interface DrawnRelation {
-	kind: RelationKind;
-	/** Whether it changed, which the label shows. */
-	changed: boolean;
-}
-
 export interface GraphicText {
 	/** Ids in the page start with it. */
 	idPrefix: string;
@@ -63,8 +56,12 @@ function textLines({ lines, box }: PlacedText, fontSize: number, padding: number
 		.join('');
 }
 
-/** The graphic, `relations[i]` describing `layout.edges[i]`. */
-export function relationsSvg(layout: GraphLayout, relations: readonly DrawnRelation[], text: GraphicText): string {
+/** The graphic, `relations[i]` describing `layout.edges[i]`; a changed relation's label is bold. */
+export function relationsSvg(
+	layout: GraphLayout,
+	relations: readonly { kind: RelationKind; changed: boolean }[],
+	text: GraphicText,
+): string {
 	const { idPrefix } = text;
 	const kinds = [...new Set(relations.map((relation) => relation.kind))].sort();
 	const markerId = (kind: RelationKind) => `${idPrefix}-end-${kind}`;
@@ -77,7 +74,7 @@ export function relationsSvg(layout: GraphLayout, relations: readonly DrawnRelat
 		);
 	});
 	const lines = layout.edges.map((edge, index) => {
-		const kind = relations[index]?.kind ?? 'part-of';
+		const { kind } = relations[index]!;
 		const style = LINE_STYLES[kind];
 		const d = edge.points.map((point, i) => `${i === 0 ? 'M' : 'L'}${point.x} ${point.y}`).join('');
 		const marker = `url(#${markerId(kind)})`;
@@ -87,7 +84,7 @@ export function relationsSvg(layout: GraphLayout, relations: readonly DrawnRelat
 	});
 	const labels = layout.edges.map((edge, index) => {
 		const { box } = edge.label;
-		const changed = relations[index]?.changed ? ' relations__label--changed' : '';
+		const changed = relations[index]!.changed ? ' relations__label--changed' : '';
 		return (
 			`<g class="relations__label${changed}"><rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="2"/>` +
 			`${textLines(edge.label, TEXT.labelFontSize, TEXT.labelPadding)}</g>`

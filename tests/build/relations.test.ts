@@ -8,17 +8,11 @@
 import type { CheerioAPI } from 'cheerio';
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import { explainerDay, LATEST_DAY } from '../../src/actors/as-of';
+import { explainerDay, LATEST_DAY, type ActorEntry } from '../../src/actors/as-of';
 import { connectionsGraphic, describeConnections } from '../../src/relations/graphic';
 import { findOverlaps } from '../../src/relations/layout';
 import { INVERSE_WORDS, KIND_WORDS, statementKey, statementOf } from '../../src/relations/kinds';
-import {
-	changeSteps,
-	connectionsOn,
-	connectionWords,
-	type ActorEntry,
-	type Connection,
-} from '../../src/relations/relations';
+import { changeSteps, connectionsOn, connectionWords, type Connection } from '../../src/relations/relations';
 import { ActorSchema } from '../../src/schemas/actor';
 import { RELATION_LABELS } from '../../src/utils/labels';
 import { actorPath, explainerPath } from '../../src/utils/paths';

@@ -1,7 +1,8 @@
 import type { CheerioAPI } from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import Relations from '../../src/relations/Relations.astro';
-import { connectionsOn, type ActorEntry } from '../../src/relations/relations';
+import type { ActorEntry } from '../../src/actors/as-of';
+import { connectionsOn } from '../../src/relations/relations';
 import { ActorSchema } from '../../src/schemas/actor';
 import { explainerPath } from '../../src/utils/paths';
 import { render } from '../helpers/render';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { actorHistories, recordersByActor, type HistoryActor } from '../../src/actors/history';
+import type { ActorEntry } from '../../src/actors/as-of';
+import { actorHistories, recordersByActor } from '../../src/actors/history';
 import { ActorSchema } from '../../src/schemas/actor';
 
 /*
@@ -14,7 +15,7 @@ const reportDays = new Map([
 const explainer = (id: string) => ({ id, data: { published: new Date(`${reportDays.get(id)}T12:00:00Z`) } });
 type Story = ReturnType<typeof explainer>;
 
-const actor = (id: string, data: Record<string, unknown>): HistoryActor => ({
+const actor = (id: string, data: Record<string, unknown>): ActorEntry => ({
 	id,
 	data: ActorSchema().parse({ name: id, kind: 'organization', summary: 'X.', ...data }),
 });

@@ -2,7 +2,6 @@ import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { connectionsGraphic } from '../../src/relations/graphic';
 import {
-	boxesOverlap,
 	findOverlaps,
 	layoutGraph,
 	TEXT,
@@ -15,6 +14,7 @@ import {
 import { RELATION_KINDS } from '../../src/relations/kinds';
 import type { Connection } from '../../src/relations/relations';
 import { LINE_STYLES, relationsSvg } from '../../src/relations/svg';
+import { boxesOverlap } from '../../src/utils/svg';
 import { connection } from '../helpers/connection';
 
 /** A small deterministic generator, so a failing graph can be made again from its seed. */

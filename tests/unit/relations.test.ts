@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ActorEntry } from '../../src/relations/relations';
+import type { ActorEntry } from '../../src/actors/as-of';
 import { statementOf } from '../../src/relations/kinds';
 import { changeSteps, connectionWords, connectionsOn, shortDates } from '../../src/relations/relations';
 import { ActorSchema, type AffiliationData } from '../../src/schemas/actor';
