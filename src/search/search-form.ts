@@ -9,11 +9,7 @@ import { pathTo } from '../utils/paths';
 /** The parts of Pagefind's browser API this module uses (`pagefind.js` ships no types). */
 interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
-	search(term: string): Promise<{ results: PagefindResult[] } | null>;
-}
-
-interface PagefindResult {
-	data(): Promise<PagefindPage>;
+	search(term: string): Promise<{ results: { data(): Promise<PagefindPage> }[] } | null>;
 }
 
 interface PagefindPage {

@@ -43,17 +43,12 @@ export interface QuoteInArticle {
 	quote: Article['data']['quotes'][number];
 }
 
-/** What the site knows of each actor across explainers, computed once per build. */
-export interface ActorIndex {
-	/** Explainers that list the actor, newest first. */
-	articles: Map<string, Article[]>;
-	/** Quotes by the actor, newest explainer first. */
-	quotes: Map<string, QuoteInArticle[]>;
-}
-
-/** Which explainers feature each actor and what each actor said; built once and shared by every page. */
-export const getActorIndex: () => Promise<ActorIndex> = oncePerBuild(async () => {
-	const index: ActorIndex = { articles: new Map(), quotes: new Map() };
+/**
+ * Which explainers list each actor and what each actor said, by actor id, newest explainer first; built once and
+ * shared by every page.
+ */
+export const getActorIndex = oncePerBuild(async () => {
+	const index = { articles: new Map<string, Article[]>(), quotes: new Map<string, QuoteInArticle[]>() };
 	for (const article of await getArticles()) {
 		for (const { id } of article.data.actors) appendTo(index.articles, id, article);
 		for (const quote of article.data.quotes) appendTo(index.quotes, quote.speaker.id, { article, quote });

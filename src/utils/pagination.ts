@@ -14,18 +14,8 @@ export const PAGE_SIZE = {
 	actorPage: 15,
 } as const;
 
-/** One page of a listing. */
-export interface ListPage<T> {
-	/** The items on this page, in the listing's order. */
-	items: T[];
-	/** This page's number, from 1. */
-	number: number;
-	/** How many pages the listing has; at least 1, even when it is empty. */
-	count: number;
-}
-
-/** Splits a listing into pages of `size` items; an empty listing is one empty page. */
-export function paginateList<T>(items: readonly T[], size: number): ListPage<T>[] {
+/** Splits a listing into pages of `size` items, each with its number (from 1) and the count; empty, one page. */
+export function paginateList<T>(items: readonly T[], size: number) {
 	if (!Number.isInteger(size) || size < 1) throw new RangeError(`page size must be a positive integer, not ${size}`);
 	const count = Math.max(1, Math.ceil(items.length / size));
 	return Array.from({ length: count }, (_, index) => ({

@@ -1,5 +1,7 @@
+/** What comes before the item at `index` of a list read as a sentence: "A", "A and B", "A, B and C". */
+export const separatorBefore = (index: number, length: number) =>
+	index === 0 ? '' : index === length - 1 ? ' and ' : ', ';
+
 /** Joins items the way a sentence does: "A", "A and B", "A, B and C". */
-export function listInWords(items: readonly string[]): string {
-	if (items.length <= 1) return items.join('');
-	return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
+export const listInWords = (items: readonly string[]) =>
+	items.map((item, index) => `${separatorBefore(index, items.length)}${item}`).join('');
