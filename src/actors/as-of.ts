@@ -137,10 +137,7 @@ export function actorOnDay(actor: ActorOverTime, day: PartialDate, reportDays: R
  * The most recent summary, for pages about the actor itself rather than one story: the one that starts last, an
  * undated one counting as the oldest; with the day it is known from, when it has one.
  */
-export function latestSummary(
-	summary: readonly SummaryData[],
-	reportDays: ReportDays,
-): { text: string; since?: PartialDate | undefined } | undefined {
+export function latestSummary(summary: readonly SummaryData[], reportDays: ReportDays) {
 	const dated = summary.map((item) => ({ text: item.text, since: knownSince(item, reportDays) }));
 	return dated.reduce<(typeof dated)[number] | undefined>(
 		(latest, item) => (!latest || (item.since ?? '') > (latest.since ?? '') ? item : latest),

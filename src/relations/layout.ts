@@ -8,7 +8,6 @@
 import { Graph, layout } from '@dagrejs/dagre';
 import { boxesOverlap, type Box } from '../utils/svg';
 
-/** An actor to draw. */
 export interface GraphNode {
 	id: string;
 	name: string;
@@ -129,24 +128,16 @@ export function findOverlaps(boxes: readonly Box[]): [number, number][] {
 	return pairs;
 }
 
-interface DagreNode {
+/** A node or an edge's label as dagre sizes it, and places it by its centre. */
+interface DagreBox {
 	width: number;
 	height: number;
-	x: number;
-	y: number;
-}
-
-interface DagreEdge {
-	width: number;
-	height: number;
-	labelpos: 'c';
 	x?: number;
 	y?: number;
-	points?: Point[];
 }
 
 /** The box of a node or label dagre placed, from its centre and size. */
-const boxAround = ({ x = 0, y = 0, width, height }: DagreNode | DagreEdge): Box => ({
+const boxAround = ({ x = 0, y = 0, width, height }: DagreBox): Box => ({
 	x: round(x - width / 2),
 	y: round(y - height / 2),
 	width,
@@ -155,11 +146,11 @@ const boxAround = ({ x = 0, y = 0, width, height }: DagreNode | DagreEdge): Box 
 
 /** Lays out `nodes` and `edges` (whose ends must be among the nodes), top to bottom. */
 export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): GraphLayout {
-	const graph = new Graph<object, DagreNode, DagreEdge>({ multigraph: true });
+	const graph = new Graph<object, DagreBox, DagreBox & { labelpos: 'c'; points?: Point[] }>({ multigraph: true });
 	graph.setGraph({ rankdir: 'TB', ...SPACING });
 	const named = nodes.map(({ id, name }) => ({ id, lines: wrapWords(name, TEXT.nodeLineChars) }));
 	for (const { id, lines } of named) {
-		graph.setNode(id, { ...textSize(lines, TEXT.nodeFontSize, TEXT.nodePadding), x: 0, y: 0 });
+		graph.setNode(id, textSize(lines, TEXT.nodeFontSize, TEXT.nodePadding));
 	}
 	const labels = edges.map((edge) => wrapWords(edge.words, TEXT.labelLineChars));
 	edges.forEach((edge, index) => {

@@ -85,8 +85,8 @@ function searchableContent({ files, storyFacts }: CheckedContent): SearchableCon
 			data,
 			story: storyFacts(file)?.readableText ?? '',
 		})),
-		actors: checkedEntries(files, 'actors').map(({ id, data }) => ({ id, data })),
-		places: checkedEntries(files, 'places').map(({ id, data }) => ({ id, data })),
+		actors: checkedEntries(files, 'actors'),
+		places: checkedEntries(files, 'places'),
 	};
 }
 

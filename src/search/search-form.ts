@@ -20,7 +20,6 @@ interface PagefindPage {
 	meta: { title?: string };
 }
 
-/** What a result links to and shows. */
 interface SearchHit {
 	url: string;
 	title: string;

@@ -27,12 +27,10 @@ export const getReportDays: () => Promise<ReportDays> = oncePerBuild(
 	async () => new Map((await getArticles()).map((article) => [article.id, explainerDay(article.data)])),
 );
 
-/** Every actor, by id. */
 export const getActorsById: () => Promise<Map<string, Actor>> = oncePerBuild(
 	async () => new Map((await getCollection('actors')).map((actor) => [actor.id, actor])),
 );
 
-/** Every place, by id. */
 export const getPlacesById: () => Promise<Map<string, Place>> = oncePerBuild(
 	async () => new Map((await getCollection('places')).map((place) => [place.id, place])),
 );
