@@ -91,7 +91,8 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 		const actors = typeof options.actors === 'function' ? options.actors() : options.actors;
 		const { byId, findNames } = mentionIndex(actors);
 		const frontmatter = ((file.data.astro ??= {}).frontmatter ??= {});
-		const listed = new Set(listedActorIds(frontmatter['actors']));
+		// The frontmatter as written, before the schema reads it: only an id written as text can match.
+		const listed = new Set(Array.isArray(frontmatter['actors']) ? frontmatter['actors'] : []);
 		const explainer = explainerId(file);
 
 		const report: MentionReport = { mentions: {}, unlistedMentions: [] };
@@ -208,15 +209,6 @@ function mentionIndex(actors: readonly MentionableActor[]): MentionIndex {
 		mentionIndexes.set(actors, index);
 	}
 	return index;
-}
-
-function listedActorIds(value: unknown): string[] {
-	if (!Array.isArray(value)) return [];
-	return value
-		.map((item) =>
-			typeof item === 'string' ? item : typeof item === 'object' && item && 'id' in item ? String(item.id) : '',
-		)
-		.filter(Boolean);
 }
 
 /**
