@@ -10,6 +10,7 @@ import type { AffiliationData, RoleData } from '../schemas/actor';
 import type { PartialDate } from '../schemas/partial-date';
 import { appendTo } from '../utils/append-to';
 import { RELATION_LABELS } from '../utils/labels';
+import { capitalize } from '../utils/words';
 import { earliestDay, formatPartialDate, latestDay } from '../utils/partial-dates';
 import {
 	actorAsOf,
@@ -213,8 +214,6 @@ function newestFirst<Story extends Explainer>(explainers: readonly Story[]): Sto
 		(a, b) => b.data.published.getTime() - a.data.published.getTime(),
 	);
 }
-
-const capitalize = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /** When a fact held, in words, only as precise as its dates. */
 export function period(fact: Dated, reportDays: ReportDays): string {

@@ -17,7 +17,6 @@ export interface GraphNode {
 export interface GraphEdge {
 	subject: string;
 	object: string;
-	/** The words on the line. */
 	words: string;
 	/** Whether the object goes above the subject (an organisation above its parts), not below. */
 	objectAbove: boolean;

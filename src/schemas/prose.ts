@@ -5,10 +5,11 @@ import { smartPunctuation } from '../plugins/remark-smart-punctuation';
 const built = new Map<number | undefined, z.ZodPipe<z.ZodString, z.ZodTransform<string, string>>>();
 
 /**
- * Prose an editor writes in a field (a headline, a caption, a quote's words): trimmed, not empty, at most
- * `max` characters as typed (`--` is two, though it becomes one dash), then given the story's typographic punctuation — curly quotes and apostrophes, `--`
- * as a dash, `...` as an ellipsis — by the same passes as the story (src/plugins/remark-smart-punctuation.ts).
- * The content checks read the text as typed, so quotes still match the story word for word.
+ * Prose an editor writes in a field (a headline, a caption, a quote's words): trimmed, not empty, at most `max`
+ * characters as typed (`--` is two, though it becomes one dash), then given the story's typographic punctuation
+ * (curly quotes and apostrophes, `--` as a dash, `...` as an ellipsis) by the same passes as the story
+ * (src/plugins/remark-smart-punctuation.ts). The content checks read the text as typed, so quotes still match the
+ * story word for word.
  */
 export function ProseSchema({ max }: { max?: number } = {}) {
 	let schema = built.get(max);

@@ -1,5 +1,6 @@
 import { AFFILIATION_RELATIONS, type ActorKind, type AffiliationRelation } from '../schemas/actor';
 import type { QuoteSetting } from '../schemas/quote';
+import { capitalize } from './words';
 
 /** Glossary group headings, in glossary order. */
 export const ACTOR_KIND_LABELS: Record<ActorKind, { one: string; many: string }> = {
@@ -15,10 +16,7 @@ export const ACTOR_KIND_LABELS: Record<ActorKind, { one: string; many: string }>
 
 /** Affiliations read as "<actor> <label> <other actor>": the relation's id, spaced and capitalised. */
 export const RELATION_LABELS = Object.fromEntries(
-	AFFILIATION_RELATIONS.map((relation) => [
-		relation,
-		relation.charAt(0).toUpperCase() + relation.slice(1).replaceAll('-', ' '),
-	]),
+	AFFILIATION_RELATIONS.map((relation) => [relation, capitalize(relation.replaceAll('-', ' '))]),
 ) as Record<AffiliationRelation, string>;
 
 export const QUOTE_SETTING_LABELS: Record<QuoteSetting, string> = {

@@ -2,6 +2,8 @@
 export const separatorBefore = (index: number, length: number) =>
 	index === 0 ? '' : index === length - 1 ? ' and ' : ', ';
 
+export const capitalize = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
 /** Joins items the way a sentence does: "A", "A and B", "A, B and C". */
 export const listInWords = (items: readonly string[]) =>
 	items.map((item, index) => `${separatorBefore(index, items.length)}${item}`).join('');
