@@ -76,10 +76,12 @@ export function searchRecords({ articles, actors, places }: SearchableContent): 
 		const featured = featuring.get(id) ?? [];
 		const quoted = newestFirst.flatMap((article) => article.data.quotes.filter((quote) => quote.speaker.id === id));
 		const history = histories.get(id)!;
+		const summary = latestSummary(data.summary, reportDays);
 		return record(`/actors/${id}/`, data.name, [
 			ACTOR_KIND_LABELS[data.kind].one,
 			data.aliases.join(', '),
-			summaryLine(latestSummary(data.summary, reportDays)),
+			// As the actor's page reads it: the text, and the day it is known from when it is dated.
+			summary?.since ? `${summary.text} (as of ${formatPartialDate(summary.since)})` : summary?.text,
 			...data.roles.map((role) => role.title),
 			...history.affiliations.map(({ words, other }) => `${words} ${actorsById.get(other)?.name ?? other}`),
 			...featured.map((article) => article.data.title),
@@ -95,12 +97,6 @@ export function searchRecords({ articles, actors, places }: SearchableContent): 
 	});
 
 	return [...explainers, ...people];
-}
-
-/** The actor page's summary as it reads there: the text, and the day it is known from when it is dated. */
-function summaryLine(summary: ReturnType<typeof latestSummary>): string | undefined {
-	if (!summary) return undefined;
-	return summary.since ? `${summary.text} (as of ${formatPartialDate(summary.since)})` : summary.text;
 }
 
 /**
