@@ -52,10 +52,9 @@ function toMentionable(id: string, data: unknown): MentionableActor[] {
 	if (typeof data !== 'object' || data === null) return [];
 	const { name, aliases } = data as Record<string, unknown>;
 	if (typeof name !== 'string' || name.trim() === '') return [];
-	const names = (value: unknown) =>
-		Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
 	// As the schema reads them: trimmed.
-	return [{ id, name: name.trim(), aliases: names(aliases).map((alias) => alias.trim()) }];
+	const trimmed = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? [value.trim()] : []);
+	return [{ id, name: name.trim(), aliases: Array.isArray(aliases) ? aliases.flatMap(trimmed) : [] }];
 }
 
 /** What the mention plugin's output depends on, of the actors: their ids, names and aliases. */
