@@ -1,17 +1,6 @@
 /**
- * The share image of an explainer: the 1200×630 PNG link previews show (Open Graph `og:image`, X's
- * `summary_large_image` card), with its headline, dek, and the site's mark and name. This folder owns all of it:
- *
- * - card.ts (this file): the card's size, layout and fonts, and drawing it with takumi (@takumi-rs/core, a native
- *   renderer: flex layout, text shaping with kerning, line clamping, PNG), about 6 ms and 26 kB a card;
- * - cache.ts: the cards kept on disk between builds, keyed by their text and a digest of the code that draws them;
- * - drawer.ts and worker.ts: a build's missing cards, drawn in a child process at the lowest priority;
- * - integration.ts: the build step that starts the drawing and writes each card beside its explainer's page;
- * - route.ts: the dev server's route that draws a card on request.
- *
- * Pages link the card with shareImagePath (src/utils/paths.ts) and give its size from here. Node runs this file
- * itself in the child process (worker.ts, its type stripping), so it imports only Node's modules, and loads takumi
- * to draw.
+ * The share card (README.md): its size, layout and fonts, drawn with takumi. Node runs this file itself in the child
+ * process (worker.ts, its type stripping), so it imports only Node's modules, and loads takumi to draw.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
