@@ -26,16 +26,13 @@ export const LINE_STYLES: Record<RelationKind, LineStyle> = {
 	'opposed-to': { width: 2, dashes: '8 4', end: 'bar' },
 };
 
-/** The marks that end lines, drawn pointing right, the tip at (10, 5). */
-const MARK_SHAPES: Record<LineStyle['end'], string> = {
-	arrow: '<path d="M0 0L10 5L0 10z"/>',
-	'open-arrow': '<path d="M1 1L10 5L1 9" fill="none" stroke-width="1.5"/>',
-	dot: '<circle cx="6" cy="5" r="4"/>',
-	bar: '<path d="M8 0h2v10h-2z"/>',
+/** The marks that end lines, drawn pointing right, the tip at (10, 5); sized in SVG units, whatever the line's width. */
+const MARKS: Record<LineStyle['end'], { shape: string; size: number }> = {
+	arrow: { shape: '<path d="M0 0L10 5L0 10z"/>', size: 10 },
+	'open-arrow': { shape: '<path d="M1 1L10 5L1 9" fill="none" stroke-width="1.5"/>', size: 10 },
+	dot: { shape: '<circle cx="6" cy="5" r="4"/>', size: 8 },
+	bar: { shape: '<path d="M8 0h2v10h-2z"/>', size: 9 },
 };
-
-/** Each mark's size in SVG units, whatever the width of the line it ends. */
-const MARK_SIZE: Record<LineStyle['end'], number> = { arrow: 10, 'open-arrow': 10, dot: 8, bar: 9 };
 
 export interface GraphicText {
 	/** Ids in the page start with it. */
@@ -66,11 +63,11 @@ export function relationsSvg(
 	const kinds = [...new Set(relations.map((relation) => relation.kind))].sort();
 	const markerId = (kind: RelationKind) => `${idPrefix}-end-${kind}`;
 	const markers = kinds.map((kind) => {
-		const { end } = LINE_STYLES[kind];
+		const { shape, size } = MARKS[LINE_STYLES[kind].end];
 		return (
 			`<marker id="${markerId(kind)}" class="relations__mark relations__mark--${kind}" viewBox="0 0 10 10" ` +
-			`refX="10" refY="5" markerWidth="${MARK_SIZE[end]}" markerHeight="${MARK_SIZE[end]}" ` +
-			`markerUnits="userSpaceOnUse" orient="auto-start-reverse">${MARK_SHAPES[end]}</marker>`
+			`refX="10" refY="5" markerWidth="${size}" markerHeight="${size}" ` +
+			`markerUnits="userSpaceOnUse" orient="auto-start-reverse">${shape}</marker>`
 		);
 	});
 	const lines = layout.edges.map((edge, index) => {
