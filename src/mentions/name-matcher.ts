@@ -11,7 +11,6 @@ export interface NameMatch {
 	end: number;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const normaliseApostrophes = (text: string) => text.replace(/’/g, "'");
 
 /**
@@ -30,7 +29,7 @@ export function createNameMatcher(actors: readonly NamedActor[]): (text: string)
 	if (idByName.size === 0) return () => [];
 	const alternatives = [...idByName.keys()]
 		.sort((a, b) => b.length - a.length)
-		.map((name) => escapeRegExp(name).replace(/'/g, "['’]"));
+		.map((name) => name.split("'").map(RegExp.escape).join("['’]"));
 	// The word boundary before a name is checked by hand, not by a lookbehind in the pattern: the engine would try
 	// the lookbehind at every character of the text before the 600 names, ten times the cost at 1000 explainers.
 	const pattern = new RegExp(`(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_]|-\\p{L})`, 'gu');
