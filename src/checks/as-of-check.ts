@@ -3,7 +3,7 @@ import { ActorSchema, type ActorData } from '../schemas/actor';
 import type { PartialDate } from '../schemas/partial-date';
 import { appendTo } from '../utils/append-to';
 import { formatPartialDate } from '../utils/partial-dates';
-import { problemAt, savedFiles, scoped, stringsIn, textItems, type Scope } from './check';
+import { listAt, problemAt, savedFiles, scoped, stringsIn, textItems, type Scope } from './check';
 import type { ContentFile } from './content-files';
 import { asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
@@ -21,13 +21,11 @@ interface ExplainerDays {
 function explainerDays(file: ContentFile): ExplainerDays | undefined {
 	const day = storyDayOf(file)?.day;
 	if (!day) return undefined;
-	const data = (file.data ?? {}) as Record<string, unknown>;
-	const quotes = Array.isArray(data['quotes']) ? (data['quotes'] as Record<string, unknown>[]) : [];
 	return {
 		file,
 		day,
-		listed: textItems(data['actors']),
-		speakers: quotes.flatMap((quote) =>
+		listed: textItems(listAt(file, 'actors')),
+		speakers: listAt<Record<string, unknown> | null>(file, 'quotes').flatMap((quote) =>
 			typeof quote?.['speaker'] === 'string'
 				? [{ id: quote['speaker'], day: quoteDay(asPartialDate(quote['date']), day) }]
 				: [],

@@ -96,6 +96,12 @@ export const stringsIn = oncePerFile((file) => {
 	return texts;
 });
 
+/** The items of a list field of a file, as the file holds them; none when the field is not a list. */
+export function listAt<Item = unknown>(file: ContentFile, key: string): Item[] {
+	const value = (file.data as Record<string, unknown> | undefined)?.[key];
+	return Array.isArray(value) ? value : [];
+}
+
 /** The text items of a list; none when the value is not a list. */
 export const textItems = (value: unknown): string[] =>
 	Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];

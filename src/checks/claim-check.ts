@@ -1,5 +1,5 @@
 import { earliestDay } from '../utils/partial-dates';
-import { problemAt, OWN_FILE, scoped, type CheckContext } from './check';
+import { listAt, problemAt, OWN_FILE, scoped, type CheckContext } from './check';
 import { hasStory, type ContentFile } from './content-files';
 import { asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
@@ -21,10 +21,7 @@ interface ClaimFields {
 /** The fields of a claim that name an actor. */
 const ACTOR_FIELDS = ['claimant', 'attributedTo', 'statusBy'] as const;
 
-function claimsOf(file: ContentFile): ClaimFields[] {
-	const claims = (file.data as { claims?: unknown } | undefined)?.claims;
-	return Array.isArray(claims) ? (claims as ClaimFields[]).map((claim) => claim ?? {}) : [];
-}
+const claimsOf = (file: ContentFile) => listAt<ClaimFields | null>(file, 'claims').map((claim) => claim ?? {});
 
 /** An actor a claim names must exist and be listed, since the ledger links the name to its entry in Who's who. */
 function actorProblems(file: ContentFile, context: CheckContext, path: (string | number)[], id: string): Problem[] {
@@ -40,9 +37,8 @@ export const claimCheck = scoped(OWN_FILE, (context) =>
 	context.articles.flatMap((file): Problem[] => {
 		const claims = claimsOf(file);
 		if (claims.length === 0) return [];
-		const data = file.data as { sources?: unknown };
-		const sourceNames = (Array.isArray(data.sources) ? data.sources : [])
-			.map((source) => (source as { name?: unknown } | null)?.name)
+		const sourceNames = listAt<{ name?: unknown } | null>(file, 'sources')
+			.map((source) => source?.name)
 			.filter((name): name is string => typeof name === 'string')
 			.map((name) => name.trim());
 		const storyDay = storyDayOf(file);

@@ -1,6 +1,6 @@
 import { PartialDateSchema, type PartialDate } from '../schemas/partial-date';
 import { dayOf, earliestDay, latestDay } from '../utils/partial-dates';
-import { problemAt, OWN_FILE, scoped } from './check';
+import { listAt, problemAt, OWN_FILE, scoped } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 
@@ -28,12 +28,10 @@ const DATED_FIELDS = ['roles', 'affiliations', 'summary'] as const;
 /** Dates that parse but cannot be true together: the timeline after publication or out of order, roles ending before they start. */
 export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 	...articles.flatMap((file): Problem[] => {
-		const data = file.data as { timeline?: unknown } | undefined;
-		if (!Array.isArray(data?.timeline)) return [];
 		const storyDay = storyDayOf(file);
 		const storyDayIs = storyDay?.field === 'asOf' ? 'the explainer’s `asOf` date' : 'the explainer was published';
 		let previous: { day: string; index: number } | undefined;
-		return (data.timeline as { date?: unknown }[]).flatMap((event, index): Problem[] => {
+		return listAt<{ date?: unknown } | null>(file, 'timeline').flatMap((event, index): Problem[] => {
 			const date = asPartialDate(event?.date);
 			if (!date) return [];
 			const problems: Problem[] = [];
@@ -57,12 +55,9 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 			return problems;
 		});
 	}),
-	...actors.flatMap((file): Problem[] => {
-		const data = (file.data ?? {}) as Record<string, unknown>;
-		return DATED_FIELDS.flatMap((key) => {
-			const facts = data[key];
-			if (!Array.isArray(facts)) return [];
-			return (facts as { from?: unknown; to?: unknown }[]).flatMap((fact, index): Problem[] => {
+	...actors.flatMap((file): Problem[] =>
+		DATED_FIELDS.flatMap((key) =>
+			listAt<{ from?: unknown; to?: unknown } | null>(file, key).flatMap((fact, index): Problem[] => {
 				const from = asPartialDate(fact?.from);
 				const to = asPartialDate(fact?.to);
 				if (!from || !to || latestDay(to) >= earliestDay(from)) return [];
@@ -72,7 +67,7 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 						hint: 'swap `from` and `to`, or correct the year',
 					}),
 				];
-			});
-		});
-	}),
+			}),
+		),
+	),
 ]);

@@ -1,4 +1,4 @@
-import { problemAtPosition, textItems, type Check, type CheckContext } from './check';
+import { listAt, problemAtPosition, textItems, type Check, type CheckContext } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 import { closest } from './suggest';
@@ -9,10 +9,9 @@ const PAGE_SECTIONS = ['main', 'key-facts', 'story', 'who-said-what', 'timeline'
 
 /** The anchors an explainer's page will have: its sections, headings, glossary entries and quotes. */
 function anchorsOf(file: ContentFile, context: CheckContext): Set<string> {
-	const data = (file.data ?? {}) as { actors?: unknown; quotes?: unknown };
 	const anchors = new Set(PAGE_SECTIONS);
-	for (const id of Array.isArray(data.actors) ? data.actors : []) anchors.add(`actor-${String(id)}`);
-	for (const quote of Array.isArray(data.quotes) ? data.quotes : []) anchors.add(`quote-${String(quote?.id)}`);
+	for (const id of listAt(file, 'actors')) anchors.add(`actor-${String(id)}`);
+	for (const quote of listAt<{ id?: unknown } | null>(file, 'quotes')) anchors.add(`quote-${String(quote?.id)}`);
 	for (const slug of context.storyFacts(file)?.headingSlugs ?? []) anchors.add(slug);
 	return anchors;
 }
@@ -54,7 +53,7 @@ export const linkCheck: Check = (context) => {
 	const pages = new Map<string, ContentFile | undefined>(LISTING_PAGES.map((path) => [path, undefined]));
 	for (const article of context.articles) {
 		pages.set(`/explainers/${article.id}/`, article);
-		for (const topic of textItems((article.data as { topics?: unknown } | undefined)?.topics)) {
+		for (const topic of textItems(listAt(article, 'topics'))) {
 			pages.set(`/topics/${topicSlug(topic)}/`, undefined);
 		}
 	}

@@ -1,6 +1,6 @@
 import { mapPlanOf } from '../locator-map/article-map';
 import { mapLabelErrors, noRoomFor, type MapPlace } from '../locator-map/locator-map';
-import { problemAt, savedFiles, scoped, stringsIn, textItems, type Scope } from './check';
+import { listAt, problemAt, savedFiles, scoped, stringsIn, textItems, type Scope } from './check';
 import type { Problem } from './problem';
 import { checkedEntries } from './schema-check';
 
@@ -27,8 +27,7 @@ export const mapCheck = scoped(mapScope, ({ files, articles }) => {
 	// Places with problems of their own are left to the checks that report them.
 	const places = new Map(checkedEntries(files, 'places').map((place) => [place.id, place]));
 	return articles.flatMap((file): Problem[] => {
-		const listed = (file.data as Record<string, unknown> | undefined)?.['places'];
-		if (!Array.isArray(listed)) return [];
+		const listed = listAt(file, 'places');
 		const plan = mapPlanOf(
 			textItems(listed).map((id) => ({ id })),
 			places,

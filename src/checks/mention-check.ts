@@ -1,5 +1,5 @@
 import { createNameMatcher, type NamedActor } from '../mentions/name-matcher';
-import { problemAt, problemAtPosition, savedFiles, scoped, textItems } from './check';
+import { listAt, problemAt, problemAtPosition, savedFiles, scoped, textItems } from './check';
 import type { Check, CheckContext, Scope } from './check';
 import { hasStory, type ContentFile } from './content-files';
 import { closest } from './suggest';
@@ -70,13 +70,9 @@ const LONGEST_NAME = 200;
 
 function longNameProblems(context: CheckContext): Problem[] {
 	return context.actors.flatMap((file) => {
-		const data = file.data as { name?: unknown; aliases?: unknown } | undefined;
 		const names: [PropertyKey[], unknown][] = [
-			[['name'], data?.name],
-			...(Array.isArray(data?.aliases) ? data.aliases : []).map((alias, index): [PropertyKey[], unknown] => [
-				['aliases', index],
-				alias,
-			]),
+			[['name'], (file.data as { name?: unknown } | undefined)?.name],
+			...listAt(file, 'aliases').map((alias, index): [PropertyKey[], unknown] => [['aliases', index], alias]),
 		];
 		return names.flatMap(([path, name]) =>
 			typeof name === 'string' && name.length > LONGEST_NAME
@@ -103,9 +99,9 @@ function mentionProblems(
 		const listed = textItems(data['actors']);
 		const runs = facts.proseRuns;
 		const frontmatterTexts = textItems([
-			...(Array.isArray(data['keyFacts']) ? data['keyFacts'] : []),
-			...(Array.isArray(data['timeline']) ? data['timeline'].map((event) => event?.text) : []),
-			...(Array.isArray(data['figures']) ? data['figures'].map((figure) => figure?.caption) : []),
+			...listAt(file, 'keyFacts'),
+			...listAt<{ text?: unknown } | null>(file, 'timeline').map((event) => event?.text),
+			...listAt<{ caption?: unknown } | null>(file, 'figures').map((figure) => figure?.caption),
 		]);
 		const explicit = facts.mentions;
 		// Matched once: the names found in the story both count as named and warn when not listed.

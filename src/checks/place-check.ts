@@ -1,6 +1,6 @@
 import { geoContains } from 'd3-geo';
 import { countriesByName, countryAt, distanceToCountryKm, type LonLat } from '../locator-map/atlas';
-import { problemAt, OWN_FILE, scoped } from './check';
+import { listAt, problemAt, OWN_FILE, scoped } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 import { closest } from './suggest';
@@ -81,8 +81,7 @@ function checkPlace(file: ContentFile): Problem[] {
 
 /** A place listed twice in one article would be marked twice. */
 function checkArticlePlaces(file: ContentFile): Problem[] {
-	const places = (file.data as Record<string, unknown> | undefined)?.['places'];
-	if (!Array.isArray(places)) return [];
+	const places = listAt(file, 'places');
 	return places.flatMap((id, index): Problem[] =>
 		places.indexOf(id) === index
 			? []

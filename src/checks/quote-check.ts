@@ -1,4 +1,4 @@
-import { problemAt, OWN_FILE, scoped } from './check';
+import { listAt, problemAt, OWN_FILE, scoped } from './check';
 import { hasStory, type ContentFile } from './content-files';
 import type { Problem } from './problem';
 import type { StoryFacts } from './story-facts/facts';
@@ -40,11 +40,10 @@ export function repeatedIds(file: ContentFile, list: 'quotes' | 'claims') {
 export const quoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const facts = storyFacts(file);
-		const data = file.data as { quotes?: unknown } | undefined;
-		if (!facts || facts.syntaxError || !hasStory(file) || !Array.isArray(data?.quotes)) return [];
+		if (!facts || facts.syntaxError || !hasStory(file)) return [];
 		const inStory = quotedInStory(facts);
 		const repeatedId = repeatedIds(file, 'quotes');
-		return (data.quotes as { id?: unknown; text?: unknown }[]).flatMap((quote, index): Problem[] => {
+		return listAt<{ id?: unknown; text?: unknown } | null>(file, 'quotes').flatMap((quote, index): Problem[] => {
 			const problems = repeatedId(quote?.id, index);
 			if (typeof quote?.text === 'string' && !inStory(quote.text)) {
 				problems.push(

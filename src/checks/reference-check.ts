@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { problemAt, OWN_FILE, scoped, textItems, type CheckContext } from './check';
+import { listAt, problemAt, OWN_FILE, scoped, textItems, type CheckContext } from './check';
 import { imageFileFault } from './image-file';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
@@ -15,14 +15,12 @@ interface Reference {
 
 /** Every place a file names another entry by id. */
 function references(file: ContentFile): Reference[] {
-	const data = (file.data ?? {}) as Record<string, unknown>;
-	const list = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]) : []);
 	const ids = (key: string, collection: Referenced) =>
-		list(key).map((id, index) => ({ path: [key, index], id, collection }));
+		listAt(file, key).map((id, index) => ({ path: [key, index], id, collection }));
 	const field = (key: string, inner: string, collection: Referenced = 'actors') =>
-		list(key).map((item, index) => ({
+		listAt<Record<string, unknown> | null>(file, key).map((item, index) => ({
 			path: [key, index, inner],
-			id: (item as Record<string, unknown> | null)?.[inner],
+			id: item?.[inner],
 			collection,
 		}));
 	const reports = (key: string) => field(key, 'reportedIn', 'articles').filter((ref) => ref.id !== undefined);
@@ -94,7 +92,7 @@ export function unlistedActorProblems(
 	id: string,
 	consequence: string,
 ): Problem[] {
-	if (textItems((file.data as { actors?: unknown } | undefined)?.actors).includes(id)) return [];
+	if (textItems(listAt(file, 'actors')).includes(id)) return [];
 	return [
 		problemAt(file, path, {
 			message: `"${id}" is not listed in \`actors\`, so ${consequence}`,
@@ -105,9 +103,8 @@ export function unlistedActorProblems(
 
 /** Quotes whose speaker is an actor the explainer does not list. */
 function unlistedSpeakerProblems(file: ContentFile, context: CheckContext): Problem[] {
-	const quotes = (file.data as { quotes?: unknown } | undefined)?.quotes;
-	return (Array.isArray(quotes) ? quotes : []).flatMap((quote, index) => {
-		const speaker = (quote as { speaker?: unknown } | null)?.speaker;
+	return listAt<{ speaker?: unknown } | null>(file, 'quotes').flatMap((quote, index) => {
+		const speaker = quote?.speaker;
 		if (typeof speaker !== 'string' || !context.actorIds.has(speaker)) return [];
 		return unlistedActorProblems(
 			file,
@@ -120,10 +117,8 @@ function unlistedSpeakerProblems(file: ContentFile, context: CheckContext): Prob
 
 /** Figures whose `image` is not an image file beside the explainer. */
 function figureImageProblems(file: ContentFile): Problem[] {
-	const figures = (file.data as { figures?: unknown } | undefined)?.figures;
-	if (!Array.isArray(figures)) return [];
-	return figures.flatMap((figure, index): Problem[] => {
-		const image = (figure as { image?: unknown } | null)?.image;
+	return listAt<{ image?: unknown } | null>(file, 'figures').flatMap((figure, index): Problem[] => {
+		const image = figure?.image;
 		if (typeof image !== 'string') return [];
 		const path = ['figures', index, 'image'];
 		const problem = (message: string, hint: string) => [problemAt(file, path, { message, hint })];
