@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node,
 import { idFromFileName } from '../utils/ids';
 import { astroData } from './astro-yaml';
 import { explainerParts } from './explainer-parts';
+import { count } from './problem';
 
 /** The content collections, each a folder of the content directory. */
 export const COLLECTIONS = ['articles', 'actors', 'places'] as const;
@@ -125,14 +126,15 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 	try {
 		document = parseDocument(yamlText, YAML_OPTIONS);
 	} catch (error) {
-		return broken(collection, path, id, text, tooDeep(error, { line: 1 + lineOffset, column: 1 }));
+		if (!(error instanceof RangeError)) throw error;
+		return broken(collection, path, id, text, { ...TOO_DEEP, position: { line: 1 + lineOffset, column: 1 } });
 	}
 	// The parser's first error only: after one mistake it misreads what follows, and its later errors are mostly
-	// that mistake's consequences (one tab as indentation gave 16).
-	const [firstError, ...laterErrors] = distinct(document.errors);
+	// that mistake's consequences (one tab as indentation gave 16; running out of stack, one per level unwound).
+	const [firstError, ...laterErrors] = document.errors;
 	const syntaxErrors: ContentFile['syntaxErrors'] = [];
 	if (firstError && /Maximum call stack/.test(firstError.message)) {
-		syntaxErrors.push(tooDeep(new RangeError(firstError.message), place(0)));
+		syntaxErrors.push({ ...TOO_DEEP, position: place(0) });
 	} else if (firstError) {
 		const { message, hint, offset } = yamlError(firstError, yamlText, document, place);
 		const more = laterErrors.length > 0 ? '; the lines after it may be fine once this is fixed' : '';
@@ -156,7 +158,7 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		} catch (error) {
 			syntaxErrors.push(
 				error instanceof RangeError
-					? tooDeep(error, place(0))
+					? { ...TOO_DEEP, position: place(0) }
 					: {
 							message: `YAML syntax error: ${(error as Error).message}`,
 							hint: 'write each value out instead of repeating `*alias` references',
@@ -231,8 +233,8 @@ function yamlError(
 		for (let match = next.exec(yamlText); match; match = next.exec(yamlText)) {
 			if (match[1] === undefined) continue;
 			return {
-				message: `this line is indented ${spaces(match[1].length)}, more than the field above it (${keyColumn(yamlText, lineStart)})`,
-				hint: `indent it as the field above it, with ${spaces(keyColumn(yamlText, lineStart)).replace(/^0 spaces/, 'no spaces')}: as it is, YAML reads it as part of that field's value`,
+				message: `this line is indented ${count(match[1].length, 'space')}, more than the field above it (${keyColumn(yamlText, lineStart)})`,
+				hint: `indent it as the field above it, with ${count(keyColumn(yamlText, lineStart), 'space').replace(/^0 spaces/, 'no spaces')}: as it is, YAML reads it as part of that field's value`,
 				offset: match.index + 1,
 			};
 		}
@@ -255,7 +257,7 @@ function yamlError(
 			const listItem = /^ *- /.test(yamlText.slice(lineStart));
 			const above = listItem ? (/^ */.exec(yamlText.slice(previous))?.[0].length ?? 0) : keyColumn(yamlText, previous);
 			return {
-				message: `this line is indented ${spaces(indent)}, the line above it ${above}: YAML reads what belongs together by its indentation`,
+				message: `this line is indented ${count(indent, 'space')}, the line above it ${above}: YAML reads what belongs together by its indentation`,
 				hint: 'line it up with the fields or list items it belongs with, using spaces',
 				offset: lineStart,
 			};
@@ -296,26 +298,11 @@ function previousLineStart(text: string, lineStart: number): number | undefined 
 	return undefined;
 }
 
-const spaces = (count: number) => `${count} space${count === 1 ? '' : 's'}`;
-
-/**
- * The parser's errors, once each: running out of stack, it reports one error per level it was unwinding, as many
- * as the stack left at the time allowed.
- */
-function distinct(errors: Document['errors']): Document['errors'] {
-	const outOfStack = errors.find((error) => /Maximum call stack/.test(error.message));
-	return errors.filter((error) => error === outOfStack || !/Maximum call stack/.test(error.message));
-}
-
 /** Nesting deep enough to exhaust the parser is never real content. */
-function tooDeep(error: unknown, position: Position): ContentFile['syntaxErrors'][number] {
-	if (!(error instanceof RangeError)) throw error;
-	return {
-		message: 'the YAML is nested too deeply to read',
-		hint: 'content is never nested more than a few levels: look for runaway `[` or `{`',
-		position,
-	};
-}
+const TOO_DEEP = {
+	message: 'the YAML is nested too deeply to read',
+	hint: 'content is never nested more than a few levels: look for runaway `[` or `{`',
+};
 
 function broken(
 	collection: ContentFile['collection'],

@@ -1,6 +1,5 @@
-import { readdirSync, type Dirent } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
-import { COLLECTIONS, entryExtension } from './content-files';
+import { COLLECTIONS, entriesOf, entryExtension } from './content-files';
 import type { Problem } from './problem';
 import { idFromFileName } from '../utils/ids';
 
@@ -68,12 +67,7 @@ export function folderProblems(contentRoot: string, projectRoot = process.cwd())
 }
 
 /** A folder's entries but hidden ones; none when it does not exist. */
-function visibleEntries(dir: string): Dirent[] {
-	try {
-		return readdirSync(dir, { withFileTypes: true })
-			.filter((entry) => !entry.name.startsWith('.'))
-			.sort((a, b) => a.name.localeCompare(b.name));
-	} catch {
-		return [];
-	}
-}
+const visibleEntries = (dir: string) =>
+	entriesOf(dir)
+		.filter((entry) => !entry.name.startsWith('.'))
+		.sort((a, b) => a.name.localeCompare(b.name));

@@ -27,11 +27,13 @@ export function formatProblem(problem: Problem): string {
 	return `${where}${field} ${problem.message}${hint}`;
 }
 
+/** `1 error`, `2 errors`. */
+export const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** The report editors see: every problem, one per line, errors first. */
 export function describeProblems(problems: readonly Problem[]): string {
 	const errors = problems.filter((problem) => problem.severity === 'error');
 	const warnings = problems.filter((problem) => problem.severity === 'warning');
-	const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 	return [
 		`${count(errors.length, 'error')} and ${count(warnings.length, 'warning')} in the content:`,
 		...errors.map(formatProblem),

@@ -4,7 +4,7 @@ import { ArticleSchema } from '../schemas/article';
 import { PlaceSchema } from '../schemas/place';
 import { oncePerFile, problemAt, problemAtPosition, OWN_FILE, scoped } from './check';
 import type { Collection, ContentFile } from './content-files';
-import { fieldName } from './problem';
+import { count, fieldName } from './problem';
 import { closest } from './suggest';
 
 const schemas = { articles: ArticleSchema(z.string()), actors: ActorSchema(), places: PlaceSchema() };
@@ -100,8 +100,6 @@ function valueWords(value: unknown): string {
 	if (typeof value === 'string') return 'text';
 	return `${typeof value === 'number' ? 'the number ' : ''}${String(value)}`;
 }
-
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** An issue's message in plain words when it is zod's own wording, from the value the file holds. */
 function messageFor(issue: z.core.$ZodIssue, value: unknown): string {
