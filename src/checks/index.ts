@@ -82,13 +82,6 @@ export function checkContent(contentRoot: string, projectRoot = process.cwd()): 
 	return startContentChecks(contentRoot, projectRoot, undefined).finish();
 }
 
-/** The content as the checks read it, for what the build makes of it next (the search index). */
-export interface CheckedContent {
-	files: readonly ContentFile[];
-	/** A story's facts, when the file has a story. */
-	storyFacts: StoryFactsReader;
-}
-
 /**
  * Like `checkContent`, in two steps for a build: the files' fields are checked at once, before Astro reads the files;
  * the stories when Astro has compiled them, from the facts its compile handed to `compiled`
@@ -116,7 +109,7 @@ export function startContentChecks(contentRoot: string, projectRoot: string, com
 		 */
 		finish: () => sortProblems([...dataProblems, ...checkFiles(files, STORY_CHECKS, storyFacts)]),
 		/** The files and their stories' facts; read it after `finish`, which has every story's facts by then. */
-		content: { files, storyFacts } satisfies CheckedContent,
+		content: { files, storyFacts },
 		/** How many stories' facts came from Astro's compile, and how many were parsed here. */
 		stories,
 	};
@@ -124,6 +117,9 @@ export function startContentChecks(contentRoot: string, projectRoot: string, com
 
 /** Content checks under way in a build: the files' fields checked, the stories waiting for Astro's compile. */
 export type ContentCheckRun = ReturnType<typeof startContentChecks>;
+
+/** The content as the checks read it, for what the build makes of it next (the search index). */
+export type CheckedContent = ContentCheckRun['content'];
 
 let checker: { key: string; checks: IncrementalChecks; events?: number | undefined; problems?: Problem[] } | undefined;
 

@@ -42,23 +42,16 @@ export function contentToBuildFrom<Content>(content: Promise<Content> | undefine
 	);
 }
 
-interface ContentChecksOptions {
-	/**
-	 * Where Astro's compile of each story leaves the story's facts: the store given to the remark plugins
-	 * (`explainerRemarkPlugins` in src/plugins/index.ts). Without it, the checks parse every story themselves.
-	 */
-	storyFacts?: CompiledStoryFacts;
-}
-
 /**
  * Checks the content before Astro publishes it, because Astro alone publishes pages with unknown references and
  * lets a duplicate slug replace a page. Any error stops `astro build` with every problem listed. The files' fields
  * are checked first, before Astro reads them; the stories when Astro's bundle of the pages has compiled them, from
- * what its compile read of each (`storyFacts`), before a page renders or a file is written. When Astro's own MDX
- * compiler stops at a story it cannot parse first, the build still ends with the checks' report, that story's
- * problem and every other at once: the stories the compile did not read are parsed for it.
+ * what its compile read of each, before a page renders or a file is written: `storyFacts` is the store given to the
+ * remark plugins (`explainerRemarkPlugins` in src/plugins/index.ts; without it, the checks parse every story
+ * themselves). When Astro's own MDX compiler stops at a story it cannot parse first, the build still ends with the
+ * checks' report, that story's problem and every other at once: the stories the compile did not read are parsed.
  */
-export default function contentChecks({ storyFacts }: ContentChecksOptions = {}): AstroIntegration {
+export default function contentChecks({ storyFacts }: { storyFacts?: CompiledStoryFacts } = {}): AstroIntegration {
 	let run: ContentCheckRun | undefined;
 	let logger: AstroIntegrationLogger | undefined;
 	/** Where the problems' file paths start from. */
@@ -85,24 +78,21 @@ export default function contentChecks({ storyFacts }: ContentChecksOptions = {})
 				projectRoot,
 			);
 			checked?.reject(error);
-			checked = undefined;
 			fieldsChecked?.reject(error);
-			fieldsChecked = undefined;
+			checked = fieldsChecked = undefined;
 			throw error;
 		}
 		for (const problem of problems) logger?.warn(formatProblem(problem));
 		checked?.resolve(checks.content);
-		checked = undefined;
 		// Let the files go: whoever needed them took them at config done.
-		fieldsChecked = undefined;
+		checked = fieldsChecked = undefined;
 	};
 
 	return {
 		name: 'explainer:content-checks',
 		hooks: {
 			'astro:config:setup': async ({ config, command, logger: integrationLogger, updateConfig }) => {
-				checked = undefined;
-				fieldsChecked = undefined;
+				checked = fieldsChecked = undefined;
 				storyChecks = undefined;
 				storyFacts?.stop();
 				if (command !== 'build') return;
