@@ -65,25 +65,18 @@ export interface ObjectDoc {
 }
 
 /** Stops the generator with what to fix. */
-class FieldReferenceError extends Error {
-	override name = 'FieldReferenceError';
-}
+class FieldReferenceError extends Error {}
 
 const code = (text: string) => `\`${text}\``;
 /** `summary` → `summaries`, `role` → `roles`. */
 const plural = (noun: string) => (/[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`);
 /** `a quote`, `an affiliation` (also when the noun is a Markdown link). */
 const withArticle = (noun: string) => `${/^\[?[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
-const count = (min: number | undefined, max: number | undefined) =>
-	min !== undefined && max !== undefined
-		? min === max
-			? `exactly ${min}`
-			: `${min} to ${max}`
-		: min !== undefined
-			? `at least ${min}`
-			: max !== undefined
-				? `at most ${max}`
-				: '';
+function count(min: number | undefined, max: number | undefined): string {
+	if (min !== undefined && max !== undefined) return min === max ? `exactly ${min}` : `${min} to ${max}`;
+	if (min !== undefined) return `at least ${min}`;
+	return max !== undefined ? `at most ${max}` : '';
+}
 
 /** Every collection, described from its schema; every object in the order the fields reach them. */
 export function describeCollections(collections = COLLECTIONS): { title: string; objects: ObjectDoc[] }[] {

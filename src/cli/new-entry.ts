@@ -50,9 +50,7 @@ const KINDS = {
 type EntryKind = keyof typeof KINDS;
 
 /** A refusal the editor can act on; the CLI prints its message and exits with code 1. */
-class NewEntryError extends Error {
-	override name = 'NewEntryError';
-}
+class NewEntryError extends Error {}
 
 const TEMPLATES = fileURLToPath(new URL('./templates/', import.meta.url));
 
@@ -141,9 +139,8 @@ function createEntry(kind: EntryKind, rawText: string): string {
 	return `Created ${displayPath(path)}\n${spec.next(id)}\n`;
 }
 
-function isEntryKind(value: string | undefined): value is EntryKind {
-	return value !== undefined && Object.hasOwn(KINDS, value);
-}
+const isEntryKind = (value: string | undefined): value is EntryKind =>
+	value !== undefined && Object.hasOwn(KINDS, value);
 
 /** Runs the command line: `new-entry.ts <article|actor> <headline or name…>`; returns the exit code. */
 export function main(args: readonly string[]): number {
