@@ -7,11 +7,9 @@ export interface CheckContext {
 	files: readonly ContentFile[];
 	articles: readonly ContentFile[];
 	actors: readonly ContentFile[];
-	/** Actor ids that exist, from file names. */
+	/** The ids of the actors, explainers and places that exist, from file names. */
 	actorIds: ReadonlySet<string>;
-	/** Explainer slugs that exist, from file names. */
 	articleIds: ReadonlySet<string>;
-	/** Place ids that exist, from file names. */
 	placeIds: ReadonlySet<string>;
 	/** What an article's story holds (its text, mentions, links, headings, imports). */
 	storyFacts: StoryFactsReader;
@@ -84,17 +82,18 @@ export function oncePerFile<T>(compute: (file: ContentFile) => T): (file: Conten
 	};
 }
 
-/** Every text a file's fields hold, anywhere in them: the ids it may name. */
-export const stringsIn = oncePerFile((file) => {
-	const texts = new Set<string>();
-	const visit = (value: unknown): void => {
-		if (typeof value === 'string') texts.add(value);
-		else if (Array.isArray(value)) value.forEach(visit);
-		else if (value && typeof value === 'object') Object.values(value).forEach(visit);
-	};
-	visit(file.data);
-	return texts;
-});
+/** Every text a value holds, anywhere in it, with the path to it. */
+export function textsIn(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; text: string }[] {
+	if (typeof value === 'string') return [{ path, text: value }];
+	if (Array.isArray(value)) return value.flatMap((item, index) => textsIn(item, [...path, index]));
+	if (value && typeof value === 'object') {
+		return Object.entries(value).flatMap(([key, item]) => textsIn(item, [...path, key]));
+	}
+	return [];
+}
+
+/** Every text a file's fields hold: the ids it may name. */
+export const stringsIn = oncePerFile((file) => new Set(textsIn(file.data).map(({ text }) => text)));
 
 /** The items of a list field of a file, as the file holds them; none when the field is not a list. */
 export function listAt<Item = unknown>(file: ContentFile, key: string): Item[] {

@@ -87,11 +87,15 @@ export function entriesOf(dir: string): Dirent[] {
 /** Parses one file's bytes; never throws, so every file's problems can be reported together. */
 export function parseContentFile(collection: ContentFile['collection'], path: string, bytes: Uint8Array): ContentFile {
 	const id = idFromFileName({ entry: path });
+	// A file that cannot be read: its one problem, where every field is located.
+	const broken = (text: string, error: ContentFile['syntaxErrors'][number]): ContentFile => {
+		return { collection, path, id, text, data: undefined, syntaxErrors: [error], locate: () => error.position };
+	};
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 	} catch {
-		return broken(collection, path, id, '', {
+		return broken('', {
 			message: 'the file is not valid UTF-8 text',
 			hint: 'save it as UTF-8 (your editor’s “Save with encoding” command) and retype this character',
 			position: firstInvalidUtf8(bytes),
@@ -105,7 +109,7 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 	if (collection === 'articles') {
 		const parts = explainerParts(text);
 		if (!parts) {
-			return broken(collection, path, id, text, {
+			return broken(text, {
 				message: 'the file has no frontmatter',
 				hint: 'an article starts with a line `---`, then its fields, then another line `---` (`npm run new:article` writes one)',
 				position: { line: 1, column: 1 },
@@ -127,7 +131,7 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		document = parseDocument(yamlText, YAML_OPTIONS);
 	} catch (error) {
 		if (!(error instanceof RangeError)) throw error;
-		return broken(collection, path, id, text, { ...TOO_DEEP, position: { line: 1 + lineOffset, column: 1 } });
+		return broken(text, { ...TOO_DEEP, position: { line: 1 + lineOffset, column: 1 } });
 	}
 	// The parser's first error only: after one mistake it misreads what follows, and its later errors are mostly
 	// that mistake's consequences (one tab as indentation gave 16; running out of stack, one per level unwound).
@@ -303,16 +307,6 @@ const TOO_DEEP = {
 	message: 'the YAML is nested too deeply to read',
 	hint: 'content is never nested more than a few levels: look for runaway `[` or `{`',
 };
-
-function broken(
-	collection: ContentFile['collection'],
-	path: string,
-	id: string,
-	text: string,
-	error: ContentFile['syntaxErrors'][number],
-): ContentFile {
-	return { collection, path, id, text, data: undefined, syntaxErrors: [error], locate: () => error.position };
-}
 
 function locateIn(document: Document, path: readonly PropertyKey[], place: (offset: number) => Position): Position {
 	let node: Node | null | undefined = document.contents;

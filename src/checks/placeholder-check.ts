@@ -1,25 +1,16 @@
-import { problemAt, problemAtPosition, OWN_FILE, scoped } from './check';
+import { problemAt, problemAtPosition, OWN_FILE, scoped, textsIn } from './check';
 import type { Problem } from './problem';
 import { positionIn } from './story-facts/facts';
 
 /** Text the `new:article` and `new:actor` templates leave for editors to replace. */
 const PLACEHOLDER = /\bTODO\b/;
 
-function placeholderFields(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-	if (typeof value === 'string') return PLACEHOLDER.test(value) ? [path] : [];
-	if (Array.isArray(value)) return value.flatMap((item, index) => placeholderFields(item, [...path, index]));
-	if (value && typeof value === 'object') {
-		return Object.entries(value).flatMap(([key, item]) => placeholderFields(item, [...path, key]));
-	}
-	return [];
-}
-
 /** A template's TODO left in a field or the story would be published as it is. */
 export const placeholderCheck = scoped(OWN_FILE, ({ files, storyFacts }) =>
 	files.flatMap((file): Problem[] => {
 		const hint = 'replace the TODO text with the real content (docs/editing.md says what each field takes)';
-		const inFields = placeholderFields(file.data).map((path) =>
-			problemAt(file, path, { message: 'still holds the template’s TODO text', hint }),
+		const inFields = textsIn(file.data).flatMap(({ path, text }) =>
+			PLACEHOLDER.test(text) ? [problemAt(file, path, { message: 'still holds the template’s TODO text', hint })] : [],
 		);
 		const facts = storyFacts(file);
 		const inStory =

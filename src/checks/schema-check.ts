@@ -12,15 +12,14 @@ const schemas = { articles: ArticleSchema(z.string()), actors: ActorSchema(), pl
 /** What each collection's schema makes of a valid file: defaults filled in, references as `{ collection, id }`. */
 type CheckedData = { [C in Collection]: z.output<(typeof schemas)[C]> };
 
-/**
- * A file's schema result; `thrown` when a schema rule threw on a value of the wrong kind (a rule over two fields
- * reading one that failed its own check), which must not stop the checks of every other file.
- */
-type Validation = Parsed | { success: false; thrown: string };
 type Parsed = ReturnType<(typeof schemas)[Collection]['safeParse']>;
 
-/** Each file's schema result, kept so that what reads the files after the checks need not parse them again. */
-const validate = oncePerFile((file): Validation => {
+/**
+ * Each file's schema result, kept so that what reads the files after the checks need not parse them again; `thrown`
+ * when a schema rule threw on a value of the wrong kind (a rule over two fields reading one that failed its own
+ * check), which must not stop the checks of every other file.
+ */
+const validate = oncePerFile((file): Parsed | { success: false; thrown: string } => {
 	try {
 		return withAstrosReading(file, schemas[file.collection].safeParse(file.data));
 	} catch (error) {
@@ -36,13 +35,10 @@ function withAstrosReading(file: ContentFile, result: Parsed): Parsed {
 	if (file.astroData === undefined) return result;
 	const astro = schemas[file.collection].safeParse(file.astroData);
 	if (astro.success) return result;
-	const known = new Set(result.success ? [] : result.error.issues.map((issue) => issue.path.join('.')));
+	const issues = result.success ? [] : result.error.issues;
+	const known = new Set(issues.map((issue) => issue.path.join('.')));
 	const added = astro.error.issues.filter((issue) => !known.has(issue.path.join('.')));
-	if (added.length === 0) return result;
-	return {
-		success: false,
-		error: new z.ZodError([...(result.success ? [] : result.error.issues), ...added]),
-	} as Parsed;
+	return added.length === 0 ? result : ({ success: false, error: new z.ZodError([...issues, ...added]) } as Parsed);
 }
 
 /** How to fix a schema issue that carries no advice of its own, from what the schema expected. */

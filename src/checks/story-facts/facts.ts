@@ -210,18 +210,9 @@ function blockTexts(tree: Root): TextRun[] {
 }
 
 /** Nodes whose text stands apart from the text around it: a line break in the readable text. */
-const BLOCKS = new Set([
-	'paragraph',
-	'heading',
-	'blockquote',
-	'list',
-	'listItem',
-	'table',
-	'tableRow',
-	'tableCell',
-	'break',
-	'mdxJsxFlowElement',
-]);
+const BLOCKS = new Set(
+	'paragraph heading blockquote list listItem table tableRow tableCell break mdxJsxFlowElement'.split(' '),
+);
 
 /**
  * The story's readable text as one string, a line for each paragraph, heading, list item, table cell and
