@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MENTION_ELEMENT } from '../mentions/remark-actor-mentions';
 import { OWN_FILE, problemAtPosition, scoped } from './check';
-import type { ContentFile } from './content-files';
+import type { ContentFile, Position } from './content-files';
 import type { Problem } from './problem';
 import { imageFileFault } from './image-file';
 import type { StoryFacts } from './story-facts/facts';
@@ -14,37 +14,30 @@ export const mdxCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		const body = file.body;
 		// The story is read even when the frontmatter is not: both are reported at once.
 		if (!body) return [];
+		const problem = (at: Position, message: string, hint: string) => [problemAtPosition(file, at, message, hint)];
 		const bytes = Buffer.byteLength(body.text);
 		if (bytes > MAX_BODY_BYTES) {
-			return [
-				problemAtPosition(
-					file,
-					{ line: body.line, column: 1 },
-					`the story is ${Math.round(bytes / 1000)} kB, more than the ${MAX_BODY_BYTES / 1000} kB an explainer may be`,
-					'split it into several explainers, or check that nothing was pasted twice',
-				),
-			];
+			return problem(
+				{ line: body.line, column: 1 },
+				`the story is ${Math.round(bytes / 1000)} kB, more than the ${MAX_BODY_BYTES / 1000} kB an explainer may be`,
+				'split it into several explainers, or check that nothing was pasted twice',
+			);
 		}
 		if (body.text.trim() === '') {
-			return [
-				problemAtPosition(
-					file,
-					{ line: body.line, column: 1 },
-					'the article has frontmatter but no story',
-					'write the story below the closing `---`; an empty page is never published',
-				),
-			];
+			return problem(
+				{ line: body.line, column: 1 },
+				'the article has frontmatter but no story',
+				'write the story below the closing `---`; an empty page is never published',
+			);
 		}
 		const facts = storyFacts(file);
-		if (facts?.syntaxError) {
-			return [
-				problemAtPosition(
-					file,
-					facts.syntaxError,
-					`MDX syntax error: ${facts.syntaxError.message}`,
-					facts.syntaxError.hint ?? 'a `<` or `{` in text must be escaped as `\\<` or `\\{`; every tag must be closed',
-				),
-			];
+		const error = facts?.syntaxError;
+		if (error) {
+			return problem(
+				error,
+				`MDX syntax error: ${error.message}`,
+				error.hint ?? 'a `<` or `{` in text must be escaped as `\\<` or `\\{`; every tag must be closed',
+			);
 		}
 		return facts
 			? [...importProblems(file, facts), ...componentProblems(file, facts), ...imageProblems(file, facts)]
@@ -97,30 +90,20 @@ function componentProblems(file: ContentFile, facts: StoryFacts): Problem[] {
 function imageProblems(file: ContentFile, facts: StoryFacts): Problem[] {
 	const hint =
 		'give the path of an image file beside the story, e.g. ./photo.jpg; photos with a caption go in `figures`';
-	return facts.images.flatMap(({ url, line, column }): Problem[] => {
+	return facts.images.flatMap((image): Problem[] => {
+		const { url } = image;
 		let path: string;
 		try {
 			path = decodeURI(url);
 		} catch {
 			return [
-				problemAtPosition(
-					file,
-					{ line, column },
-					`the image address "${url}" is not valid: a \`%\` must start an escape`,
-					hint,
-				),
+				problemAtPosition(file, image, `the image address "${url}" is not valid: a \`%\` must start an escape`, hint),
 			];
 		}
 		if (URL.canParse(path) || path.startsWith('/')) return [];
 		const fault = /^\.\.?\//.test(path) ? imageFileFault(resolve(dirname(file.path), path)) : 'missing';
 		if (fault === undefined) return [];
-		return [
-			problemAtPosition(
-				file,
-				{ line, column },
-				fault === 'missing' ? `no image file "${url}"` : `"${url}" is not an image the site can read`,
-				hint,
-			),
-		];
+		const message = fault === 'missing' ? `no image file "${url}"` : `"${url}" is not an image the site can read`;
+		return [problemAtPosition(file, image, message, hint)];
 	});
 }

@@ -131,8 +131,8 @@ function mentionProblems(
 		});
 
 		for (const mention of explicit) {
-			if (context.actorIds.has(mention.id) && listed.includes(mention.id)) continue;
 			const known = context.actorIds.has(mention.id);
+			if (known && listed.includes(mention.id)) continue;
 			const suggestion = known ? undefined : closest(mention.id, context.actorIds);
 			const message = known
 				? `<Mention actor="${mention.id}">: "${mention.id}" is not listed in \`actors\``
