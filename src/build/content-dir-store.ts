@@ -1,8 +1,9 @@
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { readFileSync, rmSync, utimesSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFilter, type Plugin } from 'vite';
+import { entriesOf } from '../checks/content-files';
 import { contentDir } from '../utils/content-dir';
 import { idFromFileName } from '../utils/ids';
 
@@ -112,11 +113,7 @@ function existsExactly(file: string, namesIn: Map<string, Set<string>>): boolean
 	const dir = dirname(file);
 	let names = namesIn.get(dir);
 	if (!names) {
-		try {
-			names = new Set(readdirSync(dir));
-		} catch {
-			names = new Set();
-		}
+		names = new Set(entriesOf(dir).map((entry) => entry.name));
 		namesIn.set(dir, names);
 	}
 	return names.has(basename(file));
@@ -165,14 +162,8 @@ function watchContentDir(content: string): Plugin {
 function rereadNamesakes(deleted: string): void {
 	const id = idFromFileName({ entry: basename(deleted) });
 	const folder = dirname(deleted);
-	let names: string[];
-	try {
-		names = readdirSync(folder);
-	} catch {
-		return;
-	}
 	const now = new Date();
-	for (const name of names) {
+	for (const { name } of entriesOf(folder)) {
 		if (extname(name) !== extname(deleted) || idFromFileName({ entry: name }) !== id) continue;
 		try {
 			utimesSync(join(folder, name), now, now);

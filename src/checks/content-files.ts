@@ -75,7 +75,7 @@ export function readContentFiles(
 	});
 }
 
-/** A collection folder's entries, by name; none when the folder does not exist. */
+/** A folder's entries, by name; none when it does not exist. */
 export function entriesOf(dir: string): Dirent[] {
 	try {
 		return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
