@@ -62,11 +62,13 @@ const explainersIn = (uses: readonly Use[]) =>
 		.join(', ');
 
 /**
- * The conflicts of one actor file: facts the explainers' dates cannot choose between, each reported once, at the
- * first fact's line, with every explainer it affects.
+ * The problems of one actor file: facts the explainers' dates cannot choose between, each reported once, at the
+ * first fact's line, with every explainer it affects; and the explainers that list the actor on a day no summary
+ * covers, where the glossary would have nothing to say.
  */
-function conflictProblems(file: ContentFile, actor: ActorData, uses: readonly Use[], days: ReportDays): Problem[] {
+function actorProblems(file: ContentFile, actor: ActorData, uses: readonly Use[], days: ReportDays): Problem[] {
 	const found = new Map<string, { field: Field; indexes: [number, number]; uses: Use[] }>();
+	const uncovered: Use[] = [];
 	const collect = <Fact>(field: Field, facts: readonly Fact[], asOf: AsOf<Fact>, use: Use) => {
 		for (const conflict of asOf.conflicts) {
 			const indexes = conflict.facts.map((fact) => facts.indexOf(fact)).sort((a, b) => a - b) as [number, number];
@@ -83,8 +85,9 @@ function conflictProblems(file: ContentFile, actor: ActorData, uses: readonly Us
 		collect('roles', actor.roles, asOf.roles, use);
 		collect('affiliations', actor.affiliations, asOf.affiliations, use);
 		if (use.listed) collect('summary', actor.summary, asOf.summary, use);
+		if (use.listed && asOf.summary.shown.length === 0) uncovered.push(use);
 	}
-	return [...found.values()].map(({ field, indexes: [first, second], uses: affected }) =>
+	const problems = [...found.values()].map(({ field, indexes: [first, second], uses: affected }) =>
 		problemAt(file, [field, first], {
 			message:
 				`${LABEL[field](actor, first)} and ${LABEL[field](actor, second)} both hold on the date of ` +
@@ -92,24 +95,16 @@ function conflictProblems(file: ContentFile, actor: ActorData, uses: readonly Us
 			hint: `${FIX[field]} (\`reportedIn: <slug>\`), or give both a \`from\` date`,
 		}),
 	);
-}
-
-/** Explainers that list the actor on a day no summary covers: the glossary would have nothing to say. */
-function missingSummaryProblems(
-	file: ContentFile,
-	actor: ActorData,
-	uses: readonly Use[],
-	days: ReportDays,
-): Problem[] {
-	const uncovered = uses.filter((use) => use.listed && actorAsOf(actor, use.day, days).summary.shown.length === 0);
-	if (uncovered.length === 0) return [];
-	const first = uncovered[0]!.explainer.file.id;
-	return [
-		problemAt(file, ['summary'], {
-			message: `no summary holds on the date of ${explainersIn(uncovered)}`,
-			hint: `add a summary for it, written from that story: \`- text: …\` with \`reportedIn: ${first}\``,
-		}),
-	];
+	const [firstUncovered] = uncovered;
+	if (firstUncovered) {
+		problems.push(
+			problemAt(file, ['summary'], {
+				message: `no summary holds on the date of ${explainersIn(uncovered)}`,
+				hint: `add a summary for it, written from that story: \`- text: …\` with \`reportedIn: ${firstUncovered.explainer.file.id}\``,
+			}),
+		);
+	}
+	return problems;
 }
 
 /**
@@ -148,10 +143,6 @@ export const asOfCheck = scoped(asOfScope, ({ articles, actors }) => {
 	return actors.flatMap((file): Problem[] => {
 		const parsed = schema.safeParse(file.data);
 		const uses = usesOf.get(file.id) ?? [];
-		if (!parsed.success || uses.length === 0) return [];
-		return [
-			...conflictProblems(file, parsed.data, uses, days),
-			...missingSummaryProblems(file, parsed.data, uses, days),
-		];
+		return parsed.success && uses.length > 0 ? actorProblems(file, parsed.data, uses, days) : [];
 	});
 });
