@@ -4,12 +4,12 @@
  * Never overwrites: when a file with that id exists it exits with code 1 and names the file.
  * Writes under `CONTENT_DIR` when it is set (tests), else under `content/`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
 import { stringify } from 'yaml';
-import { entryExtension } from '../checks/content-files';
+import { entriesOf, entryExtension } from '../checks/content-files';
 import { ACTOR_KINDS, ActorSchema, AFFILIATION_RELATIONS } from '../schemas/actor';
 import { ArticleSchema } from '../schemas/article';
 import { QUOTE_SETTINGS } from '../schemas/quote';
@@ -27,11 +27,9 @@ const KINDS = {
 		field: 'title',
 		validate: (text: string) => ArticleSchema(z.string()).shape.title.safeParse(text),
 		next: () =>
-			[
-				"Next: replace every TODO in it and list the story's actors under `actors` (ids of files in",
-				'content/actors/; add a missing actor with npm run new:actor -- "Name"). The build stops until',
-				'`actors` lists real actor ids; `npm run check` shows what is left to fill in.',
-			].join('\n'),
+			"Next: replace every TODO in it and list the story's actors under `actors` (ids of files in\n" +
+			'content/actors/; add a missing actor with npm run new:actor -- "Name"). The build stops until\n' +
+			'`actors` lists real actor ids; `npm run check` shows what is left to fill in.',
 	},
 	actor: {
 		collection: 'actors',
@@ -40,10 +38,8 @@ const KINDS = {
 		field: 'name',
 		validate: (text: string) => ActorSchema().shape.name.safeParse(text),
 		next: (id: string) =>
-			[
-				'Next: check `kind` and replace the TODO summary in it, then list',
-				`"${id}" under \`actors\` in each explainer that features this actor.`,
-			].join('\n'),
+			'Next: check `kind` and replace the TODO summary in it, then list\n' +
+			`"${id}" under \`actors\` in each explainer that features this actor.`,
 	},
 } as const;
 
@@ -116,9 +112,9 @@ function createEntry(kind: EntryKind, rawText: string): string {
 	const extension = entryExtension(spec.collection);
 	const path = join(directory, `${id}${extension}`);
 	// A file with another spelling of the same id (e.g. `Story.mdx` for `story`) would be a duplicate slug.
-	const existing = existsSync(directory)
-		? readdirSync(directory).find((name) => name.endsWith(extension) && idFromFileName({ entry: name }) === id)
-		: undefined;
+	const existing = entriesOf(directory).find(
+		({ name }) => name.endsWith(extension) && idFromFileName({ entry: name }) === id,
+	)?.name;
 	if (existing !== undefined) {
 		throw new NewEntryError(
 			`${displayPath(join(directory, existing))} already exists, with the id "${id}": not overwriting it. ` +
