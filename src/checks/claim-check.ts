@@ -7,19 +7,11 @@ import { quotedInStory, repeatedIds } from './quote-check';
 import { referenceProblems, unlistedActorProblems } from './reference-check';
 import { closest } from './suggest';
 
-/** A claim as the file holds it, before the schema: any field may be missing or of the wrong type. */
-interface ClaimFields {
-	id?: unknown;
-	claimant?: unknown;
-	attributedTo?: unknown;
-	statusBy?: unknown;
-	quote?: unknown;
-	made?: unknown;
-	sources?: unknown;
-}
-
 /** The fields of a claim that name an actor. */
 const ACTOR_FIELDS = ['claimant', 'attributedTo', 'statusBy'] as const;
+
+/** A claim as the file holds it, before the schema: any field may be missing or of the wrong type. */
+type ClaimFields = Partial<Record<(typeof ACTOR_FIELDS)[number] | 'id' | 'quote' | 'made' | 'sources', unknown>>;
 
 const claimsOf = (file: ContentFile) => listAt<ClaimFields | null>(file, 'claims').map((claim) => claim ?? {});
 

@@ -61,7 +61,6 @@ export const linkCheck: Check = (context) => {
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
 		if (!facts || facts.syntaxError) return [];
-		const ownPath = `/explainers/${file.id}/`;
 		return facts.links.flatMap((link): Problem[] => {
 			const problem = (message: string, hint: string) => [problemAtPosition(file, link, message, hint)];
 			const disallowed = disallowedTarget(link.url);
@@ -74,7 +73,7 @@ export const linkCheck: Check = (context) => {
 			if (/^[a-z][a-z0-9+.-]*:/i.test(link.url)) return [];
 			let target: URL;
 			try {
-				target = new URL(link.url, `https://site.invalid${ownPath}`);
+				target = new URL(link.url, `https://site.invalid/explainers/${file.id}/`);
 			} catch {
 				return problem(`link to "${link.url.slice(0, 60)}": not an address`, 'check the link for typing mistakes');
 			}
