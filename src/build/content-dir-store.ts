@@ -63,8 +63,7 @@ const DATA_STORE_FILE = 'data-store.json';
 export const devDataStoreFile = (root: string) => join(root, '.astro', DATA_STORE_FILE);
 
 /**
- * Removes the data store `storeFile` when an entry in it was read from a file outside `content`, and returns that
- * file's path as the store has it (`(unreadable)` for a store that does not parse, also removed); undefined when
+ * Removes the data store `storeFile` when it holds a {@link foreignEntryPath}, and returns that path; undefined when
  * there is no store or every entry is of `content`. The store's paths are relative to the project `root`.
  */
 function removeForeignDataStore(storeFile: string, root: string, content: string): string | undefined {
@@ -120,9 +119,8 @@ function existsExactly(file: string, namesIn: Map<string, Set<string>>): boolean
 }
 
 /**
- * A Vite plugin for `astro dev`: files inside the content folder are exempt from the file watcher's `ignored`
- * patterns of the config (src/build/index.ts), so the folder is watched even inside an ignored one (Astro's loaders
- * add it to the watcher). Vite's own patterns (node_modules, .git…) are added after this and still apply.
+ * The content folder watched wherever it is, in `astro dev` (Astro's loaders add it to the watcher): exempt from the
+ * config's `ignored` patterns. Vite's own patterns (node_modules, .git…) are added after this and still apply.
  */
 function watchContentDir(content: string): Plugin {
 	const inside = (file: string) => isInside(file, content);
