@@ -7,10 +7,8 @@ import { startContentChecks, type CheckedContent, type ContentCheckRun } from '.
 import { contentError, formatProblem } from './problem';
 import type { CompiledStoryFacts } from './story-facts/compiled';
 
-/** The content of the build under way, once all its checks passed; rejected when they failed. */
+// The build under way's content for the two functions below; rejected when its checks failed.
 let checked: PromiseWithResolvers<CheckedContent> | undefined;
-
-/** The content files of the build under way, once their fields' checks passed (before Astro reads them). */
 let fieldsChecked: PromiseWithResolvers<CheckedContent['files']> | undefined;
 
 /**

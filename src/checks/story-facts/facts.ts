@@ -214,11 +214,7 @@ const BLOCKS = new Set(
 	'paragraph heading blockquote list listItem table tableRow tableCell break mdxJsxFlowElement'.split(' '),
 );
 
-/**
- * The story's readable text as one string, a line for each paragraph, heading, list item, table cell and
- * block-level element, leaving out code and expressions: what readers see of the story, for search
- * (src/search/records.ts).
- */
+/** {@link StoryFacts.readableText}: what readers see, without code and expressions, a line per block element. */
 function readableText(tree: Root): string {
 	const parts: string[] = [];
 	visit(tree, (node) => {
