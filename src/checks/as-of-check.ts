@@ -5,7 +5,7 @@ import { appendTo } from '../utils/append-to';
 import { formatPartialDate } from '../utils/partial-dates';
 import { listAt, problemAt, savedFiles, scoped, stringsIn, textItems, type Scope } from './check';
 import type { ContentFile } from './content-files';
-import { asPartialDate, storyDayOf } from './date-check';
+import { asPartialDate, DATED_FIELDS, storyDayOf } from './date-check';
 import type { Problem } from './problem';
 
 /** An explainer as this check reads it: its day and who it describes as of which day. */
@@ -40,7 +40,7 @@ interface Use {
 	listed: boolean;
 }
 
-type Field = 'roles' | 'affiliations' | 'summary';
+type Field = (typeof DATED_FIELDS)[number];
 
 const LABEL: Record<Field, (actor: ActorData, index: number) => string> = {
 	roles: (actor, index) => `roles[${index}] “${actor.roles[index]?.title}”`,

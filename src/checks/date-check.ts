@@ -23,7 +23,7 @@ export function storyDayOf(file: ContentFile): { day: PartialDate; field: 'asOf'
 }
 
 /** The fields of an actor whose items carry `from` and `to`. */
-const DATED_FIELDS = ['roles', 'affiliations', 'summary'] as const;
+export const DATED_FIELDS = ['roles', 'affiliations', 'summary'] as const;
 
 /** Dates that parse but cannot be true together: the timeline after publication or out of order, roles ending before they start. */
 export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [

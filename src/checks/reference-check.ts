@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { listAt, problemAt, OWN_FILE, scoped, textItems, type CheckContext } from './check';
+import { DATED_FIELDS } from './date-check';
 import { imageFileFault } from './image-file';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
@@ -31,9 +32,7 @@ function references(file: ContentFile): Reference[] {
 			return [
 				...field('roles', 'organization').filter((ref) => ref.id !== undefined),
 				...field('affiliations', 'actor'),
-				...reports('roles'),
-				...reports('affiliations'),
-				...reports('summary'),
+				...DATED_FIELDS.flatMap(reports),
 			];
 		case 'places':
 			return [];
