@@ -53,17 +53,10 @@ const mentionScope: Scope = {
  * An article's listed actors must each be named somewhere (story, key facts, timeline, captions), and each
  * listed once; a known actor named in the story but not listed is a warning: it gets no link or glossary entry.
  */
-export const mentionCheck = scoped(mentionScope, (context) => {
-	// An empty name (the schema reports it) would match everywhere, and the matcher would never get past it; a
-	// name past the limit (reported below) would make its pattern too large for the regular expression engine.
-	const usable = (name: string) => name.trim() !== '' && name.length <= LONGEST_NAME;
-	const actors = namedActors(context.actors);
-	const findNames = createNameMatcher(actors.map((actor) => ({ ...actor, names: actor.names.filter(usable) })));
-	// An actor whose file could not be read, or whose name is missing, empty or too long, has no name to look for:
-	// whether a story names it is unknown, and its own file's problem is the one to fix.
-	const findable = new Set(actors.filter((actor) => usable(actor.names[0] ?? '')).map((actor) => actor.id));
-	return [...longNameProblems(context), ...mentionProblems(context, findNames, findable)];
-});
+export const mentionCheck = scoped(mentionScope, (context) => [
+	...longNameProblems(context),
+	...mentionProblems(context),
+]);
 
 /** The most characters of a name or alias: a name is a few words. */
 const LONGEST_NAME = 200;
@@ -87,11 +80,15 @@ function longNameProblems(context: CheckContext): Problem[] {
 	});
 }
 
-function mentionProblems(
-	context: CheckContext,
-	findNames: ReturnType<typeof createNameMatcher>,
-	findable: ReadonlySet<string>,
-): Problem[] {
+function mentionProblems(context: CheckContext): Problem[] {
+	// An empty name (the schema reports it) would match everywhere, and the matcher would never get past it; a
+	// name past the limit (longNameProblems) would make its pattern too large for the regular expression engine.
+	const usable = (name: string) => name.trim() !== '' && name.length <= LONGEST_NAME;
+	const actors = namedActors(context.actors);
+	const findNames = createNameMatcher(actors.map((actor) => ({ ...actor, names: actor.names.filter(usable) })));
+	// An actor whose file could not be read, or whose name is missing, empty or too long, has no name to look for:
+	// whether a story names it is unknown, and its own file's problem is the one to fix.
+	const findable = new Set(actors.filter((actor) => usable(actor.names[0] ?? '')).map((actor) => actor.id));
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
 		const data = file.data as Record<string, unknown> | undefined;
