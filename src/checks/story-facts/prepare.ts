@@ -11,10 +11,7 @@ interface Preparation {
 	stop(): void;
 }
 
-/**
- * The stories the worker read live on the process's globals: the plugin runs in the dev server's own instance of
- * this module, the checks in the instance Vite's module runner evaluates for the pages.
- */
+/** The stories the worker read live on the process's globals, for the reason dev-file-events.ts gives. */
 const PREPARED = Symbol.for('explainer:prepared-story-facts');
 const shared = globalThis as { [PREPARED]?: Preparation };
 
