@@ -93,8 +93,8 @@ describe('the actor’s page tells the history', () => {
 			.map((_, item) => $()(item).text().replace(/\s+/g, ' ').trim())
 			.get();
 		expect(roles).toEqual([
-			'Council spokesman (As reported on 30 January 2024) In: Ostland’s council says the talks will go on',
-			'Army spokesman (As reported on 25 February 2021) In: Ostland’s army strikes the Northern Front; ' +
+			'Council spokesman (as reported on 30 January 2024) In: Ostland’s council says the talks will go on',
+			'Army spokesman (as reported on 25 February 2021) In: Ostland’s army strikes the Northern Front; ' +
 				'Ostland’s army begins patrols on the northern border',
 		]);
 	});
@@ -119,9 +119,9 @@ describe('the actor’s page tells the history', () => {
 
 	test('relations over time include the ended alliance, credited to the story that reports it', () => {
 		expect(connectionsOver('northern-front')).toEqual([
-			'Opposed to Ostland (As reported on 25 December 2023) In: Ostland’s council says the talks will go on; ' +
+			'Opposed to Ostland (as reported on 25 December 2023) In: Ostland’s council says the talks will go on; ' +
 				'Ostland’s army strikes the Northern Front',
-			'Allied with Ostland (In 2017) In: Ostland’s council says the talks will go on',
+			'Allied with Ostland (in 2017) In: Ostland’s council says the talks will go on',
 		]);
 	});
 
@@ -129,12 +129,12 @@ describe('the actor’s page tells the history', () => {
 		const ostland = page('actors/ostland');
 		// Ostland's own file records no relation: each is on the army's, the council's or the Front's.
 		expect(connectionsOver('ostland')).toEqual([
-			'Opposed to Northern Front (As reported on 25 December 2023) In: Ostland’s council says the talks will go on; ' +
+			'Opposed to Northern Front (as reported on 25 December 2023) In: Ostland’s council says the talks will go on; ' +
 				'Ostland’s army strikes the Northern Front',
-			'Allied with Northern Front (In 2017) In: Ostland’s council says the talks will go on',
-			'Includes Army of Ostland (Dates not reported) In: Ostland’s army strikes the Northern Front; ' +
+			'Allied with Northern Front (in 2017) In: Ostland’s council says the talks will go on',
+			'Includes Army of Ostland (dates not reported) In: Ostland’s army strikes the Northern Front; ' +
 				'Ostland’s army begins patrols on the northern border',
-			'Includes Security Council of Ostland (Dates not reported) In: Ostland’s council says the talks will go on',
+			'Includes Security Council of Ostland (dates not reported) In: Ostland’s council says the talks will go on',
 		]);
 		expect(ostland('#affiliations li a[href$="/actors/army/"]')).toHaveLength(1);
 		// Each name as drawn, its lines joined.
@@ -153,9 +153,9 @@ describe('the actor’s page tells the history', () => {
 	test('a relation recorded on the other actor’s file is shown on the explainers whose date it holds on for it', () => {
 		// Sam Okoro's file says he works for the army as the 2021 story reports, and for the council from 2024.
 		expect(connectionsOver('army')).toEqual([
-			'Employs Sam Okoro (As reported on 25 February 2021) In: Ostland’s army strikes the Northern Front; ' +
+			'Employs Sam Okoro (as reported on 25 February 2021) In: Ostland’s army strikes the Northern Front; ' +
 				'Ostland’s army begins patrols on the northern border',
-			'Part of Ostland (Dates not reported) In: Ostland’s army strikes the Northern Front; ' +
+			'Part of Ostland (dates not reported) In: Ostland’s army strikes the Northern Front; ' +
 				'Ostland’s army begins patrols on the northern border',
 		]);
 	});
