@@ -97,11 +97,18 @@ export const linkCheck: Check = (context) => {
 						);
 			}
 			const page = pages.get(path);
-			if (fragment && !(page ? anchorsOf(page, context) : new Set(['main'])).has(fragment)) {
-				return problem(
-					`link to "${link.url}": the page has no anchor "#${fragment}"`,
-					'anchors are section ids (#timeline, #whos-who…), #actor-<id> for a listed actor, #quote-<id>, or a heading’s slug',
-				);
+			const anchors = page ? anchorsOf(page, context) : new Set(['main']);
+			if (fragment && !anchors.has(fragment)) {
+				const suggestion = closest(fragment, anchors);
+				return suggestion
+					? problem(
+							`link to "${link.url}": the page has no anchor "#${fragment}" — did you mean "#${suggestion}"?`,
+							`change the link to "${link.url.slice(0, link.url.indexOf('#'))}#${suggestion}"`,
+						)
+					: problem(
+							`link to "${link.url}": the page has no anchor "#${fragment}"`,
+							'anchors are section ids (#timeline, #whos-who…), #actor-<id> for a listed actor, #quote-<id>, or a heading’s slug',
+						);
 			}
 			return [];
 		});
