@@ -1,7 +1,8 @@
 import { listAt, problemAt, OWN_FILE, scoped } from './check';
 import { hasStory, type ContentFile } from './content-files';
 import type { Problem } from './problem';
-import type { StoryFacts } from './story-facts/facts';
+import { positionIn, type StoryFacts } from './story-facts/facts';
+import { editDistance } from './suggest';
 
 /** Whether words stand word for word in the story, curly or straight quotes, ellipses and spacing aside. */
 export function quotedInStory(facts: StoryFacts): (words: string) => boolean {
@@ -14,6 +15,41 @@ export function quotedInStory(facts: StoryFacts): (words: string) => boolean {
 			.trim();
 	const story = facts.blockTexts.map((block) => normalise(block.value)).join('\n');
 	return (words) => story.includes(normalise(words));
+}
+
+/** Longer quotes get no suggestion: comparing them with every passage of a story would take seconds. */
+const MAX_SUGGESTED_WORDS = 60;
+
+/**
+ * The passage of the story most like `words`, word by word, when it is close enough to be the same quote changed in
+ * one of the two places, so the editor sees which words differ: ` the story has “…” at line N`, or nothing.
+ */
+export function closestPassage(facts: StoryFacts, words: string): string {
+	const wordsOf = (text: string) => [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)];
+	const fold = (word: string) => word.toLowerCase().replace(/’/g, "'");
+	const target = wordsOf(words).map(([word]) => fold(word));
+	if (target.length === 0 || target.length > MAX_SUGGESTED_WORDS) return '';
+	let best: { distance: number; text: string; line: number } | undefined;
+	for (const block of facts.blockTexts) {
+		const found = wordsOf(block.value);
+		const folded = found.map(([word]) => fold(word));
+		for (let length = Math.max(1, target.length - 2); length <= target.length + 2; length++) {
+			for (let start = 0; start + length <= found.length; start++) {
+				const distance = editDistance(target, folded.slice(start, start + length));
+				const [first, last] = [found[start], found[start + length - 1]];
+				if (!first || !last || (best && distance >= best.distance)) continue;
+				const from = first.index;
+				best = {
+					distance,
+					text: block.value.slice(from, last.index + last[0].length),
+					line: positionIn(block, from).line,
+				};
+			}
+		}
+	}
+	return best && best.distance <= Math.max(1, Math.floor(target.length / 3))
+		? `; the story has “${best.text.replace(/\s+/g, ' ')}” at line ${best.line}`
+		: '';
 }
 
 /** Given the ids of a file's quotes or claims in turn, the problem at each that an earlier item already uses. */
@@ -48,7 +84,7 @@ export const quoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 			if (typeof quote?.text === 'string' && !inStory(quote.text)) {
 				problems.push(
 					problemAt(file, ['quotes', index, 'text'], {
-						message: 'these words do not appear word for word in the story',
+						message: `these words do not appear word for word in the story${closestPassage(facts, quote.text)}`,
 						hint: 'copy the words from the story (without the quotation marks), or correct the story too',
 					}),
 				);
