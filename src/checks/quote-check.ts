@@ -2,7 +2,6 @@ import { listAt, problemAt, OWN_FILE, scoped } from './check';
 import { hasStory, type ContentFile } from './content-files';
 import type { Problem } from './problem';
 import { positionIn, type StoryFacts } from './story-facts/facts';
-import { editDistance } from './suggest';
 
 /** Whether words stand word for word in the story, curly or straight quotes, ellipses and spacing aside. */
 export function quotedInStory(facts: StoryFacts): (words: string) => boolean {
@@ -17,39 +16,57 @@ export function quotedInStory(facts: StoryFacts): (words: string) => boolean {
 	return (words) => story.includes(normalise(words));
 }
 
-/** Longer quotes get no suggestion: comparing them with every passage of a story would take seconds. */
-const MAX_SUGGESTED_WORDS = 60;
-
 /**
  * The passage of the story most like `words`, word by word, when it is close enough to be the same quote changed in
- * one of the two places, so the editor sees which words differ: ` the story has “…” at line N`, or nothing.
+ * one of the two places, so the editor sees which words differ: `; the story has “…” at line N`, or nothing.
  */
 export function closestPassage(facts: StoryFacts, words: string): string {
 	const wordsOf = (text: string) => [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)];
 	const fold = (word: string) => word.toLowerCase().replace(/’/g, "'");
-	const target = wordsOf(words).map(([word]) => fold(word));
-	if (target.length === 0 || target.length > MAX_SUGGESTED_WORDS) return '';
+	const quoted = wordsOf(words).map(([word]) => fold(word));
+	if (quoted.length === 0) return '';
 	let best: { distance: number; text: string; line: number } | undefined;
 	for (const block of facts.blockTexts) {
 		const found = wordsOf(block.value);
-		const folded = found.map(([word]) => fold(word));
-		for (let length = Math.max(1, target.length - 2); length <= target.length + 2; length++) {
-			for (let start = 0; start + length <= found.length; start++) {
-				const distance = editDistance(target, folded.slice(start, start + length));
-				const [first, last] = [found[start], found[start + length - 1]];
-				if (!first || !last || (best && distance >= best.distance)) continue;
-				const from = first.index;
-				best = {
-					distance,
-					text: block.value.slice(from, last.index + last[0].length),
-					line: positionIn(block, from).line,
-				};
-			}
-		}
+		const span = closestSpan(
+			quoted,
+			found.map(([word]) => fold(word)),
+		);
+		const [first, last] = [found[span.start], found[span.end - 1]];
+		if (!first || !last || (best && span.distance >= best.distance)) continue;
+		const text = block.value.slice(first.index, last.index + last[0].length);
+		best = { distance: span.distance, text, line: positionIn(block, first.index).line };
 	}
-	return best && best.distance <= Math.max(1, Math.floor(target.length / 3))
+	return best && best.distance <= Math.max(1, Math.floor(quoted.length / 3))
 		? `; the story has “${best.text.replace(/\s+/g, ' ')}” at line ${best.line}`
 		: '';
+}
+
+/**
+ * The run of `text` most like `pattern` (both lists of words): the edit distance between them, with the run free to
+ * start and end anywhere in `text` (Sellers' algorithm), and where the run starts and ends.
+ */
+function closestSpan(pattern: readonly string[], text: readonly string[]) {
+	let previous = Array.from({ length: text.length + 1 }, (_, end) => ({ cost: 0, start: end }));
+	for (let i = 1; i <= pattern.length; i++) {
+		const current = [{ cost: i, start: 0 }];
+		for (let j = 1; j <= text.length; j++) {
+			const [diagonal, above, left] = [previous[j - 1], previous[j], current[j - 1]];
+			if (!diagonal || !above || !left) break;
+			const candidates = [
+				{ cost: diagonal.cost + (pattern[i - 1] === text[j - 1] ? 0 : 1), start: diagonal.start },
+				{ cost: above.cost + 1, start: above.start },
+				{ cost: left.cost + 1, start: left.start },
+			];
+			current.push(candidates.reduce((a, b) => (b.cost < a.cost ? b : a)));
+		}
+		previous = current;
+	}
+	let best = { distance: Infinity, start: 0, end: 0 };
+	previous.forEach(({ cost, start }, end) => {
+		if (end > start && cost < best.distance) best = { distance: cost, start, end };
+	});
+	return best;
 }
 
 /** Given the ids of a file's quotes or claims in turn, the problem at each that an earlier item already uses. */

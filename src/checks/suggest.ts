@@ -8,8 +8,8 @@ export function closest(wrong: string, known: Iterable<string>): string | undefi
 	return best && best.distance <= Math.max(2, Math.floor(wrong.length / 4)) ? best.id : undefined;
 }
 
-/** Levenshtein distance between two strings, or two lists of words. */
-export function editDistance(a: ArrayLike<string>, b: ArrayLike<string>): number {
+/** Levenshtein distance between two strings. */
+function editDistance(a: string, b: string): number {
 	let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
 	for (let i = 1; i <= a.length; i++) {
 		const current = [i];

@@ -25,7 +25,9 @@ describe('closestPassage', () => {
 		expect(closestPassage(facts, 'The army will respond at a moment of its choosing')).toBe('');
 	});
 
-	test('suggests nothing for a quote too long to compare with every passage', () => {
-		expect(closestPassage(facts, 'We pause our operations today '.repeat(13))).toBe('');
+	test('reads a passage across emphasis and line breaks, as the page shows it', () => {
+		expect(closestPassage(facts, 'its leader Dana Reyes who adds that the talks')).toBe(
+			'; the story has “its leader, Dana Reyes, who added that the talks” at line 12',
+		);
 	});
 });
