@@ -1,4 +1,5 @@
-import { problemAt, problemAtPosition, type Check } from './check';
+import { listAt, OWN_FILE, problemAt, problemAtPosition, scoped, type Check } from './check';
+import type { Problem } from './problem';
 
 /** Two files whose names give the same id would silently replace one another in Astro. */
 export const duplicateIdCheck: Check = ({ files }) => {
@@ -48,3 +49,24 @@ export const duplicateTitleCheck: Check = ({ articles }) => {
 		}),
 	);
 };
+
+/** The lists an explainer names each item of once, by what identifies an item: an id, or a source's name. */
+const LISTED_ONCE: Record<string, (item: unknown) => unknown> = {
+	actors: (id) => id,
+	places: (id) => id,
+	sources: (source) => (source as { name?: unknown } | null)?.name,
+};
+
+/** An actor or place listed twice would show twice on the page, a source twice in the credits. */
+export const listedOnceCheck = scoped(OWN_FILE, ({ articles }) =>
+	articles.flatMap((file) =>
+		Object.entries(LISTED_ONCE).flatMap(([list, keyOf]) => {
+			const keys = listAt(file, list).map(keyOf);
+			return keys.flatMap((key, index): Problem[] =>
+				typeof key !== 'string' || keys.indexOf(key) === index
+					? []
+					: [problemAt(file, [list, index], { message: `"${key}" is listed twice`, hint: 'remove the second one' })],
+			);
+		}),
+	),
+);

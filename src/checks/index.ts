@@ -13,7 +13,7 @@ import { asOfCheck } from './as-of-check';
 import { claimCheck, claimQuoteCheck } from './claim-check';
 import { dateCheck } from './date-check';
 import { fileEventsSeen } from './dev-file-events';
-import { duplicateIdCheck, duplicateTitleCheck } from './duplicate-check';
+import { duplicateIdCheck, duplicateTitleCheck, listedOnceCheck } from './duplicate-check';
 import { folderProblems } from './folder-check';
 import { IncrementalChecks } from './incremental';
 import { linkCheck } from './link-check';
@@ -36,6 +36,7 @@ export const DATA_CHECKS: readonly Check[] = [
 	schemaCheck,
 	duplicateIdCheck,
 	duplicateTitleCheck,
+	listedOnceCheck,
 	referenceCheck,
 	placeCheck,
 	mapCheck,

@@ -110,14 +110,8 @@ function mentionProblems(context: CheckContext): Problem[] {
 		]);
 
 		const problems: Problem[] = listed.flatMap((id, index): Problem[] => {
-			if (listed.indexOf(id) !== index) {
-				return [
-					problemAt(file, ['actors', index], {
-						message: `"${id}" is listed twice`,
-						hint: 'remove the second one',
-					}),
-				];
-			}
+			// A second listing is the listed-once check's problem (duplicate-check.ts).
+			if (listed.indexOf(id) !== index) return [];
 			if (named.has(id) || !findable.has(id) || !hasStory(file)) return [];
 			return [
 				problemAt(file, ['actors', index], {

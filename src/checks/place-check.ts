@@ -1,6 +1,6 @@
 import { geoContains } from 'd3-geo';
 import { countriesByName, countryAt, distanceToCountryKm, type LonLat } from '../locator-map/atlas';
-import { listAt, problemAt, OWN_FILE, scoped } from './check';
+import { problemAt, OWN_FILE, scoped } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 import { closest } from './suggest';
@@ -79,26 +79,7 @@ function checkPlace(file: ContentFile): Problem[] {
 	return problems;
 }
 
-/** A place listed twice in one article would be marked twice. */
-function checkArticlePlaces(file: ContentFile): Problem[] {
-	const places = listAt(file, 'places');
-	return places.flatMap((id, index): Problem[] =>
-		places.indexOf(id) === index
-			? []
-			: [
-					problemAt(file, ['places', index], {
-						message: `"${String(id)}" is listed twice`,
-						hint: 'remove the second one',
-					}),
-				],
-	);
-}
-
-/** Places must be where they say they are, and articles list each once. */
+/** Places must be where they say they are. */
 export const placeCheck = scoped(OWN_FILE, ({ files }) =>
-	files.flatMap((file) => {
-		if (file.collection === 'places' && file.syntaxErrors.length === 0) return checkPlace(file);
-		if (file.collection === 'articles') return checkArticlePlaces(file);
-		return [];
-	}),
+	files.flatMap((file) => (file.collection === 'places' && file.syntaxErrors.length === 0 ? checkPlace(file) : [])),
 );
