@@ -25,13 +25,43 @@ export function storyDayOf(file: ContentFile): { day: PartialDate; field: 'asOf'
 /** The fields of an actor whose items carry `from` and `to`. */
 export const DATED_FIELDS = ['roles', 'affiliations', 'summary'] as const;
 
-/** Dates that parse but cannot be true together: the timeline after publication or out of order, roles ending before they start. */
+/** A date and time as YAML gives it (text) or as a Date, in milliseconds; undefined when it is neither. */
+const timeOf = (value: unknown) => {
+	const time = value instanceof Date || typeof value === 'string' ? new Date(value).getTime() : Number.NaN;
+	return Number.isNaN(time) ? undefined : time;
+};
+
+/**
+ * Dates that parse but cannot be true together: the timeline or a quote after the day the explainer's facts hold, the
+ * timeline out of order, a correction before publication, roles ending before they start.
+ */
 export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 	...articles.flatMap((file): Problem[] => {
 		const storyDay = storyDayOf(file);
 		const storyDayIs = storyDay?.field === 'asOf' ? 'the explainer’s `asOf` date' : 'the explainer was published';
+		const quotes = listAt<{ date?: unknown } | null>(file, 'quotes').flatMap((quote, index): Problem[] => {
+			const date = asPartialDate(quote?.date);
+			if (!date || !storyDay || earliestDay(date) <= storyDay.day) return [];
+			return [
+				problemAt(file, ['quotes', index, 'date'], {
+					message: `${date} is after ${storyDayIs} (${storyDay.day})`,
+					hint: `a quote is reported by the story: check the date, or update \`${storyDay.field}\``,
+				}),
+			];
+		});
+		const published = timeOf((file.data as { published?: unknown } | undefined)?.published);
+		const corrections = listAt<{ date?: unknown } | null>(file, 'corrections').flatMap((correction, index) => {
+			const date = timeOf(correction?.date);
+			if (date === undefined || published === undefined || date >= published) return [];
+			return [
+				problemAt(file, ['corrections', index, 'date'], {
+					message: 'this correction is dated before `published`: a correction follows what it corrects',
+					hint: 'check the date and time, with its time zone',
+				}),
+			];
+		});
 		let previous: { day: string; index: number } | undefined;
-		return listAt<{ date?: unknown } | null>(file, 'timeline').flatMap((event, index): Problem[] => {
+		const timeline = listAt<{ date?: unknown } | null>(file, 'timeline').flatMap((event, index): Problem[] => {
 			const date = asPartialDate(event?.date);
 			if (!date) return [];
 			const problems: Problem[] = [];
@@ -54,6 +84,7 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 			previous = { day: earliestDay(date), index };
 			return problems;
 		});
+		return [...quotes, ...corrections, ...timeline];
 	}),
 	...actors.flatMap((file): Problem[] =>
 		DATED_FIELDS.flatMap((key) =>
