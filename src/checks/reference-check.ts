@@ -59,6 +59,14 @@ const WHAT: Record<Referenced, string> = { actors: 'actor', places: 'place', art
 /** A reference whose id names no entry of its collection, with the likely intended id or how to add the entry. */
 export function referenceProblems(file: ContentFile, context: CheckContext, { path, id, collection }: Reference) {
 	const known = KNOWN[collection](context);
+	if (file.collection === 'actors' && collection === 'actors' && id === file.id) {
+		return [
+			problemAt(file, path, {
+				message: `"${id}" is this actor's own id: a role or relation links it to another actor`,
+				hint: 'write the id of the other actor, or remove the item',
+			}),
+		];
+	}
 	if (typeof id !== 'string' || known.has(id)) return [];
 	const suggestion = closest(id, known);
 	return [
