@@ -17,20 +17,20 @@ function namedActors(actors: readonly ContentFile[]): NamedActor[] {
 
 /** Two actors answering to the same name would make every mention of it ambiguous. */
 export const sharedNameCheck: Check = (context) => {
-	const owner = new Map<string, string>();
+	const owner = new Map<string, ContentFile>();
 	const namesById = new Map(namedActors(context.actors).map((actor) => [actor.id, actor.names]));
 	return context.actors.flatMap((file): Problem[] => {
 		return (namesById.get(file.id) ?? []).flatMap((name, index): Problem[] => {
 			const other = owner.get(name);
 			if (other === undefined) {
-				owner.set(name, file.id);
+				owner.set(name, file);
 				return [];
 			}
-			if (other === file.id) return [];
+			if (other.id === file.id) return [];
 			const path = index === 0 ? ['name'] : ['aliases', index - 1];
 			return [
 				problemAt(file, path, {
-					message: `"${name}" is also a name of content/actors/${other}.yaml, so its mentions would be ambiguous`,
+					message: `"${name}" is also a name of ${other.path}, so its mentions would be ambiguous`,
 					hint: 'keep the name on one actor only, or make it more specific',
 				}),
 			];
