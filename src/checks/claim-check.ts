@@ -5,7 +5,7 @@ import { asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
 import { closestPassage, quotedInStory, repeatedIds } from './quote-check';
 import { referenceProblems, unlistedActorProblems } from './reference-check';
-import { closest } from './suggest';
+import { closest, didYouMean } from './suggest';
 
 /** The fields of a claim that name an actor. */
 const ACTOR_FIELDS = ['claimant', 'attributedTo', 'statusBy'] as const;
@@ -47,7 +47,7 @@ export const claimCheck = scoped(OWN_FILE, (context) =>
 				const suggestion = closest(name.trim(), sourceNames);
 				problems.push(
 					problemAt(file, at('sources', sourceIndex), {
-						message: `"${name}" is not one of this explainer’s sources${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
+						message: `"${name}" is not one of this explainer’s sources${didYouMean(suggestion)}`,
 						hint: `write the \`name\` of one of its \`sources\` (${sourceNames.join(', ')}), or add the source there`,
 					}),
 				);

@@ -39,15 +39,21 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 	...articles.flatMap((file): Problem[] => {
 		const storyDay = storyDayOf(file);
 		const storyDayIs = storyDay?.field === 'asOf' ? 'the explainer’s `asOf` date' : 'the explainer was published';
+		/** A quote's or an event's date after the story's day: the story cannot report it. */
+		const afterStoryDay = (path: (string | number)[], date: PartialDate, check: string): Problem[] =>
+			storyDay && earliestDay(date) > storyDay.day
+				? [
+						problemAt(file, path, {
+							message: `${date} is after ${storyDayIs} (${storyDay.day})`,
+							hint: `${check}, or update \`${storyDay.field}\``,
+						}),
+					]
+				: [];
 		const quotes = listAt<{ date?: unknown } | null>(file, 'quotes').flatMap((quote, index): Problem[] => {
 			const date = asPartialDate(quote?.date);
-			if (!date || !storyDay || earliestDay(date) <= storyDay.day) return [];
-			return [
-				problemAt(file, ['quotes', index, 'date'], {
-					message: `${date} is after ${storyDayIs} (${storyDay.day})`,
-					hint: `a quote is reported by the story: check the date, or update \`${storyDay.field}\``,
-				}),
-			];
+			return date
+				? afterStoryDay(['quotes', index, 'date'], date, 'a quote is reported by the story: check the date')
+				: [];
 		});
 		const published = timeOf((file.data as { published?: unknown } | undefined)?.published);
 		const corrections = listAt<{ date?: unknown } | null>(file, 'corrections').flatMap((correction, index) => {
@@ -64,15 +70,11 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 		const timeline = listAt<{ date?: unknown } | null>(file, 'timeline').flatMap((event, index): Problem[] => {
 			const date = asPartialDate(event?.date);
 			if (!date) return [];
-			const problems: Problem[] = [];
-			if (storyDay && earliestDay(date) > storyDay.day) {
-				problems.push(
-					problemAt(file, ['timeline', index, 'date'], {
-						message: `${date} is after ${storyDayIs} (${storyDay.day})`,
-						hint: `a timeline tells how we got here: check the year, or update \`${storyDay.field}\``,
-					}),
-				);
-			}
+			const problems = afterStoryDay(
+				['timeline', index, 'date'],
+				date,
+				'a timeline tells how we got here: check the year',
+			);
 			if (previous && latestDay(date) < previous.day) {
 				problems.push(
 					problemAt(file, ['timeline', index, 'date'], {

@@ -1,7 +1,7 @@
 import { listAt, problemAtPosition, textItems, type Check, type CheckContext } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
-import { closest } from './suggest';
+import { closest, didYouMean } from './suggest';
 import { topicSlug } from '../utils/paths';
 
 /** Sections every explainer page has (see src/layouts/ExplainerLayout.astro). */
@@ -86,29 +86,23 @@ export const linkCheck: Check = (context) => {
 			}
 			if (!pages.has(path)) {
 				const suggestion = likelyPage(path, context);
-				return suggestion
-					? problem(
-							`link to "${link.url}": no such page on this site — did you mean "${suggestion}"?`,
-							`change the link to "${suggestion}${target.hash}"`,
-						)
-					: problem(
-							`link to "${link.url}": no such page on this site`,
-							'explainers live at /explainers/<file name>/, actors’ pages at /actors/<file name>/; check the name',
-						);
+				return problem(
+					`link to "${link.url}": no such page on this site${didYouMean(suggestion)}`,
+					suggestion
+						? `change the link to "${suggestion}${target.hash}"`
+						: 'explainers live at /explainers/<file name>/, actors’ pages at /actors/<file name>/; check the name',
+				);
 			}
 			const page = pages.get(path);
 			const anchors = page ? anchorsOf(page, context) : new Set(['main']);
 			if (fragment && !anchors.has(fragment)) {
 				const suggestion = closest(fragment, anchors);
-				return suggestion
-					? problem(
-							`link to "${link.url}": the page has no anchor "#${fragment}" — did you mean "#${suggestion}"?`,
-							`change the link to "${link.url.slice(0, link.url.indexOf('#'))}#${suggestion}"`,
-						)
-					: problem(
-							`link to "${link.url}": the page has no anchor "#${fragment}"`,
-							'anchors are section ids (#timeline, #whos-who…), #actor-<id> for a listed actor, #quote-<id>, or a heading’s slug',
-						);
+				return problem(
+					`link to "${link.url}": the page has no anchor "#${fragment}"${didYouMean(suggestion && `#${suggestion}`)}`,
+					suggestion
+						? `change the link to "${link.url.slice(0, link.url.indexOf('#'))}#${suggestion}"`
+						: 'anchors are section ids (#timeline, #whos-who…), #actor-<id> for a listed actor, #quote-<id>, or a heading’s slug',
+				);
 			}
 			return [];
 		});

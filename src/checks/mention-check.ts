@@ -2,7 +2,7 @@ import { createNameMatcher, type NamedActor } from '../mentions/name-matcher';
 import { listAt, problemAt, problemAtPosition, savedFiles, scoped, textItems } from './check';
 import type { Check, CheckContext, Scope } from './check';
 import { hasStory, type ContentFile } from './content-files';
-import { closest } from './suggest';
+import { closest, didYouMean } from './suggest';
 import type { Problem } from './problem';
 import { positionIn } from './story-facts/facts';
 
@@ -127,7 +127,7 @@ function mentionProblems(context: CheckContext): Problem[] {
 			const suggestion = known ? undefined : closest(mention.id, context.actorIds);
 			const message = known
 				? `<Mention actor="${mention.id}">: "${mention.id}" is not listed in \`actors\``
-				: `<Mention actor="${mention.id}">: no actor "${mention.id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`;
+				: `<Mention actor="${mention.id}">: no actor "${mention.id}"${didYouMean(suggestion)}`;
 			const hint = known
 				? `add "${mention.id}" to this article's \`actors\``
 				: 'write an id from content/actors/, e.g. <Mention actor="kataib-hezbollah">the group</Mention>';

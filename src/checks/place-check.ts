@@ -3,7 +3,7 @@ import { countriesByName, countryAt, distanceToCountryKm, type LonLat } from '..
 import { problemAt, OWN_FILE, scoped } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
-import { closest } from './suggest';
+import { closest, didYouMean } from './suggest';
 
 /**
  * How far outside its country's outline a place may sit: the atlas is generalised, so a port can fall a few
@@ -46,7 +46,7 @@ function checkPlace(file: ContentFile): Problem[] {
 		const suggestion = closest(value, atlas.keys());
 		problems.push(
 			problemAt(file, path, {
-				message: `the map has no country "${value}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
+				message: `the map has no country "${value}"${didYouMean(suggestion)}`,
 				hint: suggestion
 					? `change it to "${suggestion}"`
 					: 'use the country’s name as Natural Earth spells it (docs/editing.md lists where to look them up)',

@@ -4,7 +4,7 @@ import { DATED_FIELDS } from './date-check';
 import { imageFileFault } from './image-file';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
-import { closest } from './suggest';
+import { closest, didYouMean } from './suggest';
 
 type Referenced = 'actors' | 'places' | 'articles';
 
@@ -71,7 +71,7 @@ export function referenceProblems(file: ContentFile, context: CheckContext, { pa
 	const suggestion = closest(id, known);
 	return [
 		problemAt(file, path, {
-			message: `no ${WHAT[collection]} "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
+			message: `no ${WHAT[collection]} "${id}"${didYouMean(suggestion)}`,
 			hint: suggestion ? `change it to "${suggestion}"` : HOW_TO_ADD[collection](id),
 		}),
 	];

@@ -5,7 +5,7 @@ import { PlaceSchema } from '../schemas/place';
 import { oncePerFile, problemAt, problemAtPosition, OWN_FILE, scoped } from './check';
 import type { Collection, ContentFile } from './content-files';
 import { count, fieldName } from './problem';
-import { closest } from './suggest';
+import { closest, didYouMean } from './suggest';
 
 const schemas = { articles: ArticleSchema(z.string()), actors: ActorSchema(), places: PlaceSchema() };
 
@@ -116,7 +116,7 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown): string {
 		}
 		case 'invalid_value': {
 			const suggestion = typeof value === 'string' ? closest(value, issue.values.map(String)) : undefined;
-			return `${JSON.stringify(value)} is not one of the values it takes${suggestion ? ` — did you mean "${suggestion}"?` : ''}`;
+			return `${JSON.stringify(value)} is not one of the values it takes${didYouMean(suggestion)}`;
 		}
 		default:
 			return issue.message;

@@ -8,6 +8,9 @@ export function closest(wrong: string, known: Iterable<string>): string | undefi
 	return best && best.distance <= Math.max(2, Math.floor(wrong.length / 4)) ? best.id : undefined;
 }
 
+/** ` — did you mean "…"?` after a message, when there is a likely intended value. */
+export const didYouMean = (suggestion: string | undefined) => (suggestion ? ` — did you mean "${suggestion}"?` : '');
+
 /** Levenshtein distance between two strings. */
 function editDistance(a: string, b: string): number {
 	let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
