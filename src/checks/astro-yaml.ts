@@ -1,33 +1,20 @@
-import { isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, Schema, type Document, type Node, type ScalarTag } from 'yaml';
 
 /*
- * Astro reads frontmatter and YAML files with js-yaml, whose default schema adds YAML 1.1 timestamps to the core
- * types the checks read with: a plain `dek: 2024-01-01` is text to the checks and a date to Astro, which then
- * stops the build on a field that wants text. The checks validate the fields a second time as Astro reads them.
- * The patterns and the dates made of them are js-yaml's (lib/type/timestamp.js).
+ * Astro reads frontmatter and YAML files with this same package, its core schema plus YAML 1.1 timestamps
+ * (@astrojs/internal-helpers/yaml): a plain `dek: 2024-01-01` is text to the checks and a date to Astro, which then
+ * stops the build on a field that wants text. The checks validate the fields a second time as Astro reads them, with
+ * the package's own timestamp tag, so that they read a plain scalar as a date exactly when Astro does.
  */
-const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
-const TIMESTAMP =
-	/^([0-9]{4})-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \t]+)([0-9][0-9]?):([0-9]{2}):([0-9]{2})(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9][0-9]?)(?::([0-9]{2}))?))?$/;
-
-/** The date js-yaml makes of a plain scalar, or undefined when it leaves it text. */
-function timestampOf(text: string): Date | undefined {
-	const match = DATE.exec(text) ?? TIMESTAMP.exec(text);
-	if (!match) return undefined;
-	const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
-	if (!match[4]) return new Date(Date.UTC(year, month, day));
-	const fraction = match[7] ? Number(match[7].slice(0, 3).padEnd(3, '0')) : 0;
-	const date = new Date(Date.UTC(year, month, day, Number(match[4]), Number(match[5]), Number(match[6]), fraction));
-	if (match[9]) {
-		const offset = (Number(match[10]) * 60 + Number(match[11] ?? 0)) * 60_000;
-		date.setTime(date.getTime() - (match[9] === '-' ? -offset : offset));
-	}
-	return date;
-}
+const TIMESTAMP = new Schema({ schema: 'core', customTags: ['timestamp'] }).tags.find(
+	(tag): tag is ScalarTag => tag.tag === 'tag:yaml.org,2002:timestamp',
+);
+if (!TIMESTAMP?.test || !TIMESTAMP.resolve) throw new Error('The yaml package has no YAML 1.1 timestamp tag.');
+const { test: isTimestamp, resolve: resolveTimestamp } = TIMESTAMP;
 
 /**
  * The document's fields as Astro reads them, when that differs from `data` (the core types'): plain scalars that
- * js-yaml takes for timestamps become dates. Undefined when there are none.
+ * Astro reads as timestamps become dates. Undefined when there are none.
  */
 export function astroData(document: Document, data: unknown): unknown {
 	const dates: { path: (string | number)[]; date: Date }[] = [];
@@ -39,8 +26,8 @@ export function astroData(document: Document, data: unknown): unknown {
 		} else if (isSeq(node)) {
 			node.items.forEach((item, index) => walk(item as Node | null, [...path, index]));
 		} else if (isScalar(node) && node.type === Scalar.PLAIN && typeof node.value === 'string') {
-			const date = timestampOf(node.value);
-			if (date) dates.push({ path, date });
+			if (isTimestamp.test(node.value))
+				dates.push({ path, date: resolveTimestamp(node.value, () => undefined, {}) as Date });
 		}
 	};
 	walk(document.contents, []);

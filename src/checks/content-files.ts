@@ -47,15 +47,18 @@ export interface ContentFile {
 export const hasStory = (file: ContentFile): boolean => file.body !== undefined && file.body.text.trim() !== '';
 
 /**
- * Characters js-yaml, which Astro reads frontmatter and YAML files with, refuses as "non-printable" (its
- * PATTERN_NON_PRINTABLE): controls but tab and line breaks, DEL and the C1 controls but NEL, U+FFFE and U+FFFF, and
- * halves of surrogate pairs. The checks' own reader lets some of them through.
+ * Invisible control characters, which text pasted from elsewhere brings along and a page would print as nothing or as
+ * a box: controls but tab and line breaks, DEL and the C1 controls but NEL, U+FFFE and U+FFFF, and halves of
+ * surrogate pairs. YAML reads them as part of the text.
  */
-const NOT_PRINTABLE_IN_ASTRO_YAML =
+const INVISIBLE_CONTROL =
 	/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
-/** The YAML options every content file is read with: YAML 1.2 core types, so dates stay as written. */
-const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 } as const;
+/**
+ * The YAML options every content file is read with: YAML 1.2 core types, so dates stay as written (astro-yaml.ts reads
+ * them as Astro does too), and `<<` merge keys, which Astro reads.
+ */
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, maxAliasCount: 100, merge: true } as const;
 
 /** Reads every file of the collections (all by default) under `root` (the content folder). */
 export function readContentFiles(
@@ -144,11 +147,11 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		const more = laterErrors.length > 0 ? '; the lines after it may be fine once this is fixed' : '';
 		syntaxErrors.push({ message: `YAML syntax error: ${message}`, hint: hint + more, position: place(offset) });
 	}
-	const invisible = NOT_PRINTABLE_IN_ASTRO_YAML.exec(yamlText);
+	const invisible = INVISIBLE_CONTROL.exec(yamlText);
 	if (invisible) {
 		const code = (invisible[0].codePointAt(invisible[0].length - 1) ?? 0).toString(16).toUpperCase().padStart(4, '0');
 		syntaxErrors.push({
-			message: `an invisible character (U+${code}) that Astro's YAML reader refuses`,
+			message: `an invisible control character (U+${code})`,
 			hint: 'delete it: it was most likely pasted with the text; retype the characters around it if unsure',
 			position: place(invisible.index + invisible[0].length - 1),
 		});

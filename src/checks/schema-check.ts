@@ -173,7 +173,7 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 					}),
 				);
 			}
-			const value = valueAt(file.data, issue.path);
+			const value = valueAsRead(file, issue.path);
 			const missing = issue.code === 'invalid_type' && value === undefined;
 			return [
 				problemAt(file, issue.path, {
@@ -186,6 +186,12 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 		});
 	}),
 );
+
+/** The value at a path, as a date where Astro reads it as one: the issue is then about Astro's reading. */
+function valueAsRead(file: ContentFile, path: readonly PropertyKey[]): unknown {
+	const asAstroReadsIt = valueAt(file.astroData, path);
+	return asAstroReadsIt instanceof Date ? asAstroReadsIt : valueAt(file.data, path);
+}
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 	return path.reduce<unknown>(
