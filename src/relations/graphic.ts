@@ -51,7 +51,7 @@ export function describeConnections(
 	return [
 		`${connections.length} ${connections.length === 1 ? 'relation' : 'relations'} between ${actorCount} actors.`,
 		changes.length > 0 && `Changed: ${changes.join('; ')}.`,
-		listing ? `The ${listing} that follows lists each one.` : 'Each one is also set out in words after the graphic.',
+		listing ? `The ${listing} that follows sets out each one.` : 'Each one is also set out in words after the graphic.',
 	]
 		.filter(Boolean)
 		.join(' ');

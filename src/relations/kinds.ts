@@ -42,7 +42,7 @@ export const KIND_WORDS = Object.fromEntries(RELATION_KINDS.map((kind) => [kind,
 /** The words of each kind read from the object's side, for the object's own page. */
 export const INVERSE_WORDS: Record<RelationKind, string> = {
 	'part-of': 'includes',
-	'member-of': 'has as a member',
+	'member-of': 'has among its members',
 	'works-for': 'employs',
 	leads: 'led by',
 	backs: 'backed by',

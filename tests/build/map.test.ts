@@ -68,10 +68,10 @@ describe.each(withMaps)('the map of %s', (slug) => {
 	const img = section.find('picture img');
 	const source = section.find('picture source');
 	const listed = (readArticleFrontmatter(slug).places ?? []).map((id) => ({ id, ...placeFiles.get(id)! }));
-	// "Also named, too far away to show: Name (Country), Name (Country)."
+	// "Also named, too far away to show: Name (Country), Name (Country)."; no "(Country)" when the name says it.
 	const beyond = words(section.find('[data-beyond]').text()).replace(/^[^:]*:\s*/, '');
 	const isBeyond = (place: { name: string }) =>
-		new RegExp(`(^|, )${place.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`).test(beyond);
+		new RegExp(`(^|, )${place.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?= \\(|, |\\.?$)`).test(beyond);
 	const svgs = {
 		narrow: readSvg(img.attr('src') ?? ''),
 		wide: readSvg(source.attr('srcset') ?? ''),

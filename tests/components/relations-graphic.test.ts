@@ -57,14 +57,14 @@ describe('RelationsGraphic', () => {
 		expect(hint.text().trim()).toBe('Where the graphic does not fit, scroll it sideways.');
 	});
 
-	test('says in its description that the table or the list that follows lists each relation', async () => {
+	test('says in its description that the table or the list that follows sets out each relation', async () => {
 		const desc = async (listing?: 'table' | 'list') => {
 			const $ = await renderGraphic(small, listing);
 			const descId = ($('figure svg').attr('aria-labelledby') ?? '').split(' ')[1];
 			return $(`desc#${descId}`).text();
 		};
-		expect(await desc('table')).toBe('1 relation between 2 actors. The table that follows lists each one.');
-		expect(await desc('list')).toBe('1 relation between 2 actors. The list that follows lists each one.');
+		expect(await desc('table')).toBe('1 relation between 2 actors. The table that follows sets out each one.');
+		expect(await desc('list')).toBe('1 relation between 2 actors. The list that follows sets out each one.');
 		// A page that does not say what follows gets words true of a table and of a list alike.
 		expect(await desc()).toBe('1 relation between 2 actors. Each one is also set out in words after the graphic.');
 	});

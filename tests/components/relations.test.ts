@@ -66,7 +66,7 @@ describe('Relations', () => {
 		);
 		expect($(`desc#${descId}`).text()).toBe(
 			'2 relations between 3 actors. Changed: Northern Front and Ostland: allied (2017) → opposed. ' +
-				'The table that follows lists each one.',
+				'The table that follows sets out each one.',
 		);
 		// A label too long for one line is wrapped, one <text> a line.
 		const labelLines = $('.relations__label text')
