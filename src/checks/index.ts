@@ -14,6 +14,7 @@ import { claimCheck, claimQuoteCheck } from './claim-check';
 import { dateCheck } from './date-check';
 import { fileEventsSeen } from './dev-file-events';
 import { duplicateIdCheck, duplicateTitleCheck, listedOnceCheck } from './duplicate-check';
+import { headingCheck } from './heading-check';
 import { folderProblems } from './folder-check';
 import { IncrementalChecks } from './incremental';
 import { linkCheck } from './link-check';
@@ -50,6 +51,7 @@ export const DATA_CHECKS: readonly Check[] = [
 const STORY_CHECKS: readonly Check[] = [
 	mdxCheck,
 	storyContentCheck,
+	headingCheck,
 	quoteCheck,
 	claimQuoteCheck,
 	mentionCheck,

@@ -12,7 +12,7 @@ function anchorsOf(file: ContentFile, context: CheckContext): Set<string> {
 	const anchors = new Set(PAGE_SECTIONS);
 	for (const id of listAt(file, 'actors')) anchors.add(`actor-${String(id)}`);
 	for (const quote of listAt<{ id?: unknown } | null>(file, 'quotes')) anchors.add(`quote-${String(quote?.id)}`);
-	for (const slug of context.storyFacts(file)?.headingSlugs ?? []) anchors.add(slug);
+	for (const { slug } of context.storyFacts(file)?.headings ?? []) anchors.add(slug);
 	return anchors;
 }
 

@@ -79,7 +79,11 @@ describe('remark-story-facts', () => {
 		// The text of "the United States" stays one run: the mention plugin, which runs later, splits it.
 		const run = compiled?.proseRuns.find((item) => item.value.includes('said the United States'));
 		expect(run).toMatchObject({ line: line('said the United States') });
-		expect(compiled?.headingSlugs).toEqual(['why-it-matters', 'why-it-matters-1', 'a-heading-with-code-and-emphasis']);
+		expect(compiled?.headings.map((heading) => heading.slug)).toEqual([
+			'why-it-matters',
+			'why-it-matters-1',
+			'a-heading-with-code-and-emphasis',
+		]);
 		expect(compiled?.links).toEqual([
 			{ url: 'https://example.org/pentagon', line: line('[Pentagon]'), column: 5 },
 			{ url: '#timeline', line: line('[Pentagon]'), column: 98 },
@@ -96,11 +100,11 @@ describe('remark-story-facts', () => {
 		const { compiled } = await factsOf(path, source);
 		const line = (text: string) => source.split('\n').findIndex((row) => row.includes(text)) + 1;
 		expect(compiled?.mentions).toEqual([
-			{ id: 'kataib-hezbollah', line: line('Then <Mention'), column: 6 },
-			{ id: 'kataib-hezbollah', line: line('The group</Mention>'), column: 1 },
-			{ id: 'united-states', line: line('envoy'), column: 1 },
-			{ id: 'kataib-hezbollah', line: line('envoy'), column: 61 },
-			{ id: 'united-states', line: line('<Mention actor="united-states">') + 2, column: 1 },
+			{ id: 'kataib-hezbollah', empty: false, line: line('Then <Mention'), column: 6 },
+			{ id: 'kataib-hezbollah', empty: false, line: line('The group</Mention>'), column: 1 },
+			{ id: 'united-states', empty: false, line: line('envoy'), column: 1 },
+			{ id: 'kataib-hezbollah', empty: false, line: line('envoy'), column: 61 },
+			{ id: 'united-states', empty: false, line: line('<Mention actor="united-states">') + 2, column: 1 },
 		]);
 		expect(compiled?.blockTexts.map((block) => block.value)).toEqual(
 			expect.arrayContaining(["Washington's envoy", 'its leaders', 'The United States']),
@@ -164,8 +168,10 @@ describe('the separate parser', () => {
 				'',
 			].join('\n'),
 		);
-		expect(facts.headingSlugs).toEqual(['how-we-got-here']);
-		expect(facts.mentions).toEqual([{ id: 'kataib-hezbollah', line: 14, column: 1 }]);
+		expect(facts.headings).toEqual([
+			{ depth: 2, text: 'How we got here', slug: 'how-we-got-here', line: 12, column: 1 },
+		]);
+		expect(facts.mentions).toEqual([{ id: 'kataib-hezbollah', empty: false, line: 14, column: 1 }]);
 		expect(facts.links).toEqual([{ url: 'https://example.org', line: 14, column: 75 }]);
 		expect(facts.blockTexts.map((block) => block.value)).toEqual([
 			'How we got here',

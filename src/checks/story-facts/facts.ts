@@ -29,10 +29,10 @@ export interface StoryFacts {
 	blockTexts: TextRun[];
 	/** The story's readable text, a line for each paragraph, heading, list item and table cell (for search). */
 	readableText: string;
-	/** Every `<Mention actor="…">`: the id it names (empty when missing). */
-	mentions: ({ id: string } & Position)[];
-	/** The ids the page gives the story's headings. */
-	headingSlugs: string[];
+	/** Every `<Mention actor="…">`: the id it names (empty when missing), and whether it has no words to link. */
+	mentions: ({ id: string; empty: boolean } & Position)[];
+	/** Every Markdown heading: its level as written (`##` is 2), its text and the id the page gives it. */
+	headings: ({ depth: number; text: string; slug: string } & Position)[];
 	/** Every link and link definition. */
 	links: ({ url: string } & Position)[];
 	/** Every Markdown image, `![…](…)` or `![…][ref]`, with its address as written (the definition's, for a reference). */
@@ -65,7 +65,7 @@ export function storyFactsOf(tree: Root): StoryFacts {
 		blockTexts: blockTexts(tree),
 		readableText: readableText(tree),
 		mentions: [],
-		headingSlugs: [],
+		headings: [],
 		links: [],
 		images: [],
 		imports: [],
@@ -79,8 +79,10 @@ export function storyFactsOf(tree: Root): StoryFacts {
 	visit(tree, (node) => {
 		const start = startOf(node, FILE_START);
 		if (node.type === 'definition') definitions.set(node.identifier, node.url);
-		if (node.type === 'heading') facts.headingSlugs.push(slugger.slug(toString(node)));
-		else if (node.type === 'link' || node.type === 'definition') facts.links.push({ url: node.url, ...start });
+		if (node.type === 'heading') {
+			const text = toString(node);
+			facts.headings.push({ depth: node.depth, text, slug: slugger.slug(text), ...start });
+		} else if (node.type === 'link' || node.type === 'definition') facts.links.push({ url: node.url, ...start });
 		else if (node.type === 'image') facts.images.push({ url: node.url, ...start });
 		else if (node.type === 'imageReference') imageReferences.push({ identifier: node.identifier, ...start });
 		else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
@@ -100,7 +102,9 @@ export function storyFactsOf(tree: Root): StoryFacts {
 			facts.elements.push({ name: node.name ?? '', attributes, ...start });
 			// The actor a `<Mention actor="…">` names: empty when it names none as text.
 			const actor = attributes.find((attribute) => attribute.name === 'actor')?.value;
-			if (node.name === MENTION_ELEMENT) facts.mentions.push({ id: actor ?? '', ...start });
+			if (node.name === MENTION_ELEMENT) {
+				facts.mentions.push({ id: actor ?? '', empty: toString(node).trim() === '', ...start });
+			}
 		} else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
 			facts.expressions.push({ code: `{${node.value}}`, literal: isDataLiteral(node.data?.estree), ...start });
 		} else if (node.type === 'mdxjsEsm') {
