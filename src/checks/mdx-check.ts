@@ -4,7 +4,6 @@ import { MENTION_ELEMENT } from '../mentions/remark-actor-mentions';
 import { OWN_FILE, problemAtPosition, scoped } from './check';
 import type { ContentFile, Position } from './content-files';
 import type { Problem } from './problem';
-import { imageFileFault } from './image-file';
 import type { StoryFacts } from './story-facts/facts';
 import { MAX_BODY_BYTES } from './story-facts/parse';
 
@@ -84,26 +83,16 @@ function componentProblems(file: ContentFile, facts: StoryFacts): Problem[] {
 }
 
 /**
- * Markdown images Astro's compile would fail on: it reads the address with `decodeURI`, and imports an address that
- * is neither a URL nor a site path as a module, from the story's folder when it starts with `./` or `../`.
+ * Markdown images: a photo or graphic goes in `figures`, where it must have alt text, a caption and a credit; in the
+ * story it would have none of them, and one from another site would be a request to a third party.
  */
 function imageProblems(file: ContentFile, facts: StoryFacts): Problem[] {
-	const hint =
-		'give the path of an image file beside the story, e.g. ./photo.jpg; photos with a caption go in `figures`';
-	return facts.images.flatMap((image): Problem[] => {
-		const { url } = image;
-		let path: string;
-		try {
-			path = decodeURI(url);
-		} catch {
-			return [
-				problemAtPosition(file, image, `the image address "${url}" is not valid: a \`%\` must start an escape`, hint),
-			];
-		}
-		if (URL.canParse(path) || path.startsWith('/')) return [];
-		const fault = /^\.\.?\//.test(path) ? imageFileFault(resolve(dirname(file.path), path)) : 'missing';
-		if (fault === undefined) return [];
-		const message = fault === 'missing' ? `no image file "${url}"` : `"${url}" is not an image the site can read`;
-		return [problemAtPosition(file, image, message, hint)];
-	});
+	return facts.images.map((image) =>
+		problemAtPosition(
+			file,
+			image,
+			'a story may not show images: a photo or a graphic goes in `figures`',
+			'remove it here and add it to `figures` with its `image` (a file beside the story), `alt`, `caption` and `credit`',
+		),
+	);
 }

@@ -122,6 +122,17 @@ function mentionProblems(context: CheckContext): Problem[] {
 		});
 
 		for (const mention of explicit) {
+			if (mention.empty) {
+				const tag = `<Mention actor="${mention.id}">`;
+				problems.push(
+					problemAtPosition(
+						file,
+						mention,
+						`${tag} has no words: it would be an empty link`,
+						`write the words it links between ${tag} and </Mention>, e.g. ${tag}the group</Mention>`,
+					),
+				);
+			}
 			const known = context.actorIds.has(mention.id);
 			if (known && listed.includes(mention.id)) continue;
 			const suggestion = known ? undefined : closest(mention.id, context.actorIds);
