@@ -3,7 +3,7 @@ import { listAt, problemAt, OWN_FILE, scoped, type CheckContext } from './check'
 import { hasStory, type ContentFile } from './content-files';
 import { asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
-import { closestPassage, quotedInStory, repeatedIds } from './quote-check';
+import { quotedInStory, quotedWordsProblem, repeatedIds } from './quote-check';
 import { referenceProblems, unlistedActorProblems } from './reference-check';
 import { closest, didYouMean } from './suggest';
 
@@ -74,15 +74,15 @@ export const claimQuoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		if (!facts || facts.syntaxError || !hasStory(file)) return [];
 		const inStory = quotedInStory(facts);
 		return claims.flatMap((claim, index): Problem[] =>
-			typeof claim.quote === 'string' && !inStory(claim.quote)
-				? [
-						problemAt(file, ['claims', index, 'quote'], {
-							message: `these words do not appear word for word in the story${closestPassage(facts, claim.quote)}`,
-							hint:
-								'copy the words from the story (without the quotation marks); when the story does not quote them, ' +
-								'write what was claimed in `paraphrase` instead',
-						}),
-					]
+			typeof claim.quote === 'string'
+				? quotedWordsProblem(
+						file,
+						['claims', index, 'quote'],
+						claim.quote,
+						{ facts, inStory },
+						'copy the words from the story (without the quotation marks); when the story does not quote them, ' +
+							'write what was claimed in `paraphrase` instead',
+					)
 				: [],
 		);
 	}),

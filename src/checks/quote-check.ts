@@ -69,6 +69,37 @@ function closestSpan(pattern: readonly string[], text: readonly string[]) {
 	return best;
 }
 
+/** Words written with quotation marks at both ends, which the page adds itself: `"a passive defense"`. */
+const WITHIN_QUOTATION_MARKS = /^\s*(?:["“”„«][\s\S]*["“”»]|['‘][\s\S]*['’])\s*$/;
+
+/**
+ * What is wrong with a quote's words at `path` (a quote's `text`, a claim's `quote`), if anything: written with the
+ * quotation marks the page adds, or not word for word in the story (`hint` says what to do then).
+ */
+export function quotedWordsProblem(
+	file: ContentFile,
+	path: (string | number)[],
+	words: string,
+	{ facts, inStory }: { facts: StoryFacts; inStory: (words: string) => boolean },
+	hint: string,
+): Problem[] {
+	if (WITHIN_QUOTATION_MARKS.test(words)) {
+		return [
+			problemAt(file, path, {
+				message: 'the words are written with quotation marks, which the page adds itself',
+				hint: 'remove the quotation marks at both ends',
+			}),
+		];
+	}
+	if (inStory(words)) return [];
+	return [
+		problemAt(file, path, {
+			message: `these words do not appear word for word in the story${closestPassage(facts, words)}`,
+			hint,
+		}),
+	];
+}
+
 /** Given the ids of a file's quotes or claims in turn, the problem at each that an earlier item already uses. */
 export function repeatedIds(file: ContentFile, list: 'quotes' | 'claims') {
 	const item = list.slice(0, -1);
@@ -97,16 +128,17 @@ export const quoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		const inStory = quotedInStory(facts);
 		const repeatedId = repeatedIds(file, 'quotes');
 		return listAt<{ id?: unknown; text?: unknown } | null>(file, 'quotes').flatMap((quote, index): Problem[] => {
-			const problems = repeatedId(quote?.id, index);
-			if (typeof quote?.text === 'string' && !inStory(quote.text)) {
-				problems.push(
-					problemAt(file, ['quotes', index, 'text'], {
-						message: `these words do not appear word for word in the story${closestPassage(facts, quote.text)}`,
-						hint: 'copy the words from the story (without the quotation marks), or correct the story too',
-					}),
-				);
-			}
-			return problems;
+			if (typeof quote?.text !== 'string') return repeatedId(quote?.id, index);
+			return [
+				...repeatedId(quote.id, index),
+				...quotedWordsProblem(
+					file,
+					['quotes', index, 'text'],
+					quote.text,
+					{ facts, inStory },
+					'copy the words from the story (without the quotation marks), or correct the story too',
+				),
+			];
 		});
 	}),
 );
