@@ -101,6 +101,14 @@ function syntaxErrorOf(error: unknown, text: string, firstLine: number): NonNull
 		};
 	}
 	const [, name, tagLine, tagColumn] = UNCLOSED_TAG.exec(reason ?? '') ?? [];
+	if (name !== undefined && VOID_ELEMENTS.has(name)) {
+		return {
+			message: `<${name}> must close itself in MDX`,
+			hint: `write it as <${name} />`,
+			line: Number(tagLine),
+			column: Number(tagColumn),
+		};
+	}
 	if (name !== undefined) {
 		return {
 			message: `<${name}> is not closed in its paragraph`,
@@ -121,14 +129,44 @@ function syntaxErrorOf(error: unknown, text: string, firstLine: number): NonNull
 		at && source === 'micromark-extension-mdx-jsx' && (ruleId === 'unexpected-character' || ruleId === 'unexpected-eof')
 			? openerBefore(text, at, '<')
 			: undefined;
-	if (tag) {
+	if (tag) return { ...unfinishedTag(text.split('\n')[tag.line - 1]?.slice(tag.column - 1) ?? ''), ...tag };
+	return { message: reason ?? message, line: line ?? firstLine, column: column ?? 1 };
+}
+
+/** Elements that never have content, which HTML writes without an end tag and MDX as `<br />`. */
+const VOID_ELEMENTS = new Set(['br', 'hr', 'wbr']);
+
+/** What is wrong with a `<` that starts no tag MDX can read, from the text it starts (`rest`). */
+function unfinishedTag(rest: string): { message: string; hint: string } {
+	if (rest.startsWith('<!--')) {
 		return {
-			message: 'this `<` starts a tag that the text after it does not finish',
-			hint: 'to show `<` in the text, write it as `\\<`; a tag is written whole, e.g. <Mention actor="id">…</Mention>',
-			...tag,
+			message: 'an HTML comment `<!-- … -->` cannot be written in MDX',
+			hint: 'write a note to yourself as `{/* … */}`: readers never see it',
 		};
 	}
-	return { message: reason ?? message, line: line ?? firstLine, column: column ?? 1 };
+	if (/^<(?:https?:|mailto:|www\.)/i.test(rest)) {
+		return {
+			message: 'a web address in `<…>` is read as a tag',
+			hint: 'write a link as [the words](https://…), or the address alone',
+		};
+	}
+	const opening = /^<[^<>]*/.exec(rest)?.[0] ?? '';
+	if (/=\s*[“”‘’]/.test(opening)) {
+		return {
+			message: 'this tag’s attribute is in curly quotes',
+			hint: 'write the value in straight quotes, e.g. <Mention actor="iran">; some editors curl them as you type',
+		};
+	}
+	if (/=\s*[^\s"'{]/.test(opening)) {
+		return {
+			message: 'this tag’s attribute has no quotes around its value',
+			hint: 'write the value in straight quotes, e.g. <Mention actor="iran">',
+		};
+	}
+	return {
+		message: 'this `<` starts a tag that the text after it does not finish',
+		hint: 'to show `<` in the text, write it as `\\<`; a tag is written whole, e.g. <Mention actor="id">…</Mention>',
+	};
 }
 
 /** The last `open` before `end` that is neither escaped (`\\{`) nor closed by a `close` before `end`. */
