@@ -19,6 +19,12 @@ export function mapPlanOf(
 	return plan.marked.length + plan.shaded.length > 0 ? plan : undefined;
 }
 
+/** Where a place is, after its name ("Iraq", "Syria–Jordan"); nothing when its name says so already. */
+export function countryNotNamed({ name, country }: Pick<PlaceData, 'name' | 'country'>): string | undefined {
+	const countries = [country].flat();
+	return countries.every((each) => name.includes(each)) ? undefined : countries.join('–');
+}
+
 /** The file name of an explainer's map at one size, beside its page. */
 export const mapFile = (variant: MapVariantName) => `map-${variant}.svg`;
 

@@ -1,5 +1,6 @@
 import type { ActorData } from '../schemas/actor';
 import type { ArticleData } from '../schemas/article';
+import { countryNotNamed } from '../locator-map/article-map';
 import type { PlaceData } from '../schemas/place';
 import { appendTo } from '../utils/append-to';
 import { ACTOR_KIND_LABELS } from '../utils/labels';
@@ -53,7 +54,7 @@ export function searchRecords({ articles, actors, places }: SearchableContent): 
 			story,
 			...data.places.flatMap((ref) => {
 				const place = placesById.get(ref.id);
-				return place ? [place.name, [place.country].flat().join(', '), place.approximate] : [];
+				return place ? [place.name, countryNotNamed(place), place.approximate] : [];
 			}),
 			...data.timeline.map((event) => `${event.label ?? formatPartialDate(event.date)}: ${event.text}`),
 			...cast.flat(),

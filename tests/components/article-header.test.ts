@@ -59,14 +59,14 @@ describe('ArticleHeader', () => {
 
 	test('credits the sources in words, then the reading time', async () => {
 		const $ = await render(ArticleHeader, { props: base });
-		expect(spanTexts($).slice(-2)).toEqual(['With AP, EFE and Reuters', '4 min read']);
+		expect(spanTexts($).slice(-2)).toEqual(['Sources: AP, EFE and Reuters', '4 min read']);
 
 		const single = await render(ArticleHeader, {
 			props: { ...base, sources: [{ name: 'Reuters' }], readingMinutes: 1 },
 		});
-		expect(spanTexts(single).slice(-2)).toEqual(['With Reuters', '1 min read']);
+		expect(spanTexts(single).slice(-2)).toEqual(['Source: Reuters', '1 min read']);
 
 		const pair = await render(ArticleHeader, { props: { ...base, sources: [{ name: 'AP' }, { name: 'EFE' }] } });
-		expect(spanTexts(pair)).toContain('With AP and EFE');
+		expect(spanTexts(pair)).toContain('Sources: AP and EFE');
 	});
 });

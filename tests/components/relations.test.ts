@@ -82,7 +82,7 @@ describe('Relations', () => {
 			$('thead th')
 				.toArray()
 				.map((th) => $(th).text()),
-		).toEqual(['Actor', 'Relation', 'Actor', 'Since / until', 'As reported in']);
+		).toEqual(['Actor', 'Relation', 'Other actor', 'When', 'As reported in']);
 		expect(cells($)).toEqual([
 			[
 				'Northern Front',

@@ -46,7 +46,7 @@ const CONTENT: SearchableContent = {
 					{ date: '2024-01-28', text: 'A drone attack kills three soldiers.' },
 					{ date: '2003', label: 'More than twenty years ago', text: 'The group is founded.' },
 				],
-				places: ['tower-22'],
+				places: ['tower-22', 'jordan'],
 				corrections: [{ date: '2024-01-31T09:00:00Z', text: 'An earlier version misspelt a name.' }],
 				figures: [{ caption: 'Smoke over the base', credit: 'Reuters', alt: 'Smoke' }],
 			}),
@@ -101,6 +101,15 @@ const CONTENT: SearchableContent = {
 				approximate: 'The story gives no exact site.',
 			}),
 		},
+		{
+			id: 'jordan',
+			data: PlaceSchema().parse({
+				name: 'Jordan',
+				kind: 'country',
+				coordinates: { latitude: 31.95, longitude: 35.93 },
+				country: 'Jordan',
+			}),
+		},
 	],
 };
 
@@ -117,7 +126,7 @@ describe('the search records', () => {
 		]);
 	});
 
-	test('hold an explainer’s headline, standfirst, key facts, story, map, timeline, who’s who, credits and corrections', () => {
+	test('hold an explainer’s headline, standfirst, key facts, story, places, timeline, who’s who, credits and corrections', () => {
 		expect(recordOf('/explainers/suspension/')?.content.split('\n')).toEqual([
 			'Kataib Hezbollah suspends attacks.',
 			'The militia says it will stop.',
@@ -133,8 +142,10 @@ describe('the search records', () => {
 			'28 January.',
 			'Tower 22.',
 			'Tower 22, Jordan.',
-			'Jordan, Syria.',
+			'Jordan–Syria.',
 			'The story gives no exact site.',
+			// A place's country is left out when its name says it: no "Jordan. Jordan."
+			'Jordan.',
 			'28 January 2024: A drone attack kills three soldiers.',
 			'More than twenty years ago: The group is founded.',
 			'Kataib Hezbollah.',
