@@ -111,13 +111,7 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 	let body: ContentFile['body'];
 	if (collection === 'articles') {
 		const parts = explainerParts(text);
-		if (!parts) {
-			return broken(text, {
-				message: 'the file has no frontmatter',
-				hint: 'an article starts with a line `---`, then its fields, then another line `---` (`npm run new:article` writes one)',
-				position: { line: 1, column: 1 },
-			});
-		}
+		if (!parts) return broken(text, frontmatterFault(text));
 		({ frontmatter: yamlText, body } = parts);
 		lineOffset = 1;
 	}
@@ -184,6 +178,30 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		body,
 		syntaxErrors,
 		locate: (fieldPath) => locateIn(document, fieldPath, place),
+	};
+}
+
+/** Why an article's text has no frontmatter block MDX can read, where, and how to write one. */
+function frontmatterFault(text: string): ContentFile['syntaxErrors'][number] {
+	const opening = /^---[ \t]*$/m.exec(text);
+	if (opening && text.slice(0, opening.index).trim() === '') {
+		const line = text.slice(0, opening.index).split('\n').length;
+		return line > 1
+			? {
+					message: `the frontmatter starts on line ${line}, after blank lines`,
+					hint: 'delete the blank lines above `---`: an article’s first line is `---`',
+					position: { line: 1, column: 1 },
+				}
+			: {
+					message: 'the frontmatter is never closed',
+					hint: 'add a line `---` after the last field, before the story',
+					position: { line: 1, column: 1 },
+				};
+	}
+	return {
+		message: 'the file has no frontmatter',
+		hint: 'an article starts with a line `---`, then its fields, then another line `---` (`npm run new:article` writes one)',
+		position: { line: 1, column: 1 },
 	};
 }
 

@@ -19,6 +19,7 @@ import { folderProblems } from './folder-check';
 import { IncrementalChecks } from './incremental';
 import { linkCheck } from './link-check';
 import { mapCheck } from './map-check';
+import { markdownInFieldsCheck } from './markdown-in-fields-check';
 import { mdxCheck } from './mdx-check';
 import { mentionCheck, sharedNameCheck } from './mention-check';
 import { placeCheck } from './place-check';
@@ -45,6 +46,7 @@ export const DATA_CHECKS: readonly Check[] = [
 	dateCheck,
 	asOfCheck,
 	claimCheck,
+	markdownInFieldsCheck,
 ];
 
 /** The checks that read the stories' facts. */
