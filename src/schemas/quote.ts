@@ -24,6 +24,13 @@ export const QuoteSchema = once(() =>
 				.meta({ description: "A short id, unique in the article; the quote's anchor is `#quote-<id>`." }),
 			speaker: ReferenceSchema('actors').meta({ description: 'Who said it: an actor id from `content/actors/`.' }),
 			text: ProseSchema().meta({ description: 'The exact words, without the surrounding quotation marks.' }),
+			context: ProseSchema({ max: 160 })
+				.optional()
+				.meta({
+					description:
+						'What the words are about when they do not say it themselves, read after the speaker, e.g. ' +
+						'"on Joe Biden’s call with the families of the soldiers".',
+				}),
 			setting: z.enum(QUOTE_SETTINGS).meta({ description: 'Where the words were said or written.' }),
 			date: PartialDateSchema().optional().meta({
 				description: 'When the words were said, if the source says (YYYY, YYYY-MM or YYYY-MM-DD).',

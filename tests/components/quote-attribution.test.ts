@@ -31,6 +31,16 @@ describe('QuoteAttribution', () => {
 		expect(without('.attribution__role')).toHaveLength(0);
 	});
 
+	test('says what the words are about after the speaker and role, when the quote says', async () => {
+		const about = 'on the talks with the council';
+		const $ = await render(QuoteAttribution, { props: { ...base, role: 'Pentagon spokesman', context: about } });
+		expect($('.attribution__about').text()).toBe(`, ${about}`);
+		expect($('.attribution__role').next().is('.attribution__about')).toBe(true);
+
+		const without = await render(QuoteAttribution, { props: base });
+		expect(without('.attribution__about')).toHaveLength(0);
+	});
+
 	test('names where the words were said', async () => {
 		const conference = await render(QuoteAttribution, { props: base });
 		expect(conference('.attribution__context').text()).toMatch(/^Press conference,/);
