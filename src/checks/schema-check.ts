@@ -174,7 +174,9 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 				);
 			}
 			const value = valueAsRead(file, issue.path);
-			const missing = issue.code === 'invalid_type' && value === undefined;
+			// A missing field fails whatever its schema takes (a kind, one of some values, one of some forms); only a
+			// rule over several fields says more about it than that it is missing.
+			const missing = value === undefined && issue.code !== 'custom';
 			return [
 				problemAt(file, issue.path, {
 					message: missing ? 'is required but missing' : messageFor(issue, value),

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { checkContext } from '../../src/checks/check';
+import { parseContentFile, type Collection } from '../../src/checks/content-files';
+import { formatProblem } from '../../src/checks/problem';
+import { schemaCheck } from '../../src/checks/schema-check';
+import { BAD_CONTENT_FIXTURES } from '../helpers/bad-content';
+
+/**
+ * What the schema check says of one mistake in a file of the bad-content base, e.g. `actors/ostland.yaml`: every
+ * problem it reports, in full, so a test also fails when a mistake gets a second, wrong problem.
+ */
+function problems(file: string, find: string, replace: string): string[] {
+	const text = readFileSync(join(BAD_CONTENT_FIXTURES, '_base', file), 'utf8');
+	if (!text.includes(find)) throw new Error(`"${find}" is not in ${file}`);
+	const collection = file.split('/')[0] as Collection;
+	const parsed = parseContentFile(collection, file, Buffer.from(text.replace(find, replace)));
+	return schemaCheck(checkContext([parsed], () => undefined)).map(formatProblem);
+}
+
+const missing = (where: string, field: string) =>
+	`${where} ${field}: is required but missing\n` +
+	`    → add \`${field.replace(/.*\./, '')}:\` — see docs/editing.md for what it takes`;
+
+describe('the schema check', () => {
+	test('says a misspelt field with fixed values is missing, not "undefined"', () => {
+		expect(problems('articles/story.mdx', '    setting: statement', '    settting: statement')).toEqual([
+			missing('articles/story.mdx:18:5', 'quotes[0].setting'),
+			'articles/story.mdx:21:5 quotes[0].settting: unknown field `settting`\n' +
+				'    → check its spelling against docs/editing.md, or remove it',
+		]);
+		expect(problems('actors/northern-front.yaml', 'relation: led-by', 'relaton: led-by')[0]).toBe(
+			missing('actors/northern-front.yaml:7:5', 'affiliations[0].relation'),
+		);
+	});
+
+	test.each([
+		{ file: 'actors/ostland.yaml', find: 'kind: country\n', at: '1:1', field: 'kind' },
+		{ file: 'places/valletta.yaml', find: 'kind: city\n', at: '1:1', field: 'kind' },
+		{ file: 'places/valletta.yaml', find: 'country: Malta', at: '1:1', field: 'country' },
+		{
+			file: 'actors/ostland.yaml',
+			find: 'summary: A country that doubts the Northern Front.',
+			at: '1:1',
+			field: 'summary',
+		},
+		{ file: 'articles/story.mdx', find: 'date: 2020\n    ', at: '25:5', field: 'timeline[0].date' },
+	])('says $field is missing when it is left out of $file', ({ file, find, at, field }) => {
+		expect(problems(file, find, '')).toEqual([missing(`${file}:${at}`, field)]);
+	});
+
+	test('says a claim without a status is missing one', () => {
+		const claim = 'claims:\n  - id: front-pause\n    claimant: dana-reyes\n    quote: We pause\n    sources: [Wire]\n';
+		expect(problems('articles/story.mdx', 'timeline:\n', `${claim}timeline:\n`)).toEqual([
+			missing('articles/story.mdx:25:5', 'claims[0].status'),
+		]);
+	});
+});
