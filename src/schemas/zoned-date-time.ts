@@ -5,14 +5,17 @@ import { dayPastMonthEnd } from './partial-date';
 /** ISO 8601 with a time zone, so the moment is the same for every reader. */
 const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
+const WRITE_ONE = 'write a date and time with a time zone, e.g. 2024-01-30T20:00:00Z';
+
 /** YAML reads an unquoted timestamp as a Date (in UTC); a quoted one stays text and must carry its zone. */
 export const ZonedDateTimeSchema = once(() =>
 	z
 		.preprocess(
 			(value) => (value instanceof Date ? value.toISOString() : value),
 			z
-				.string({ error: 'write a date and time with a time zone, e.g. 2024-01-30T20:00:00Z' })
-				.regex(ZONED_DATE_TIME, 'write a date and time with a time zone, e.g. 2024-01-30T20:00:00Z')
+				.string({ error: WRITE_ONE })
+				// Text of another shape has one mistake: the rule below, on the hours and days, would add a second.
+				.regex(ZONED_DATE_TIME, { error: WRITE_ONE, abort: true })
 				.superRefine((text, ctx) => {
 					// JavaScript reads 30 February as 2 March, and hour 25 as no date at all.
 					const message =

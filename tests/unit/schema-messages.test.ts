@@ -56,4 +56,21 @@ describe('the schema check', () => {
 			missing('articles/story.mdx:25:5', 'claims[0].status'),
 		]);
 	});
+	test.each(['30/01/2024', '30-01-2024T20:00:00Z', '2024-01-30 8pm GMT'])(
+		'says once how to write a date and time written as %s',
+		(written) => {
+			const advice = (field: string) =>
+				`${field}: write a date and time with a time zone, e.g. 2024-01-30T20:00:00Z\n` +
+				`    → see \`${field}\` in the field reference of docs/editing.md`;
+			const published = 'published: 2024-03-01T12:00:00Z\n';
+			const corrections = `corrections:\n  - date: ${written}\n    text: A fix.\n`;
+			expect(
+				problems('articles/story.mdx', published, `published: ${written}\nupdated: ${written}\n${corrections}`),
+			).toEqual([
+				`articles/story.mdx:4:1 ${advice('published')}`,
+				`articles/story.mdx:5:1 ${advice('updated')}`,
+				`articles/story.mdx:7:5 ${advice('corrections[0].date')}`,
+			]);
+		},
+	);
 });
