@@ -75,6 +75,23 @@ function hintFor(issue: z.core.$ZodIssue, field: string, value: unknown): string
 	}
 }
 
+/** Whether an issue of a union's form says the value is of another kind: a list where the form takes text. */
+const ofAnotherKind = (issue: z.core.$ZodIssue): issue is z.core.$ZodIssueInvalidType =>
+	issue.code === 'invalid_type' && issue.path.length === 0;
+
+/**
+ * The issues at their full paths, each union's opened: a value of a field that takes several forms (text, or a list)
+ * has the issues of the form it was written in, the one of its kind. A union none of whose forms takes the value's
+ * kind stays whole.
+ */
+function openUnions(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): z.core.$ZodIssue[] {
+	return issues.flatMap((issue) => {
+		const path = [...prefix, ...issue.path];
+		const written = issue.code === 'invalid_union' ? issue.errors.find((form) => !form.some(ofAnotherKind)) : undefined;
+		return written ? openUnions(written, path) : [{ ...issue, path }];
+	});
+}
+
 /** zod's own wording, e.g. "Too small: expected array to have >=3 items": the schemas' own messages are kept. */
 const ZOD_WORDING = /^(?:Invalid input|Invalid option|Too small|Too big)\b/;
 
@@ -82,7 +99,9 @@ const ZOD_WORDING = /^(?:Invalid input|Invalid option|Too small|Too big)\b/;
 const KIND_WORDS: Partial<Record<string, string>> = {
 	string: 'text',
 	number: 'a number',
+	int: 'a whole number',
 	boolean: 'true or false',
+	date: 'a date',
 	array: 'a list',
 	object: 'fields, each `name: value` on a line of its own',
 };
@@ -113,6 +132,11 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown): string {
 				return length === 0 ? 'is empty' : `is ${count(length, 'character')} long; it takes ${limit}`;
 			}
 			return `is ${String(value)}; it must be ${limit}`;
+		}
+		case 'invalid_union': {
+			const kinds = issue.errors.flat().filter(ofAnotherKind);
+			const words = new Set(kinds.map((kind) => KIND_WORDS[kind.expected] ?? kind.expected));
+			return `should be ${[...words].join(' or ')}, not ${valueWords(value)}`;
 		}
 		case 'invalid_value': {
 			const suggestion = typeof value === 'string' ? closest(value, issue.values.map(String)) : undefined;
@@ -164,7 +188,7 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 				}),
 			];
 		}
-		return result.error.issues.flatMap((issue) => {
+		return openUnions(result.error.issues).flatMap((issue) => {
 			if (issue.code === 'unrecognized_keys') {
 				return issue.keys.map((key) =>
 					problemAt(file, [...issue.path, key], {

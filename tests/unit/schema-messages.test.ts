@@ -73,4 +73,39 @@ describe('the schema check', () => {
 			]);
 		},
 	);
+	describe('reports a field that takes several forms in the form it was written in', () => {
+		const summary = 'summary: A country that doubts the Northern Front.';
+		const reference = (field: string) => `    → see \`${field}\` in the field reference of docs/editing.md`;
+
+		test('a list of dated summaries: each item’s problems at their own lines', () => {
+			expect(problems('actors/ostland.yaml', summary, 'summary:\n  - txt: A country.\n    from: 2020')).toEqual([
+				missing('actors/ostland.yaml:4:5', 'summary[0].text'),
+				'actors/ostland.yaml:4:5 summary[0].txt: unknown field `txt`\n' +
+					'    → check its spelling against docs/editing.md, or remove it',
+			]);
+			expect(problems('actors/ostland.yaml', summary, 'summary:\n  - text: A country.\n    from: 30/01/2024')).toEqual([
+				'actors/ostland.yaml:5:5 summary[0].from: "30/01/2024" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, ' +
+					`e.g. 2024-01-28\n${reference('summary[0].from')}`,
+			]);
+		});
+
+		test('a list of countries: how many it lists and takes', () => {
+			const problem = 'places/valletta.yaml:6:1 country: lists 4 items; it takes at most 3';
+			expect(problems('places/valletta.yaml', 'country: Malta', 'country: [Iran, Iraq, Syria, Jordan]')).toEqual([
+				`${problem}\n    → remove 1, keeping what matters most`,
+			]);
+		});
+
+		test.each([
+			[
+				'summary:\n  text: A country.\n  from: 2020',
+				'fields: YAML reads a colon followed by a space as starting a field',
+			],
+			['summary: 42', 'the number 42'],
+		])('a value of none of its forms, as %j: the forms it takes', (written, what) => {
+			expect(problems('actors/ostland.yaml', summary, written)).toEqual([
+				`actors/ostland.yaml:3:1 summary: should be text or a list, not ${what}\n${reference('summary')}`,
+			]);
+		});
+	});
 });
