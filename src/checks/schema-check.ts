@@ -42,7 +42,8 @@ function withAstrosReading(file: ContentFile, result: Parsed): Parsed {
 }
 
 /** How to fix a schema issue that carries no advice of its own, from what the schema expected. */
-function hintFor(issue: z.core.$ZodIssue, field: string, value: unknown): string {
+function hintFor(file: ContentFile, issue: z.core.$ZodIssue, value: unknown): string {
+	const field = fieldName(issue.path) || file.collection;
 	const reference = `see \`${field}\` in the field reference of docs/editing.md`;
 	switch (issue.code) {
 		case 'invalid_type': {
@@ -63,7 +64,7 @@ function hintFor(issue: z.core.$ZodIssue, field: string, value: unknown): string
 					: `use a value of at most ${issue.maximum}`;
 		case 'too_small':
 			return issue.origin === 'string'
-				? 'write the text, or leave the field out when it is optional'
+				? `write the text${mayLeaveOut(file, issue.path) ? ', or leave the field out' : ''}`
 				: issue.origin === 'array' && Array.isArray(value)
 					? `add ${Number(issue.minimum) - value.length} more`
 					: `use a value of at least ${issue.minimum}`;
@@ -206,7 +207,7 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 					message: missing ? 'is required but missing' : messageFor(issue, value),
 					hint: missing
 						? `add \`${String(issue.path.at(-1))}:\` — see docs/editing.md for what it takes`
-						: hintFor(issue, fieldName(issue.path) || file.collection, value),
+						: hintFor(file, issue, value),
 				}),
 			];
 		});
@@ -217,6 +218,17 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 function valueAsRead(file: ContentFile, path: readonly PropertyKey[]): unknown {
 	const asAstroReadsIt = valueAt(file.astroData, path);
 	return asAstroReadsIt instanceof Date ? asAstroReadsIt : valueAt(file.data, path);
+}
+
+/** Whether the file's fields would have no problem at `path` without the field: whether it may be left out. */
+function mayLeaveOut(file: ContentFile, path: readonly PropertyKey[]): boolean {
+	const key = path.at(-1);
+	const data = structuredClone(file.data);
+	const holder = valueAt(data, path.slice(0, -1));
+	if (key === undefined || !holder || typeof holder !== 'object') return false;
+	delete (holder as Record<PropertyKey, unknown>)[key];
+	const result = schemas[file.collection].safeParse(data);
+	return result.success || !openUnions(result.error.issues).some((issue) => fieldName(issue.path) === fieldName(path));
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

@@ -108,4 +108,25 @@ describe('the schema check', () => {
 			]);
 		});
 	});
+	test.each([
+		{
+			figure: '  - image: ./photo.jpg\n    alt: ""\n    caption: A photo.\n    credit: AFP\n',
+			at: '26:5 figures[0].alt',
+		},
+		{ figure: '  - caption: A photo.\n    credit: ""\n', at: '26:5 figures[0].credit' },
+	])('does not advise leaving out empty text that cannot be: $at', ({ figure, at }) => {
+		expect(problems('articles/story.mdx', 'timeline:\n', `figures:\n${figure}timeline:\n`)).toEqual([
+			`articles/story.mdx:${at}: is empty\n    → write the text`,
+		]);
+	});
+
+	test('advises leaving out empty text that may be', () => {
+		expect(
+			problems(
+				'articles/story.mdx',
+				'timeline:\n',
+				'figures:\n  - alt: ""\n    caption: A photo.\n    credit: AFP\ntimeline:\n',
+			),
+		).toEqual(['articles/story.mdx:25:5 figures[0].alt: is empty\n    → write the text, or leave the field out']);
+	});
 });
