@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { ClaimSchema } from './claim';
 import { CorrectionSchema } from './correction';
 import { FigureSchema } from './figure';
-import { PartialDateSchema } from './partial-date';
+import { DateTextSchema } from './partial-date';
 import { QuoteSchema } from './quote';
 import { ProseSchema } from './prose';
 import { ReferenceSchema } from './reference';
@@ -12,10 +12,12 @@ import { ZonedDateTimeSchema } from './zoned-date-time';
 import { once } from '../utils/once';
 import { dayOf } from '../utils/partial-dates';
 
-/** A calendar day, YYYY-MM-DD. */
+const WRITE_A_DAY = 'write the full day as YYYY-MM-DD, e.g. 2023-12-25';
+
+/** A calendar day, YYYY-MM-DD: text that is no date at all is told so from the start, not to write a month. */
 const DaySchema = once(() =>
-	PartialDateSchema()
-		.refine((date) => date.length === 10, 'write the full day as YYYY-MM-DD, e.g. 2023-12-25')
+	DateTextSchema(WRITE_A_DAY)
+		.refine((date) => date.length === 10, WRITE_A_DAY)
 		.meta({ format: 'day' }),
 );
 

@@ -20,27 +20,21 @@ export function dayPastMonthEnd(text: string): string | undefined {
 }
 
 /**
- * A date that is only as precise as the source allows. YAML turns `2024-01-28` into a Date and `2017`
- * into a number, so both are accepted and normalised back to the text the editor wrote.
+ * A date as the text the editor wrote: YAML turns `2024-01-28` into a Date and `2017` into a number, so both are
+ * accepted and normalised back to that text. Text that is no date at all is told `write`: how to write one.
  */
+export const DateTextSchema = (write: string) =>
+	z.union([z.string(), z.number().int(), z.date()]).transform((value, ctx): PartialDate => {
+		const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
+		const message = PARTIAL_DATE.test(text) ? dayPastMonthEnd(text) : `"${text}" is not a date: ${write}`;
+		if (message) {
+			ctx.addIssue({ code: 'custom', message });
+			return z.NEVER;
+		}
+		return text;
+	});
+
+/** A date that is only as precise as the source allows. */
 export const PartialDateSchema = once(() =>
-	z
-		.union([z.string(), z.number().int(), z.date()])
-		.transform((value, ctx): PartialDate => {
-			const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
-			if (!PARTIAL_DATE.test(text)) {
-				ctx.addIssue({
-					code: 'custom',
-					message: `"${text}" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-01-28`,
-				});
-				return z.NEVER;
-			}
-			const pastMonthEnd = dayPastMonthEnd(text);
-			if (pastMonthEnd) {
-				ctx.addIssue({ code: 'custom', message: pastMonthEnd });
-				return z.NEVER;
-			}
-			return text;
-		})
-		.meta({ format: 'partial-date' }),
+	DateTextSchema('write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-01-28').meta({ format: 'partial-date' }),
 );

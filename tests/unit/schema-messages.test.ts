@@ -129,4 +129,11 @@ describe('the schema check', () => {
 			),
 		).toEqual(['articles/story.mdx:25:5 figures[0].alt: is empty\n    → write the text, or leave the field out']);
 	});
+	test.each(['2023-12-25T10:00:00Z', '25/12/2023'])('tells asOf written as %s to write the full day', (written) => {
+		const published = 'published: 2024-03-01T12:00:00Z\n';
+		expect(problems('articles/story.mdx', published, `${published}asOf: ${written}\n`)).toEqual([
+			`articles/story.mdx:5:1 asOf: "${written}" is not a date: write the full day as YYYY-MM-DD, e.g. 2023-12-25\n` +
+				'    → see `asOf` in the field reference of docs/editing.md',
+		]);
+	});
 });
