@@ -93,6 +93,29 @@ function openUnions(issues: readonly z.core.$ZodIssue[], prefix: readonly Proper
 	});
 }
 
+/** The fields the schema takes in the object at `path`, e.g. a quote's at `['quotes', 0]`. */
+function fieldsAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+	const def = (schema as z.core.$ZodTypes)._zod.def;
+	const [key, ...rest] = path;
+	switch (def.type) {
+		case 'object': {
+			const field = key === undefined ? undefined : def.shape[String(key)];
+			return key === undefined ? Object.keys(def.shape) : field ? fieldsAt(field, rest) : [];
+		}
+		case 'array':
+			return typeof key === 'number' ? fieldsAt(def.element, rest) : [];
+		case 'optional':
+		case 'default':
+			return fieldsAt(def.innerType, path);
+		case 'pipe':
+			return [...fieldsAt(def.in, path), ...fieldsAt(def.out, path)];
+		case 'union':
+			return def.options.flatMap((option) => fieldsAt(option, path));
+		default:
+			return [];
+	}
+}
+
 /** zod's own wording, e.g. "Too small: expected array to have >=3 items": the schemas' own messages are kept. */
 const ZOD_WORDING = /^(?:Invalid input|Invalid option|Too small|Too big)\b/;
 
@@ -191,12 +214,15 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 		}
 		return openUnions(result.error.issues).flatMap((issue) => {
 			if (issue.code === 'unrecognized_keys') {
-				return issue.keys.map((key) =>
-					problemAt(file, [...issue.path, key], {
-						message: `unknown field \`${key}\``,
-						hint: 'check its spelling against docs/editing.md, or remove it',
-					}),
-				);
+				const written = Object.keys(valueAt(file.data, issue.path) ?? {});
+				const fields = fieldsAt(schemas[file.collection], issue.path).filter((field) => !written.includes(field));
+				return issue.keys.map((key) => {
+					const meant = fields.find((field) => field.toLowerCase() === key.toLowerCase()) ?? closest(key, fields);
+					return problemAt(file, [...issue.path, key], {
+						message: `unknown field \`${key}\`${didYouMean(meant)}`,
+						hint: meant ? `rename it to \`${meant}\`` : 'check its spelling against docs/editing.md, or remove it',
+					});
+				});
 			}
 			const value = valueAsRead(file, issue.path);
 			// A missing field fails whatever its schema takes (a kind, one of some values, one of some forms); only a

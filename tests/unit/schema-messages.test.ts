@@ -27,8 +27,8 @@ describe('the schema check', () => {
 	test('says a misspelt field with fixed values is missing, not "undefined"', () => {
 		expect(problems('articles/story.mdx', '    setting: statement', '    settting: statement')).toEqual([
 			missing('articles/story.mdx:18:5', 'quotes[0].setting'),
-			'articles/story.mdx:21:5 quotes[0].settting: unknown field `settting`\n' +
-				'    → check its spelling against docs/editing.md, or remove it',
+			'articles/story.mdx:21:5 quotes[0].settting: unknown field `settting` — did you mean "setting"?\n' +
+				'    → rename it to `setting`',
 		]);
 		expect(problems('actors/northern-front.yaml', 'relation: led-by', 'relaton: led-by')[0]).toBe(
 			missing('actors/northern-front.yaml:7:5', 'affiliations[0].relation'),
@@ -56,6 +56,7 @@ describe('the schema check', () => {
 			missing('articles/story.mdx:25:5', 'claims[0].status'),
 		]);
 	});
+
 	test.each(['30/01/2024', '30-01-2024T20:00:00Z', '2024-01-30 8pm GMT'])(
 		'says once how to write a date and time written as %s',
 		(written) => {
@@ -80,8 +81,8 @@ describe('the schema check', () => {
 		test('a list of dated summaries: each item’s problems at their own lines', () => {
 			expect(problems('actors/ostland.yaml', summary, 'summary:\n  - txt: A country.\n    from: 2020')).toEqual([
 				missing('actors/ostland.yaml:4:5', 'summary[0].text'),
-				'actors/ostland.yaml:4:5 summary[0].txt: unknown field `txt`\n' +
-					'    → check its spelling against docs/editing.md, or remove it',
+				'actors/ostland.yaml:4:5 summary[0].txt: unknown field `txt` — did you mean "text"?\n' +
+					'    → rename it to `text`',
 			]);
 			expect(problems('actors/ostland.yaml', summary, 'summary:\n  - text: A country.\n    from: 30/01/2024')).toEqual([
 				'actors/ostland.yaml:5:5 summary[0].from: "30/01/2024" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, ' +
@@ -108,6 +109,7 @@ describe('the schema check', () => {
 			]);
 		});
 	});
+
 	test.each([
 		{
 			figure: '  - image: ./photo.jpg\n    alt: ""\n    caption: A photo.\n    credit: AFP\n',
@@ -129,11 +131,24 @@ describe('the schema check', () => {
 			),
 		).toEqual(['articles/story.mdx:25:5 figures[0].alt: is empty\n    → write the text, or leave the field out']);
 	});
+
 	test.each(['2023-12-25T10:00:00Z', '25/12/2023'])('tells asOf written as %s to write the full day', (written) => {
 		const published = 'published: 2024-03-01T12:00:00Z\n';
 		expect(problems('articles/story.mdx', published, `${published}asOf: ${written}\n`)).toEqual([
 			`articles/story.mdx:5:1 asOf: "${written}" is not a date: write the full day as YYYY-MM-DD, e.g. 2023-12-25\n` +
 				'    → see `asOf` in the field reference of docs/editing.md',
 		]);
+	});
+
+	test.each([
+		['7:5 sources[0].URL', 'url', 'articles/story.mdx', 'name: Wire', 'name: Wire\n    URL: x'],
+		['13:1 keyfacts', 'keyFacts', 'articles/story.mdx', 'keyFacts:', 'keyfacts:'],
+		['19:5 quotes[0].Speaker', 'speaker', 'articles/story.mdx', 'speaker:', 'Speaker:'],
+		['8:5 roles[0].organisation', 'organization', 'actors/dana-reyes.yaml', 'organization:', 'organisation:'],
+	])('asks whether the unknown field at %s is %s', (at, meant, file, find, replace) => {
+		const written = at.replace(/.*[ .]/, '');
+		expect(problems(file, find, replace)).toContain(
+			`${file}:${at}: unknown field \`${written}\` — did you mean "${meant}"?\n    → rename it to \`${meant}\``,
+		);
 	});
 });
