@@ -99,8 +99,9 @@ function fieldsAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string
 	const [key, ...rest] = path;
 	switch (def.type) {
 		case 'object': {
-			const field = key === undefined ? undefined : def.shape[String(key)];
-			return key === undefined ? Object.keys(def.shape) : field ? fieldsAt(field, rest) : [];
+			if (key === undefined) return Object.keys(def.shape);
+			const field = def.shape[String(key)];
+			return field ? fieldsAt(field, rest) : [];
 		}
 		case 'array':
 			return typeof key === 'number' ? fieldsAt(def.element, rest) : [];
