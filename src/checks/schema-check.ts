@@ -164,6 +164,7 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown): string {
 			return `should be ${[...words].join(' or ')}, not ${valueWords(value)}`;
 		}
 		case 'invalid_value': {
+			if (value === null) return 'is empty';
 			const suggestion = typeof value === 'string' ? closest(value, issue.values.map(String)) : undefined;
 			return `${JSON.stringify(value)} is not one of the values it takes${didYouMean(suggestion)}`;
 		}

@@ -50,8 +50,11 @@ export const ClaimSchema = once(() =>
 			}),
 			status: z
 				.enum(CLAIM_STATUSES, {
+					// Not for a status left out or empty, which the content checks report as such.
 					error: (issue) =>
-						`"${String(issue.input)}" is not a status: write one of ${CLAIM_STATUSES.join(', ')}, as the story reports it`,
+						typeof issue.input === 'string'
+							? `"${issue.input}" is not a status: write one of ${CLAIM_STATUSES.join(', ')}, as the story reports it`
+							: undefined,
 				})
 				.meta({
 					description:

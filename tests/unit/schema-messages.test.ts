@@ -50,6 +50,19 @@ describe('the schema check', () => {
 		expect(problems(file, find, '')).toEqual([missing(`${file}:${at}`, field)]);
 	});
 
+	test('says a field with fixed values written with none is empty, not "null"', () => {
+		const claim =
+			'claims:\n  - id: front-pause\n    claimant: dana-reyes\n    quote: We pause\n    status:\n    sources: [Wire]\n';
+		expect(problems('articles/story.mdx', 'timeline:\n', `${claim}timeline:\n`)).toEqual([
+			'articles/story.mdx:28:5 claims[0].status: is empty\n' +
+				'    → write one of: claimed, disputed, denied, confirmed, not-independently-verified',
+		]);
+		expect(problems('actors/ostland.yaml', 'kind: country', 'kind:')).toEqual([
+			'actors/ostland.yaml:2:1 kind: is empty\n' +
+				'    → write one of: person, armed-group, coalition, government, government-agency, military, organization, country',
+		]);
+	});
+
 	test('says a claim without a status is missing one', () => {
 		const claim = 'claims:\n  - id: front-pause\n    claimant: dana-reyes\n    quote: We pause\n    sources: [Wire]\n';
 		expect(problems('articles/story.mdx', 'timeline:\n', `${claim}timeline:\n`)).toEqual([
