@@ -44,6 +44,12 @@ function likelyPage(path: string, context: CheckContext): string | undefined {
 	return suggestion && `/${folder}/${suggestion}/`;
 }
 
+/** A link that starts with a host name, `www.example.com/…`: a web address whose editor left out its scheme. */
+const WEB_ADDRESS_WITHOUT_SCHEME = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/?#]|$)/i;
+
+/** A file name, which looks like a host name: `story.mdx`, `page.html`. */
+const FILE_NAME = /^[^/?#]*\.(?:mdx?|html?|ya?ml|jpe?g|png|svg|pdf)(?:[/?#]|$)/i;
+
 /** The pages of the site that list others, whatever the content: the home page, actors, topics and search. */
 const LISTING_PAGES = ['/', '/actors/', '/topics/', '/search/'];
 
@@ -71,6 +77,12 @@ export const linkCheck: Check = (context) => {
 				);
 			}
 			if (/^[a-z][a-z0-9+.-]*:/i.test(link.url)) return [];
+			if (WEB_ADDRESS_WITHOUT_SCHEME.test(link.url) && !FILE_NAME.test(link.url)) {
+				return problem(
+					`link to "${link.url}": a web address must start with https://`,
+					`write it as "https://${link.url}"; without it the link goes to a page of this site`,
+				);
+			}
 			let target: URL;
 			try {
 				target = new URL(link.url, `https://site.invalid/explainers/${file.id}/`);
