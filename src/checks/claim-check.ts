@@ -18,7 +18,7 @@ const claimsOf = (file: ContentFile) => listAt<ClaimFields | null>(file, 'claims
 /** An actor a claim names must exist and be listed, since the ledger links the name to its entry in Who's who. */
 function actorProblems(file: ContentFile, context: CheckContext, path: (string | number)[], id: string): Problem[] {
 	if (!context.actorIds.has(id)) return referenceProblems(file, context, { path, id, collection: 'actors' });
-	return unlistedActorProblems(file, path, id, 'the ledger has no Who’s who entry to link the name to');
+	return unlistedActorProblems(file, context, path, id, 'the ledger has no Who’s who entry to link the name to');
 }
 
 /**

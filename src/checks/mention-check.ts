@@ -2,6 +2,7 @@ import { createNameMatcher, type NamedActor } from '../mentions/name-matcher';
 import { listAt, problemAt, problemAtPosition, savedFiles, scoped, textItems } from './check';
 import type { Check, CheckContext, Scope } from './check';
 import { hasStory, type ContentFile } from './content-files';
+import { listedActorIds } from './reference-check';
 import { closest, didYouMean } from './suggest';
 import type { Problem } from './problem';
 import { positionIn } from './story-facts/facts';
@@ -94,6 +95,7 @@ function mentionProblems(context: CheckContext): Problem[] {
 		const data = file.data as Record<string, unknown> | undefined;
 		if (!facts || facts.syntaxError || !data || !Array.isArray(data['actors'])) return [];
 		const listed = textItems(data['actors']);
+		const listedOrMeant = listedActorIds(file, context);
 		const runs = facts.proseRuns;
 		const frontmatterTexts = textItems([
 			...listAt(file, 'keyFacts'),
@@ -134,7 +136,7 @@ function mentionProblems(context: CheckContext): Problem[] {
 				);
 			}
 			const known = context.actorIds.has(mention.id);
-			if (known && listed.includes(mention.id)) continue;
+			if (known && listedOrMeant.has(mention.id)) continue;
 			const suggestion = known ? undefined : closest(mention.id, context.actorIds);
 			const message = known
 				? `<Mention actor="${mention.id}">: "${mention.id}" is not listed in \`actors\``
@@ -148,7 +150,7 @@ function mentionProblems(context: CheckContext): Problem[] {
 		const warned = new Set<string>();
 		for (const [index, run] of runs.entries()) {
 			for (const match of runMatches[index] ?? []) {
-				if (listed.includes(match.id) || warned.has(match.id)) continue;
+				if (listedOrMeant.has(match.id) || warned.has(match.id)) continue;
 				warned.add(match.id);
 				const name = run.value.slice(match.start, match.end);
 				const message = `"${name}" names the actor "${match.id}", who is not listed in \`actors\``;

@@ -56,6 +56,19 @@ const KNOWN: Record<Referenced, (context: CheckContext) => ReadonlySet<string>> 
 
 const WHAT: Record<Referenced, string> = { actors: 'actor', places: 'place', articles: 'explainer' };
 
+/** Text written as an id is: "Pat Ryder" as pat-ryder. */
+const asId = (text: string) =>
+	text
+		.trim()
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, '-')
+		.replace(/^-|-$/g, '');
+
+/** The known id an unknown one most likely means: the same written as an id ("Pat Ryder"), or one spelt nearly so. */
+function likelyId(id: string, known: ReadonlySet<string>): string | undefined {
+	return known.has(asId(id)) ? asId(id) : closest(id, known);
+}
+
 /** A reference whose id names no entry of its collection, with the likely intended id or how to add the entry. */
 export function referenceProblems(file: ContentFile, context: CheckContext, { path, id, collection }: Reference) {
 	const known = KNOWN[collection](context);
@@ -68,11 +81,11 @@ export function referenceProblems(file: ContentFile, context: CheckContext, { pa
 		];
 	}
 	if (typeof id !== 'string' || known.has(id)) return [];
-	const suggestion = closest(id, known);
+	const suggestion = likelyId(id, known);
 	return [
 		problemAt(file, path, {
 			message: `no ${WHAT[collection]} "${id}"${didYouMean(suggestion)}`,
-			hint: suggestion ? `change it to "${suggestion}"` : HOW_TO_ADD[collection](id),
+			hint: suggestion ? `change it to "${suggestion}"` : HOW_TO_ADD[collection](asId(id)),
 		}),
 	];
 }
@@ -90,16 +103,30 @@ export const referenceCheck = scoped(OWN_FILE, (context: CheckContext) => [
 ]);
 
 /**
+ * The actors an explainer lists, and those its unknown entries most likely mean ("Dana-Reyes", "dana-reyse" for
+ * dana-reyes): the entry's own problem says so, and "not listed" problems elsewhere would repeat its one mistake.
+ */
+export function listedActorIds(file: ContentFile, context: CheckContext): Set<string> {
+	return new Set(
+		textItems(listAt(file, 'actors')).flatMap((id) => {
+			const meant = context.actorIds.has(id) ? undefined : likelyId(id, context.actorIds);
+			return meant ? [id, meant] : [id];
+		}),
+	);
+}
+
+/**
  * An actor an explainer names in a field (a quote's speaker, a claim's claimant) who is not in its `actors`: the
  * page would credit someone its Who's who does not introduce, with no summary or role as of the story's date.
  */
 export function unlistedActorProblems(
 	file: ContentFile,
+	context: CheckContext,
 	path: (string | number)[],
 	id: string,
 	consequence: string,
 ): Problem[] {
-	if (textItems(listAt(file, 'actors')).includes(id)) return [];
+	if (listedActorIds(file, context).has(id)) return [];
 	return [
 		problemAt(file, path, {
 			message: `"${id}" is not listed in \`actors\`, so ${consequence}`,
@@ -115,6 +142,7 @@ function unlistedSpeakerProblems(file: ContentFile, context: CheckContext): Prob
 		if (typeof speaker !== 'string' || !context.actorIds.has(speaker)) return [];
 		return unlistedActorProblems(
 			file,
+			context,
 			['quotes', index, 'speaker'],
 			speaker,
 			'Who’s who has no entry for the quote’s speaker',

@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { checkFiles } from '../../src/checks';
+import { parseContentFile, type Collection } from '../../src/checks/content-files';
+import { formatProblem } from '../../src/checks/problem';
+import { BAD_CONTENT_FIXTURES } from '../helpers/bad-content';
+
+/** Every file of the bad-content base, with one text of `file` replaced. */
+function contentWith(file: string, find: string, replace: string) {
+	const base = join(BAD_CONTENT_FIXTURES, '_base');
+	return readdirSync(base, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => {
+			const path = join(entry.parentPath, entry.name).slice(base.length + 1);
+			let text = readFileSync(join(base, path), 'utf8');
+			if (path === file) {
+				if (!text.includes(find)) throw new Error(`"${find}" is not in ${file}`);
+				text = text.replace(find, replace);
+			}
+			return parseContentFile(path.split('/')[0] as Collection, path, Buffer.from(text));
+		});
+}
+
+describe('every check together', () => {
+	test.each(['Dana-Reyes', 'Dana Reyes', 'dana_reyes', 'dana-reyse'])(
+		'report an actor listed as "%s" once, with the id meant, and nothing it causes elsewhere',
+		(written) => {
+			const problems = checkFiles(contentWith('articles/story.mdx', '  - dana-reyes\n', `  - ${written}\n`));
+			expect(problems.map(formatProblem)).toEqual([
+				`articles/story.mdx:11:5 actors[1]: no actor "${written}" — did you mean "dana-reyes"?\n` +
+					'    → change it to "dana-reyes"',
+			]);
+		},
+	);
+});
