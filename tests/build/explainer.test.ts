@@ -224,9 +224,10 @@ describe.each(slugs)('the explainer %s', (slug) => {
 			expect(minutes).toBeLessThanOrEqual(Math.max(1, Math.ceil(count / 150)));
 		});
 
-		test('credits the sources in words, e.g. “With AP, EFE and Reuters”', () => {
+		test('credits the sources in words, e.g. “Sources: AP, EFE and Reuters”', () => {
 			const $ = loadPage(PAGE);
-			const credit = `With ${inWords(article.sources.map((source) => source.name))}`;
+			const label = article.sources.length === 1 ? 'Source' : 'Sources';
+			const credit = `${label}: ${inWords(article.sources.map((source) => source.name))}`;
 			const spans = $('main article header span')
 				.toArray()
 				.map((span) => words($(span).text()));
