@@ -33,7 +33,7 @@ const timeOf = (value: unknown) => {
 
 /**
  * Dates that parse but cannot be true together: the timeline or a quote after the day the explainer's facts hold, the
- * timeline out of order, a correction before publication, roles ending before they start.
+ * timeline out of order, a correction before publication or after the last update, roles ending before they start.
  */
 export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 	...articles.flatMap((file): Problem[] => {
@@ -56,16 +56,35 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 				: [];
 		});
 		const published = timeOf((file.data as { published?: unknown } | undefined)?.published);
-		const corrections = listAt<{ date?: unknown } | null>(file, 'corrections').flatMap((correction, index) => {
-			const date = timeOf(correction?.date);
-			if (date === undefined || published === undefined || date >= published) return [];
-			return [
+		const dated = listAt<{ date?: unknown } | null>(file, 'corrections').flatMap((correction, index) => {
+			const time = timeOf(correction?.date);
+			return time === undefined ? [] : [{ time, index }];
+		});
+		const corrections = dated
+			.filter(({ time }) => published !== undefined && time < published)
+			.map(({ index }) =>
 				problemAt(file, ['corrections', index, 'date'], {
 					message: 'this correction is dated before `published`: a correction follows what it corrects',
 					hint: 'check the date and time, with its time zone',
 				}),
-			];
-		});
+			);
+		const updated = timeOf((file.data as { updated?: unknown } | undefined)?.updated);
+		const [latest] = dated.toSorted((a, b) => b.time - a.time);
+		if (latest && updated === undefined) {
+			corrections.push(
+				problemAt(file, ['corrections', latest.index, 'date'], {
+					message: 'the explainer was corrected but has no `updated` time: the header would not say it changed',
+					hint: 'add `updated:` with the date and time of the latest correction (or later), with its time zone',
+				}),
+			);
+		} else if (latest && updated !== undefined && updated < latest.time) {
+			corrections.push(
+				problemAt(file, ['updated'], {
+					message: `\`updated\` is before the correction at corrections[${latest.index}]: the header would show an older change`,
+					hint: 'set `updated` to the date and time of the latest correction, or later',
+				}),
+			);
+		}
 		let previous: { day: string; index: number } | undefined;
 		const timeline = listAt<{ date?: unknown } | null>(file, 'timeline').flatMap((event, index): Problem[] => {
 			const date = asPartialDate(event?.date);

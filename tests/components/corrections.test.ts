@@ -28,12 +28,13 @@ describe('Corrections', () => {
 		}
 	});
 
-	test('lists each correction, in the given order, with when it was made as <time> with ISO datetime', async () => {
+	test('lists each correction, oldest first, with when it was made as <time> with ISO datetime', async () => {
 		const $ = await render(Corrections, {
 			props: {
+				// Listed newest first in the file: the page puts them in the order they happened.
 				corrections: [
-					{ date: new Date('2024-01-31T09:00:00Z'), text: 'An earlier version gave the wrong number of attacks.' },
 					{ date: new Date('2024-02-02T17:45:00Z'), text: 'Pat Ryder is a brigadier general, not a colonel.' },
+					{ date: new Date('2024-01-31T09:00:00Z'), text: 'An earlier version gave the wrong number of attacks.' },
 				],
 			},
 		});
