@@ -1,4 +1,5 @@
-import { dirname, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { listAt, problemAt, OWN_FILE, scoped, textItems, type CheckContext } from './check';
 import { DATED_FIELDS } from './date-check';
 import { imageFileFault } from './image-file';
@@ -150,6 +151,15 @@ function unlistedSpeakerProblems(file: ContentFile, context: CheckContext): Prob
 	});
 }
 
+/** The files of a folder, for a likely image name; none when the folder cannot be read. */
+function imageFilesIn(folder: string): string[] {
+	try {
+		return readdirSync(folder).filter((name) => /\.(?:jpe?g|png|webp|avif|gif|svg)$/i.test(name));
+	} catch {
+		return [];
+	}
+}
+
 /** Figures whose `image` is not an image file beside the explainer. */
 function figureImageProblems(file: ContentFile): Problem[] {
 	return listAt<{ image?: unknown } | null>(file, 'figures').flatMap((figure, index): Problem[] => {
@@ -159,10 +169,16 @@ function figureImageProblems(file: ContentFile): Problem[] {
 		const problem = (message: string, hint: string) => [problemAt(file, path, { message, hint })];
 		const fault = imageFileFault(resolve(dirname(file.path), image));
 		if (fault === undefined) return [];
+		const folder = dirname(resolve(dirname(file.path), image));
+		const meant = fault === 'missing' ? closest(basename(image), imageFilesIn(folder)) : undefined;
+		// The path as an editor writes it, from the explainer's folder: ./photo.jpg.
+		const suggestion = meant && join(dirname(image), meant).replace(/^(?!\.{0,2}\/)/, './');
 		return fault === 'missing'
 			? problem(
-					`no image file "${image}"`,
-					'put the image beside the explainer and give its path from there, e.g. ./photo.jpg, or remove `image`',
+					`no image file "${image}"${didYouMean(suggestion)}`,
+					suggestion
+						? `change it to "${suggestion}": file names are case-sensitive`
+						: 'put the image beside the explainer and give its path from there, e.g. ./photo.jpg, or remove `image`',
 				)
 			: problem(
 					`"${image}" is not an image the site can read`,
