@@ -29,8 +29,9 @@ export const claimCheck = scoped(OWN_FILE, (context) =>
 	context.articles.flatMap((file): Problem[] => {
 		const claims = claimsOf(file);
 		if (claims.length === 0) return [];
-		const sourceNames = listAt<{ name?: unknown } | null>(file, 'sources')
-			.map((source) => source?.name)
+		// A source written as its name alone (`- AP`) is the sources list's own problem: its claims may still name it.
+		const sourceNames = listAt<{ name?: unknown } | string | null>(file, 'sources')
+			.map((source) => (typeof source === 'string' ? source : source?.name))
 			.filter((name): name is string => typeof name === 'string')
 			.map((name) => name.trim());
 		const storyDay = storyDayOf(file);
@@ -48,7 +49,10 @@ export const claimCheck = scoped(OWN_FILE, (context) =>
 				problems.push(
 					problemAt(file, at('sources', sourceIndex), {
 						message: `"${name}" is not one of this explainer’s sources${didYouMean(suggestion)}`,
-						hint: `write the \`name\` of one of its \`sources\` (${sourceNames.join(', ')}), or add the source there`,
+						hint:
+							sourceNames.length > 0
+								? `write the \`name\` of one of its \`sources\` (${sourceNames.join(', ')}), or add the source there`
+								: 'add the source to the explainer’s `sources`, with its `name`',
 					}),
 				);
 			}

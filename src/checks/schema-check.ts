@@ -54,6 +54,14 @@ function hintFor(file: ContentFile, issue: z.core.$ZodIssue, value: unknown): st
 				number: 'write a number, without quotes, e.g. 33.31',
 				boolean: 'write true or false',
 			};
+			// Text where the list's items take fields: most likely the item's name, as `- AP` for `- name: AP`.
+			if (
+				issue.expected === 'object' &&
+				typeof value === 'string' &&
+				fieldsAt(schemas[file.collection], issue.path).includes('name')
+			) {
+				return `write it as \`name: ${value}\` after the \`- \`, with any other fields on lines of their own below; ${reference}`;
+			}
 			return write[issue.expected] ?? reference;
 		}
 		case 'too_big':

@@ -6,15 +6,15 @@ import { parseContentFile, type Collection } from '../../src/checks/content-file
 import { formatProblem } from '../../src/checks/problem';
 import { BAD_CONTENT_FIXTURES } from '../helpers/bad-content';
 
-/** Every file of the bad-content base, with one text of `file` replaced. */
-function contentWith(file: string, find: string, replace: string) {
+/** Every file of the bad-content base, with texts of `file` replaced in turn: `[find, replace]` pairs. */
+function contentWith(file: string, ...edits: [find: string, replace: string][]) {
 	const base = join(BAD_CONTENT_FIXTURES, '_base');
 	return readdirSync(base, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
 		.map((entry) => {
 			const path = join(entry.parentPath, entry.name).slice(base.length + 1);
 			let text = readFileSync(join(base, path), 'utf8');
-			if (path === file) {
+			for (const [find, replace] of path === file ? edits : []) {
 				if (!text.includes(find)) throw new Error(`"${find}" is not in ${file}`);
 				text = text.replace(find, replace);
 			}
@@ -26,11 +26,27 @@ describe('every check together', () => {
 	test.each(['Dana-Reyes', 'Dana Reyes', 'dana_reyes', 'dana-reyse'])(
 		'report an actor listed as "%s" once, with the id meant, and nothing it causes elsewhere',
 		(written) => {
-			const problems = checkFiles(contentWith('articles/story.mdx', '  - dana-reyes\n', `  - ${written}\n`));
+			const problems = checkFiles(contentWith('articles/story.mdx', ['  - dana-reyes\n', `  - ${written}\n`]));
 			expect(problems.map(formatProblem)).toEqual([
 				`articles/story.mdx:11:5 actors[1]: no actor "${written}" — did you mean "dana-reyes"?\n` +
 					'    → change it to "dana-reyes"',
 			]);
 		},
 	);
+
+	test('report a source written as its name alone once, and not at each claim that names it', () => {
+		const claim = 'claims:\n  - id: pause\n    claimant: dana-reyes\n    paraphrase: A pause.\n    status: claimed\n';
+		const problems = checkFiles(
+			contentWith(
+				'articles/story.mdx',
+				['  - name: Wire\n', '  - Wire\n'],
+				['timeline:\n', `${claim}    sources: [Wire]\ntimeline:\n`],
+			),
+		);
+		expect(problems.map(formatProblem)).toEqual([
+			'articles/story.mdx:6:5 sources[0]: should be fields, each `name: value` on a line of its own, not text\n' +
+				'    → write it as `name: Wire` after the `- `, with any other fields on lines of their own below; ' +
+				'see `sources[0]` in the field reference of docs/editing.md',
+		]);
+	});
 });
