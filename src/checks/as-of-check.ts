@@ -5,7 +5,7 @@ import { appendTo } from '../utils/append-to';
 import { formatPartialDate } from '../utils/partial-dates';
 import { listAt, problemAt, savedFiles, scoped, stringsIn, textItems, type Scope } from './check';
 import type { ContentFile } from './content-files';
-import { asPartialDate, DATED_FIELDS, storyDayOf } from './date-check';
+import { asPartialDate, DATED_FIELDS, endsBeforeItStarts, storyDayOf } from './date-check';
 import type { Problem } from './problem';
 
 /** An explainer as this check reads it: its day and who it describes as of which day. */
@@ -143,6 +143,8 @@ export const asOfCheck = scoped(asOfScope, ({ articles, actors }) => {
 	return actors.flatMap((file): Problem[] => {
 		const parsed = schema.safeParse(file.data);
 		const uses = usesOf.get(file.id) ?? [];
-		return parsed.success && uses.length > 0 ? actorProblems(file, parsed.data, uses, days) : [];
+		// A fact that ends before it starts holds on no day: the date check's problem is the one to fix first.
+		const misdated = DATED_FIELDS.some((key) => listAt(file, key).some(endsBeforeItStarts));
+		return parsed.success && uses.length > 0 && !misdated ? actorProblems(file, parsed.data, uses, days) : [];
 	});
 });

@@ -31,6 +31,16 @@ const timeOf = (value: unknown) => {
 	return Number.isNaN(time) ? undefined : time;
 };
 
+/** A role, relation or summary as an actor's file holds it: its dates, if any, may be of any kind. */
+type DatedFact = { from?: unknown; to?: unknown };
+
+/** Whether a fact's `to` is before its `from`: no day holds it, which the checks report once, here. */
+export function endsBeforeItStarts(fact: unknown): boolean {
+	const from = asPartialDate((fact as DatedFact | null)?.from);
+	const to = asPartialDate((fact as DatedFact | null)?.to);
+	return from !== undefined && to !== undefined && latestDay(to) < earliestDay(from);
+}
+
 /**
  * Dates that parse but cannot be true together: the timeline or a quote after the day the explainer's facts hold, the
  * timeline out of order, a correction before publication or after the last update, roles ending before they start.
@@ -109,10 +119,10 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 	}),
 	...actors.flatMap((file): Problem[] =>
 		DATED_FIELDS.flatMap((key) =>
-			listAt<{ from?: unknown; to?: unknown } | null>(file, key).flatMap((fact, index): Problem[] => {
+			listAt<DatedFact | null>(file, key).flatMap((fact, index): Problem[] => {
 				const from = asPartialDate(fact?.from);
 				const to = asPartialDate(fact?.to);
-				if (!from || !to || latestDay(to) >= earliestDay(from)) return [];
+				if (!from || !to || !endsBeforeItStarts(fact)) return [];
 				return [
 					problemAt(file, [key, index, 'to'], {
 						message: `it ends (${to}) before it starts (${from})`,

@@ -49,4 +49,17 @@ describe('every check together', () => {
 				'see `sources[0]` in the field reference of docs/editing.md',
 		]);
 	});
+
+	test('report a summary that ends before it starts once, not also as no summary holding on the story’s day', () => {
+		const problems = checkFiles(
+			contentWith('actors/dana-reyes.yaml', [
+				'summary: The leader of the Northern Front.',
+				'summary:\n  - text: The leader of the Northern Front.\n    from: 2025\n    to: 2020',
+			]),
+		);
+		expect(problems.map(formatProblem)).toEqual([
+			'actors/dana-reyes.yaml:8:5 summary[0].to: it ends (2020) before it starts (2025)\n' +
+				'    → swap `from` and `to`, or correct the year',
+		]);
+	});
 });
