@@ -27,6 +27,7 @@ import { placeholderCheck } from './placeholder-check';
 import { quoteCheck } from './quote-check';
 import { sortProblems, type Problem } from './problem';
 import { referenceCheck } from './reference-check';
+import { relationCheck } from './relation-check';
 import { schemaCheck } from './schema-check';
 import { storyContentCheck } from './story-content-check';
 import type { CompiledStoryFacts } from './story-facts/compiled';
@@ -43,6 +44,7 @@ export const DATA_CHECKS: readonly Check[] = [
 	placeCheck,
 	mapCheck,
 	sharedNameCheck,
+	relationCheck,
 	dateCheck,
 	asOfCheck,
 	claimCheck,

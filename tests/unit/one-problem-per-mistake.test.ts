@@ -6,16 +6,16 @@ import { parseContentFile, type Collection } from '../../src/checks/content-file
 import { formatProblem } from '../../src/checks/problem';
 import { BAD_CONTENT_FIXTURES } from '../helpers/bad-content';
 
-/** Every file of the bad-content base, with texts of `file` replaced in turn: `[find, replace]` pairs. */
-function contentWith(file: string, ...edits: [find: string, replace: string][]) {
+/** Every file of the bad-content base, with texts of some replaced in turn: `[find, replace]` pairs by file. */
+function contentWith(edits: Record<string, [find: string, replace: string][]>) {
 	const base = join(BAD_CONTENT_FIXTURES, '_base');
 	return readdirSync(base, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
 		.map((entry) => {
 			const path = join(entry.parentPath, entry.name).slice(base.length + 1);
 			let text = readFileSync(join(base, path), 'utf8');
-			for (const [find, replace] of path === file ? edits : []) {
-				if (!text.includes(find)) throw new Error(`"${find}" is not in ${file}`);
+			for (const [find, replace] of edits[path] ?? []) {
+				if (!text.includes(find)) throw new Error(`"${find}" is not in ${path}`);
 				text = text.replace(find, replace);
 			}
 			return parseContentFile(path.split('/')[0] as Collection, path, Buffer.from(text));
@@ -26,7 +26,7 @@ describe('every check together', () => {
 	test.each(['Dana-Reyes', 'Dana Reyes', 'dana_reyes', 'dana-reyse'])(
 		'report an actor listed as "%s" once, with the id meant, and nothing it causes elsewhere',
 		(written) => {
-			const problems = checkFiles(contentWith('articles/story.mdx', ['  - dana-reyes\n', `  - ${written}\n`]));
+			const problems = checkFiles(contentWith({ 'articles/story.mdx': [['  - dana-reyes\n', `  - ${written}\n`]] }));
 			expect(problems.map(formatProblem)).toEqual([
 				`articles/story.mdx:11:5 actors[1]: no actor "${written}" — did you mean "dana-reyes"?\n` +
 					'    → change it to "dana-reyes"',
@@ -37,11 +37,12 @@ describe('every check together', () => {
 	test('report a source written as its name alone once, and not at each claim that names it', () => {
 		const claim = 'claims:\n  - id: pause\n    claimant: dana-reyes\n    paraphrase: A pause.\n    status: claimed\n';
 		const problems = checkFiles(
-			contentWith(
-				'articles/story.mdx',
-				['  - name: Wire\n', '  - Wire\n'],
-				['timeline:\n', `${claim}    sources: [Wire]\ntimeline:\n`],
-			),
+			contentWith({
+				'articles/story.mdx': [
+					['  - name: Wire\n', '  - Wire\n'],
+					['timeline:\n', `${claim}    sources: [Wire]\ntimeline:\n`],
+				],
+			}),
 		);
 		expect(problems.map(formatProblem)).toEqual([
 			'articles/story.mdx:6:5 sources[0]: should be fields, each `name: value` on a line of its own, not text\n' +
@@ -52,14 +53,38 @@ describe('every check together', () => {
 
 	test('report a summary that ends before it starts once, not also as no summary holding on the story’s day', () => {
 		const problems = checkFiles(
-			contentWith('actors/dana-reyes.yaml', [
-				'summary: The leader of the Northern Front.',
-				'summary:\n  - text: The leader of the Northern Front.\n    from: 2025\n    to: 2020',
-			]),
+			contentWith({
+				'actors/dana-reyes.yaml': [
+					[
+						'summary: The leader of the Northern Front.',
+						'summary:\n  - text: The leader of the Northern Front.\n    from: 2025\n    to: 2020',
+					],
+				],
+			}),
 		);
 		expect(problems.map(formatProblem)).toEqual([
 			'actors/dana-reyes.yaml:8:5 summary[0].to: it ends (2020) before it starts (2025)\n' +
 				'    → swap `from` and `to`, or correct the year',
 		]);
+	});
+
+	test('report a relation recorded one way in one file and the other way in another, unless dated apart', () => {
+		const theOtherWay = (dates: string, frontDates = '') =>
+			contentWith({
+				'actors/dana-reyes.yaml': [
+					['roles:', `affiliations:\n  - relation: led-by\n    actor: northern-front${dates}\nroles:`],
+				],
+				'actors/northern-front.yaml': [['    actor: dana-reyes', `    actor: dana-reyes${frontDates}`]],
+			});
+		expect(checkFiles(theOtherWay('')).map(formatProblem)).toEqual([
+			'actors/northern-front.yaml:7:5 affiliations[0]: “Dana Reyes leads Northern Front”, but ' +
+				'actors/dana-reyes.yaml records “Northern Front leads Dana Reyes” for the same time\n' +
+				'    → keep the one the sources give and remove the other, or date both with `from` and `to` if each held ' +
+				'at a different time',
+		]);
+		// Led by the group until 2019, then its leader: each held at a different time.
+		expect(checkFiles(theOtherWay('\n    from: 2015\n    to: 2019', '\n    from: 2020')).map(formatProblem)).toEqual(
+			[],
+		);
 	});
 });
