@@ -135,6 +135,17 @@ function mentionProblems(context: CheckContext): Problem[] {
 					),
 				);
 			}
+			if (mention.id === '') {
+				problems.push(
+					problemAtPosition(
+						file,
+						mention,
+						'<Mention> names no actor: it takes `actor="…"`',
+						'write <Mention actor="id">…</Mention>, with the id of an actor from content/actors/ (its file name)',
+					),
+				);
+				continue;
+			}
 			const known = context.actorIds.has(mention.id);
 			if (known && listedOrMeant.has(mention.id)) continue;
 			const suggestion = known ? undefined : closest(mention.id, context.actorIds);

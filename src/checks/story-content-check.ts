@@ -1,3 +1,4 @@
+import { MENTION_ELEMENT } from '../mentions/remark-actor-mentions';
 import { OWN_FILE, problemAtPosition, scoped } from './check';
 import { disallowedTarget } from './link-check';
 import type { Position } from './content-files';
@@ -55,6 +56,14 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		}
 		for (const element of facts.elements) {
 			if (!/^[a-z]/.test(element.name)) continue;
+			if (element.name.toLowerCase() === MENTION_ELEMENT.toLowerCase()) {
+				report(
+					element,
+					`there is no <${element.name}> tag: the component is <${MENTION_ELEMENT}>, with a capital`,
+					`write <${MENTION_ELEMENT} actor="id">…</${MENTION_ELEMENT}>`,
+				);
+				continue;
+			}
 			if (!STORY_HTML_ELEMENTS.has(element.name)) {
 				report(
 					element,
