@@ -78,9 +78,11 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 					hint: 'check the date and time, with its time zone',
 				}),
 			);
-		const updated = timeOf((file.data as { updated?: unknown } | undefined)?.updated);
+		const updatedField = (file.data as { updated?: unknown } | undefined)?.updated;
+		const updated = timeOf(updatedField);
 		const [latest] = dated.toSorted((a, b) => b.time - a.time);
-		if (latest && updated === undefined) {
+		// An `updated` that is no date is the schema's problem; only a missing one is this one's.
+		if (latest && updatedField === undefined) {
 			corrections.push(
 				problemAt(file, ['corrections', latest.index, 'date'], {
 					message: 'the explainer was corrected but has no `updated` time: the header would not say it changed',

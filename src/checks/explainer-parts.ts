@@ -5,7 +5,7 @@
 export function explainerParts(
 	text: string,
 ): { frontmatter: string; body: { text: string; line: number } } | undefined {
-	const match = /^---\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m.exec(text);
+	const match = /^---[ \t]*\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m.exec(text);
 	if (!match || match.index !== 0) return undefined;
 	return {
 		frontmatter: match[1] ?? '',

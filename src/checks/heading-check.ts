@@ -1,5 +1,7 @@
 import { EXPLAINER_SECTIONS } from '../layouts/explainer-sections';
-import { OWN_FILE, problemAtPosition, scoped } from './check';
+import { ACTOR_KIND_LABELS } from '../utils/labels';
+import { listAt, OWN_FILE, problemAtPosition, scoped } from './check';
+import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 
 /** The anchors the page gives its sections and their headings, with what each is: "the section “Key facts”". */
@@ -10,12 +12,28 @@ const SECTION_ANCHORS = new Map<string, string>(
 	]),
 );
 
-/** The page's other anchors: the main content, and those it makes for each entry, mention, quote, claim and drawing. */
-const OTHER_ANCHORS = /^(?:main|map-places)$|^(?:actor|mention|quote|claim|whos-who|relations)-/;
+/** The anchors of the page's other parts: its main content, the map's list, Who's who's groups, the graphic. */
+const PART_ANCHORS = new Set([
+	'main',
+	'map-places',
+	...Object.keys(ACTOR_KIND_LABELS).map((kind) => `whos-who-${kind}`),
+	'relations-title',
+	'relations-desc',
+	'relations-hint',
+]);
 
-/** What on the page has the anchor `slug` already, if anything. */
-const pageAnchorOwner = (slug: string) =>
-	SECTION_ANCHORS.get(slug) ?? (OTHER_ANCHORS.test(slug) ? 'the page’s own entries and links' : undefined);
+/** What on the explainer's page has the anchor `slug` already, if anything: a section, a part, an entry. */
+function pageAnchorOwner(file: ContentFile, slug: string): string | undefined {
+	const entries = [
+		...listAt(file, 'actors').map((id) => `actor-${String(id)}`),
+		...listAt<{ id?: unknown } | null>(file, 'quotes').map((quote) => `quote-${String(quote?.id)}`),
+		...listAt<{ id?: unknown } | null>(file, 'claims').map((claim) => `claim-${String(claim?.id)}`),
+	];
+	if (SECTION_ANCHORS.has(slug)) return SECTION_ANCHORS.get(slug);
+	return PART_ANCHORS.has(slug) || entries.includes(slug) || /^mention-.+-\d+(?:-card)?$/.test(slug)
+		? 'a part of the page'
+		: undefined;
+}
 
 const marks = (depth: number) => '#'.repeat(depth);
 
@@ -53,7 +71,7 @@ export const headingCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 					),
 				);
 			}
-			const owner = pageAnchorOwner(slug);
+			const owner = pageAnchorOwner(file, slug);
 			if (owner) {
 				problems.push(
 					problemAtPosition(

@@ -1,12 +1,12 @@
 import { AFFILIATION_RELATIONS, type AffiliationData } from '../schemas/actor';
-import { KIND_WORDS, statementOf, SYMMETRIC_KINDS } from '../relations/kinds';
+import { KIND_WORDS, statementOf, type RelationKind } from '../relations/kinds';
 import { earliestDay, latestDay } from '../utils/partial-dates';
 import { listAt, problemAt, type Check } from './check';
 import type { ContentFile } from './content-files';
 import { asPartialDate } from './date-check';
 import type { Problem } from './problem';
 
-/** One recorded relation read one way, "<subject> <kind> <object>", and the days it may hold on. */
+/** One recorded relation read one way, "<subject> <kind> <object>", and the days it surely holds on. */
 interface Recorded {
 	file: ContentFile;
 	index: number;
@@ -14,14 +14,20 @@ interface Recorded {
 	end: string;
 }
 
+/**
+ * The kinds that rank one actor under another, which cannot hold both ways at once. Two actors may back each other,
+ * and allies and opponents read the same both ways.
+ */
+const RANKING_KINDS: ReadonlySet<RelationKind> = new Set(['part-of', 'member-of', 'works-for', 'leads']);
+
 const isRelation = (value: unknown): value is AffiliationData['relation'] =>
 	(AFFILIATION_RELATIONS as readonly unknown[]).includes(value);
 
 /**
  * A relation recorded one way in one place and the other way in another, for days that overlap: "White House leads
  * Joe Biden" in one file and "Joe Biden leads White House" in another cannot both be true, and the graphic would draw
- * both. Relations that read the same both ways (allies, opponents) are left alone; dates that do not overlap (one
- * led the other, then the other way round) are fine.
+ * both. Dates that do not overlap (one led the other, then the other way round) are fine. An undated record (or one
+ * dated only by the explainer that reports it) is taken to hold on every day.
  */
 export const relationCheck: Check = ({ actors }) => {
 	const names = new Map(actors.map((file) => [file.id, (file.data as { name?: unknown } | undefined)?.name]));
@@ -35,17 +41,18 @@ export const relationCheck: Check = ({ actors }) => {
 			const { relation, actor } = item ?? {};
 			if (!isRelation(relation) || typeof actor !== 'string') return [];
 			const { subject, kind, object } = statementOf(file.id, { relation, actor: { id: actor } } as AffiliationData);
-			if (SYMMETRIC_KINDS.has(kind)) return [];
+			if (!RANKING_KINDS.has(kind)) return [];
 			const from = asPartialDate(item?.['from']);
 			const to = asPartialDate(item?.['to']);
+			// Only the days each surely holds on: one ending in 2021 and the other starting in 2021 may be a handover.
 			const here: Recorded = {
 				file,
 				index,
-				start: from ? earliestDay(from) : '0000',
-				end: to ? latestDay(to) : '9999',
+				start: from ? latestDay(from) : '0000',
+				end: to ? earliestDay(to) : '9999',
 			};
 			const reversed = (recorded.get(`${kind} ${object} ${subject}`) ?? []).find(
-				(other) => other.start <= here.end && here.start <= other.end,
+				(other) => other.start < here.end && here.start < other.end,
 			);
 			const key = `${kind} ${subject} ${object}`;
 			recorded.set(key, [...(recorded.get(key) ?? []), here]);

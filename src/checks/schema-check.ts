@@ -50,7 +50,10 @@ function hintFor(file: ContentFile, issue: z.core.$ZodIssue, value: unknown): st
 			const write: Partial<Record<string, string>> = {
 				array: 'write a list: each item on a line of its own, starting with `- `, indented under the field',
 				object: `write its fields, each \`name: value\` on a line of its own, indented under it; ${reference}`,
-				string: 'write text here; put it in quotes when YAML would read it as a number, a date, true or false',
+				string:
+					value === null
+						? `write the text${mayLeaveOut(file, issue.path) ? ', or leave the field out' : ''}`
+						: 'write text here; put it in quotes when YAML would read it as a number, a date, true or false',
 				number: 'write a number, without quotes, e.g. 33.31',
 				boolean: 'write true or false',
 			};
@@ -154,6 +157,8 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown): string {
 	if (!ZOD_WORDING.test(issue.message)) return issue.message;
 	switch (issue.code) {
 		case 'invalid_type':
+			// `context:` with nothing after it: YAML reads it as null.
+			if (value === null && issue.expected === 'string') return 'is empty';
 			return `should be ${KIND_WORDS[issue.expected] ?? issue.expected}, not ${valueWords(value)}`;
 		case 'too_small':
 		case 'too_big': {

@@ -11,7 +11,7 @@ import type { Problem } from './problem';
  */
 const STORY_HTML_ELEMENTS = new Set(
 	[
-		'a abbr b bdi bdo blockquote br caption cite code data dd del dfn div dl dt em figcaption figure h2 h3 h4 h5 h6 hr',
+		'a abbr b bdi bdo blockquote br caption cite code data dd del dfn div dl dt em figcaption figure hr',
 		'i ins kbd li mark ol p pre q rp rt ruby s samp small span strong sub sup table tbody td tfoot th thead time tr u',
 		'ul var wbr',
 	]
@@ -61,6 +61,14 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 					element,
 					`there is no <${element.name}> tag: the component is <${MENTION_ELEMENT}>, with a capital`,
 					`write <${MENTION_ELEMENT} actor="id">…</${MENTION_ELEMENT}>`,
+				);
+				continue;
+			}
+			if (/^h[1-6]$/.test(element.name)) {
+				report(
+					element,
+					`<${element.name}> in a story: its headings are written in Markdown`,
+					'write `## ` before the heading’s words instead, on a line of its own (`### ` for a part of that part)',
 				);
 				continue;
 			}

@@ -22,7 +22,9 @@ export function mapPlanOf(
 /** Where a place is, after its name ("Iraq", "Syria–Jordan"); nothing when its name says so already. */
 export function countryNotNamed({ name, country }: Pick<PlaceData, 'name' | 'country'>): string | undefined {
 	const countries = [country].flat();
-	return countries.every((each) => name.includes(each)) ? undefined : countries.join('–');
+	// As a whole word: "Nigeria" does not name Niger.
+	const named = (country: string) => new RegExp(`(?<!\\p{L})${RegExp.escape(country)}(?!\\p{L})`, 'u').test(name);
+	return countries.every(named) ? undefined : countries.join('–');
 }
 
 /** The file name of an explainer's map at one size, beside its page. */

@@ -18,6 +18,8 @@ const places = [
 		at: [32.6, 37.4],
 	}),
 	place('irbid', { name: 'Irbid', kind: 'city', country: 'Jordan', at: [32.55, 35.85] }),
+	// A country's name inside another word is not that country: "Jordanian" does not say Jordan.
+	place('camp', { name: 'Jordanian camp', kind: 'site', country: 'Jordan', at: [32.3, 36.2] }),
 	place('port-of-spain', {
 		name: 'Port of Spain, Trinidad and Tobago',
 		kind: 'city',
@@ -41,7 +43,12 @@ async function caption() {
 describe('LocatorMap’s list of places', () => {
 	test('gives each place’s country after its name, unless the name already says where it is', async () => {
 		const { marked, beyond } = await caption();
-		expect(marked).toEqual(['Amman (Jordan)', 'Attack site on the Syria–Jordan border', 'Irbid (Jordan)']);
+		expect(marked).toEqual([
+			'Amman (Jordan)',
+			'Attack site on the Syria–Jordan border',
+			'Irbid (Jordan)',
+			'Jordanian camp (Jordan)',
+		]);
 		expect(beyond).toBe('Also named, too far away to show: Port of Spain, Trinidad and Tobago.');
 	});
 });

@@ -83,8 +83,21 @@ describe('every check together', () => {
 				'at a different time',
 		]);
 		// Led by the group until 2019, then its leader: each held at a different time.
-		expect(checkFiles(theOtherWay('\n    from: 2015\n    to: 2019', '\n    from: 2020')).map(formatProblem)).toEqual(
-			[],
+		const problemsOf = (dates: string, frontDates: string) =>
+			checkFiles(theOtherWay(dates, frontDates)).map(formatProblem);
+		expect(problemsOf('\n    from: 2015\n    to: 2019', '\n    from: 2020')).toEqual([]);
+		// A handover within a year: the one ends in 2020, the other starts in 2020.
+		expect(problemsOf('\n    from: 2015\n    to: 2020', '\n    from: 2020')).toEqual([]);
+	});
+
+	test('report an `updated` that is no date once, not also as missing beside a correction', () => {
+		const correction =
+			'corrections:\n  - date: 2024-03-02T09:00:00Z\n    text: An earlier version gave the wrong day.\n';
+		const problems = checkFiles(
+			contentWith({ 'articles/story.mdx': [['quotes:\n', `updated: yesterday\n${correction}quotes:\n`]] }),
 		);
+		expect(problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
+			'updated: write a date and time with a time zone, e.g. 2024-01-30T20:00:00Z',
+		]);
 	});
 });

@@ -164,4 +164,10 @@ describe('the schema check', () => {
 			`${file}:${at}: unknown field \`${written}\` — did you mean "${meant}"?\n    → rename it to \`${meant}\``,
 		);
 	});
+
+	test('says an optional text field written with nothing after it is empty, and may be left out', () => {
+		expect(problems('articles/story.mdx', '    pull: true', '    context:\n    pull: true')).toEqual([
+			'articles/story.mdx:23:5 quotes[0].context: is empty\n    → write the text, or leave the field out',
+		]);
+	});
 });

@@ -118,6 +118,9 @@ function syntaxErrorOf(error: unknown, text: string, firstLine: number): NonNull
 		};
 	}
 	const [, closing, opening] = MISMATCHED_TAG.exec(reason ?? '') ?? [];
+	if (at && opening !== undefined && VOID_ELEMENTS.has(opening)) {
+		return { message: `<${opening}> must close itself in MDX`, hint: `write it as <${opening} />`, ...at };
+	}
 	if (at && closing !== undefined && opening !== undefined) {
 		return {
 			message: `<${opening}> is closed by </${closing}>`,
@@ -150,7 +153,8 @@ function unfinishedTag(rest: string): { message: string; hint: string } {
 			hint: 'write a link as [the words](https://…), or the address alone',
 		};
 	}
-	const opening = /^<[^<>]*/.exec(rest)?.[0] ?? '';
+	// Only a `<` that starts a name is a tag whose attributes to look at: `rated <5 on a scale where 10 = …` is text.
+	const opening = /^<[A-Za-z][^<>]*/.exec(rest)?.[0] ?? '';
 	if (/=\s*[“”‘’]/.test(opening)) {
 		return {
 			message: 'this tag’s attribute is in curly quotes',
