@@ -44,7 +44,7 @@ const SharedFields = once(() => ({
 		description: 'Where the story was reported from, e.g. "Baghdad"; leave out when the source gives none.',
 	}),
 	sources: z.array(SourceSchema()).min(1).meta({
-		description: 'Wire services and outlets the story draws on, credited as "With AP, EFE and Reuters".',
+		description: 'Wire services and outlets the story draws on, credited as "Sources: AP, EFE and Reuters".',
 	}),
 	topics: z.array(z.string().trim().min(1)).min(1).meta({ description: 'Subjects for topic pages, e.g. "Iraq".' }),
 	actors: z
