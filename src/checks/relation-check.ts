@@ -3,7 +3,7 @@ import { KIND_WORDS, statementOf, type RelationKind } from '../relations/kinds';
 import { earliestDay, latestDay } from '../utils/partial-dates';
 import { listAt, problemAt, type Check } from './check';
 import type { ContentFile } from './content-files';
-import { asPartialDate } from './date-check';
+import { asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
 
 /** One recorded relation read one way, "<subject> <kind> <object>", and the days it surely holds on. */
@@ -26,10 +26,11 @@ const isRelation = (value: unknown): value is AffiliationData['relation'] =>
 /**
  * A relation recorded one way in one place and the other way in another, for days that overlap: "White House leads
  * Joe Biden" in one file and "Joe Biden leads White House" in another cannot both be true, and the graphic would draw
- * both. Dates that do not overlap (one led the other, then the other way round) are fine. An undated record (or one
- * dated only by the explainer that reports it) is taken to hold on every day.
+ * both. Dates that do not overlap (one led the other, then the other way round) are fine. A record with no `from` holds
+ * from the day of the explainer that reports it, as the pages show it, or on every day when none does.
  */
-export const relationCheck: Check = ({ actors }) => {
+export const relationCheck: Check = ({ actors, articles }) => {
+	const reportDays = new Map(articles.map((file) => [file.id, storyDayOf(file)?.day]));
 	const names = new Map(actors.map((file) => [file.id, (file.data as { name?: unknown } | undefined)?.name]));
 	const nameOf = (id: string) => {
 		const name = names.get(id);
@@ -48,7 +49,7 @@ export const relationCheck: Check = ({ actors }) => {
 			const here: Recorded = {
 				file,
 				index,
-				start: from ? latestDay(from) : '0000',
+				start: from ? latestDay(from) : (reportDays.get(String(item?.['reportedIn'])) ?? '0000'),
 				end: to ? earliestDay(to) : '9999',
 			};
 			const reversed = (recorded.get(`${kind} ${object} ${subject}`) ?? []).find(
