@@ -24,15 +24,20 @@ export function dayPastMonthEnd(text: string): string | undefined {
  * accepted and normalised back to that text. Text that is no date at all is told `write`: how to write one.
  */
 export const DateTextSchema = (write: string) =>
-	z.union([z.string(), z.number().int(), z.date()]).transform((value, ctx): PartialDate => {
-		const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
-		const message = PARTIAL_DATE.test(text) ? dayPastMonthEnd(text) : `"${text}" is not a date: ${write}`;
-		if (message) {
-			ctx.addIssue({ code: 'custom', message });
-			return z.NEVER;
-		}
-		return text;
-	});
+	z
+		.union([z.string(), z.number().int(), z.date()], {
+			// `date: true`, `date: 2023.11`: not one of the forms a date is written in.
+			error: (issue) => `${String(issue.input)} is not a date: ${write}`,
+		})
+		.transform((value, ctx): PartialDate => {
+			const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
+			const message = PARTIAL_DATE.test(text) ? dayPastMonthEnd(text) : `"${text}" is not a date: ${write}`;
+			if (message) {
+				ctx.addIssue({ code: 'custom', message });
+				return z.NEVER;
+			}
+			return text;
+		});
 
 /** A date that is only as precise as the source allows. */
 export const PartialDateSchema = once(() =>

@@ -170,4 +170,11 @@ describe('the schema check', () => {
 			'articles/story.mdx:23:5 quotes[0].context: is empty\n    → write the text, or leave the field out',
 		]);
 	});
+
+	test.each(['true', '2023.11'])('says a date written as %s is not a date, and how to write one', (written) => {
+		expect(problems('articles/story.mdx', '  - date: 2020\n', `  - date: ${written}\n`)).toEqual([
+			`articles/story.mdx:25:5 timeline[0].date: ${written} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, ` +
+				'e.g. 2024-01-28\n    → see `timeline[0].date` in the field reference of docs/editing.md',
+		]);
+	});
 });
