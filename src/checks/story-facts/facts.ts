@@ -35,8 +35,8 @@ export interface StoryFacts {
 	headings: ({ depth: number; text: string; slug: string } & Position)[];
 	/** Every link and link definition. */
 	links: ({ url: string } & Position)[];
-	/** Every Markdown image, `![…](…)` or `![…][ref]`, with its address as written (the definition's, for a reference). */
-	images: ({ url: string } & Position)[];
+	/** Where each Markdown image is, `![…](…)` or `![…][ref]`: a story may show none (mdx-check.ts). */
+	images: Position[];
 	/** Every `import … from '…'` of the story's ESM, with the line of its `from`. */
 	imports: { specifier: string; line: number }[];
 	/** The names those imports bring in. */
@@ -74,17 +74,13 @@ export function storyFactsOf(tree: Root): StoryFacts {
 		expressions: [],
 		exports: [],
 	};
-	const definitions = new Map<string, string>();
-	const imageReferences: ({ identifier: string } & Position)[] = [];
 	visit(tree, (node) => {
 		const start = startOf(node, FILE_START);
-		if (node.type === 'definition') definitions.set(node.identifier, node.url);
 		if (node.type === 'heading') {
 			const text = toString(node);
 			facts.headings.push({ depth: node.depth, text, slug: slugger.slug(text), ...start });
 		} else if (node.type === 'link' || node.type === 'definition') facts.links.push({ url: node.url, ...start });
-		else if (node.type === 'image') facts.images.push({ url: node.url, ...start });
-		else if (node.type === 'imageReference') imageReferences.push({ identifier: node.identifier, ...start });
+		else if (node.type === 'image' || node.type === 'imageReference') facts.images.push(start);
 		else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
 			const attributes: StoryFacts['elements'][number]['attributes'] = [];
 			for (const attribute of node.attributes) {
@@ -132,10 +128,6 @@ export function storyFactsOf(tree: Root): StoryFacts {
 			}
 		}
 	});
-	for (const { identifier, ...at } of imageReferences) {
-		const url = definitions.get(identifier);
-		if (url !== undefined) facts.images.push({ url, ...at });
-	}
 	return facts;
 }
 
