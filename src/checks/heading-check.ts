@@ -1,39 +1,9 @@
-import { EXPLAINER_SECTIONS } from '../layouts/explainer-sections';
-import { ACTOR_KIND_LABELS } from '../utils/labels';
-import { listAt, OWN_FILE, problemAtPosition, scoped } from './check';
-import type { ContentFile } from './content-files';
+import { OWN_FILE, problemAtPosition, scoped } from './check';
+import { pageAnchors } from './page-anchors';
 import type { Problem } from './problem';
 
-/** The anchors the page gives its sections and their headings, with what each is: "the section “Key facts”". */
-const SECTION_ANCHORS = new Map<string, string>(
-	EXPLAINER_SECTIONS.flatMap(({ id, title }) => [
-		[id, `the section “${title}”`],
-		[`${id}-heading`, `the section “${title}”`],
-	]),
-);
-
-/** The anchors of the page's other parts: its main content, the map's list, Who's who's groups, the graphic. */
-const PART_ANCHORS = new Set([
-	'main',
-	'map-places',
-	...Object.keys(ACTOR_KIND_LABELS).map((kind) => `whos-who-${kind}`),
-	'relations-title',
-	'relations-desc',
-	'relations-hint',
-]);
-
-/** What on the explainer's page has the anchor `slug` already, if anything: a section, a part, an entry. */
-function pageAnchorOwner(file: ContentFile, slug: string): string | undefined {
-	const entries = [
-		...listAt(file, 'actors').map((id) => `actor-${String(id)}`),
-		...listAt<{ id?: unknown } | null>(file, 'quotes').map((quote) => `quote-${String(quote?.id)}`),
-		...listAt<{ id?: unknown } | null>(file, 'claims').map((claim) => `claim-${String(claim?.id)}`),
-	];
-	if (SECTION_ANCHORS.has(slug)) return SECTION_ANCHORS.get(slug);
-	return PART_ANCHORS.has(slug) || entries.includes(slug) || /^mention-.+-\d+(?:-card)?$/.test(slug)
-		? 'a part of the page'
-		: undefined;
-}
+/** The anchors of a story's mentions and their cards, which the page makes as it renders: `mention-iran-1-card`. */
+const MENTION_ANCHOR = /^mention-.+-\d+(?:-card)?$/;
 
 const marks = (depth: number) => '#'.repeat(depth);
 
@@ -46,6 +16,7 @@ export const headingCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const facts = storyFacts(file);
 		if (!facts || facts.syntaxError) return [];
+		const owners = pageAnchors(file);
 		let above = 1;
 		return facts.headings.flatMap(({ depth, text, slug, ...at }): Problem[] => {
 			const written = `${marks(depth)} ${text}`;
@@ -71,7 +42,7 @@ export const headingCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 					),
 				);
 			}
-			const owner = pageAnchorOwner(file, slug);
+			const owner = owners.get(slug) ?? (MENTION_ANCHOR.test(slug) ? 'a part of the page' : undefined);
 			if (owner) {
 				problems.push(
 					problemAtPosition(

@@ -1,34 +1,14 @@
 import { listAt, problemAtPosition, textItems, type Check, type CheckContext } from './check';
 import type { ContentFile } from './content-files';
+import { pageAnchors } from './page-anchors';
 import type { Problem } from './problem';
 import { closest, didYouMean } from './suggest';
-import { EXPLAINER_SECTIONS, type ExplainerSectionId } from '../layouts/explainer-sections';
 import { topicSlug } from '../utils/paths';
 
-/**
- * The sections an explainer shows only when it has what they list, by the field that holds it. The relations
- * graphic's section shows when any of its actors are related, which its own fields do not say: a link to it is
- * taken on trust.
- */
-const SECTION_FIELDS: Partial<Record<ExplainerSectionId, string>> = {
-	map: 'places',
-	'who-said-what': 'quotes',
-	'who-claims-what': 'claims',
-	timeline: 'timeline',
-};
-
-/** The anchors an explainer's page will have: its main content, sections, headings, glossary entries, quotes, claims. */
+/** The anchors an explainer's page will have: its own parts' and its story's headings'. */
 function anchorsOf(file: ContentFile, context: CheckContext): Set<string> {
-	const anchors = new Set(['main']);
-	for (const { id } of EXPLAINER_SECTIONS) {
-		const field = SECTION_FIELDS[id];
-		if (field === undefined || listAt(file, field).length > 0) anchors.add(id);
-	}
-	for (const id of listAt(file, 'actors')) anchors.add(`actor-${String(id)}`);
-	for (const quote of listAt<{ id?: unknown } | null>(file, 'quotes')) anchors.add(`quote-${String(quote?.id)}`);
-	for (const claim of listAt<{ id?: unknown } | null>(file, 'claims')) anchors.add(`claim-${String(claim?.id)}`);
-	for (const { slug } of context.storyFacts(file)?.headings ?? []) anchors.add(slug);
-	return anchors;
+	const headings = context.storyFacts(file)?.headings ?? [];
+	return new Set([...pageAnchors(file).keys(), ...headings.map(({ slug }) => slug)]);
 }
 
 /** The schemes a link may use: the web and mail. Anything else (`javascript:`, `data:`, `file:`) is refused. */
