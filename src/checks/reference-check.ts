@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { idFromText } from '../utils/ids';
 import { listAt, problemAt, OWN_FILE, scoped, textItems, type CheckContext } from './check';
 import { DATED_FIELDS } from './date-check';
 import { imageFileFault } from './image-file';
@@ -57,17 +58,10 @@ const KNOWN: Record<Referenced, (context: CheckContext) => ReadonlySet<string>> 
 
 const WHAT: Record<Referenced, string> = { actors: 'actor', places: 'place', articles: 'explainer' };
 
-/** Text written as an id is: "Pat Ryder" as pat-ryder. */
-const asId = (text: string) =>
-	text
-		.trim()
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N}]+/gu, '-')
-		.replace(/^-|-$/g, '');
-
 /** The known id an unknown one most likely means: the same written as an id ("Pat Ryder"), or one spelt nearly so. */
 function likelyId(id: string, known: ReadonlySet<string>): string | undefined {
-	return known.has(asId(id)) ? asId(id) : closest(id, known);
+	const asId = idFromText(id);
+	return known.has(asId) ? asId : closest(id, known);
 }
 
 /** A reference whose id names no entry of its collection, with the likely intended id or how to add the entry. */
@@ -86,7 +80,7 @@ export function referenceProblems(file: ContentFile, context: CheckContext, { pa
 	return [
 		problemAt(file, path, {
 			message: `no ${WHAT[collection]} "${id}"${didYouMean(suggestion)}`,
-			hint: suggestion ? `change it to "${suggestion}"` : HOW_TO_ADD[collection](asId(id)),
+			hint: suggestion ? `change it to "${suggestion}"` : HOW_TO_ADD[collection](idFromText(id)),
 		}),
 	];
 }

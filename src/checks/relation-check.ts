@@ -1,5 +1,6 @@
 import { AFFILIATION_RELATIONS, type AffiliationData } from '../schemas/actor';
 import { KIND_WORDS, statementOf, type RelationKind } from '../relations/kinds';
+import { appendTo } from '../utils/append-to';
 import { earliestDay, latestDay } from '../utils/partial-dates';
 import { listAt, problemAt, type Check } from './check';
 import type { ContentFile } from './content-files';
@@ -55,8 +56,7 @@ export const relationCheck: Check = ({ actors, articles }) => {
 			const reversed = (recorded.get(`${kind} ${object} ${subject}`) ?? []).find(
 				(other) => other.start < here.end && here.start < other.end,
 			);
-			const key = `${kind} ${subject} ${object}`;
-			recorded.set(key, [...(recorded.get(key) ?? []), here]);
+			appendTo(recorded, `${kind} ${subject} ${object}`, here);
 			if (!reversed) return [];
 			const words = (a: string, b: string) => `${nameOf(a)} ${KIND_WORDS[kind]} ${nameOf(b)}`;
 			const where = reversed.file === file ? `affiliations[${reversed.index}]` : reversed.file.path;
