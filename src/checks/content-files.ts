@@ -181,27 +181,30 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 	};
 }
 
-/** Why an article's text has no frontmatter block MDX can read, where, and how to write one. */
+/** Why an article's text has no frontmatter block MDX can read, and how to write one; reported at its first line. */
 function frontmatterFault(text: string): ContentFile['syntaxErrors'][number] {
+	const position = { line: 1, column: 1 };
 	const opening = /^---[ \t]*$/m.exec(text);
-	if (opening && text.slice(0, opening.index).trim() === '') {
-		const line = text.slice(0, opening.index).split('\n').length;
-		return line > 1
-			? {
-					message: `the frontmatter starts on line ${line}, after blank lines`,
-					hint: 'delete the blank lines above `---`: an article’s first line is `---`',
-					position: { line: 1, column: 1 },
-				}
-			: {
-					message: 'the frontmatter is never closed',
-					hint: 'add a line `---` after the last field, before the story',
-					position: { line: 1, column: 1 },
-				};
+	const before = opening ? text.slice(0, opening.index) : undefined;
+	if (before !== undefined && before.trim() === '') {
+		const line = before.split('\n').length;
+		if (line > 1) {
+			return {
+				message: `the frontmatter starts on line ${line}, after blank lines`,
+				hint: 'delete the blank lines above `---`: an article’s first line is `---`',
+				position,
+			};
+		}
+		return {
+			message: 'the frontmatter is never closed',
+			hint: 'add a line `---` after the last field, before the story',
+			position,
+		};
 	}
 	return {
 		message: 'the file has no frontmatter',
 		hint: 'an article starts with a line `---`, then its fields, then another line `---` (`npm run new:article` writes one)',
-		position: { line: 1, column: 1 },
+		position,
 	};
 }
 

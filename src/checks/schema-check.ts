@@ -144,7 +144,6 @@ const KIND_WORDS: Partial<Record<string, string>> = {
 
 /** A value read from YAML, as an editor would call it. */
 function valueWords(value: unknown): string {
-	if (value === null) return 'empty';
 	if (Array.isArray(value)) return 'a list';
 	if (value instanceof Date) return 'a date';
 	if (typeof value === 'object') return 'fields: YAML reads a colon followed by a space as starting a field';
@@ -155,10 +154,10 @@ function valueWords(value: unknown): string {
 /** An issue's message in plain words when it is zod's own wording, from the value the file holds. */
 function messageFor(issue: z.core.$ZodIssue, value: unknown): string {
 	if (!ZOD_WORDING.test(issue.message)) return issue.message;
+	// A field with nothing after its colon, which YAML reads as null, whatever the field takes.
+	if (value === null) return 'is empty';
 	switch (issue.code) {
 		case 'invalid_type':
-			// `context:` with nothing after it: YAML reads it as null.
-			if (value === null && issue.expected === 'string') return 'is empty';
 			return `should be ${KIND_WORDS[issue.expected] ?? issue.expected}, not ${valueWords(value)}`;
 		case 'too_small':
 		case 'too_big': {
@@ -177,7 +176,6 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown): string {
 			return `should be ${[...words].join(' or ')}, not ${valueWords(value)}`;
 		}
 		case 'invalid_value': {
-			if (value === null) return 'is empty';
 			const suggestion = typeof value === 'string' ? closest(value, issue.values.map(String)) : undefined;
 			return `${JSON.stringify(value)} is not one of the values it takes${didYouMean(suggestion)}`;
 		}

@@ -101,13 +101,12 @@ function syntaxErrorOf(error: unknown, text: string, firstLine: number): NonNull
 		};
 	}
 	const [, name, tagLine, tagColumn] = UNCLOSED_TAG.exec(reason ?? '') ?? [];
-	if (name !== undefined && VOID_ELEMENTS.has(name)) {
-		return {
-			message: `<${name}> must close itself in MDX`,
-			hint: `write it as <${name} />`,
-			line: Number(tagLine),
-			column: Number(tagColumn),
-		};
+	const [, closing, opening] = MISMATCHED_TAG.exec(reason ?? '') ?? [];
+	const open = name ?? opening;
+	const openAt = name !== undefined ? { line: Number(tagLine), column: Number(tagColumn) } : at;
+	// `<br>` as HTML writes it is left open, whether its paragraph or an enclosing tag ends first.
+	if (open !== undefined && openAt && VOID_ELEMENTS.has(open)) {
+		return { message: `<${open}> must close itself in MDX`, hint: `write it as <${open} />`, ...openAt };
 	}
 	if (name !== undefined) {
 		return {
@@ -116,10 +115,6 @@ function syntaxErrorOf(error: unknown, text: string, firstLine: number): NonNull
 			line: Number(tagLine),
 			column: Number(tagColumn),
 		};
-	}
-	const [, closing, opening] = MISMATCHED_TAG.exec(reason ?? '') ?? [];
-	if (at && opening !== undefined && VOID_ELEMENTS.has(opening)) {
-		return { message: `<${opening}> must close itself in MDX`, hint: `write it as <${opening} />`, ...at };
 	}
 	if (at && closing !== undefined && opening !== undefined) {
 		return {
