@@ -75,7 +75,7 @@ export const claimQuoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const claims = claimsOf(file);
 		const facts = claims.some((claim) => typeof claim.quote === 'string') ? storyFacts(file) : undefined;
-		if (!facts || facts.syntaxError || !hasStory(file)) return [];
+		if (!facts || facts.syntaxErrors || !hasStory(file)) return [];
 		const inStory = quotedInStory(facts);
 		return claims.flatMap((claim, index): Problem[] =>
 			typeof claim.quote === 'string'

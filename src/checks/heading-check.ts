@@ -15,7 +15,7 @@ const marks = (depth: number) => '#'.repeat(depth);
 export const headingCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const facts = storyFacts(file);
-		if (!facts || facts.syntaxError) return [];
+		if (!facts || facts.syntaxErrors) return [];
 		const owners = pageAnchors(file);
 		let above = 1;
 		return facts.headings.flatMap(({ depth, text, slug, ...at }): Problem[] => {

@@ -61,7 +61,7 @@ export const linkCheck: Check = (context) => {
 	for (const id of context.actorIds) pages.set(`/actors/${id}/`, undefined);
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
-		if (!facts || facts.syntaxError) return [];
+		if (!facts || facts.syntaxErrors) return [];
 		return facts.links.flatMap((link): Problem[] => {
 			const problem = (message: string, hint: string) => [problemAtPosition(file, link, message, hint)];
 			const disallowed = disallowedTarget(link.url);

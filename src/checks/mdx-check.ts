@@ -30,12 +30,14 @@ export const mdxCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 			);
 		}
 		const facts = storyFacts(file);
-		const error = facts?.syntaxError;
-		if (error) {
-			return problem(
-				error,
-				`MDX syntax error: ${error.message}`,
-				error.hint ?? 'a `<` or `{` in text must be escaped as `\\<` or `\\{`; every tag must be closed',
+		if (facts?.syntaxErrors) {
+			return facts.syntaxErrors.map((error) =>
+				problemAtPosition(
+					file,
+					error,
+					`MDX syntax error: ${error.message}`,
+					error.hint ?? 'a `<` or `{` in text must be escaped as `\\<` or `\\{`; every tag must be closed',
+				),
 			);
 		}
 		return facts

@@ -93,7 +93,7 @@ function mentionProblems(context: CheckContext): Problem[] {
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
 		const data = file.data as Record<string, unknown> | undefined;
-		if (!facts || facts.syntaxError || !data || !Array.isArray(data['actors'])) return [];
+		if (!facts || facts.syntaxErrors || !data || !Array.isArray(data['actors'])) return [];
 		const listed = textItems(data['actors']);
 		const listedOrMeant = listedActorIds(file, context);
 		const runs = facts.proseRuns;

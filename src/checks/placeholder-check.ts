@@ -14,7 +14,7 @@ export const placeholderCheck = scoped(OWN_FILE, ({ files, storyFacts }) =>
 		);
 		const facts = storyFacts(file);
 		const inStory =
-			facts && !facts.syntaxError
+			facts && !facts.syntaxErrors
 				? facts.proseRuns.flatMap((run): Problem[] => {
 						const match = PLACEHOLDER.exec(run.value);
 						if (!match) return [];

@@ -124,7 +124,7 @@ export function repeatedIds(file: ContentFile, list: 'quotes' | 'claims') {
 export const quoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const facts = storyFacts(file);
-		if (!facts || facts.syntaxError || !hasStory(file)) return [];
+		if (!facts || facts.syntaxErrors || !hasStory(file)) return [];
 		const inStory = quotedInStory(facts);
 		const repeatedId = repeatedIds(file, 'quotes');
 		return listAt<{ id?: unknown; text?: unknown } | null>(file, 'quotes').flatMap((quote, index): Problem[] => {

@@ -31,7 +31,7 @@ const URL_ATTRIBUTES = new Set(['href', 'cite']);
 export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const facts = storyFacts(file);
-		if (!facts || facts.syntaxError) return [];
+		if (!facts || facts.syntaxErrors) return [];
 		const problems: Problem[] = [];
 		const report = (at: Position, message: string, hint: string) =>
 			problems.push(problemAtPosition(file, at, message, hint));

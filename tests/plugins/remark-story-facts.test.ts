@@ -177,12 +177,42 @@ describe('the separate parser', () => {
 			'How we got here',
 			'The group said it would stop, the Pentagon said.',
 		]);
-		expect(facts.syntaxError).toBeUndefined();
+		expect(facts.syntaxErrors).toBeUndefined();
 	});
 
 	test('reports where MDX stops, and reads nothing else of the story', () => {
 		const facts = story('A fine line.\n\nA stray { brace.\n', 3);
-		expect(facts.syntaxError).toMatchObject({ line: 5 });
+		expect(facts.syntaxErrors).toMatchObject([{ line: 5 }]);
 		expect(facts.proseRuns).toEqual([]);
+	});
+
+	test('reports every mistake MDX would stop at, in their own paragraphs, in the order of the file', () => {
+		const facts = story(
+			[
+				'A stray { brace.',
+				'',
+				'A fine line.',
+				'',
+				'An <b>unclosed tag.',
+				'On two lines.',
+				'',
+				'An HTML <!-- comment -->.',
+				'',
+			].join('\n'),
+			3,
+		);
+		expect(facts.syntaxErrors).toEqual([
+			expect.objectContaining({ line: 3, column: 9, message: 'this `{` has no `}` to close it' }),
+			expect.objectContaining({ line: 7, column: 4, message: '<b> is not closed in its paragraph' }),
+			expect.objectContaining({ line: 10, column: 9, message: expect.stringMatching(/HTML comment/) }),
+		]);
+	});
+
+	test('stops at a mistake that blanking an earlier one may have caused', () => {
+		// Blanking the stray brace's paragraph would blank the end of the <div> opened above it: the <div> would then be
+		// unclosed, which is not the editor's mistake, so nothing more is reported.
+		const facts = story(['<div>', '', 'A stray { brace.', '</div>', '', 'An HTML <!-- comment -->.', ''].join('\n'), 1);
+		expect(facts.syntaxErrors).toHaveLength(1);
+		expect(facts.syntaxErrors).toMatchObject([{ line: 3, column: 9 }]);
 	});
 });

@@ -102,4 +102,19 @@ describe('every check together', () => {
 			'updated: write a date and time with a time zone, e.g. 2024-01-30T20:00:00Z',
 		]);
 	});
+
+	test('report each of a story’s MDX mistakes, not only the first MDX stops at', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['said on Friday', 'said on {Friday'],
+					['See the [timeline]', 'See <!-- the --> the [timeline]'],
+				],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'33:28 MDX syntax error: this `{` has no `}` to close it',
+			'37:38 MDX syntax error: an HTML comment `<!-- … -->` cannot be written in MDX',
+		]);
+	});
 });

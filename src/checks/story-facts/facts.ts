@@ -5,6 +5,12 @@ import { SKIP, visit } from 'unist-util-visit';
 import { MENTION_ELEMENT } from '../../mentions/remark-actor-mentions.ts';
 import type { Position } from '../content-files.ts';
 
+/** A mistake MDX stops at, where it is, with how to fix it. */
+export interface StorySyntaxError extends Position {
+	message: string;
+	hint?: string;
+}
+
 /** A run of the story's text and where it starts in the file. */
 interface TextRun extends Position {
 	value: string;
@@ -19,10 +25,10 @@ interface TextRun extends Position {
  */
 export interface StoryFacts {
 	/**
-	 * Where MDX parsing stopped (an unclosed tag, a stray `{` or `<`), with how to fix it when MDX's own words do not
-	 * say; every other field is then empty.
+	 * Where MDX parsing stopped (an unclosed tag, a stray `{` or `<`), and any later mistake it would stop at, each
+	 * with how to fix it when MDX's own words do not say; every other field is then empty.
 	 */
-	syntaxError?: { message: string; hint?: string } & Position;
+	syntaxErrors?: [StorySyntaxError, ...StorySyntaxError[]];
 	/** The story's readable text, run by run, without code and expressions. */
 	proseRuns: TextRun[];
 	/** Block-level text with runs joined, so a quote that spans emphasis reads whole. */
@@ -52,9 +58,9 @@ export interface StoryFacts {
 	exports: Position[];
 }
 
-/** The facts of a story that could not be parsed: the error and nothing else. */
-export function unparsedStory(syntaxError: NonNullable<StoryFacts['syntaxError']>): StoryFacts {
-	return { ...storyFactsOf({ type: 'root', children: [] }), syntaxError };
+/** The facts of a story that could not be parsed: the errors and nothing else. */
+export function unparsedStory(syntaxErrors: [StorySyntaxError, ...StorySyntaxError[]]): StoryFacts {
+	return { ...storyFactsOf({ type: 'root', children: [] }), syntaxErrors };
 }
 
 /** Reads a story's facts from its tree, in one pass for the elements and one for each kind of text. */

@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Position } from '../content-files.ts';
-import { storyFactsOf, unparsedStory, type StoryFacts } from './facts.ts';
+import { storyFactsOf, unparsedStory, type StoryFacts, type StorySyntaxError } from './facts.ts';
 
 /**
  * MDX's own step between parsing and the site's plugins (remark-mark-and-unravel in @mdx-js/mdx, which does not
@@ -50,16 +50,57 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkUnravelLikeMd
  */
 export function readStoryFacts(body: { text: string; line: number }): StoryFacts {
 	if (Buffer.byteLength(body.text) > MAX_BODY_BYTES) {
-		return unparsedStory({ message: 'the story is too large to read', line: body.line, column: 1 });
+		return unparsedStory([{ message: 'the story is too large to read', line: body.line, column: 1 }]);
 	}
 	let tree: Root;
 	const text = '\n'.repeat(body.line - 1) + body.text;
 	try {
 		tree = parser.runSync(parser.parse(text)) as Root;
 	} catch (error) {
-		return unparsedStory(syntaxErrorOf(error, text, body.line));
+		return unparsedStory(syntaxErrorsFrom(syntaxErrorOf(error, text, body.line), text, body.line));
 	}
 	return storyFactsOf(tree);
+}
+
+/** How many mistakes of one story are reported at most: finding each takes another parse of the story. */
+const MAX_SYNTAX_ERRORS = 10;
+
+/**
+ * `first` and the mistakes after it that MDX would stop at too, so that an editor fixes them in one go. MDX stops at
+ * its first mistake (not always the first in the file), so the block holding it (its lines up to the blank lines
+ * around them) is blanked out and the story parsed again, until it parses. The search stops at a block that closes
+ * more tags or braces than it opens: blanking it leaves something above unclosed, a mistake the editor did not make.
+ * A block that opens more than it closes may leave a closing tag below alone, which is a mistake to fix either way.
+ */
+function syntaxErrorsFrom(first: StorySyntaxError, text: string, firstLine: number) {
+	const errors: [StorySyntaxError, ...StorySyntaxError[]] = [first];
+	const lines = text.split('\n');
+	const isBlank = (line: number) => (lines[line - 1] ?? '').trim() === '';
+	for (let error = first; errors.length < MAX_SYNTAX_ERRORS;) {
+		let start = error.line;
+		let end = error.line;
+		while (start > firstLine && !isBlank(start - 1)) start--;
+		while (end < lines.length && !isBlank(end + 1)) end++;
+		if (closesMoreThanItOpens(lines.slice(start - 1, end).join('\n'))) break;
+		lines.fill('', start - 1, end);
+		const rest = lines.join('\n');
+		try {
+			parser.runSync(parser.parse(rest));
+			break;
+		} catch (next) {
+			error = syntaxErrorOf(next, rest, firstLine);
+			// Where the story ends, or a line blanked: not a mistake of the editor's.
+			if (isBlank(error.line)) break;
+			errors.push(error);
+		}
+	}
+	return errors.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Whether MDX text ends more tags (`</x>`) than it starts (`<x` not self-closing), or has more `}` than `{`. */
+function closesMoreThanItOpens(text: string): boolean {
+	const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
+	return count(/(?<!\\)<\//g) > count(/(?<!\\)<[A-Za-z]/g) - count(/\/>/g) || count(/(?<!\\)\}/g) > count(/(?<!\\)\{/g);
 }
 
 /** MDX's report of a tag left open at the end of its paragraph: the tag's name and where it starts. */
@@ -72,7 +113,7 @@ const MISMATCHED_TAG = /^Unexpected closing tag `<\/([^>\s]*)>`, expected corres
  * Where MDX stopped, in editors' words where MDX's are a parser's: at the `{` or `<` to escape, which MDX reports
  * where it stumbled (for a `{` never closed, where the paragraph ends, often lines later), or at the tag to close.
  */
-function syntaxErrorOf(error: unknown, text: string, firstLine: number): NonNullable<StoryFacts['syntaxError']> {
+function syntaxErrorOf(error: unknown, text: string, firstLine: number): StorySyntaxError {
 	const { reason, message, line, column, source, ruleId } = error as {
 		reason?: string;
 		message: string;
