@@ -69,8 +69,11 @@ function closestSpan(pattern: readonly string[], text: readonly string[]) {
 	return best;
 }
 
-/** Words written with quotation marks at both ends, which the page adds itself: `"a passive defense"`. */
-const WITHIN_QUOTATION_MARKS = /^\s*(?:["“”„«][\s\S]*["“”»]|['‘][\s\S]*['’])\s*$/;
+/**
+ * Words written with quotation marks at both ends, which the page adds itself: `"a passive defense"`. Marks of the
+ * same kind inside (`“No retreat” and “no surrender”`) mean the words quote two things, which the story does too.
+ */
+const WITHIN_QUOTATION_MARKS = /^\s*(?:["“”„«][^"“”„«»]*["“”»]|['‘][^‘]*['’])\s*$/;
 
 /**
  * What is wrong with a quote's words at `path` (a quote's `text`, a claim's `quote`), if anything: written with the

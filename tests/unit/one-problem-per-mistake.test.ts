@@ -117,4 +117,21 @@ describe('every check together', () => {
 			'37:38 MDX syntax error: an HTML comment `<!-- … -->` cannot be written in MDX',
 		]);
 	});
+
+	test('take two slogans, each in its quotation marks, for words of the story, not for one quote in marks', () => {
+		const slogans = '“No retreat” and “no surrender”';
+		const quote = (text: string) =>
+			checkFiles(
+				contentWith({
+					'articles/story.mdx': [
+						['said its leader, Dana Reyes.', `said its leader, Dana Reyes. Its fighters chanted ${slogans}.`],
+						['text: We pause our operations today', `text: ${text}`],
+					],
+				}),
+			).map((problem) => `${problem.field}: ${problem.message}`);
+		expect(quote(`'${slogans}'`)).toEqual([]);
+		expect(quote('“We pause our operations today”')).toEqual([
+			'quotes[0].text: the words are written with quotation marks, which the page adds itself',
+		]);
+	});
 });
