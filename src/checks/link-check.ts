@@ -101,6 +101,8 @@ export const linkCheck: Check = (context) => {
 				);
 			}
 			const page = pages.get(path);
+			// An explainer whose fields could not be read shows sections no one can tell: its YAML error is the problem.
+			if (page !== undefined && page.data === undefined) return [];
 			const anchors = page ? anchorsOf(page, context) : new Set(['main']);
 			if (fragment && !anchors.has(fragment)) {
 				const suggestion = closest(fragment, anchors);

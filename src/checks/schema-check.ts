@@ -225,7 +225,14 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 				}),
 			];
 		}
-		return openUnions(result.error.issues).flatMap((issue) => {
+		const issues = openUnions(result.error.issues);
+		// zod 4 still measures a value of the wrong kind (text where a list goes) against the list's length: the kind is
+		// the one problem at that field.
+		const wrongKind = new Set(
+			issues.flatMap((issue) => (issue.code === 'invalid_type' ? [fieldName(issue.path)] : [])),
+		);
+		const reported = issues.filter((issue) => issue.code === 'invalid_type' || !wrongKind.has(fieldName(issue.path)));
+		return reported.flatMap((issue) => {
 			if (issue.code === 'unrecognized_keys') {
 				const written = Object.keys(valueAt(file.data, issue.path) ?? {});
 				const fields = fieldsAt(schemas[file.collection], issue.path).filter((field) => !written.includes(field));

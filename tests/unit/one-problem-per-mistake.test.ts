@@ -134,4 +134,25 @@ describe('every check together', () => {
 			'quotes[0].text: the words are written with quotation marks, which the page adds itself',
 		]);
 	});
+
+	test('report a frontmatter YAML cannot read once, not also at the story’s links to the page’s sections', () => {
+		const problems = checkFiles(
+			contentWith({ 'articles/story.mdx': [['dek: A short', 'dek: A short\ndek: A short']] }),
+		);
+		expect(problems.map((problem) => `${problem.line}: ${problem.message}`)).toEqual([
+			'4: YAML syntax error: `dek` is written twice: it is already on line 3',
+		]);
+	});
+
+	test('report a list written as one line of text once, not also as too long for a list', () => {
+		const keyFacts =
+			'keyFacts:\n  - The Northern Front said it would pause its attacks.\n' +
+			'  - Its leader, Dana Reyes, announced the pause.\n  - Ostland doubts the announcement.\n';
+		const problems = checkFiles(
+			contentWith({ 'articles/story.mdx': [[keyFacts, 'keyFacts: The Northern Front paused. Ostland doubts it.\n']] }),
+		);
+		expect(problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
+			'keyFacts: should be a list, not text',
+		]);
+	});
 });
