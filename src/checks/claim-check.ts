@@ -6,6 +6,7 @@ import type { Problem } from './problem';
 import { quotedInStory, quotedWordsProblem, repeatedIds } from './quote-check';
 import { referenceProblems, unlistedActorProblems } from './reference-check';
 import { closest, didYouMean } from './suggest';
+import { nothingRead } from './story-facts/facts';
 
 /** The fields of a claim that name an actor. */
 const ACTOR_FIELDS = ['claimant', 'attributedTo', 'statusBy'] as const;
@@ -75,7 +76,7 @@ export const claimQuoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const claims = claimsOf(file);
 		const facts = claims.some((claim) => typeof claim.quote === 'string') ? storyFacts(file) : undefined;
-		if (!facts || facts.syntaxErrors || !hasStory(file)) return [];
+		if (!facts || nothingRead(facts) || !hasStory(file)) return [];
 		const inStory = quotedInStory(facts);
 		return claims.flatMap((claim, index): Problem[] =>
 			typeof claim.quote === 'string'

@@ -4,6 +4,7 @@ import { pageAnchors } from './page-anchors';
 import type { Problem } from './problem';
 import { closest, didYouMean } from './suggest';
 import { topicSlug } from '../utils/paths';
+import { nothingRead } from './story-facts/facts';
 
 /** The anchors an explainer's page will have: its own parts' and its story's headings'. */
 function anchorsOf(file: ContentFile, context: CheckContext): Set<string> {
@@ -61,7 +62,7 @@ export const linkCheck: Check = (context) => {
 	for (const id of context.actorIds) pages.set(`/actors/${id}/`, undefined);
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
-		if (!facts || facts.syntaxErrors) return [];
+		if (!facts || nothingRead(facts)) return [];
 		return facts.links.flatMap((link): Problem[] => {
 			const problem = (message: string, hint: string) => [problemAtPosition(file, link, message, hint)];
 			const disallowed = disallowedTarget(link.url);
@@ -103,6 +104,8 @@ export const linkCheck: Check = (context) => {
 			const page = pages.get(path);
 			// An explainer whose fields could not be read shows sections no one can tell: its YAML error is the problem.
 			if (page !== undefined && page.data === undefined) return [];
+			// A story's own headings in paragraphs MDX could not read are not known.
+			if (page === file && facts.syntaxErrors) return [];
 			const anchors = page ? anchorsOf(page, context) : new Set(['main']);
 			if (fragment && !anchors.has(fragment)) {
 				const suggestion = closest(fragment, anchors);

@@ -30,19 +30,21 @@ export const mdxCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 			);
 		}
 		const facts = storyFacts(file);
-		if (facts?.syntaxErrors) {
-			return facts.syntaxErrors.map((error) =>
-				problemAtPosition(
-					file,
-					error,
-					`MDX syntax error: ${error.message}`,
-					error.hint ?? 'a `<` or `{` in text must be escaped as `\\<` or `\\{`; every tag must be closed',
-				),
-			);
-		}
-		return facts
-			? [...importProblems(file, facts), ...componentProblems(file, facts), ...imageProblems(file, facts)]
-			: [];
+		if (!facts) return [];
+		const syntaxProblems = (facts.syntaxErrors ?? []).map((error) =>
+			problemAtPosition(
+				file,
+				error,
+				`MDX syntax error: ${error.message}`,
+				error.hint ?? 'a `<` or `{` in text must be escaped as `\\<` or `\\{`; every tag must be closed',
+			),
+		);
+		return [
+			...syntaxProblems,
+			...importProblems(file, facts),
+			...componentProblems(file, facts),
+			...imageProblems(file, facts),
+		];
 	}),
 );
 

@@ -5,7 +5,7 @@ import { hasStory, type ContentFile } from './content-files';
 import { listedActorIds } from './reference-check';
 import { closest, didYouMean } from './suggest';
 import type { Problem } from './problem';
-import { positionIn } from './story-facts/facts';
+import { nothingRead, positionIn } from './story-facts/facts';
 
 /** Each actor's name and aliases, as the mention plugin will match them. */
 function namedActors(actors: readonly ContentFile[]): NamedActor[] {
@@ -93,7 +93,7 @@ function mentionProblems(context: CheckContext): Problem[] {
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
 		const data = file.data as Record<string, unknown> | undefined;
-		if (!facts || facts.syntaxErrors || !data || !Array.isArray(data['actors'])) return [];
+		if (!facts || nothingRead(facts) || !data || !Array.isArray(data['actors'])) return [];
 		const listed = textItems(data['actors']);
 		const listedOrMeant = listedActorIds(file, context);
 		const runs = facts.proseRuns;
@@ -105,10 +105,13 @@ function mentionProblems(context: CheckContext): Problem[] {
 		const explicit = facts.mentions;
 		// Matched once: the names found in the story both count as named and warn when not listed.
 		const runMatches = runs.map((run) => findNames(run.value));
+		// The paragraphs MDX could not read may name an actor too, in words or in a <Mention>.
+		const unread = facts.unreadText ?? '';
 		const named = new Set([
 			...explicit.map((mention) => mention.id),
 			...runMatches.flat().map((match) => match.id),
-			...frontmatterTexts.flatMap((text) => findNames(text).map((match) => match.id)),
+			...[...frontmatterTexts, unread].flatMap((text) => findNames(text).map((match) => match.id)),
+			...Array.from(unread.matchAll(/\bactor="([^"]*)"/g), ([, id]) => id),
 		]);
 
 		const problems: Problem[] = listed.flatMap((id, index): Problem[] => {

@@ -1,6 +1,6 @@
 import { problemAt, problemAtPosition, OWN_FILE, scoped, textsIn } from './check';
 import type { Problem } from './problem';
-import { positionIn } from './story-facts/facts';
+import { nothingRead, positionIn } from './story-facts/facts';
 
 /** Text the `new:article` and `new:actor` templates leave for editors to replace. */
 const PLACEHOLDER = /\bTODO\b/;
@@ -14,7 +14,7 @@ export const placeholderCheck = scoped(OWN_FILE, ({ files, storyFacts }) =>
 		);
 		const facts = storyFacts(file);
 		const inStory =
-			facts && !facts.syntaxErrors
+			facts && !nothingRead(facts)
 				? facts.proseRuns.flatMap((run): Problem[] => {
 						const match = PLACEHOLDER.exec(run.value);
 						if (!match) return [];

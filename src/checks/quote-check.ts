@@ -1,9 +1,12 @@
 import { listAt, problemAt, OWN_FILE, scoped } from './check';
 import { hasStory, type ContentFile } from './content-files';
 import type { Problem } from './problem';
-import { positionIn, type StoryFacts } from './story-facts/facts';
+import { nothingRead, positionIn, type StoryFacts } from './story-facts/facts';
 
-/** Whether words stand word for word in the story, curly or straight quotes, ellipses and spacing aside. */
+/**
+ * Whether words stand word for word in the story, curly or straight quotes, ellipses and spacing aside. In the
+ * paragraphs MDX could not read, whose markup is still in them, the same words in the same order will do.
+ */
 export function quotedInStory(facts: StoryFacts): (words: string) => boolean {
 	const normalise = (text: string) =>
 		text
@@ -13,16 +16,22 @@ export function quotedInStory(facts: StoryFacts): (words: string) => boolean {
 			.replace(/[\s\u00A0]+/g, ' ')
 			.trim();
 	const story = facts.blockTexts.map((block) => normalise(block.value)).join('\n');
-	return (words) => story.includes(normalise(words));
+	const wordRun = (text: string) =>
+		` ${wordsOf(text)
+			.map(([word]) => fold(word))
+			.join(' ')} `;
+	const unread = facts.unreadText === undefined ? '' : wordRun(facts.unreadText);
+	return (words) => story.includes(normalise(words)) || (unread !== '' && unread.includes(wordRun(words)));
 }
+
+const wordsOf = (text: string) => [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)];
+const fold = (word: string) => word.toLowerCase().replace(/’/g, "'");
 
 /**
  * The passage of the story most like `words`, word by word, when it is close enough to be the same quote changed in
  * one of the two places, so the editor sees which words differ: `; the story has “…” at line N`, or nothing.
  */
 export function closestPassage(facts: StoryFacts, words: string): string {
-	const wordsOf = (text: string) => [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)];
-	const fold = (word: string) => word.toLowerCase().replace(/’/g, "'");
 	const quoted = wordsOf(words).map(([word]) => fold(word));
 	if (quoted.length === 0) return '';
 	let best: { distance: number; text: string; line: number } | undefined;
@@ -127,7 +136,7 @@ export function repeatedIds(file: ContentFile, list: 'quotes' | 'claims') {
 export const quoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const facts = storyFacts(file);
-		if (!facts || facts.syntaxErrors || !hasStory(file)) return [];
+		if (!facts || nothingRead(facts) || !hasStory(file)) return [];
 		const inStory = quotedInStory(facts);
 		const repeatedId = repeatedIds(file, 'quotes');
 		return listAt<{ id?: unknown; text?: unknown } | null>(file, 'quotes').flatMap((quote, index): Problem[] => {

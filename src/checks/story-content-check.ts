@@ -3,6 +3,7 @@ import { OWN_FILE, problemAtPosition, scoped } from './check';
 import { disallowedTarget } from './link-check';
 import type { Position } from './content-files';
 import type { Problem } from './problem';
+import { nothingRead } from './story-facts/facts';
 
 /**
  * The HTML elements a story may write as tags: text-level and block elements that carry meaning and nothing else.
@@ -31,7 +32,7 @@ const URL_ATTRIBUTES = new Set(['href', 'cite']);
 export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const facts = storyFacts(file);
-		if (!facts || facts.syntaxErrors) return [];
+		if (!facts || nothingRead(facts)) return [];
 		const problems: Problem[] = [];
 		const report = (at: Position, message: string, hint: string) =>
 			problems.push(problemAtPosition(file, at, message, hint));

@@ -180,10 +180,18 @@ describe('the separate parser', () => {
 		expect(facts.syntaxErrors).toBeUndefined();
 	});
 
-	test('reports where MDX stops, and reads nothing else of the story', () => {
+	test('reports where MDX stops, reads the rest of the story and keeps the unread paragraph as written', () => {
 		const facts = story('A fine line.\n\nA stray { brace.\n', 3);
 		expect(facts.syntaxErrors).toMatchObject([{ line: 5 }]);
+		expect(facts.proseRuns).toEqual([{ value: 'A fine line.', line: 3, column: 1 }]);
+		expect(facts.unreadText).toBe('A stray { brace.');
+	});
+
+	test('reads nothing of a story when it stops before every mistake is set aside', () => {
+		const facts = story(['<div>', '', 'A fine line.', '', 'A stray { brace.', '</div>', ''].join('\n'), 1);
+		expect(facts.syntaxErrors).toMatchObject([{ line: 5 }]);
 		expect(facts.proseRuns).toEqual([]);
+		expect(facts.unreadText).toBeUndefined();
 	});
 
 	test('reports every mistake MDX would stop at, in their own paragraphs, in the order of the file', () => {

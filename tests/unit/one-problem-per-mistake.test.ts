@@ -155,4 +155,36 @@ describe('every check together', () => {
 			'keyFacts: should be a list, not text',
 		]);
 	});
+
+	test('check the rest of a story MDX cannot read: its quotes, mentions and links', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['text: We pause our operations today', 'text: We pause all our operations today'],
+					['Ostland doubts the announcement. See', 'Ostland <em>doubts the announcement. See'],
+				],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'20:5 these words do not appear word for word in the story; the story has “We pause our operations today” ' +
+				'at line 33',
+			'37:9 MDX syntax error: <em> is not closed in its paragraph',
+		]);
+	});
+
+	test('find in the paragraphs MDX cannot read what other checks look for: quoted words, names, headings', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['  - Ostland doubts the announcement.', '  - A neighbour doubts the announcement.'],
+					['text: We pause our operations today', 'text: doubts the announcement'],
+					['said its leader, Dana Reyes.', 'said its leader, Dana Reyes. [Why](#why-it-matters).'],
+					['## Why it matters\n\nOstland doubts the', '## Why it matters\nOstland doubts { the'],
+				],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'36:16 MDX syntax error: this `{` has no `}` to close it',
+		]);
+	});
 });

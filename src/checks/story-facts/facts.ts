@@ -26,9 +26,15 @@ interface TextRun extends Position {
 export interface StoryFacts {
 	/**
 	 * Where MDX parsing stopped (an unclosed tag, a stray `{` or `<`), and any later mistake it would stop at, each
-	 * with how to fix it when MDX's own words do not say; every other field is then empty.
+	 * with how to fix it when MDX's own words do not say. The other fields then hold what the rest of the story says,
+	 * or nothing when it could not be read either ({@link nothingRead}).
 	 */
 	syntaxErrors?: [StorySyntaxError, ...StorySyntaxError[]];
+	/**
+	 * With syntax errors, the text of the paragraphs holding them, as written, when the rest of the story was read:
+	 * the other fields leave them out, so a check that looks for something in the story looks here too.
+	 */
+	unreadText?: string;
 	/** The story's readable text, run by run, without code and expressions. */
 	proseRuns: TextRun[];
 	/** Block-level text with runs joined, so a quote that spans emphasis reads whole. */
@@ -57,6 +63,10 @@ export interface StoryFacts {
 	/** Every statement of the story's ESM that is not an import (an `export`). */
 	exports: Position[];
 }
+
+/** Whether MDX could read none of the story: a check of what it says has nothing to go on. */
+export const nothingRead = (facts: StoryFacts): boolean =>
+	facts.syntaxErrors !== undefined && facts.unreadText === undefined;
 
 /** The facts of a story that could not be parsed: the errors and nothing else. */
 export function unparsedStory(syntaxErrors: [StorySyntaxError, ...StorySyntaxError[]]): StoryFacts {

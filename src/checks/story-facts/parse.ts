@@ -57,7 +57,7 @@ export function readStoryFacts(body: { text: string; line: number }): StoryFacts
 	try {
 		tree = parser.runSync(parser.parse(text)) as Root;
 	} catch (error) {
-		return unparsedStory(syntaxErrorsFrom(syntaxErrorOf(error, text, body.line), text, body.line));
+		return readAroundSyntaxErrors(syntaxErrorOf(error, text, body.line), text, body.line);
 	}
 	return storyFactsOf(tree);
 }
@@ -66,27 +66,31 @@ export function readStoryFacts(body: { text: string; line: number }): StoryFacts
 const MAX_SYNTAX_ERRORS = 10;
 
 /**
- * `first` and the mistakes after it that MDX would stop at too, so that an editor fixes them in one go. MDX stops at
+ * The facts of a story MDX cannot parse: `first` and the mistakes after it that MDX would stop at too, so that an
+ * editor fixes them in one go, and what the rest of the story says, so that its other checks run too. MDX stops at
  * its first mistake (not always the first in the file), so the block holding it (its lines up to the blank lines
  * around them) is blanked out and the story parsed again, until it parses. The search stops at a block that closes
  * more tags or braces than it opens: blanking it leaves something above unclosed, a mistake the editor did not make.
  * A block that opens more than it closes may leave a closing tag below alone, which is a mistake to fix either way.
  */
-function syntaxErrorsFrom(first: StorySyntaxError, text: string, firstLine: number) {
+function readAroundSyntaxErrors(first: StorySyntaxError, text: string, firstLine: number): StoryFacts {
 	const errors: [StorySyntaxError, ...StorySyntaxError[]] = [first];
 	const lines = text.split('\n');
+	const unread: string[] = [];
 	const isBlank = (line: number) => (lines[line - 1] ?? '').trim() === '';
 	for (let error = first; errors.length < MAX_SYNTAX_ERRORS;) {
 		let start = error.line;
 		let end = error.line;
 		while (start > firstLine && !isBlank(start - 1)) start--;
 		while (end < lines.length && !isBlank(end + 1)) end++;
-		if (closesMoreThanItOpens(lines.slice(start - 1, end).join('\n'))) break;
+		const block = lines.slice(start - 1, end).join('\n');
+		if (closesMoreThanItOpens(block)) break;
+		unread.push(block);
 		lines.fill('', start - 1, end);
 		const rest = lines.join('\n');
 		try {
-			parser.runSync(parser.parse(rest));
-			break;
+			const tree = parser.runSync(parser.parse(rest)) as Root;
+			return { ...storyFactsOf(tree), syntaxErrors: inFileOrder(errors), unreadText: unread.join('\n\n') };
 		} catch (next) {
 			error = syntaxErrorOf(next, rest, firstLine);
 			// Where the story ends, or a line blanked: not a mistake of the editor's.
@@ -94,8 +98,11 @@ function syntaxErrorsFrom(first: StorySyntaxError, text: string, firstLine: numb
 			errors.push(error);
 		}
 	}
-	return errors.sort((a, b) => a.line - b.line || a.column - b.column);
+	return unparsedStory(inFileOrder(errors));
 }
+
+const inFileOrder = <List extends StorySyntaxError[]>(errors: List): List =>
+	errors.sort((a, b) => a.line - b.line || a.column - b.column);
 
 /** Whether MDX text ends more tags (`</x>`) than it starts (`<x` not self-closing), or has more `}` than `{`. */
 function closesMoreThanItOpens(text: string): boolean {
