@@ -76,6 +76,15 @@ export function referenceProblems(file: ContentFile, context: CheckContext, { pa
 		];
 	}
 	if (typeof id !== 'string' || known.has(id)) return [];
+	const parts = runTogetherIds(id, known);
+	if (parts) {
+		return [
+			problemAt(file, path, {
+				message: `"${id}" is ${parts.length} ${WHAT[collection]}s’ ids run together`,
+				hint: `put each on a line of its own after \`- \`, or separate them with commas: [${parts.join(', ')}]`,
+			}),
+		];
+	}
 	const suggestion = likelyId(id, known);
 	return [
 		problemAt(file, path, {
@@ -97,15 +106,25 @@ export const referenceCheck = scoped(OWN_FILE, (context: CheckContext) => [
 	...context.articles.flatMap(figureImageProblems),
 ]);
 
+/** The known ids that `id` is, when it is two or more of them written without a comma ("dana-reyes ostland"). */
+function runTogetherIds(id: string, known: ReadonlySet<string>): string[] | undefined {
+	const parts = id.split(/[\s,]+/).filter(Boolean);
+	return parts.length > 1 && parts.every((part) => known.has(part)) ? parts : undefined;
+}
+
 /**
  * The actors an explainer lists, and those its unknown entries most likely mean ("Dana-Reyes", "dana-reyse" for
- * dana-reyes): the entry's own problem says so, and "not listed" problems elsewhere would repeat its one mistake.
+ * dana-reyes; each of "dana-reyes ostland"; each of a list written as one line of text): the entry's own problem
+ * says so, and "not listed" problems elsewhere would repeat its one mistake.
  */
 export function listedActorIds(file: ContentFile, context: CheckContext): Set<string> {
+	const field = (file.data as Record<string, unknown> | undefined)?.['actors'];
+	const written = typeof field === 'string' ? [field] : textItems(listAt(file, 'actors'));
 	return new Set(
-		textItems(listAt(file, 'actors')).flatMap((id) => {
-			const meant = context.actorIds.has(id) ? undefined : likelyId(id, context.actorIds);
-			return meant ? [id, meant] : [id];
+		written.flatMap((id) => {
+			if (context.actorIds.has(id)) return [id];
+			const meant = runTogetherIds(id, context.actorIds) ?? [likelyId(id, context.actorIds)];
+			return [id, ...meant.filter((meantId) => meantId !== undefined)];
 		}),
 	);
 }

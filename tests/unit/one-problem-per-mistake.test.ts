@@ -187,4 +187,18 @@ describe('every check together', () => {
 			'36:16 MDX syntax error: this `{` has no `}` to close it',
 		]);
 	});
+
+	test.each([
+		[
+			'actors: [northern-front, dana-reyes ostland]\n',
+			'9:26 actors[1]: "dana-reyes ostland" is 2 actors’ ids run together',
+		],
+		['actors: northern-front, dana-reyes, ostland\n', '9:1 actors: should be a list, not text'],
+	])('report a mistyped actors list (%j) once, not also at the quotes and names it lists', (actors, problem) => {
+		const listed = 'actors:\n  - northern-front\n  - dana-reyes\n  - ostland\n';
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [[listed, actors]] }));
+		expect(problems.map((found) => `${found.line}:${found.column} ${found.field}: ${found.message}`)).toEqual([
+			problem,
+		]);
+	});
 });
