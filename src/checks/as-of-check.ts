@@ -55,6 +55,10 @@ const FIX: Record<Field, string> = {
 	summary: 'tie each summary to the explainer it was written for',
 };
 
+/** Whether two dated facts both have a `from` date. */
+const startsOf = (a: { from?: unknown } | undefined, b: { from?: unknown } | undefined) =>
+	a?.from !== undefined && b?.from !== undefined;
+
 /** "content/articles/a.mdx (30 January 2024), content/articles/b.mdx (…)": the explainers a problem touches. */
 const explainersIn = (uses: readonly Use[]) =>
 	[...new Map(uses.map((use) => [use.explainer.file.path, use])).values()]
@@ -92,7 +96,9 @@ function actorProblems(file: ContentFile, actor: ActorData, uses: readonly Use[]
 			message:
 				`${LABEL[field](actor, first)} and ${LABEL[field](actor, second)} both hold on the date of ` +
 				`${explainersIn(affected)}, and their dates cannot say which is current`,
-			hint: `${FIX[field]} (\`reportedIn: <slug>\`), or give both a \`from\` date`,
+			hint: startsOf(actor[field][first], actor[field][second])
+				? `both have a \`from\` date, and neither says which came later: give the one that ended a \`to\` date`
+				: `${FIX[field]} (\`reportedIn: <slug>\`), or give both a \`from\` date`,
 		}),
 	);
 	const [firstUncovered] = uncovered;

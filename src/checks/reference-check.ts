@@ -119,7 +119,12 @@ function runTogetherIds(id: string, known: ReadonlySet<string>): string[] | unde
  */
 export function listedActorIds(file: ContentFile, context: CheckContext): Set<string> {
 	const field = (file.data as Record<string, unknown> | undefined)?.['actors'];
-	const written = typeof field === 'string' ? [field] : textItems(listAt(file, 'actors'));
+	// `- ostland:` is the id with a colon after it, which YAML reads as a field with no value.
+	const asWritten = (item: unknown) =>
+		item && typeof item === 'object' && Object.values(item).every((value) => value === null)
+			? Object.keys(item)
+			: [item];
+	const written = typeof field === 'string' ? [field] : textItems(listAt(file, 'actors').flatMap(asWritten));
 	return new Set(
 		written.flatMap((id) => {
 			if (context.actorIds.has(id)) return [id];

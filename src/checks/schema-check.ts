@@ -48,13 +48,17 @@ function hintFor(file: ContentFile, issue: z.core.$ZodIssue, value: unknown): st
 	switch (issue.code) {
 		case 'invalid_type': {
 			const write: Partial<Record<string, string>> = {
-				array: 'write a list: each item on a line of its own, starting with `- `, indented under the field',
+				array: `write a list: each item on a line of its own, starting with \`- \`, indented under the field${
+					value === null && mayLeaveOut(file, issue.path) ? ', or leave the field out' : ''
+				}`,
 				object: `write its fields, each \`name: value\` on a line of its own, indented under it; ${reference}`,
 				string:
 					value === null
 						? `write the text${mayLeaveOut(file, issue.path) ? ', or leave the field out' : ''}`
-						: 'write text here; put it in quotes when YAML would read it as a number, a date, true or false',
-				number: 'write a number, without quotes, e.g. 33.31',
+						: value && typeof value === 'object' && !Array.isArray(value)
+							? textReadAsFieldHint(value)
+							: 'write text here; put it in quotes when YAML would read it as a number, a date, true or false',
+				number: numberHint(value),
 				boolean: 'write true or false',
 			};
 			// Text where the list's items take fields: most likely the item's name, as `- AP` for `- name: AP`.
@@ -82,9 +86,34 @@ function hintFor(file: ContentFile, issue: z.core.$ZodIssue, value: unknown): st
 		case 'invalid_value':
 			return `write one of: ${issue.values.map(String).join(', ')}`;
 		default:
+			if (issue.path.at(-1) === 'to' && typeof value === 'string' && STILL_HOLDS.test(value.trim())) {
+				return 'leave `to` out while it still holds: an item without `to` holds from its `from` on';
+			}
 			// Custom rules and formats say in their message what to write; the reference shows an example.
 			return reference;
 	}
+}
+
+/** Words an editor writes for an end that has not come. */
+const STILL_HOLDS = /^(?:present|now|today|current(?:ly)?|ongoing|still|incumbent)$/i;
+
+/** Text YAML read as fields: `word:` at the end of a line, or `word: ` inside the text. */
+function textReadAsFieldHint(fields: object): string {
+	const [only, ...more] = Object.entries(fields);
+	return only && more.length === 0 && only[1] === null
+		? `remove the colon after “${only[0]}”`
+		: 'put the whole text in quotes, "like this"';
+}
+
+/** How to write a number the editor wrote as text: a decimal comma, degrees and minutes. */
+function numberHint(value: unknown): string {
+	if (typeof value === 'string' && /^-?\d+,\d+$/.test(value.trim())) {
+		return `write ${value.trim().replace(',', '.')}, with a decimal point`;
+	}
+	if (typeof value === 'string' && /°/.test(value)) {
+		return 'write decimal degrees, e.g. 35.9 for 35°54′ (degrees plus minutes ÷ 60), negative south and west';
+	}
+	return 'write a number, without quotes, e.g. 33.31';
 }
 
 /** Whether an issue of a union's form says the value is of another kind: a list where the form takes text. */
@@ -146,7 +175,7 @@ const KIND_WORDS: Partial<Record<string, string>> = {
 function valueWords(value: unknown): string {
 	if (Array.isArray(value)) return 'a list';
 	if (value instanceof Date) return 'a date';
-	if (typeof value === 'object') return 'fields: YAML reads a colon followed by a space as starting a field';
+	if (typeof value === 'object') return 'fields: YAML reads a word followed by a colon as a field name';
 	if (typeof value === 'string') return 'text';
 	return `${typeof value === 'number' ? 'the number ' : ''}${String(value)}`;
 }

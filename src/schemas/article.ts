@@ -71,7 +71,7 @@ const SharedFields = once(() => ({
 		.meta({
 			description:
 				'The places of the locator map ("Where it happened"), most important first: marked places are ' +
-				'labelled in this order. Leave empty for no map.',
+				'labelled in this order. Leave it out for no map.',
 		}),
 }));
 

@@ -147,8 +147,8 @@ describe('content checks', () => {
 			['topics', 'lists 0 items; it takes at least 1', 'add 1 more'],
 			[
 				'keyFacts[1]',
-				'should be text, not fields: YAML reads a colon followed by a space as starting a field',
-				expect.stringContaining('put it in quotes'),
+				'should be text, not fields: YAML reads a word followed by a colon as a field name',
+				expect.stringContaining('put the whole text in quotes'),
 			],
 			[
 				'quotes[0].setting',

@@ -201,4 +201,22 @@ describe('every check together', () => {
 			problem,
 		]);
 	});
+
+	test('report two roles that both start before the story, and neither ends, with the date to add', () => {
+		const spokesperson =
+			'  - title: Spokesperson of the Northern Front\n    organization: northern-front\n    from: 2020\n';
+		const problems = checkFiles(
+			contentWith({ 'actors/dana-reyes.yaml': [['    from: 2020', `    from: 2020\n${spokesperson}`]] }),
+		);
+		expect(problems.map((problem) => `${problem.field}: ${problem.hint}`)).toEqual([
+			'roles[0]: both have a `from` date, and neither says which came later: give the one that ended a `to` date',
+		]);
+	});
+
+	test('report an actor listed with a colon after its id once, not also as named in the story but not listed', () => {
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['  - ostland\n', '  - ostland:\n']] }));
+		expect(problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
+			'actors[2]: should be text, not fields: YAML reads a word followed by a colon as a field name',
+		]);
+	});
 });

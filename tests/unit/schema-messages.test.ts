@@ -111,10 +111,7 @@ describe('the schema check', () => {
 		});
 
 		test.each([
-			[
-				'summary:\n  text: A country.\n  from: 2020',
-				'fields: YAML reads a colon followed by a space as starting a field',
-			],
+			['summary:\n  text: A country.\n  from: 2020', 'fields: YAML reads a word followed by a colon as a field name'],
 			['summary: 42', 'the number 42'],
 		])('a value of none of its forms, as %j: the forms it takes', (written, what) => {
 			expect(problems('actors/ostland.yaml', summary, written)).toEqual([
@@ -168,6 +165,47 @@ describe('the schema check', () => {
 	test('says an optional text field written with nothing after it is empty, and may be left out', () => {
 		expect(problems('articles/story.mdx', '    pull: true', '    context:\n    pull: true')).toEqual([
 			'articles/story.mdx:23:5 quotes[0].context: is empty\n    → write the text, or leave the field out',
+		]);
+	});
+
+	test('says an empty list may be left out where the field is optional, and not where it is required', () => {
+		const list = 'write a list: each item on a line of its own, starting with `- `, indented under the field';
+		expect(problems('articles/story.mdx', 'timeline:\n', 'places:\ntimeline:\n')).toEqual([
+			`articles/story.mdx:24:1 places: is empty\n    → ${list}, or leave the field out`,
+		]);
+		expect(problems('articles/story.mdx', 'topics:\n  - Testing\n', 'topics:\n')).toEqual([
+			`articles/story.mdx:7:1 topics: is empty\n    → ${list}`,
+		]);
+	});
+
+	test.each([
+		['35,9', 'write 35.9, with a decimal point'],
+		['35°54′N', 'write decimal degrees, e.g. 35.9 for 35°54′ (degrees plus minutes ÷ 60), negative south and west'],
+	])('says how to write a latitude written as %s', (written, hint) => {
+		expect(problems('places/valletta.yaml', 'latitude: 35.9', `latitude: ${written}`)).toEqual([
+			`places/valletta.yaml:4:3 coordinates.latitude: should be a number, not text\n    → ${hint}`,
+		]);
+	});
+
+	test('says to leave out the end of a role that still holds, written as "present"', () => {
+		expect(problems('actors/dana-reyes.yaml', '    from: 2020', '    from: 2020\n    to: present')).toEqual([
+			'actors/dana-reyes.yaml:10:5 roles[0].to: "present" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, ' +
+				'e.g. 2024-01-28\n    → leave `to` out while it still holds: an item without `to` holds from its `from` on',
+		]);
+	});
+
+	test.each([
+		[
+			'  - Ostland doubts the announcement.',
+			'  - Ostland says: it is a trick.',
+			'16:5 keyFacts[2]',
+			'put the whole text in quotes, "like this"',
+		],
+		['  - ostland\n', '  - ostland:\n', '12:5 actors[2]', 'remove the colon after “ostland”'],
+	])('says text that YAML read as a field (%j → %j) is one, and how to keep it text', (find, replace, at, hint) => {
+		expect(problems('articles/story.mdx', find, replace)).toEqual([
+			`articles/story.mdx:${at}: should be text, not fields: YAML reads a word followed by a colon as a field ` +
+				`name\n    → ${hint}`,
 		]);
 	});
 
