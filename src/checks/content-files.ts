@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node,
 import { idFromFileName } from '../utils/ids';
 import { astroData } from './astro-yaml';
 import { explainerParts } from './explainer-parts';
+import { yamlSpaceLookAlike } from './look-alikes';
 import { count } from './problem';
 
 /** The content collections, each a folder of the content directory. */
@@ -137,7 +138,10 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 	if (firstError && /Maximum call stack/.test(firstError.message)) {
 		syntaxErrors.push({ ...TOO_DEEP, position: place(0) });
 	} else if (firstError) {
-		const { message, hint, offset } = yamlError(firstError, yamlText, document, place);
+		const lineEnd = yamlText.indexOf('\n', firstError.pos[0]);
+		const { message, hint, offset } =
+			yamlSpaceLookAlike(yamlText, lineEnd < 0 ? yamlText.length : lineEnd) ??
+			yamlError(firstError, yamlText, document, place);
 		const more = laterErrors.length > 0 ? '; the lines after it may be fine once this is fixed' : '';
 		syntaxErrors.push({ message: `YAML syntax error: ${message}`, hint: hint + more, position: place(offset) });
 	}

@@ -4,6 +4,7 @@ import { idFromText } from '../utils/ids';
 import { listAt, problemAt, OWN_FILE, scoped, textItems, type CheckContext } from './check';
 import { DATED_FIELDS } from './date-check';
 import { imageFileFault } from './image-file';
+import { lookAlikeIn } from './look-alikes';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 import { closest, didYouMean } from './suggest';
@@ -76,6 +77,15 @@ export function referenceProblems(file: ContentFile, context: CheckContext, { pa
 		];
 	}
 	if (typeof id !== 'string' || known.has(id)) return [];
+	const lookAlike = lookAlikeIn(id);
+	if (lookAlike) {
+		return [
+			problemAt(file, path, {
+				message: `no ${WHAT[collection]} "${id}": it holds ${lookAlike}`,
+				hint: 'delete that character and type the one you mean: ids are lower-case letters, digits and hyphens',
+			}),
+		];
+	}
 	const parts = runTogetherIds(id, known);
 	if (parts) {
 		return [

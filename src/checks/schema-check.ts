@@ -4,6 +4,7 @@ import { ArticleSchema } from '../schemas/article';
 import { PlaceSchema } from '../schemas/place';
 import { oncePerFile, problemAt, problemAtPosition, OWN_FILE, scoped } from './check';
 import type { Collection, ContentFile } from './content-files';
+import { lookAlikeIn } from './look-alikes';
 import { count, fieldName } from './problem';
 import { closest, didYouMean } from './suggest';
 
@@ -93,6 +94,9 @@ function hintFor(file: ContentFile, issue: z.core.$ZodIssue, value: unknown): st
 			return reference;
 	}
 }
+
+/** Issues of a value's length, which a look-alike character does not cause. */
+const LENGTH_ISSUES = new Set<string>(['too_big', 'too_small']);
 
 /** Words an editor writes for an end that has not come. */
 const STILL_HOLDS = /^(?:present|now|today|current(?:ly)?|ongoing|still|incumbent)$/i;
@@ -274,6 +278,7 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 				});
 			}
 			const value = valueAsRead(file, issue.path);
+			const lookAlike = typeof value === 'string' && !LENGTH_ISSUES.has(issue.code) ? lookAlikeIn(value) : undefined;
 			// A missing field fails whatever its schema takes (a kind, one of some values, one of some forms); only a
 			// rule over several fields says more about it than that it is missing.
 			const missing = value === undefined && issue.code !== 'custom';
@@ -282,7 +287,9 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 					message: missing ? 'is required but missing' : messageFor(issue, value),
 					hint: missing
 						? `add \`${String(issue.path.at(-1))}:\` — see docs/editing.md for what it takes`
-						: hintFor(file, issue, value),
+						: lookAlike
+							? `it holds ${lookAlike}: delete it and type the character you mean`
+							: hintFor(file, issue, value),
 				}),
 			];
 		});

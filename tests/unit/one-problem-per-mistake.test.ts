@@ -219,4 +219,32 @@ describe('every check together', () => {
 			'actors[2]: should be text, not fields: YAML reads a word followed by a colon as a field name',
 		]);
 	});
+
+	test.each([
+		[
+			'  - ostland\n',
+			'\u00A0\u00A0- ostland\n',
+			'12:1 YAML syntax error: this line is indented with a non-breaking space (U+00A0), which YAML does not read as a space',
+		],
+		[
+			'title: The',
+			'title:\u00A0The',
+			'2:7 YAML syntax error: the space after this field’s colon is a non-breaking space (U+00A0), which YAML does not ' +
+				'read as a space',
+		],
+		[
+			'  - dana-reyes\n',
+			'  - dana\u200B-reyes\n',
+			'11:5 no actor "dana\u200B-reyes": it holds a zero-width space (U+200B) at character 5, which looks like nothing',
+		],
+		[
+			'    date: 2024-03-01\n',
+			'    date: 2024\u201103-01\n',
+			'22:5 "2024\u201103-01" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-01-28',
+		],
+	])('report a character pasted in that only looks right (%j → %j) as that character', (find, replace, problem) => {
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [[find, replace]] }));
+		expect(problems.map((found) => `${found.line}:${found.column} ${found.message}`)).toEqual([problem]);
+		expect(problems[0]?.hint).toMatch(/retype|delete (it|that character)/);
+	});
 });
