@@ -84,8 +84,14 @@ function hintFor(file: ContentFile, issue: z.core.$ZodIssue, value: unknown): st
 				: issue.origin === 'array' && Array.isArray(value)
 					? `add ${Number(issue.minimum) - value.length} more`
 					: `use a value of at least ${issue.minimum}`;
-		case 'invalid_value':
-			return `write one of: ${issue.values.map(String).join(', ')}`;
+		case 'invalid_value': {
+			const suggestion = typeof value === 'string' ? closest(value, issue.values.map(String)) : undefined;
+			if (suggestion) return `change it to "${suggestion}"`;
+			// A schema's own message may list the values already.
+			return issue.message.includes(issue.values.map(String).join(', '))
+				? reference
+				: `write one of: ${issue.values.map(String).join(', ')}`;
+		}
 		default:
 			if (issue.path.at(-1) === 'to' && typeof value === 'string' && STILL_HOLDS.test(value.trim())) {
 				return 'leave `to` out while it still holds: an item without `to` holds from its `from` on';
@@ -186,7 +192,13 @@ function valueWords(value: unknown): string {
 
 /** An issue's message in plain words when it is zod's own wording, from the value the file holds. */
 function messageFor(issue: z.core.$ZodIssue, value: unknown): string {
-	if (!ZOD_WORDING.test(issue.message)) return issue.message;
+	if (!ZOD_WORDING.test(issue.message)) {
+		const suggestion =
+			issue.code === 'invalid_value' && typeof value === 'string'
+				? closest(value, issue.values.map(String))
+				: undefined;
+		return `${issue.message}${didYouMean(suggestion)}`;
+	}
 	// A field with nothing after its colon, which YAML reads as null, whatever the field takes.
 	if (value === null) return 'is empty';
 	switch (issue.code) {

@@ -153,7 +153,7 @@ describe('content checks', () => {
 			[
 				'quotes[0].setting',
 				'"press-conferense" is not one of the values it takes — did you mean "press-conference"?',
-				expect.stringMatching(/^write one of: .*press-conference/),
+				'change it to "press-conference"',
 			],
 		]);
 		expect(problems.map((problem) => problem.message).join('\n')).not.toMatch(/Invalid|Too (?:small|big)|expected/);

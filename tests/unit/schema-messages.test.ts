@@ -168,6 +168,17 @@ describe('the schema check', () => {
 		]);
 	});
 
+	test('suggests the status meant, without listing the statuses twice', () => {
+		const claim = 'claims:\n  - id: pause\n    claimant: dana-reyes\n    paraphrase: A pause.\n    sources: [wire]\n';
+		expect(
+			problems('articles/story.mdx', 'timeline:\n', `${claim}    status: not independently verified\ntimeline:\n`),
+		).toEqual([
+			'articles/story.mdx:29:5 claims[0].status: "not independently verified" is not a status: write one of ' +
+				'claimed, disputed, denied, confirmed, not-independently-verified, as the story reports it — did you mean ' +
+				'"not-independently-verified"?\n    → change it to "not-independently-verified"',
+		]);
+	});
+
 	test('says an empty list may be left out where the field is optional, and not where it is required', () => {
 		const list = 'write a list: each item on a line of its own, starting with `- `, indented under the field';
 		expect(problems('articles/story.mdx', 'timeline:\n', 'places:\ntimeline:\n')).toEqual([
