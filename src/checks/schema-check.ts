@@ -62,13 +62,14 @@ function hintFor(file: ContentFile, issue: z.core.$ZodIssue, value: unknown): st
 				number: numberHint(value),
 				boolean: 'write true or false',
 			};
-			// Text where the list's items take fields: most likely the item's name, as `- AP` for `- name: AP`.
-			if (
-				issue.expected === 'object' &&
-				typeof value === 'string' &&
-				fieldsAt(schemas[file.collection], issue.path).includes('name')
-			) {
-				return `write it as \`name: ${value}\` after the \`- \`, with any other fields on lines of their own below; ${reference}`;
+			// Text where the list's items take fields: most likely the item's main field, as `- AP` for `- name: AP` or
+			// `- The leader.` for `- text: The leader.`
+			const main =
+				issue.expected === 'object' && typeof value === 'string'
+					? MAIN_FIELDS.find((field) => fieldsAt(schemas[file.collection], issue.path).includes(field))
+					: undefined;
+			if (main) {
+				return `write it as \`${main}: ${value}\` after the \`- \`, with any other fields on lines of their own below; ${reference}`;
 			}
 			return write[issue.expected] ?? reference;
 		}
@@ -103,6 +104,9 @@ function hintFor(file: ContentFile, issue: z.core.$ZodIssue, value: unknown): st
 
 /** Issues of a value's length, which a look-alike character does not cause. */
 const LENGTH_ISSUES = new Set<string>(['too_big', 'too_small']);
+
+/** The field that holds an item's words, which an editor writing the item as text most likely meant. */
+const MAIN_FIELDS = ['name', 'text', 'title'];
 
 /** Words an editor writes for an end that has not come. */
 const STILL_HOLDS = /^(?:present|now|today|current(?:ly)?|ongoing|still|incumbent)$/i;

@@ -168,6 +168,16 @@ describe('the schema check', () => {
 		]);
 	});
 
+	test('says how to write a dated summary written as text: its words go in `text`', () => {
+		expect(
+			problems('actors/dana-reyes.yaml', 'summary: The leader of the Northern Front.', 'summary:\n  - The leader.'),
+		).toEqual([
+			'actors/dana-reyes.yaml:6:5 summary[0]: should be fields, each `name: value` on a line of its own, not text\n' +
+				'    → write it as `text: The leader.` after the `- `, with any other fields on lines of their own below; ' +
+				'see `summary[0]` in the field reference of docs/editing.md',
+		]);
+	});
+
 	test('suggests the status meant, without listing the statuses twice', () => {
 		const claim = 'claims:\n  - id: pause\n    claimant: dana-reyes\n    paraphrase: A pause.\n    sources: [wire]\n';
 		expect(
