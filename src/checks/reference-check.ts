@@ -59,10 +59,19 @@ const KNOWN: Record<Referenced, (context: CheckContext) => ReadonlySet<string>> 
 
 const WHAT: Record<Referenced, string> = { actors: 'actor', places: 'place', articles: 'explainer' };
 
-/** The known id an unknown one most likely means: the same written as an id ("Pat Ryder"), or one spelt nearly so. */
+/**
+ * The known id an unknown one most likely means: the same written as an id ("Pat Ryder"), one spelt nearly so, or
+ * the one id that holds it or that it holds, as when a file was renamed with a word added (`dana-reyes-leader.yaml`).
+ */
 function likelyId(id: string, known: ReadonlySet<string>): string | undefined {
 	const asId = idFromText(id);
-	return known.has(asId) ? asId : closest(id, known);
+	if (known.has(asId)) return asId;
+	const near = closest(id, known);
+	if (near || asId.length < 4) return near;
+	const [only, ...more] = [...known].filter(
+		(other) => other.length >= 4 && (other.includes(asId) || asId.includes(other)),
+	);
+	return more.length === 0 ? only : undefined;
 }
 
 /** A reference whose id names no entry of its collection, with the likely intended id or how to add the entry. */

@@ -247,4 +247,26 @@ describe('every check together', () => {
 		expect(problems.map((found) => `${found.line}:${found.column} ${found.message}`)).toEqual([problem]);
 		expect(problems[0]?.hint).toMatch(/retype|delete (it|that character)/);
 	});
+
+	test('report an actor file saved again under another name that gives the same id once, at the copy', () => {
+		const files = contentWith({});
+		const actor = files.find((file) => file.path === 'actors/dana-reyes.yaml');
+		const copy = parseContentFile('actors', 'actors/Dana Reyes.yaml', Buffer.from(actor?.text ?? ''));
+		expect(checkFiles([...files, copy]).map((problem) => `${problem.file}: ${problem.message}`)).toEqual([
+			'actors/Dana Reyes.yaml: duplicate slug "dana-reyes": actors/dana-reyes.yaml has the same id',
+		]);
+	});
+
+	test('suggest the renamed file of an actor whose new name adds a word to the old', () => {
+		const files = contentWith({}).map((file) =>
+			file.path === 'actors/dana-reyes.yaml'
+				? parseContentFile('actors', 'actors/dana-reyes-leader.yaml', Buffer.from(file.text))
+				: file,
+		);
+		expect(checkFiles(files).map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
+			'affiliations[0].actor: no actor "dana-reyes" — did you mean "dana-reyes-leader"?',
+			'actors[1]: no actor "dana-reyes" — did you mean "dana-reyes-leader"?',
+			'quotes[0].speaker: no actor "dana-reyes" — did you mean "dana-reyes-leader"?',
+		]);
+	});
 });
