@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { countriesByName } from '../../src/locator-map/atlas';
 import { atlasNameFor, COUNTRY_ALIASES, countryKey } from '../../src/locator-map/country-names';
@@ -60,5 +61,23 @@ describe('other names for the atlas’s countries', () => {
 			undefined,
 			undefined,
 		]);
+	});
+});
+
+/** The names of the comma-separated paragraph after `marker`, joined across the lines it is wrapped over. */
+function namesListedAfter(text: string, marker: string): string[] {
+	const [paragraph = ''] = text
+		.slice(text.indexOf(marker) + marker.length)
+		.trim()
+		.split(/\n\s*\n/);
+	return paragraph.replace(/\s+/g, ' ').replace(/\.$/, '').split(', ');
+}
+
+describe('the country names listed in docs/editing.md', () => {
+	test('are the atlas’s, every one of them', () => {
+		const guide = readFileSync('docs/editing.md', 'utf8');
+		const marker = '<!-- atlas country names -->';
+		expect(guide, `docs/editing.md has no ${marker}`).toContain(marker);
+		expect(namesListedAfter(guide, marker).toSorted()).toEqual([...countriesByName().keys()].toSorted());
 	});
 });
