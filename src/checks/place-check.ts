@@ -1,5 +1,6 @@
 import { geoContains } from 'd3-geo';
 import { countriesByName, countryAt, distanceToCountryKm, type LonLat } from '../locator-map/atlas';
+import { ATLAS_SPELLING_EXAMPLES, atlasNameFor } from '../locator-map/country-names';
 import { problemAt, OWN_FILE, scoped } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
@@ -36,6 +37,23 @@ function placeFields(file: ContentFile) {
 	};
 }
 
+/**
+ * What to tell an editor of a country the atlas does not have: its atlas name if the editor wrote another name for
+ * it, else a likely intended name, else where the atlas's names are listed.
+ */
+function unknownCountry(written: string): Pick<Problem, 'message' | 'hint'> {
+	const message = `the map has no country "${written}"`;
+	const alias = atlasNameFor(written);
+	if (alias) return { message: `${message} — the atlas calls it "${alias}"`, hint: `change it to "${alias}"` };
+	const suggestion = closest(written, countriesByName().keys());
+	if (suggestion) return { message: `${message}${didYouMean(suggestion)}`, hint: `change it to "${suggestion}"` };
+	const examples = ATLAS_SPELLING_EXAMPLES.map((name) => `"${name}"`).join(', ');
+	return {
+		message,
+		hint: `write the country as the atlas names it, e.g. ${examples}; docs/editing.md lists every name under "Country names"`,
+	};
+}
+
 /** Each country must be one the atlas draws, and the coordinates must lie in one of them. */
 function checkPlace(file: ContentFile): Problem[] {
 	const atlas = countriesByName();
@@ -43,15 +61,7 @@ function checkPlace(file: ContentFile): Problem[] {
 	const problems: Problem[] = [];
 	for (const { value, path } of countries) {
 		if (typeof value !== 'string' || atlas.has(value)) continue;
-		const suggestion = closest(value, atlas.keys());
-		problems.push(
-			problemAt(file, path, {
-				message: `the map has no country "${value}"${didYouMean(suggestion)}`,
-				hint: suggestion
-					? `change it to "${suggestion}"`
-					: 'use the country’s name as Natural Earth spells it (docs/editing.md lists where to look them up)',
-			}),
-		);
+		problems.push(problemAt(file, path, unknownCountry(value)));
 	}
 	const known = countries.flatMap(({ value }) => (typeof value === 'string' ? (atlas.get(value) ?? []) : []));
 	if (problems.length > 0 || !point || known.length === 0) return problems;

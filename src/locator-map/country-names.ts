@@ -110,3 +110,6 @@ export const atlasNamesByKey = once((): ReadonlyMap<string, string> => {
 
 /** The atlas's name for a country written otherwise (`Gaza`, `USA`, `syria`), if it is one. */
 export const atlasNameFor = (written: string): string | undefined => atlasNamesByKey().get(countryKey(written));
+
+/** Atlas names that show an editor how it spells countries: a long form, an abbreviation, a disputed territory. */
+export const ATLAS_SPELLING_EXAMPLES = ['United States of America', 'Dem. Rep. Congo', 'Palestine'] as const;

@@ -1,12 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { countriesByName } from '../../src/locator-map/atlas';
-import { atlasNameFor, COUNTRY_ALIASES, countryKey } from '../../src/locator-map/country-names';
+import {
+	ATLAS_SPELLING_EXAMPLES,
+	atlasNameFor,
+	COUNTRY_ALIASES,
+	countryKey,
+} from '../../src/locator-map/country-names';
 
 describe('other names for the atlas’s countries', () => {
 	test('each names a country the atlas has', () => {
 		const atlas = countriesByName();
 		expect(Object.keys(COUNTRY_ALIASES).filter((name) => !atlas.has(name))).toEqual([]);
+	});
+
+	test('the examples an editor is shown are the atlas’s names', () => {
+		expect(ATLAS_SPELLING_EXAMPLES.filter((name) => !countriesByName().has(name))).toEqual([]);
 	});
 
 	test('no name, the atlas’s own or another, stands for two countries', () => {
