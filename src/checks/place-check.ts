@@ -1,6 +1,6 @@
 import { geoContains } from 'd3-geo';
 import { countriesByName, countryAt, distanceToCountryKm, type LonLat } from '../locator-map/atlas';
-import { ATLAS_SPELLING_EXAMPLES, atlasNameFor } from '../locator-map/country-names';
+import { ATLAS_SPELLING_EXAMPLES, atlasNameFor, atlasNamesByKey, countryKey } from '../locator-map/country-names';
 import { problemAt, OWN_FILE, scoped } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
@@ -38,6 +38,37 @@ function placeFields(file: ContentFile) {
 }
 
 /**
+ * A suggested country may be off by at most one letter in four, as {@link closest} allows a long name to be. It allows
+ * two edits however short the name, though, and in a short one that turns one country into another (`Golan` →
+ * `Poland`, `Dubai` → `Cuba`, `CA` → `CAR`).
+ */
+const LETTERS_PER_TYPO = 4;
+
+/**
+ * Whether two names differ by one typo: a letter added, dropped or changed, or two neighbours swapped (`Syira`),
+ * which an edit distance counts as two.
+ */
+function oneTypoApart(a: string, b: string): boolean {
+	let start = 0;
+	while (start < a.length && start < b.length && a[start] === b[start]) start++;
+	let end = 0;
+	while (end < a.length - start && end < b.length - start && a.at(-1 - end) === b.at(-1 - end)) end++;
+	const [restA, restB] = [a.slice(start, a.length - end), b.slice(start, b.length - end)];
+	const swapped = restA.length === 2 && restA === [...restB].reverse().join('');
+	return (restA.length <= 1 && restB.length <= 1) || swapped;
+}
+
+/** The atlas country a misspelt one likely means: the closest of its names and aliases, if close enough. */
+function countrySuggestion(written: string): string | undefined {
+	const key = countryKey(written);
+	const nearest = closest(key, atlasNamesByKey().keys());
+	const typos = Math.floor(key.length / LETTERS_PER_TYPO);
+	// From two typos on (eight letters), closest's own limit is this one.
+	if (nearest === undefined || typos === 0 || (typos === 1 && !oneTypoApart(key, nearest))) return undefined;
+	return atlasNamesByKey().get(nearest);
+}
+
+/**
  * What to tell an editor of a country the atlas does not have: its atlas name if the editor wrote another name for
  * it, else a likely intended name, else where the atlas's names are listed.
  */
@@ -45,7 +76,7 @@ function unknownCountry(written: string): Pick<Problem, 'message' | 'hint'> {
 	const message = `the map has no country "${written}"`;
 	const alias = atlasNameFor(written);
 	if (alias) return { message: `${message} — the atlas calls it "${alias}"`, hint: `change it to "${alias}"` };
-	const suggestion = closest(written, countriesByName().keys());
+	const suggestion = countrySuggestion(written);
 	if (suggestion) return { message: `${message}${didYouMean(suggestion)}`, hint: `change it to "${suggestion}"` };
 	const examples = ATLAS_SPELLING_EXAMPLES.map((name) => `"${name}"`).join(', ');
 	return {

@@ -35,4 +35,26 @@ describe('the place check on a country the atlas does not have', () => {
 			`places/valletta.yaml:6:1 country: the map has no country "Narnia"\n${NO_SUGGESTION_HINT}`,
 		]);
 	});
+
+	test.each(['Golan', 'Dubai', 'Java', 'Goa', 'CA'])(
+		'suggests no country for "%s": more than one letter in four is not as written',
+		(written) => {
+			expect(countryProblems(written)).toEqual([
+				`places/valletta.yaml:6:1 country: the map has no country "${written}"\n${NO_SUGGESTION_HINT}`,
+			]);
+		},
+	);
+
+	test.each([
+		['Malt', 'Malta'],
+		['Syira', 'Syria'],
+		['Isreal', 'Israel'],
+		['Phillipines', 'Philippines'],
+		['Untied States', 'United States of America'],
+	])('still suggests a country for a typo: %s', (written, meant) => {
+		expect(countryProblems(written)).toEqual([
+			`places/valletta.yaml:6:1 country: the map has no country "${written}" — did you mean "${meant}"?\n` +
+				`    → change it to "${meant}"`,
+		]);
+	});
 });
