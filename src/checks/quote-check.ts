@@ -46,7 +46,8 @@ export function closestPassage(facts: StoryFacts, words: string): string {
 		const text = block.value.slice(first.index, last.index + last[0].length);
 		best = { distance: span.distance, text, line: positionIn(block, first.index).line };
 	}
-	return best && best.distance <= Math.max(1, Math.floor(quoted.length / 3))
+	// Up to two words in five changed, added or dropped: the same quote, still, not another passage.
+	return best && best.distance <= Math.max(1, Math.floor((quoted.length * 2) / 5))
 		? `; the story has “${best.text.replace(/\s+/g, ' ')}” at line ${best.line}`
 		: '';
 }
@@ -72,9 +73,14 @@ function closestSpan(pattern: readonly string[], text: readonly string[]) {
 		previous = current;
 	}
 	let best = { distance: Infinity, start: 0, end: 0 };
+	// Of runs as close, one that ends on the quote's last word, so the passage shown is not cut short of it.
+	const endsAsQuote = (end: number) => text[end - 1] === pattern.at(-1);
 	previous.forEach(({ cost, start }, end) => {
-		if (end > start && cost < best.distance) best = { distance: cost, start, end };
+		const closer = cost < best.distance || (cost === best.distance && endsAsQuote(end) && !endsAsQuote(best.end));
+		if (end > start && closer) best = { distance: cost, start, end };
 	});
+	// Likewise at the start: a run just after the quote's first word starts on it, at no greater distance.
+	if (best.start > 0 && text[best.start - 1] === pattern[0] && text[best.start] !== pattern[0]) best.start--;
 	return best;
 }
 

@@ -269,4 +269,14 @@ describe('every check together', () => {
 			'quotes[0].speaker: no actor "dana-reyes" — did you mean "dana-reyes-leader"?',
 		]);
 	});
+
+	test.each([
+		['“We pause our operations from today,”', 'We pause our operations from today'],
+		['“We are pausing our operations today,”', 'We are pausing our operations today'],
+	])('show the story’s passage a quote differs from (%s), whole', (inStory, passage) => {
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['“We pause our operations today,”', inStory]] }));
+		expect(problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
+			`quotes[0].text: these words do not appear word for word in the story; the story has “${passage}” at line 33`,
+		]);
+	});
 });
