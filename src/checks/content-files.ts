@@ -106,6 +106,15 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		});
 	}
 	text = text.replace(/^\uFEFF/, '');
+	const loneReturn = /\r(?!\n)/.exec(text);
+	if (loneReturn) {
+		const lines = text.slice(0, loneReturn.index).split('\n');
+		return broken(text, {
+			message: 'a line ends with a carriage return alone (old Mac line endings), which YAML and MDX do not read as one',
+			hint: 'save the file with Unix (LF) or Windows (CRLF) line endings: most editors offer this in the status bar',
+			position: { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 },
+		});
+	}
 
 	let yamlText = text;
 	let lineOffset = 0;

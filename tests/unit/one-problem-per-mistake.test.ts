@@ -279,4 +279,17 @@ describe('every check together', () => {
 			`quotes[0].text: these words do not appear word for word in the story; the story has “${passage}” at line 33`,
 		]);
 	});
+
+	test('report a file with old Mac line endings once, where the first line ends', () => {
+		const actor = contentWith({}).find((file) => file.path === 'actors/ostland.yaml');
+		const saved = parseContentFile(
+			'actors',
+			'actors/ostland.yaml',
+			Buffer.from((actor?.text ?? '').replace(/\n/g, '\r')),
+		);
+		const others = contentWith({}).filter((file) => file.path !== 'actors/ostland.yaml');
+		expect(
+			checkFiles([...others, saved]).map((problem) => `${problem.file}:${problem.line}:${problem.column}`),
+		).toEqual([`actors/ostland.yaml:1:${(actor?.text.indexOf('\n') ?? 0) + 1}`]);
+	});
 });
