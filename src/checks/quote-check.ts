@@ -5,7 +5,7 @@ import { nothingRead, positionIn, type StoryFacts } from './story-facts/facts';
 
 /**
  * Whether words stand word for word in the story, curly or straight quotes, ellipses and spacing aside. In the
- * paragraphs MDX could not read, whose markup is still in them, the same words in the same order will do.
+ * paragraphs MDX could not read, the same words in the same order will do, once their markup is set aside.
  */
 export function quotedInStory(facts: StoryFacts): (words: string) => boolean {
 	const normalise = (text: string) =>
@@ -16,31 +16,35 @@ export function quotedInStory(facts: StoryFacts): (words: string) => boolean {
 			.replace(/[\s\u00A0]+/g, ' ')
 			.trim();
 	const story = facts.blockTexts.map((block) => normalise(block.value)).join('\n');
-	const wordRun = (text: string) =>
-		` ${wordsOf(text)
-			.map(([word]) => fold(word))
-			.join(' ')} `;
-	const unread = facts.unreadText === undefined ? '' : wordRun(facts.unreadText);
+	const wordRun = (text: string) => ` ${foldedWords(text).join(' ')} `;
+	const unread = facts.unreadText === undefined ? '' : wordRun(withoutMarkup(facts.unreadText));
 	return (words) => story.includes(normalise(words)) || (unread !== '' && unread.includes(wordRun(words)));
 }
 
+/** MDX text without its markup's words: comments, tags, link addresses and braces. */
+const withoutMarkup = (text: string) =>
+	text
+		.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+		.replace(/<\/?[A-Za-z][^<>\n]*>?/g, ' ')
+		.replace(/\]\([^)\n]*\)?/g, ' ')
+		.replace(/[{}]/g, ' ');
+
 const wordsOf = (text: string) => [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)];
-const fold = (word: string) => word.toLowerCase().replace(/’/g, "'");
+
+/** The words of a text as compared: lower case, with straight apostrophes. */
+const foldedWords = (text: string) => wordsOf(text).map(([word]) => word.toLowerCase().replace(/’/g, "'"));
 
 /**
  * The passage of the story most like `words`, word by word, when it is close enough to be the same quote changed in
  * one of the two places, so the editor sees which words differ: `; the story has “…” at line N`, or nothing.
  */
 export function closestPassage(facts: StoryFacts, words: string): string {
-	const quoted = wordsOf(words).map(([word]) => fold(word));
+	const quoted = foldedWords(words);
 	if (quoted.length === 0) return '';
 	let best: { distance: number; text: string; line: number } | undefined;
 	for (const block of facts.blockTexts) {
 		const found = wordsOf(block.value);
-		const span = closestSpan(
-			quoted,
-			found.map(([word]) => fold(word)),
-		);
+		const span = closestSpan(quoted, foldedWords(block.value));
 		const [first, last] = [found[span.start], found[span.end - 1]];
 		if (!first || !last || (best && span.distance >= best.distance)) continue;
 		const text = block.value.slice(first.index, last.index + last[0].length);

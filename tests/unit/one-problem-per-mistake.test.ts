@@ -161,14 +161,14 @@ describe('every check together', () => {
 			contentWith({
 				'articles/story.mdx': [
 					['text: We pause our operations today', 'text: We pause all our operations today'],
-					['Ostland doubts the announcement. See', 'Ostland <em>doubts the announcement. See'],
+					['Ostland doubts the announcement. See', 'Ostland doubts { the announcement. See'],
 				],
 			}),
 		);
 		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
 			'20:5 these words do not appear word for word in the story; the story has “We pause our operations today” ' +
 				'at line 33',
-			'37:9 MDX syntax error: <em> is not closed in its paragraph',
+			'37:16 MDX syntax error: this `{` has no `}` to close it',
 		]);
 	});
 
@@ -291,5 +291,32 @@ describe('every check together', () => {
 		expect(
 			checkFiles([...others, saved]).map((problem) => `${problem.file}:${problem.line}:${problem.column}`),
 		).toEqual([`actors/ostland.yaml:1:${(actor?.text.indexOf('\n') ?? 0) + 1}`]);
+	});
+
+	test.each([
+		[
+			'a paragraph holding a tag and a link',
+			'“We <em>pause</em> our operations today,” said [its leader](https://example.org), {Dana Reyes.',
+		],
+		[
+			'a flow element closed after a blank line',
+			'<blockquote>\n“We pause our operations today,” <!-- check -->\n\n</blockquote>',
+		],
+		[
+			'a paragraph followed by a code fence',
+			'Words <!-- x -->.\n```text\na\n\nb\n```\n\nThe Northern Front: “We pause our operations today,” said Dana Reyes.',
+		],
+	])('report only the MDX error of %s, not the quote in it or a tag it leaves alone', (_, paragraph) => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					[
+						'The Northern Front said on Friday that it would pause its attacks. “We pause our operations today,” said its leader, Dana Reyes.',
+						paragraph,
+					],
+				],
+			}),
+		);
+		expect(problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^MDX syntax error: /)]);
 	});
 });

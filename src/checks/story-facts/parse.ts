@@ -69,22 +69,21 @@ const MAX_SYNTAX_ERRORS = 10;
  * The facts of a story MDX cannot parse: `first` and the mistakes after it that MDX would stop at too, so that an
  * editor fixes them in one go, and what the rest of the story says, so that its other checks run too. MDX stops at
  * its first mistake (not always the first in the file), so the block holding it (its lines up to the blank lines
- * around them) is blanked out and the story parsed again, until it parses. The search stops at a block that closes
- * more tags or braces than it opens: blanking it leaves something above unclosed, a mistake the editor did not make.
- * A block that opens more than it closes may leave a closing tag below alone, which is a mistake to fix either way.
+ * around them) is blanked out and the story parsed again, until it parses. Only a block that stands alone is blanked
+ * ({@link standsAlone}); at another, the search stops with what it found, and the rest of the story is left unread.
  */
 function readAroundSyntaxErrors(first: StorySyntaxError, text: string, firstLine: number): StoryFacts {
 	const errors: [StorySyntaxError, ...StorySyntaxError[]] = [first];
 	const lines = text.split('\n');
 	const unread: string[] = [];
 	const isBlank = (line: number) => (lines[line - 1] ?? '').trim() === '';
-	for (let error = first; errors.length < MAX_SYNTAX_ERRORS;) {
+	for (let error = first; ;) {
 		let start = error.line;
 		let end = error.line;
 		while (start > firstLine && !isBlank(start - 1)) start--;
 		while (end < lines.length && !isBlank(end + 1)) end++;
 		const block = lines.slice(start - 1, end).join('\n');
-		if (closesMoreThanItOpens(block)) break;
+		if (!standsAlone(block)) break;
 		unread.push(block);
 		lines.fill('', start - 1, end);
 		const rest = lines.join('\n');
@@ -94,20 +93,31 @@ function readAroundSyntaxErrors(first: StorySyntaxError, text: string, firstLine
 		} catch (next) {
 			error = syntaxErrorOf(next, rest, firstLine);
 			// Where the story ends, or a line blanked: not a mistake of the editor's.
-			if (isBlank(error.line)) break;
+			if (isBlank(error.line) || errors.length === MAX_SYNTAX_ERRORS) break;
 			errors.push(error);
 		}
 	}
 	return unparsedStory(inFileOrder(errors));
 }
 
+/** Syntax errors in the order of the file (MDX finds some in one pass and others in the next). */
 const inFileOrder = <List extends StorySyntaxError[]>(errors: List): List =>
 	errors.sort((a, b) => a.line - b.line || a.column - b.column);
 
-/** Whether MDX text ends more tags (`</x>`) than it starts (`<x` not self-closing), or has more `}` than `{`. */
-function closesMoreThanItOpens(text: string): boolean {
-	const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
-	return count(/(?<!\\)<\//g) > count(/(?<!\\)<[A-Za-z]/g) - count(/\/>/g) || count(/(?<!\\)\}/g) > count(/(?<!\\)\{/g);
+/**
+ * Whether blanking a block of MDX leaves the rest as it was: the block starts and ends as many tags as each other
+ * (`<x`, not self-closing, against `</x>`), ends no brace opened above it, and holds no code fence. Otherwise
+ * blanking it would leave a tag or fence above or below unclosed, or a closing tag alone: a mistake the editor did
+ * not make. (A `{` left open is the common mistake, and blanking it leaves nothing behind.)
+ */
+function standsAlone(block: string): boolean {
+	const count = (pattern: RegExp) => block.match(pattern)?.length ?? 0;
+	const tagsOpened = count(/(?<!\\)<[A-Za-z]/g) - count(/\/>/g);
+	return (
+		tagsOpened === count(/(?<!\\)<\//g) &&
+		count(/(?<!\\)\}/g) <= count(/(?<!\\)\{/g) &&
+		!/^ {0,3}(?:```|~~~)/m.test(block)
+	);
 }
 
 /** MDX's report of a tag left open at the end of its paragraph: the tag's name and where it starts. */
