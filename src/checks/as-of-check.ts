@@ -56,7 +56,7 @@ const FIX: Record<Field, string> = {
 };
 
 /** Whether two dated facts both have a `from` date. */
-const startsOf = (a: { from?: unknown } | undefined, b: { from?: unknown } | undefined) =>
+const bothHaveFrom = (a: { from?: unknown } | undefined, b: { from?: unknown } | undefined) =>
 	a?.from !== undefined && b?.from !== undefined;
 
 /** "content/articles/a.mdx (30 January 2024), content/articles/b.mdx (…)": the explainers a problem touches. */
@@ -96,7 +96,7 @@ function actorProblems(file: ContentFile, actor: ActorData, uses: readonly Use[]
 			message:
 				`${LABEL[field](actor, first)} and ${LABEL[field](actor, second)} both hold on the date of ` +
 				`${explainersIn(affected)}, and their dates cannot say which is current`,
-			hint: startsOf(actor[field][first], actor[field][second])
+			hint: bothHaveFrom(actor[field][first], actor[field][second])
 				? `both have a \`from\` date, and neither says which came later: give the one that ended a \`to\` date`
 				: `${FIX[field]} (\`reportedIn: <slug>\`), or give both a \`from\` date`,
 		}),

@@ -106,15 +106,8 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		});
 	}
 	text = text.replace(/^\uFEFF/, '');
-	const loneReturn = /\r(?!\n)/.exec(text);
-	if (loneReturn) {
-		const lines = text.slice(0, loneReturn.index).split('\n');
-		return broken(text, {
-			message: 'a line ends with a carriage return alone (old Mac line endings), which YAML and MDX do not read as one',
-			hint: 'save the file with Unix (LF) or Windows (CRLF) line endings: most editors offer this in the status bar',
-			position: { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 },
-		});
-	}
+	const oldMacEnding = loneCarriageReturn(text);
+	if (oldMacEnding) return broken(text, oldMacEnding);
 
 	let yamlText = text;
 	let lineOffset = 0;
@@ -147,10 +140,12 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 	if (firstError && /Maximum call stack/.test(firstError.message)) {
 		syntaxErrors.push({ ...TOO_DEEP, position: place(0) });
 	} else if (firstError) {
-		const lineEnd = yamlText.indexOf('\n', firstError.pos[0]);
-		const { message, hint, offset } =
-			yamlSpaceLookAlike(yamlText, lineEnd < 0 ? yamlText.length : lineEnd) ??
-			yamlError(firstError, yamlText, document, place);
+		const errorLineStart = yamlText.lastIndexOf('\n', firstError.pos[0] - 1) + 1;
+		const errorLine = yamlText.slice(errorLineStart).split('\n', 1)[0] ?? '';
+		const space = yamlSpaceLookAlike(errorLine);
+		const { message, hint, offset } = space
+			? { ...space, offset: errorLineStart + space.column }
+			: yamlError(firstError, yamlText, document, place);
 		const more = laterErrors.length > 0 ? '; the lines after it may be fine once this is fixed' : '';
 		syntaxErrors.push({ message: `YAML syntax error: ${message}`, hint: hint + more, position: place(offset) });
 	}
@@ -191,6 +186,18 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		body,
 		syntaxErrors,
 		locate: (fieldPath) => locateIn(document, fieldPath, place),
+	};
+}
+
+/** A line ended by a carriage return alone (old Mac line endings), which YAML and MDX read as no line end. */
+function loneCarriageReturn(text: string): ContentFile['syntaxErrors'][number] | undefined {
+	const loneReturn = /\r(?!\n)/.exec(text);
+	if (!loneReturn) return undefined;
+	const lines = text.slice(0, loneReturn.index).split('\n');
+	return {
+		message: 'a line ends with a carriage return alone (old Mac line endings), which YAML and MDX do not read as one',
+		hint: 'save the file with Unix (LF) or Windows (CRLF) line endings: most editors offer this in the status bar',
+		position: { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 },
 	};
 }
 

@@ -1,28 +1,27 @@
 import { basename } from 'node:path';
 import { listAt, OWN_FILE, problemAt, problemAtPosition, scoped, type Check } from './check';
+import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
 
 /**
- * Two files whose names give the same id would silently replace one another in Astro. The file named as its id is
- * (`dana-reyes.yaml`) is the one kept; each other one (`Dana Reyes.yaml`) is the one problem, naming the first.
+ * Two files whose names give the same id would silently replace one another in Astro. The file whose name is its id
+ * (`dana-reyes.yaml`) is the one kept; each other one (`Dana Reyes.yaml`) is the one problem, naming the kept file.
  */
 export const duplicateIdCheck: Check = ({ files }) => {
-	const byKey = Map.groupBy(files, (file) => `${file.collection}/${file.id}`);
-	return [...byKey.values()]
-		.filter((group) => group.length > 1)
-		.flatMap((group) => {
-			const named = (file: (typeof group)[number]) => basename(file.path).startsWith(`${file.id}.`);
-			const [kept, ...others] = [...group.filter(named), ...group.filter((file) => !named(file))];
-			return others.map((file) =>
-				problemAtPosition(
-					file,
-					{ line: 1, column: 1 },
-					`duplicate slug "${file.id}": ${kept?.path} has the same id`,
-					`rename or remove one of the two: the id comes from the file name, so ${basename(file.path)} and ` +
-						`${basename(kept?.path ?? '')} are the same entry to Astro`,
-				),
-			);
-		});
+	const named = (file: ContentFile) => basename(file.path).startsWith(`${file.id}.`);
+	return [...Map.groupBy(files, (file) => `${file.collection}/${file.id}`).values()].flatMap((group) => {
+		const [kept, ...others] = [...group].sort((a, b) => Number(named(b)) - Number(named(a)));
+		if (!kept) return [];
+		return others.map((file) =>
+			problemAtPosition(
+				file,
+				{ line: 1, column: 1 },
+				`duplicate slug "${file.id}": ${kept.path} has the same id`,
+				`rename or remove this file: the id comes from the file name, so ${basename(file.path)} and ` +
+					`${basename(kept.path)} are the same entry to Astro`,
+			),
+		);
+	});
 };
 
 /** A headline as readers compare two: case, spacing and the kind of quotes aside. */

@@ -37,35 +37,10 @@ function placeFields(file: ContentFile) {
 	};
 }
 
-/**
- * A suggested country may be off by at most one letter in four, as {@link closest} allows a long name to be. It allows
- * two edits however short the name, though, and in a short one that turns one country into another (`Golan` →
- * `Poland`, `Dubai` → `Cuba`, `CA` → `CAR`).
- */
-const LETTERS_PER_TYPO = 4;
-
-/**
- * Whether two names differ by one typo: a letter added, dropped or changed, or two neighbours swapped (`Syira`),
- * which an edit distance counts as two.
- */
-function oneTypoApart(a: string, b: string): boolean {
-	let start = 0;
-	while (start < a.length && start < b.length && a[start] === b[start]) start++;
-	let end = 0;
-	while (end < a.length - start && end < b.length - start && a.at(-1 - end) === b.at(-1 - end)) end++;
-	const [restA, restB] = [a.slice(start, a.length - end), b.slice(start, b.length - end)];
-	const swapped = restA.length === 2 && restA === [...restB].reverse().join('');
-	return (restA.length <= 1 && restB.length <= 1) || swapped;
-}
-
 /** The atlas country a misspelt one likely means: the closest of its names and aliases, if close enough. */
 function countrySuggestion(written: string): string | undefined {
-	const key = countryKey(written);
-	const nearest = closest(key, atlasNamesByKey().keys());
-	const typos = Math.floor(key.length / LETTERS_PER_TYPO);
-	// From two typos on (eight letters), closest's own limit is this one.
-	if (nearest === undefined || typos === 0 || (typos === 1 && !oneTypoApart(key, nearest))) return undefined;
-	return atlasNamesByKey().get(nearest);
+	const nearest = closest(countryKey(written), atlasNamesByKey().keys());
+	return nearest === undefined ? undefined : atlasNamesByKey().get(nearest);
 }
 
 /**

@@ -61,16 +61,15 @@ const WHAT: Record<Referenced, string> = { actors: 'actor', places: 'place', art
 
 /**
  * The known id an unknown one most likely means: the same written as an id ("Pat Ryder"), one spelt nearly so, or
- * the one id that holds it or that it holds, as when a file was renamed with a word added (`dana-reyes-leader.yaml`).
+ * the one id that is it with words added, as when a file was renamed so (`dana-reyes-leader.yaml`). Not an id that
+ * merely holds it: `hezbollah` is not `kataib-hezbollah`.
  */
 function likelyId(id: string, known: ReadonlySet<string>): string | undefined {
 	const asId = idFromText(id);
 	if (known.has(asId)) return asId;
 	const near = closest(id, known);
 	if (near || asId.length < 4) return near;
-	const [only, ...more] = [...known].filter(
-		(other) => other.length >= 4 && (other.includes(asId) || asId.includes(other)),
-	);
+	const [only, ...more] = [...known].filter((other) => other.startsWith(`${asId}-`));
 	return more.length === 0 ? only : undefined;
 }
 
@@ -86,16 +85,8 @@ export function referenceProblems(file: ContentFile, context: CheckContext, { pa
 		];
 	}
 	if (typeof id !== 'string' || known.has(id)) return [];
-	const lookAlike = lookAlikeIn(id);
-	if (lookAlike) {
-		return [
-			problemAt(file, path, {
-				message: `no ${WHAT[collection]} "${id}": it holds ${lookAlike}`,
-				hint: 'delete that character and type the one you mean: ids are lower-case letters, digits and hyphens',
-			}),
-		];
-	}
-	const parts = runTogetherIds(id, known);
+	// Two ids where a list takes one each: only an item of a list can be two items.
+	const parts = typeof path.at(-1) === 'number' ? runTogetherIds(id, known) : undefined;
 	if (parts) {
 		return [
 			problemAt(file, path, {
@@ -105,10 +96,15 @@ export function referenceProblems(file: ContentFile, context: CheckContext, { pa
 		];
 	}
 	const suggestion = likelyId(id, known);
+	const lookAlike = lookAlikeIn(id);
 	return [
 		problemAt(file, path, {
-			message: `no ${WHAT[collection]} "${id}"${didYouMean(suggestion)}`,
-			hint: suggestion ? `change it to "${suggestion}"` : HOW_TO_ADD[collection](idFromText(id)),
+			message: `no ${WHAT[collection]} "${id}"${lookAlike ? `: it holds ${lookAlike}` : ''}${didYouMean(suggestion)}`,
+			hint: suggestion
+				? `change it to "${suggestion}"`
+				: lookAlike
+					? 'replace that character with the one you mean: ids are lower-case letters, digits and hyphens'
+					: HOW_TO_ADD[collection](idFromText(id)),
 		}),
 	];
 }

@@ -102,8 +102,8 @@ function hintFor(file: ContentFile, issue: z.core.$ZodIssue, value: unknown): st
 	}
 }
 
-/** Issues of a value's length, which a look-alike character does not cause. */
-const LENGTH_ISSUES = new Set<string>(['too_big', 'too_small']);
+/** Issues of a value of the right kind that a look-alike character can cause: a format, a pattern, a list's values. */
+const FORMAT_ISSUES = new Set<string>(['custom', 'invalid_format', 'invalid_value']);
 
 /** The field that holds an item's words, which an editor writing the item as text most likely meant. */
 const MAIN_FIELDS = ['name', 'text', 'title'];
@@ -294,7 +294,7 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 				});
 			}
 			const value = valueAsRead(file, issue.path);
-			const lookAlike = typeof value === 'string' && !LENGTH_ISSUES.has(issue.code) ? lookAlikeIn(value) : undefined;
+			const lookAlike = typeof value === 'string' && FORMAT_ISSUES.has(issue.code) ? lookAlikeIn(value) : undefined;
 			// A missing field fails whatever its schema takes (a kind, one of some values, one of some forms); only a
 			// rule over several fields says more about it than that it is missing.
 			const missing = value === undefined && issue.code !== 'custom';
@@ -304,7 +304,7 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 					hint: missing
 						? `add \`${String(issue.path.at(-1))}:\` — see docs/editing.md for what it takes`
 						: lookAlike
-							? `it holds ${lookAlike}: delete it and type the character you mean`
+							? `it holds ${lookAlike}: replace it with the character you mean`
 							: hintFor(file, issue, value),
 				}),
 			];

@@ -235,7 +235,8 @@ describe('every check together', () => {
 		[
 			'  - dana-reyes\n',
 			'  - dana\u200B-reyes\n',
-			'11:5 no actor "dana\u200B-reyes": it holds a zero-width space (U+200B) at character 5, which looks like nothing',
+			'11:5 no actor "dana\u200B-reyes": it holds a zero-width space (U+200B) at character 5, which looks like ' +
+				'nothing — did you mean "dana-reyes"?',
 		],
 		[
 			'    date: 2024-03-01\n',
@@ -245,7 +246,7 @@ describe('every check together', () => {
 	])('report a character pasted in that only looks right (%j → %j) as that character', (find, replace, problem) => {
 		const problems = checkFiles(contentWith({ 'articles/story.mdx': [[find, replace]] }));
 		expect(problems.map((found) => `${found.line}:${found.column} ${found.message}`)).toEqual([problem]);
-		expect(problems[0]?.hint).toMatch(/retype|delete (it|that character)/);
+		expect(problems[0]?.hint).toMatch(/retype it|replace it|change it to "dana-reyes"/);
 	});
 
 	test('report an actor file saved again under another name that gives the same id once, at the copy', () => {
@@ -319,4 +320,40 @@ describe('every check together', () => {
 		);
 		expect(problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^MDX syntax error: /)]);
 	});
+
+	test.each([
+		// A non-breaking space in valid YAML text above the line YAML cannot read is not that line's mistake.
+		[
+			'actors/ostland.yaml',
+			'summary: A country that doubts the Northern Front.\n',
+			'summary: >\n  A country\n  \u00A0that doubts.\naliases\n',
+			/Implicit map keys/,
+		],
+		// A look-alike in a value of the wrong kind is not why it is wrong: a list written as text.
+		[
+			'articles/story.mdx',
+			'keyFacts:\n  - The Northern Front said it would pause its attacks.\n',
+			'keyFacts: The Front paused \u2013 Ostland doubts it.\nfacts:\n  - The Northern Front said it would pause its attacks.\n',
+			/write a list/,
+		],
+	])('give the hint of the mistake, not of a pasted character beside it (%s)', (file, find, replace, hint) => {
+		const problems = checkFiles(contentWith({ [file]: [[find, replace]] })).filter((problem) => problem.file === file);
+		expect(problems[0]?.message.includes('non-breaking') || problems[0]?.hint?.includes('en dash')).toBe(false);
+		expect(`${problems[0]?.message} ${problems[0]?.hint}`).toMatch(hint);
+	});
+
+	test.each([
+		['  - dana-reyes\n', '  - reyes\n', 'actors[1]: no actor "reyes"'],
+		[
+			'    speaker: dana-reyes',
+			'    speaker: dana-reyes northern-front',
+			'quotes[0].speaker: no actor "dana-reyes northern-front"',
+		],
+	])(
+		'suggest no other actor for an id that is part of one, or two ids where one goes (%j)',
+		(find, replace, message) => {
+			const problems = checkFiles(contentWith({ 'articles/story.mdx': [[find, replace]] }));
+			expect(problems.map((problem) => `${problem.field}: ${problem.message}`)).toContain(message);
+		},
+	);
 });

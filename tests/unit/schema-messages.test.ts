@@ -178,6 +178,17 @@ describe('the schema check', () => {
 		]);
 	});
 
+	test.each([
+		['state', ''],
+		['ctiy', ' — did you mean "city"?'],
+	])('suggests a value of a list only a typo away: %s', (written, suggestion) => {
+		expect(problems('places/valletta.yaml', 'kind: city', `kind: ${written}`)[0]).toMatch(
+			new RegExp(
+				`^places/valletta.yaml:2:1 kind: "${written}" is not one of the values it takes${suggestion.replace(/[?"]/g, '\\$&')}\\n`,
+			),
+		);
+	});
+
 	test('suggests the status meant, without listing the statuses twice', () => {
 		const claim = 'claims:\n  - id: pause\n    claimant: dana-reyes\n    paraphrase: A pause.\n    sources: [wire]\n';
 		expect(
