@@ -102,10 +102,9 @@ export const linkCheck: Check = (context) => {
 				);
 			}
 			const page = pages.get(path);
-			// An explainer whose fields could not be read shows sections no one can tell: its YAML error is the problem.
-			if (page !== undefined && page.data === undefined) return [];
-			// A story's own headings in paragraphs MDX could not read are not known.
-			if (page === file && facts.syntaxErrors) return [];
+			// An explainer whose fields could not be read, or whose story MDX could not read whole, has sections or
+			// headings no one can tell: its own error is the problem.
+			if (page !== undefined && (page.data === undefined || context.storyFacts(page)?.syntaxErrors)) return [];
 			const anchors = page ? anchorsOf(page, context) : new Set(['main']);
 			if (fragment && !anchors.has(fragment)) {
 				const suggestion = closest(fragment, anchors);

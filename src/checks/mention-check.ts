@@ -111,7 +111,7 @@ function mentionProblems(context: CheckContext): Problem[] {
 			...explicit.map((mention) => mention.id),
 			...runMatches.flat().map((match) => match.id),
 			...[...frontmatterTexts, unread].flatMap((text) => findNames(text).map((match) => match.id)),
-			...Array.from(unread.matchAll(/\bactor="([^"]*)"/g), ([, id]) => id),
+			...Array.from(unread.matchAll(/\bactor=(["'])(.*?)\1/g), ([, , id]) => id),
 		]);
 
 		const problems: Problem[] = listed.flatMap((id, index): Problem[] => {

@@ -356,4 +356,28 @@ describe('every check together', () => {
 			expect(problems.map((problem) => `${problem.field}: ${problem.message}`)).toContain(message);
 		},
 	);
+
+	test('judge no link from another explainer to a heading MDX could not read, nor an unread single-quoted mention', () => {
+		const files = contentWith({
+			'articles/story.mdx': [
+				['  - Ostland doubts the announcement.', '  - A neighbour doubts the announcement.'],
+				[
+					'## Why it matters\n\nOstland doubts the',
+					"## Why it matters\n<Mention actor='ostland'>They</Mention> doubt { the",
+				],
+			],
+		});
+		const other = parseContentFile(
+			'articles',
+			'articles/other.mdx',
+			Buffer.from(
+				(contentWith({}).find((file) => file.path === 'articles/story.mdx')?.text ?? '')
+					.replace('title: The Northern Front pauses its attacks', 'title: Another explainer')
+					.replace('See the [timeline](#timeline).', 'See [why](/explainers/story/#why-it-matters).'),
+			),
+		);
+		expect(
+			checkFiles([...files, other]).map((problem) => `${problem.file}:${problem.line} ${problem.message}`),
+		).toEqual(['articles/story.mdx:36 MDX syntax error: this `{` has no `}` to close it']);
+	});
 });
