@@ -90,9 +90,10 @@ function closestSpan(pattern: readonly string[], text: readonly string[]) {
 
 /**
  * Words written with quotation marks at both ends, which the page adds itself: `"a passive defense"`. Marks of the
- * same kind inside (`“No retreat” and “no surrender”`) mean the words quote two things, which the story does too.
+ * same kind inside (`“No retreat” and “no surrender”`, `'No retreat' and 'no surrender'`) mean the words quote two
+ * things, which the story does too; a single mark inside after a letter is an apostrophe (`'It's over'`).
  */
-const WITHIN_QUOTATION_MARKS = /^\s*(?:["“”„«][^"“”„«»]*["“”»]|['‘][^‘]*['’])\s*$/;
+const WITHIN_QUOTATION_MARKS = /^\s*(?:["“”„«][^"“”„«»]*["“”»]|['‘](?:(?!\s['‘])[^‘])*['’])\s*$/;
 
 /**
  * What is wrong with a quote's words at `path` (a quote's `text`, a claim's `quote`), if anything: written with the

@@ -120,16 +120,21 @@ describe('every check together', () => {
 
 	test('take two slogans, each in its quotation marks, for words of the story, not for one quote in marks', () => {
 		const slogans = '“No retreat” and “no surrender”';
-		const quote = (text: string) =>
+		const quote = (text: string, chanted = slogans) =>
 			checkFiles(
 				contentWith({
 					'articles/story.mdx': [
-						['said its leader, Dana Reyes.', `said its leader, Dana Reyes. Its fighters chanted ${slogans}.`],
+						['said its leader, Dana Reyes.', `said its leader, Dana Reyes. Its fighters chanted ${chanted}.`],
 						['text: We pause our operations today', `text: ${text}`],
 					],
 				}),
 			).map((problem) => `${problem.field}: ${problem.message}`);
 		expect(quote(`'${slogans}'`)).toEqual([]);
+		const straight = "'No retreat' and 'no surrender'";
+		expect(quote(`"${straight}"`, straight)).toEqual([]);
+		expect(quote(`"'We pause our operations today'"`)).toEqual([
+			'quotes[0].text: the words are written with quotation marks, which the page adds itself',
+		]);
 		expect(quote('“We pause our operations today”')).toEqual([
 			'quotes[0].text: the words are written with quotation marks, which the page adds itself',
 		]);
@@ -156,19 +161,22 @@ describe('every check together', () => {
 		]);
 	});
 
-	test('check the rest of a story MDX cannot read: its quotes, mentions and links', () => {
+	test.each([
+		['Ostland doubts { the announcement. See', '37:16 MDX syntax error: this `{` has no `}` to close it'],
+		['Ostland <em>doubts the announcement. See', '37:9 MDX syntax error: <em> is not closed in its paragraph'],
+	])('check the rest of a story MDX cannot read (%j): its quotes, mentions and links', (broken, syntaxError) => {
 		const problems = checkFiles(
 			contentWith({
 				'articles/story.mdx': [
 					['text: We pause our operations today', 'text: We pause all our operations today'],
-					['Ostland doubts the announcement. See', 'Ostland doubts { the announcement. See'],
+					['Ostland doubts the announcement. See', broken],
 				],
 			}),
 		);
 		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
 			'20:5 these words do not appear word for word in the story; the story has “We pause our operations today” ' +
 				'at line 33',
-			'37:16 MDX syntax error: this `{` has no `}` to close it',
+			syntaxError,
 		]);
 	});
 

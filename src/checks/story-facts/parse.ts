@@ -83,7 +83,7 @@ function readAroundSyntaxErrors(first: StorySyntaxError, text: string, firstLine
 		while (start > firstLine && !isBlank(start - 1)) start--;
 		while (end < lines.length && !isBlank(end + 1)) end++;
 		const block = lines.slice(start - 1, end).join('\n');
-		if (!standsAlone(block)) break;
+		if (!standsAlone(block, error)) break;
 		unread.push(block);
 		lines.fill('', start - 1, end);
 		const rest = lines.join('\n');
@@ -108,17 +108,22 @@ const inFileOrder = <List extends StorySyntaxError[]>(errors: List): List =>
  * Whether blanking a block of MDX leaves the rest as it was: the block starts and ends as many tags as each other
  * (`<x`, not self-closing, against `</x>`), ends no brace opened above it, and holds no code fence. Otherwise
  * blanking it would leave a tag or fence above or below unclosed, or a closing tag alone: a mistake the editor did
- * not make. (A `{` left open is the common mistake, and blanking it leaves nothing behind.)
+ * not make. A `{` left open is the common mistake, and blanking it leaves nothing behind; so is a tag left open in
+ * its paragraph (`error`), whose closing tag in a later paragraph, if any, is a mistake too.
  */
-function standsAlone(block: string): boolean {
+function standsAlone(block: string, error: StorySyntaxError): boolean {
 	const count = (pattern: RegExp) => block.match(pattern)?.length ?? 0;
 	const tagsOpened = count(/(?<!\\)<[A-Za-z]/g) - count(/\/>/g);
+	const leftOpen = error.message.endsWith(NOT_CLOSED_IN_PARAGRAPH) ? 1 : 0;
 	return (
-		tagsOpened === count(/(?<!\\)<\//g) &&
+		tagsOpened === count(/(?<!\\)<\//g) + leftOpen &&
 		count(/(?<!\\)\}/g) <= count(/(?<!\\)\{/g) &&
 		!/^ {0,3}(?:```|~~~)/m.test(block)
 	);
 }
+
+/** How the message of a tag left open in its paragraph ends. */
+const NOT_CLOSED_IN_PARAGRAPH = 'is not closed in its paragraph';
 
 /** MDX's report of a tag left open at the end of its paragraph: the tag's name and where it starts. */
 const UNCLOSED_TAG = /^Expected a closing tag for `<([^>\s]*)>` \((\d+):(\d+)-/;
@@ -168,7 +173,7 @@ function syntaxErrorOf(error: unknown, text: string, firstLine: number): StorySy
 	}
 	if (name !== undefined) {
 		return {
-			message: `<${name}> is not closed in its paragraph`,
+			message: `<${name}> ${NOT_CLOSED_IN_PARAGRAPH}`,
 			hint: `add </${name}> where the words it wraps end, in the same paragraph`,
 			line: Number(tagLine),
 			column: Number(tagColumn),
