@@ -157,7 +157,9 @@ function mentionProblems(context: CheckContext): Problem[] {
 				: `<Mention actor="${mention.id}">: no actor "${mention.id}"${didYouMean(suggestion)}`;
 			const hint = known
 				? `add "${mention.id}" to this article's \`actors\``
-				: 'write an id from content/actors/, e.g. <Mention actor="kataib-hezbollah">the group</Mention>';
+				: suggestion
+					? `change it to <Mention actor="${suggestion}">`
+					: 'write the file name of an actor in content/actors/, without .yaml, as the `actor`';
 			problems.push(problemAtPosition(file, mention, message, hint));
 		}
 

@@ -15,10 +15,13 @@ export function quotedInStory(facts: StoryFacts): (words: string) => boolean {
 			.replace(/\u2026/g, '...')
 			.replace(/[\s\u00A0]+/g, ' ')
 			.trim();
+	// Emphasis copied from the story with its Markdown (`*pause*`) is the Markdown check's one problem.
+	const withoutEmphasis = (text: string) => text.replace(/(\*{1,2}|_{1,2})(\S(?:.*?\S)?)\1/g, '$2');
 	const story = facts.blockTexts.map((block) => normalise(block.value)).join('\n');
 	const wordRun = (text: string) => ` ${foldedWords(text).join(' ')} `;
 	const unread = facts.unreadText === undefined ? '' : wordRun(withoutMarkup(facts.unreadText));
-	return (words) => story.includes(normalise(words)) || (unread !== '' && unread.includes(wordRun(words)));
+	return (words) =>
+		story.includes(normalise(withoutEmphasis(words))) || (unread !== '' && unread.includes(wordRun(words)));
 }
 
 /** MDX text without its markup's words: comments, tags, link addresses and braces. */
@@ -77,10 +80,14 @@ function closestSpan(pattern: readonly string[], text: readonly string[]) {
 		previous = current;
 	}
 	let best = { distance: Infinity, start: 0, end: 0 };
-	// Of runs as close, one that ends on the quote's last word, so the passage shown is not cut short of it.
+	// Of runs as close, one ending on the quote's last word, else the one as long as the quote: the passage shown is
+	// then not cut short of the word that differs ("We never" for "We never attacked" against "We never attack").
+	const misfit = (start: number, end: number) => Math.abs(end - start - pattern.length);
 	const endsAsQuote = (end: number) => text[end - 1] === pattern.at(-1);
 	previous.forEach(({ cost, start }, end) => {
-		const closer = cost < best.distance || (cost === best.distance && endsAsQuote(end) && !endsAsQuote(best.end));
+		const ends = Number(endsAsQuote(end)) - Number(endsAsQuote(best.end));
+		const fits = misfit(start, end) < misfit(best.start, best.end);
+		const closer = cost < best.distance || (cost === best.distance && (ends > 0 || (ends === 0 && fits)));
 		if (end > start && closer) best = { distance: cost, start, end };
 	});
 	// Likewise at the start: a run just after the quote's first word starts on it, at no greater distance.

@@ -140,18 +140,18 @@ describe('npm run new:article', () => {
 			),
 		);
 		// `asOf: TODO` is not a date either, so the schema reports that field once more, besides its TODO.
-		const isAsOfSchemaError = (error: string) => / asOf: /.test(error) && !error.includes('TODO text');
+		const isAsOfSchemaError = (error: string) => / asOf: /.test(error) && !error.includes('a note to finish it');
 		expect(todoErrors.filter(isAsOfSchemaError)).toHaveLength(1);
 		const placeholderErrors = todoErrors.filter((error) => !isAsOfSchemaError(error));
 		expect(placeholderErrors.map((error) => /^\S+ (\S+:)? ?(.*)\n/.exec(error)?.slice(1, 3).join(' '))).toEqual([
-			'dek: still holds the template’s TODO text',
-			'asOf: still holds the template’s TODO text',
-			'sources[0].name: still holds the template’s TODO text',
-			'topics[0]: still holds the template’s TODO text',
-			'keyFacts[0]: still holds the template’s TODO text',
-			'keyFacts[1]: still holds the template’s TODO text',
-			'keyFacts[2]: still holds the template’s TODO text',
-			' the story still holds the template’s TODO text',
+			'dek: still holds “TODO”, a note to finish it',
+			'asOf: still holds “TODO”, a note to finish it',
+			'sources[0].name: still holds “TODO”, a note to finish it',
+			'topics[0]: still holds “TODO”, a note to finish it',
+			'keyFacts[0]: still holds “TODO”, a note to finish it',
+			'keyFacts[1]: still holds “TODO”, a note to finish it',
+			'keyFacts[2]: still holds “TODO”, a note to finish it',
+			' the story still holds “TODO”, a note to finish it',
 		]);
 	});
 
@@ -242,7 +242,7 @@ describe('npm run new:actor', () => {
 		expect(text).not.toMatch(/__[A-Z_]+__/);
 		expect(text).toContain(`# ${ACTOR_KINDS.join(', ')}.`);
 		expect(text).toContain(`# ${AFFILIATION_RELATIONS.join(', ')}, e.g.`);
-		expect(errors()).toEqual([expect.stringMatching(/ summary: still holds the template’s TODO text\n/)]);
+		expect(errors()).toEqual([expect.stringMatching(/ summary: still holds “TODO”, a note to finish it\n/)]);
 		await writeFile(path, text.replace(/^summary: TODO.*$/m, 'summary: An armed group in Iraq.'));
 		expect(errors()).toEqual([]);
 	});

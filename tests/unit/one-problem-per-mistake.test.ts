@@ -388,4 +388,84 @@ describe('every check together', () => {
 			checkFiles([...files, other]).map((problem) => `${problem.file}:${problem.line} ${problem.message}`),
 		).toEqual(['articles/story.mdx:36 MDX syntax error: this `{` has no `}` to close it']);
 	});
+
+	test.each(['our  \noperations', 'our\\\noperations', 'our<br />operations'])(
+		'find a quote across a line break in the story (%j)',
+		(broken) => {
+			const problems = checkFiles(
+				contentWith({ 'articles/story.mdx': [['“We pause our operations today,”', `“We pause ${broken} today,”`]] }),
+			);
+			expect(problems.map((problem) => problem.message)).toEqual([]);
+		},
+	);
+
+	test('check the rest of a story past a <br> and a </Mention> in the paragraph after its <Mention>', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['text: We pause our operations today', 'text: We pause all our operations today'],
+					[
+						'## Why it matters\n\nOstland doubts',
+						'A <br> break.\n\n<Mention actor="ostland">Ostland\n\ndoubts</Mention>',
+					],
+				],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'20:5 these words do not appear word for word in the story; the story has “We pause our operations today” ' +
+				'at line 33',
+			'35:3 MDX syntax error: <br> must close itself in MDX',
+			'37:1 MDX syntax error: <Mention> is not closed in its paragraph',
+			'39:7 MDX syntax error: </Mention> closes no tag opened in its paragraph',
+		]);
+	});
+
+	test.each(['FIXME', 'XXX', 'TK', 'Todo:', 'Lorem ipsum'])('report a note to finish the story, %s', (note) => {
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['See the', `${note} See the`]] }));
+		expect(problems.map((problem) => problem.message)).toEqual([
+			`the story still holds “${note}”, a note to finish it`,
+		]);
+	});
+
+	test.each([
+		['We never attack', 'We never attacked', 'We never attack'],
+		['We pause our operations today', 'We pause our operations tomorrow', 'We pause our operations today'],
+	])('show the passage of the story to the word that differs (%s, quoted as %s)', (story, quoted, passage) => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['“We pause our operations today,”', `“${story},”`],
+					['text: We pause our operations today', `text: ${quoted}`],
+				],
+			}),
+		);
+		expect(problems.map((problem) => problem.message)).toEqual([
+			`these words do not appear word for word in the story; the story has “${passage}” at line 33`,
+		]);
+	});
+
+	test('report a quote copied with its Markdown emphasis once, as Markdown, not also as not in the story', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['“We pause our operations today,”', '“We *pause* our operations today,”'],
+					['text: We pause our operations today', 'text: We *pause* our operations today'],
+				],
+			}),
+		);
+		expect(problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^`\*pause\*` is Markdown/)]);
+	});
+
+	test('tell the actor meant by a misspelt <Mention>, in the hint too', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['Ostland doubts the announcement. See', '<Mention actor="ostlnd">Ostland</Mention> doubts. See'],
+				],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.message} → ${problem.hint}`)).toEqual([
+			'<Mention actor="ostlnd">: no actor "ostlnd" — did you mean "ostland"? → change it to <Mention actor="ostland">',
+		]);
+	});
 });

@@ -204,6 +204,10 @@ function proseRuns(tree: Root): TextRun[] {
 	visit(tree, (node) => {
 		if (NOT_PROSE.has(node.type)) return SKIP;
 		if (node.type === 'text') runs.push({ value: node.value, ...startOf(node, FILE_START) });
+		// A line break reads as a space between the words on either side: a quote may run across it.
+		if (node.type === 'break' || (node.type === 'mdxJsxTextElement' && node.name === 'br')) {
+			runs.push({ value: ' ', ...startOf(node, FILE_START) });
+		}
 		return undefined;
 	});
 	return runs;

@@ -109,14 +109,16 @@ const inFileOrder = <List extends StorySyntaxError[]>(errors: List): List =>
  * (`<x`, not self-closing, against `</x>`), ends no brace opened above it, and holds no code fence. Otherwise
  * blanking it would leave a tag or fence above or below unclosed, or a closing tag alone: a mistake the editor did
  * not make. A `{` left open is the common mistake, and blanking it leaves nothing behind; so is a tag left open in
- * its paragraph (`error`), whose closing tag in a later paragraph, if any, is a mistake too.
+ * its paragraph (`error`), whose closing tag in a later paragraph, if any, is a mistake too, and such a closing tag.
  */
 function standsAlone(block: string, error: StorySyntaxError): boolean {
 	const count = (pattern: RegExp) => block.match(pattern)?.length ?? 0;
-	const tagsOpened = count(/(?<!\\)<[A-Za-z]/g) - count(/\/>/g);
+	// `<br>` written as HTML writes it opens nothing: it is the mistake, and blanking it leaves nothing open.
+	const tagsOpened = count(/(?<!\\)<[A-Za-z]/g) - count(/\/>/g) - count(/(?<!\\)<(?:br|hr|wbr)\b[^<>]*(?<!\/)>/g);
 	const leftOpen = error.message.endsWith(NOT_CLOSED_IN_PARAGRAPH) ? 1 : 0;
+	const closedAlone = error.message.endsWith(CLOSES_NOTHING) ? 1 : 0;
 	return (
-		tagsOpened === count(/(?<!\\)<\//g) + leftOpen &&
+		tagsOpened + closedAlone === count(/(?<!\\)<\//g) + leftOpen &&
 		count(/(?<!\\)\}/g) <= count(/(?<!\\)\{/g) &&
 		!/^ {0,3}(?:```|~~~)/m.test(block)
 	);
@@ -124,6 +126,10 @@ function standsAlone(block: string, error: StorySyntaxError): boolean {
 
 /** How the message of a tag left open in its paragraph ends. */
 const NOT_CLOSED_IN_PARAGRAPH = 'is not closed in its paragraph';
+
+/** MDX's report of an end tag with no start tag in its paragraph, at the end tag's slash; and ours of it. */
+const CLOSING_TAG_ALONE = 'Unexpected closing slash `/` in tag, expected an open tag first';
+const CLOSES_NOTHING = 'closes no tag opened in its paragraph';
 
 /** MDX's report of a tag left open at the end of its paragraph: the tag's name and where it starts. */
 const UNCLOSED_TAG = /^Expected a closing tag for `<([^>\s]*)>` \((\d+):(\d+)-/;
@@ -184,6 +190,15 @@ function syntaxErrorOf(error: unknown, text: string, firstLine: number): StorySy
 			message: `<${opening}> is closed by </${closing}>`,
 			hint: `end it with </${opening}>, or open it with <${closing}>`,
 			...at,
+		};
+	}
+	if (at && reason?.startsWith(CLOSING_TAG_ALONE)) {
+		const start = { line: at.line, column: Math.max(1, at.column - 1) };
+		const closed = /^<\/([^\s>]*)/.exec(text.split('\n')[start.line - 1]?.slice(start.column - 1) ?? '')?.[1] ?? '';
+		return {
+			message: `</${closed}> ${CLOSES_NOTHING}`,
+			hint: `MDX needs a tag’s start and end in one paragraph: move </${closed}> into the paragraph of its <${closed}>, or remove it`,
+			...start,
 		};
 	}
 	const tag =
