@@ -4,7 +4,7 @@ import { pageAnchors } from './page-anchors';
 import type { Problem } from './problem';
 import { closest, didYouMean } from './suggest';
 import { topicSlug } from '../utils/paths';
-import { nothingRead } from './story-facts/facts';
+import { nothingRead, positionIn } from './story-facts/facts';
 
 /** The anchors an explainer's page will have: its own parts' and its story's headings'. */
 function anchorsOf(file: ContentFile, context: CheckContext): Set<string> {
@@ -46,6 +46,27 @@ const WEB_ADDRESS_WITHOUT_SCHEME = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/?#]|$)/i;
 /** A file name, which looks like a host name: `story.mdx`, `page.html`. */
 const FILE_NAME = /^[^/?#]*\.(?:mdx?|html?|ya?ml|jpe?g|png|svg|pdf)(?:[/?#]|$)/i;
 
+/**
+ * Markdown that was meant as a link or a footnote and that Markdown leaves as text, brackets and all, for readers
+ * to see: a reference to no definition, a footnote with no text.
+ */
+const LINKS_NOT_MADE: {
+	pattern: RegExp;
+	message: (match: RegExpExecArray) => string;
+	hint: (match: RegExpExecArray) => string;
+}[] = [
+	{
+		pattern: /\[\^([^\]\s]+)\]/,
+		message: ([written]) => `the footnote ${written} has no text, so readers would see “${written}”`,
+		hint: ([written]) => `add a line \`${written}: …\` with the footnote's text, after the paragraph`,
+	},
+	{
+		pattern: /\[[^\]\n]+\]\[([^\]\n]*)\]/,
+		message: ([written, label]) => `“${written}” links to [${label}], which no line \`[${label}]: https://…\` defines`,
+		hint: ([, label]) => `add a line \`[${label}]: https://…\` below the paragraph, or check the label's spelling`,
+	},
+];
+
 /** The pages of the site that list others, whatever the content: the home page, actors, topics and search. */
 const LISTING_PAGES = ['/', '/actors/', '/topics/', '/search/'];
 
@@ -63,8 +84,17 @@ export const linkCheck: Check = (context) => {
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
 		if (!facts || nothingRead(facts)) return [];
-		return facts.links.flatMap((link): Problem[] => {
+		const unmade = facts.proseRuns.flatMap((run) =>
+			LINKS_NOT_MADE.flatMap(({ pattern, message, hint }) => {
+				const match = pattern.exec(run.value);
+				return match ? [problemAtPosition(file, positionIn(run, match.index), message(match), hint(match))] : [];
+			}),
+		);
+		const made = facts.links.flatMap((link): Problem[] => {
 			const problem = (message: string, hint: string) => [problemAtPosition(file, link, message, hint)];
+			if (link.url.trim() === '') {
+				return problem('this link has no address', 'write the address between the parentheses: [words](https://…)');
+			}
 			const disallowed = disallowedTarget(link.url);
 			if (disallowed !== undefined) {
 				return problem(
@@ -117,5 +147,6 @@ export const linkCheck: Check = (context) => {
 			}
 			return [];
 		});
+		return [...unmade, ...made];
 	});
 };

@@ -468,4 +468,21 @@ describe('every check together', () => {
 			'<Mention actor="ostlnd">: no actor "ostlnd" — did you mean "ostland"? → change it to <Mention actor="ostland">',
 		]);
 	});
+
+	test('report links and footnotes Markdown would show as typed, and pass those it makes', () => {
+		const written = 'Ostland doubts [the Wire][wirre] and[^2] [empty](). Valid: [ref][wire], [sic], a note[^1]. See';
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['Ostland doubts the announcement. See', written],
+					['(#timeline).\n', '(#timeline).\n\n[wire]: https://example.org/wire\n\n[^1]: A real footnote.\n'],
+				],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'37:16 “[the Wire][wirre]” links to [wirre], which no line `[wirre]: https://…` defines',
+			'37:37 the footnote [^2] has no text, so readers would see “[^2]”',
+			'37:42 this link has no address',
+		]);
+	});
 });
