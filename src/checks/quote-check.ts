@@ -50,8 +50,14 @@ export function closestPassage(facts: StoryFacts, words: string): string {
 		const span = closestSpan(quoted, foldedWords(block.value));
 		const [first, last] = [found[span.start], found[span.end - 1]];
 		if (!first || !last || (best && span.distance >= best.distance)) continue;
-		const text = block.value.slice(first.index, last.index + last[0].length);
+		// With the punctuation around the words, which is all that differs when the words are the same.
+		const end = last.index + last[0].length;
+		const after = /^[^\s\p{L}\p{N}"“”'‘’]*/u.exec(block.value.slice(end))?.[0] ?? '';
+		const text = block.value.slice(first.index, end + (span.distance === 0 ? after.length : 0));
 		best = { distance: span.distance, text, line: positionIn(block, first.index).line };
+	}
+	if (best?.distance === 0) {
+		return `; the story has the same words with other punctuation, “${best.text.replace(/\s+/g, ' ')}” at line ${best.line}`;
 	}
 	// Up to two words in five changed, added or dropped: the same quote, still, not another passage.
 	return best && best.distance <= Math.max(1, Math.floor((quoted.length * 2) / 5))

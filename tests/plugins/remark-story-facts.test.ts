@@ -216,6 +216,14 @@ describe('the separate parser', () => {
 		]);
 	});
 
+	test('says where it stops listing the mistakes of a story that has many', () => {
+		const facts = story(Array.from({ length: 12 }, (_, index) => `Brace ${index} { here.\n`).join('\n'), 1);
+		expect(facts.syntaxErrors).toHaveLength(11);
+		expect(facts.syntaxErrors?.at(-1)?.message).toBe(
+			'this `{` has no `}` to close it (the check lists no more than 11: fix these and check again)',
+		);
+	});
+
 	test('stops at a mistake that blanking an earlier one may have caused', () => {
 		// Blanking the stray brace's paragraph would blank the end of the <div> opened above it: the <div> would then be
 		// unclosed, which is not the editor's mistake, so nothing more is reported.

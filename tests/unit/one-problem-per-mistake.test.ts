@@ -485,4 +485,16 @@ describe('every check together', () => {
 			'37:42 this link has no address',
 		]);
 	});
+
+	test('say a quote differs from the story by its punctuation only, and show the story’s', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [['text: We pause our operations today', 'text: We pause our operations today!']],
+			}),
+		);
+		expect(problems.map((problem) => problem.message)).toEqual([
+			'these words do not appear word for word in the story; the story has the same words with other punctuation, ' +
+				'“We pause our operations today,” at line 33',
+		]);
+	});
 });

@@ -93,7 +93,14 @@ function readAroundSyntaxErrors(first: StorySyntaxError, text: string, firstLine
 		} catch (next) {
 			error = syntaxErrorOf(next, rest, firstLine);
 			// Where the story ends, or a line blanked: not a mistake of the editor's.
-			if (isBlank(error.line) || errors.length === MAX_SYNTAX_ERRORS) break;
+			if (isBlank(error.line)) break;
+			if (errors.length === MAX_SYNTAX_ERRORS) {
+				errors.push({
+					...error,
+					message: `${error.message} (the check lists no more than ${errors.length + 1}: fix these and check again)`,
+				});
+				break;
+			}
 			errors.push(error);
 		}
 	}
