@@ -1,6 +1,7 @@
 import { OWN_FILE, problemAtPosition, scoped } from './check';
 import { pageAnchors } from './page-anchors';
 import type { Problem } from './problem';
+import { nothingRead } from './story-facts/facts';
 
 /** The anchors of a story's mentions and their cards, which the page makes as it renders: `mention-iran-1-card`. */
 const MENTION_ANCHOR = /^mention-.+-\d+(?:-card)?$/;
@@ -15,7 +16,9 @@ const marks = (depth: number) => '#'.repeat(depth);
 export const headingCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const facts = storyFacts(file);
-		if (!facts || facts.syntaxErrors) return [];
+		if (!facts || nothingRead(facts)) return [];
+		// A heading in a paragraph MDX could not read is not among them: levels may seem skipped that are not.
+		const levelsKnown = facts.syntaxErrors === undefined;
 		const owners = pageAnchors(file);
 		let above = 1;
 		return facts.headings.flatMap(({ depth, text, slug, ...at }): Problem[] => {
@@ -30,7 +33,7 @@ export const headingCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 						`start the story's headings with \`##\`: \`## ${text}\``,
 					),
 				);
-			} else if (depth > above + 1) {
+			} else if (levelsKnown && depth > above + 1) {
 				const before =
 					above === 1 ? 'the story’s headings start at `##`' : `the heading before it is \`${marks(above)}\``;
 				problems.push(

@@ -23,6 +23,9 @@ const STORY_HTML_ELEMENTS = new Set(
 /** The attributes of those elements whose value is an address. */
 const URL_ATTRIBUTES = new Set(['href', 'cite']);
 
+/** Elements that show an image, which a story leaves to `figures` (mdx-check.ts says so of Markdown images too). */
+const IMAGE_ELEMENTS = new Set(['img', 'picture', 'svg', 'figure']);
+
 /**
  * What a story may hold beyond Markdown: `{…}` with data alone (text, numbers, lists of them) or comments, imports
  * of Astro components by a relative path (that the file exists, mdx-check checks), the HTML elements above without
@@ -77,7 +80,9 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 				report(
 					element,
 					`<${element.name}> is not allowed in a story`,
-					'use Markdown or one of the text elements listed in docs/editing.md ("What a story may contain")',
+					IMAGE_ELEMENTS.has(element.name.toLowerCase())
+						? 'a photo or a graphic goes in `figures`, with its `image`, `alt`, `caption` and `credit`'
+						: 'use Markdown or one of the text elements listed in docs/editing.md ("What a story may contain")',
 				);
 				continue;
 			}

@@ -497,4 +497,27 @@ describe('every check together', () => {
 				'“We pause our operations today,” at line 33',
 		]);
 	});
+
+	test('check the headings of a story MDX cannot read whole, but for their levels', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['## Why it matters\n\nOstland doubts the', '# Why it matters\n\n#### Details\n\nOstland doubts { the'],
+				],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'35:1 "# Why it matters": the headline is the page\'s one `#` heading',
+			'39:16 MDX syntax error: this `{` has no `}` to close it',
+		]);
+	});
+
+	test('send an <img> in the story to `figures`, as a Markdown image is', () => {
+		const problems = checkFiles(
+			contentWith({ 'articles/story.mdx': [['See the', '<img src="./photo.png" alt="A photo" /> See the']] }),
+		);
+		expect(problems.map((problem) => `${problem.message} → ${problem.hint}`)).toEqual([
+			'<img> is not allowed in a story → a photo or a graphic goes in `figures`, with its `image`, `alt`, `caption` and `credit`',
+		]);
+	});
 });
