@@ -6,6 +6,7 @@ import type { Problem } from './problem';
 import { quotedInStory, quotedWordsProblem, repeatedIds } from './quote-check';
 import { referenceProblems, unlistedActorProblems } from './reference-check';
 import { closest, didYouMean } from './suggest';
+import { unclosedFence } from './story-facts/fences';
 import { nothingRead } from './story-facts/facts';
 
 /** The fields of a claim that name an actor. */
@@ -76,7 +77,7 @@ export const claimQuoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const claims = claimsOf(file);
 		const facts = claims.some((claim) => typeof claim.quote === 'string') ? storyFacts(file) : undefined;
-		if (!facts || nothingRead(facts) || !hasStory(file)) return [];
+		if (!facts || nothingRead(facts) || !hasStory(file) || unclosedFence(file.body)) return [];
 		const inStory = quotedInStory(facts);
 		return claims.flatMap((claim, index): Problem[] =>
 			typeof claim.quote === 'string'

@@ -5,6 +5,7 @@ import { OWN_FILE, problemAtPosition, scoped } from './check';
 import type { ContentFile, Position } from './content-files';
 import type { Problem } from './problem';
 import type { StoryFacts } from './story-facts/facts';
+import { unclosedFence } from './story-facts/fences';
 import { MAX_BODY_BYTES } from './story-facts/parse';
 
 /** MDX that would not compile or render: syntax errors, missing imports, unknown components, empty bodies. */
@@ -39,8 +40,17 @@ export const mdxCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 				error.hint ?? 'a `<` or `{` in text must be escaped as `\\<` or `\\{`; every tag must be closed',
 			),
 		);
+		const fence = unclosedFence(body);
+		const fenceProblems = fence
+			? problem(
+					fence,
+					'this code fence is never closed, so all of the story after it would show as code',
+					'add a line with the same fence (```) where the code ends',
+				)
+			: [];
 		return [
 			...syntaxProblems,
+			...fenceProblems,
 			...importProblems(file, facts),
 			...componentProblems(file, facts),
 			...imageProblems(file, facts),

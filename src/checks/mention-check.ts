@@ -5,6 +5,7 @@ import { hasStory, type ContentFile } from './content-files';
 import { listedActorIds } from './reference-check';
 import { closest, didYouMean } from './suggest';
 import type { Problem } from './problem';
+import { unclosedFence } from './story-facts/fences';
 import { nothingRead, positionIn } from './story-facts/facts';
 
 /** Each actor's name and aliases, as the mention plugin will match them. */
@@ -117,7 +118,7 @@ function mentionProblems(context: CheckContext): Problem[] {
 		const problems: Problem[] = listed.flatMap((id, index): Problem[] => {
 			// A second listing is the listed-once check's problem (duplicate-check.ts).
 			if (listed.indexOf(id) !== index) return [];
-			if (named.has(id) || !findable.has(id) || !hasStory(file)) return [];
+			if (named.has(id) || !findable.has(id) || !hasStory(file) || unclosedFence(file.body)) return [];
 			return [
 				problemAt(file, ['actors', index], {
 					message: `"${id}" is listed but never named in the story, key facts, timeline or captions`,

@@ -520,4 +520,20 @@ describe('every check together', () => {
 			'<img> is not allowed in a story → a photo or a graphic goes in `figures`, with its `image`, `alt`, `caption` and `credit`',
 		]);
 	});
+
+	test('report a code fence never closed once, not the quotes and names it swallows', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [['The Northern Front said on Friday', '```\nThe Northern Front said on Friday']],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'33:1 this code fence is never closed, so all of the story after it would show as code',
+		]);
+		// Closed, it is no problem.
+		const closed = '```\ncode\n```\n\nThe Northern Front said on Friday';
+		expect(checkFiles(contentWith({ 'articles/story.mdx': [['The Northern Front said on Friday', closed]] }))).toEqual(
+			[],
+		);
+	});
 });
