@@ -128,7 +128,9 @@ export const linkCheck: Check = (context) => {
 					`link to "${link.url}": no such page on this site${didYouMean(suggestion)}`,
 					suggestion
 						? `change the link to "${suggestion}${target.hash}"`
-						: 'explainers live at /explainers/<file name>/, actors’ pages at /actors/<file name>/; check the name',
+						: path.startsWith('/topics/')
+							? 'a topic has a page when an explainer lists it in `topics`: /topics/<topic in lower case, hyphens for spaces>/'
+							: 'explainers live at /explainers/<file name>/, actors’ pages at /actors/<file name>/; check the name',
 				);
 			}
 			const page = pages.get(path);

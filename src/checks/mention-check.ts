@@ -127,6 +127,7 @@ function mentionProblems(context: CheckContext): Problem[] {
 			];
 		});
 
+		const warned = new Set<string>();
 		for (const mention of explicit) {
 			if (mention.empty) {
 				const tag = `<Mention actor="${mention.id}">`;
@@ -152,6 +153,8 @@ function mentionProblems(context: CheckContext): Problem[] {
 			}
 			const known = context.actorIds.has(mention.id);
 			if (known && listedOrMeant.has(mention.id)) continue;
+			// The names of an actor whose <Mention> is reported are not warned of again.
+			warned.add(mention.id);
 			const suggestion = known ? undefined : closest(mention.id, context.actorIds);
 			const message = known
 				? `<Mention actor="${mention.id}">: "${mention.id}" is not listed in \`actors\``
@@ -164,7 +167,6 @@ function mentionProblems(context: CheckContext): Problem[] {
 			problems.push(problemAtPosition(file, mention, message, hint));
 		}
 
-		const warned = new Set<string>();
 		for (const [index, run] of runs.entries()) {
 			for (const match of runMatches[index] ?? []) {
 				if (listedOrMeant.has(match.id) || warned.has(match.id)) continue;

@@ -536,4 +536,29 @@ describe('every check together', () => {
 			[],
 		);
 	});
+
+	test('report a <Mention> of an actor not listed once, not also the actor’s name elsewhere in the story', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['  - ostland\n', ''],
+					['  - Ostland doubts the announcement.', '  - A neighbour doubts the announcement.'],
+					[
+						'Ostland doubts the announcement. See',
+						'<Mention actor="ostland">Ostland</Mention> doubts. Ostland says so. See',
+					],
+				],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.severity}: ${problem.message}`)).toEqual([
+			'error: <Mention actor="ostland">: "ostland" is not listed in `actors`',
+		]);
+	});
+
+	test('say how topic pages are named for a link to a topic no explainer lists', () => {
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['(#timeline)', '(/topics/iraq/)']] }));
+		expect(problems.map((problem) => problem.hint)).toEqual([
+			'a topic has a page when an explainer lists it in `topics`: /topics/<topic in lower case, hyphens for spaces>/',
+		]);
+	});
 });
