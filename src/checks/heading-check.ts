@@ -21,8 +21,13 @@ export const headingCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		const levelsKnown = facts.syntaxErrors === undefined;
 		const owners = pageAnchors(file);
 		let above = 1;
+		const lines = file.text.split('\n');
 		return facts.headings.flatMap(({ depth, text, slug, ...at }): Problem[] => {
-			const written = `${marks(depth)} ${text}`;
+			// A heading underlined with `===` or `---` (Markdown's other way to write `#` and `##`) is quoted as written.
+			const underlined = !(lines[at.line - 1] ?? '').trimStart().startsWith('#');
+			const written = underlined
+				? `${text}" underlined with "${depth === 1 ? '===' : '---'}`
+				: `${marks(depth)} ${text}`;
 			const problems: Problem[] = [];
 			if (depth === 1) {
 				problems.push(

@@ -561,4 +561,13 @@ describe('every check together', () => {
 			'a topic has a page when an explainer lists it in `topics`: /topics/<topic in lower case, hyphens for spaces>/',
 		]);
 	});
+
+	test('quote a heading underlined with === as written, not as a `#` heading the editor never typed', () => {
+		const problems = checkFiles(
+			contentWith({ 'articles/story.mdx': [['## Why it matters\n', 'Why it matters\n==============\n']] }),
+		);
+		expect(problems.map((problem) => problem.message)).toEqual([
+			'"Why it matters" underlined with "===": the headline is the page\'s one `#` heading',
+		]);
+	});
 });
