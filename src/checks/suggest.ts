@@ -3,8 +3,7 @@ const LETTERS_PER_TYPO = 4;
 
 /**
  * The known value closest to a mistyped one, if it is close enough to be a likely typo: one typo in four letters,
- * one in a word of three to seven (`txt`, `Syira`: two neighbours swapped count as one, though an edit distance
- * counts two), none in a shorter one.
+ * one in a word of three to seven (`txt`, `Syira`), none in a shorter one.
  */
 export function closest(wrong: string, known: Iterable<string>): string | undefined {
 	let best: { id: string; distance: number } | undefined;
@@ -13,36 +12,28 @@ export function closest(wrong: string, known: Iterable<string>): string | undefi
 		if (!best || distance < best.distance) best = { id, distance };
 	}
 	const typos = wrong.length < 3 ? 0 : Math.max(1, Math.floor(wrong.length / LETTERS_PER_TYPO));
-	const closeEnough = best && (best.distance <= typos || (typos === 1 && oneTypoApart(wrong, best.id)));
-	return closeEnough ? best?.id : undefined;
-}
-
-/** Whether two words differ by one letter added, dropped or changed, or by two neighbouring letters swapped. */
-function oneTypoApart(a: string, b: string): boolean {
-	let start = 0;
-	while (start < a.length && start < b.length && a[start] === b[start]) start++;
-	let end = 0;
-	while (end < a.length - start && end < b.length - start && a.at(-1 - end) === b.at(-1 - end)) end++;
-	const [restA, restB] = [a.slice(start, a.length - end), b.slice(start, b.length - end)];
-	return (restA.length <= 1 && restB.length <= 1) || (restA.length === 2 && restA === [...restB].reverse().join(''));
+	return best && best.distance <= typos ? best.id : undefined;
 }
 
 /** ` — did you mean "…"?` after a message, when there is a likely intended value. */
 export const didYouMean = (suggestion: string | undefined) => (suggestion ? ` — did you mean "${suggestion}"?` : '');
 
-/** Levenshtein distance between two strings. */
+/**
+ * The typos between two strings: letters added, dropped or changed, and two neighbours swapped (`Syira`), each one
+ * (Levenshtein's distance with transpositions, "optimal string alignment").
+ */
 function editDistance(a: string, b: string): number {
-	let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+	const rows = [Array.from({ length: b.length + 1 }, (_, index) => index)];
 	for (let i = 1; i <= a.length; i++) {
-		const current = [i];
+		const row = [i];
 		for (let j = 1; j <= b.length; j++) {
-			current[j] = Math.min(
-				(previous[j] ?? 0) + 1,
-				(current[j - 1] ?? 0) + 1,
-				(previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-			);
+			const [above, diagonal] = [rows[i - 1]?.[j] ?? 0, rows[i - 1]?.[j - 1] ?? 0];
+			row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+				row[j] = Math.min(row[j] ?? 0, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+			}
 		}
-		previous = current;
+		rows.push(row);
 	}
-	return previous[b.length] ?? 0;
+	return rows[a.length]?.[b.length] ?? 0;
 }
