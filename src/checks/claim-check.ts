@@ -1,13 +1,11 @@
 import { earliestDay } from '../utils/partial-dates';
 import { listAt, problemAt, OWN_FILE, scoped, type CheckContext } from './check';
-import { hasStory, type ContentFile } from './content-files';
+import type { ContentFile } from './content-files';
 import { asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
-import { quotedInStory, quotedWordsProblem, repeatedIds } from './quote-check';
+import { quotedInStory, quotedWordsProblem, repeatedIds, storyToCompare } from './quote-check';
 import { referenceProblems, unlistedActorProblems } from './reference-check';
 import { closest, didYouMean } from './suggest';
-import { unclosedFence } from './story-facts/fences';
-import { nothingRead } from './story-facts/facts';
 
 /** The fields of a claim that name an actor. */
 const ACTOR_FIELDS = ['claimant', 'attributedTo', 'statusBy'] as const;
@@ -77,7 +75,7 @@ export const claimQuoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const claims = claimsOf(file);
 		const facts = claims.some((claim) => typeof claim.quote === 'string') ? storyFacts(file) : undefined;
-		if (!facts || nothingRead(facts) || !hasStory(file) || unclosedFence(file.body)) return [];
+		if (!storyToCompare(file, facts)) return [];
 		const inStory = quotedInStory(facts);
 		return claims.flatMap((claim, index): Problem[] =>
 			typeof claim.quote === 'string'

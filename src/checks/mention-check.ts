@@ -1,11 +1,11 @@
 import { createNameMatcher, type NamedActor } from '../mentions/name-matcher';
 import { listAt, problemAt, problemAtPosition, savedFiles, scoped, textItems } from './check';
 import type { Check, CheckContext, Scope } from './check';
-import { hasStory, type ContentFile } from './content-files';
+import type { ContentFile } from './content-files';
+import { storyToCompare } from './quote-check';
 import { listedActorIds } from './reference-check';
 import { closest, didYouMean } from './suggest';
 import type { Problem } from './problem';
-import { unclosedFence } from './story-facts/fences';
 import { nothingRead, positionIn } from './story-facts/facts';
 
 /** Each actor's name and aliases, as the mention plugin will match them. */
@@ -115,10 +115,11 @@ function mentionProblems(context: CheckContext): Problem[] {
 			...Array.from(unread.matchAll(/\bactor=(["'])(.*?)\1/g), ([, , id]) => id),
 		]);
 
+		const comparable = storyToCompare(file, facts);
 		const problems: Problem[] = listed.flatMap((id, index): Problem[] => {
 			// A second listing is the listed-once check's problem (duplicate-check.ts).
 			if (listed.indexOf(id) !== index) return [];
-			if (named.has(id) || !findable.has(id) || !hasStory(file) || unclosedFence(file.body)) return [];
+			if (named.has(id) || !findable.has(id) || !comparable) return [];
 			return [
 				problemAt(file, ['actors', index], {
 					message: `"${id}" is listed but never named in the story, key facts, timeline or captions`,

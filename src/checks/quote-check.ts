@@ -103,6 +103,13 @@ function closestSpan(pattern: readonly string[], text: readonly string[]) {
 }
 
 /**
+ * Whether a story can be compared with its fields' words: it was read (around any syntax errors), it has words, and
+ * no code fence left open swallows them (that fence is then the one problem, mdx-check.ts).
+ */
+export const storyToCompare = (file: ContentFile, facts: StoryFacts | undefined): facts is StoryFacts =>
+	facts !== undefined && !nothingRead(facts) && hasStory(file) && unclosedFence(file.body) === undefined;
+
+/**
  * Words written with quotation marks at both ends, which the page adds itself: `"a passive defense"`. Marks of the
  * same kind inside (`“No retreat” and “no surrender”`, `'No retreat' and 'no surrender'`) mean the words quote two
  * things, which the story does too; a single mark inside after a letter is an apostrophe (`'It's over'`).
@@ -161,8 +168,7 @@ export function repeatedIds(file: ContentFile, list: 'quotes' | 'claims') {
 export const quoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
 		const facts = storyFacts(file);
-		// A story swallowed by a code fence never closed has that one problem (mdx-check.ts).
-		if (!facts || nothingRead(facts) || !hasStory(file) || unclosedFence(file.body)) return [];
+		if (!storyToCompare(file, facts)) return [];
 		const inStory = quotedInStory(facts);
 		const repeatedId = repeatedIds(file, 'quotes');
 		return listAt<{ id?: unknown; text?: unknown } | null>(file, 'quotes').flatMap((quote, index): Problem[] => {
