@@ -3,7 +3,8 @@
  * they share (as Starlight's index.ts registers its own). docs/architecture.md follows a build through them. The
  * steps that belong to no one feature are in this folder: the content folder's data store (content-dir-store.ts),
  * the dev server's writing and reading of it after a save (dev-data-store.ts), the bundler's warnings
- * (build-warnings.ts), cache pruning (cache-pruning.ts) and the atomic output (atomic-output.ts).
+ * (build-warnings.ts), the background drawing of share images and maps (background-drawing.ts), cache pruning
+ * (cache-pruning.ts) and the atomic output (atomic-output.ts).
  */
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';

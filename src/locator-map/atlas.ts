@@ -4,7 +4,7 @@ import { geoContains, geoDistance } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { once } from '../utils/once';
+import { once } from '../utils/once.ts';
 
 /** The country outlines of Natural Earth at 1:50m, as world-atlas ships them: detailed enough for a region. */
 const ATLAS_FILE = 'world-atlas/countries-50m.json';

@@ -5,14 +5,7 @@
 import { resolve } from 'node:path';
 import { createDiskCache, digestOfSources, keyOf, type DiskCache } from '../utils/disk-cache';
 import { once } from '../utils/once';
-import { locatorMapSvg, type MapPlan, type MapVariantName } from './locator-map';
-
-/** What a map is drawn from, besides the code. */
-export interface MapDrawing {
-	plan: MapPlan;
-	variant: MapVariantName;
-	title: string;
-}
+import { drawLocatorMap, type MapDrawing } from './locator-map';
 
 /**
  * The drawing code (locator-map.ts and every module of this folder and of src/utils/ it imports, which a test
@@ -54,6 +47,6 @@ export const locatorMapCache = once((): DiskCache<MapDrawing> => {
 		dir: locatorMapCacheDir(),
 		extension: 'svg',
 		key: (drawing) => locatorMapKey(drawing, code),
-		render: async ({ plan, variant, title }) => Buffer.from(locatorMapSvg(plan, variant, title)),
+		render: async (drawing) => Buffer.from(drawLocatorMap(drawing)),
 	});
 });

@@ -3,21 +3,28 @@ import { fileURLToPath } from 'node:url';
 import type { CheckedContent } from '../checks';
 import { checkedFields, contentToBuildFrom } from '../checks/integration';
 import { checkedEntries } from '../checks/schema-check';
-import { writeBesideExplainers, type ExplainerFile } from '../utils/explainer-files';
+import { drawInBackground, stopDrawing, type Drawer } from '../build/background-drawing';
+import { writeBesideExplainers } from '../utils/explainer-files';
 import { mapFile, mapPlanOf, mapTitle } from './article-map';
 import { locatorMapCache } from './cache';
-import { MAP_VARIANTS, type MapVariantName } from './locator-map';
+import { MAP_VARIANTS, type MapDrawing, type MapVariantName } from './locator-map';
 
 /**
  * The explainers' locator maps (`/explainers/<slug>/map-<narrow|wide>.svg`). When Astro starts building, the build
  * plans them from the articles and places whose fields the content checks passed (the map check has laid each out,
- * so every label has room); once the pages are built, it writes each beside its page from the cache, drawing those
- * the cache does not hold (a few milliseconds each). Like the share images they do not go through Astro's pages,
- * where two files an explainer doubled the routes to render. The dev server draws each on request (route.ts).
+ * so every label has room), and starts drawing those the cache does not hold in a child process at the lowest
+ * priority (src/build/background-drawing.ts), on the CPU Astro's compile leaves idle. Once the pages are built, it
+ * stops the child and writes each map beside its page from the cache, drawing those the child had not reached. Like
+ * the share images they do not go through Astro's pages, where two files an explainer doubled the routes to render.
+ * The dev server draws each on request (route.ts).
  */
+
+/** What draws the maps in the background: locator-map.ts, which Node runs as it is. */
+const DRAWER: Drawer = { module: new URL('./locator-map.ts', import.meta.url), name: 'drawLocatorMap' };
+
 export default function locatorMaps(): AstroIntegration {
 	let content: Promise<CheckedContent['files']> | undefined;
-	let maps: ExplainerFile[] = [];
+	let maps: { slug: string; name: string; drawing: MapDrawing }[] = [];
 	let writing: Promise<void> | undefined;
 	return {
 		name: 'explainer:locator-maps',
@@ -30,32 +37,46 @@ export default function locatorMaps(): AstroIntegration {
 			'astro:config:done': () => {
 				content = checkedFields();
 			},
-			'astro:build:start': async () => {
+			'astro:build:start': async ({ logger }) => {
 				const files = await contentToBuildFrom(content, 'locator maps');
 				content = undefined;
 				const places = new Map(checkedEntries(files, 'places').map((place) => [place.id, place]));
-				const cache = locatorMapCache();
 				maps = checkedEntries(files, 'articles').flatMap((article) => {
 					const plan = mapPlanOf(article.data.places, places);
 					if (!plan) return [];
 					return (Object.keys(MAP_VARIANTS) as MapVariantName[]).map((variant) => ({
 						slug: article.id,
 						name: mapFile(variant),
-						bytes: () => cache.get({ plan, variant, title: mapTitle(article) }),
+						drawing: { plan, variant, title: mapTitle(article) },
 					}));
 				});
+				const cache = locatorMapCache();
+				const jobs = maps.map(({ drawing }) => ({ file: cache.fileFor(drawing), input: drawing }));
+				const drawing = drawInBackground(jobs, DRAWER);
+				if (drawing > 0) logger.info(`drawing ${drawing} locator map${drawing === 1 ? '' : 's'} in the background`);
 			},
+			// The maps the child has not drawn yet are drawn here: the build has nothing else to wait for.
 			'astro:build:generated': ({ dir }) => {
-				writing = writeBesideExplainers(maps, fileURLToPath(dir));
+				stopDrawing(DRAWER);
+				const cache = locatorMapCache();
+				writing = writeBesideExplainers(
+					maps.map(({ slug, name, drawing }) => ({ slug, name, bytes: () => cache.get(drawing) })),
+					fileURLToPath(dir),
+				);
 				// Awaited in astro:build:done, which reports its failure; until then it is not an unhandled rejection.
 				writing.catch(() => undefined);
 			},
 			'astro:build:done': async ({ logger }) => {
-				if (!writing) throw new Error('The locator maps were never written: Astro did not report the pages built.');
-				await writing;
-				const { misses } = locatorMapCache().stats;
-				logger.info(`wrote ${maps.length} locator map${maps.length === 1 ? '' : 's'} (${misses} drawn)`);
-				maps = [];
+				try {
+					if (!writing) throw new Error('The locator maps were never written: Astro did not report the pages built.');
+					await writing;
+					const { misses } = locatorMapCache().stats;
+					const after = misses > 0 ? ` (${misses} drawn after the pages)` : '';
+					logger.info(`wrote ${maps.length} locator map${maps.length === 1 ? '' : 's'}${after}`);
+					maps = [];
+				} finally {
+					stopDrawing(DRAWER);
+				}
 			},
 		},
 	};

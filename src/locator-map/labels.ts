@@ -1,4 +1,4 @@
-import { boxesOverlap as overlaps, type Box } from '../utils/svg';
+import { boxesOverlap as overlaps, type Box } from '../utils/svg.ts';
 
 export { overlaps, type Box };
 

@@ -13,11 +13,11 @@
  */
 import { geoMercator, type GeoProjection } from 'd3-geo';
 import type { MultiPoint } from 'geojson';
-import { AREA_KINDS, type PlaceData } from '../schemas/place';
-import { escapeXml } from '../utils/svg';
-import { distanceKm, EARTH_RADIUS_KM, type LonLat } from './atlas';
-import { pathData, ringsBounds, ringsContain, type Rings } from './clip';
-import { isFree, labelSize, placeLabels, type Box, type LabelRequest, type PlacedLabel } from './labels';
+import { AREA_KINDS, type PlaceData } from '../schemas/place.ts';
+import { escapeXml } from '../utils/svg.ts';
+import { distanceKm, EARTH_RADIUS_KM, type LonLat } from './atlas.ts';
+import { pathData, ringsBounds, ringsContain, type Rings } from './clip.ts';
+import { isFree, labelSize, placeLabels, type Box, type LabelRequest, type PlacedLabel } from './labels.ts';
 import {
 	bordersInFrame,
 	countryPolygons,
@@ -28,7 +28,7 @@ import {
 	polygonBox,
 	polygonsInFrame,
 	type ArcPolygon,
-} from './projected-atlas';
+} from './projected-atlas.ts';
 
 /** A place as an article lists it. */
 export interface MapPlace {
@@ -268,15 +268,18 @@ export function noRoomFor(places: readonly MapPlace[], shaded: boolean): string 
 
 /** Thrown when labels have nowhere to go: a content error the editor can fix by shortening them. */
 export class MapLabelError extends Error {
-	constructor(
-		/** The places that found no room. */
-		readonly places: readonly MapPlace[],
-		/** Whether they are the shaded places, none of which could be named, rather than marked ones. */
-		readonly shaded: boolean,
-		/** The layout they found no room on. */
-		readonly variant: MapVariantName,
-	) {
+	/** The places that found no room. */
+	readonly places: readonly MapPlace[];
+	/** Whether they are the shaded places, none of which could be named, rather than marked ones. */
+	readonly shaded: boolean;
+	/** The layout they found no room on. */
+	readonly variant: MapVariantName;
+
+	constructor(places: readonly MapPlace[], shaded: boolean, variant: MapVariantName) {
 		super(`${noRoomFor(places, shaded)} (${variant} map)`);
+		this.places = places;
+		this.shaded = shaded;
+		this.variant = variant;
 	}
 }
 
@@ -374,6 +377,19 @@ export function mapLabelErrors(plan: MapPlan): MapLabelError[] {
 		}
 	});
 }
+
+/** What one map is drawn from, besides the code. */
+export interface MapDrawing {
+	plan: MapPlan;
+	variant: MapVariantName;
+	title: string;
+}
+
+/**
+ * One map's SVG from what it is drawn from: the build's cache (cache.ts) and its background drawing process
+ * (src/build/drawing-process.ts, which Node runs with this folder's files as they are) both draw with it.
+ */
+export const drawLocatorMap = ({ plan, variant, title }: MapDrawing): string => locatorMapSvg(plan, variant, title);
 
 /**
  * Draws the locator map as a self-contained SVG document: sea, land, the shaded countries and territories, borders,

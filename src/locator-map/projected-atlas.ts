@@ -6,10 +6,10 @@
  * and multiplies them by its scale plus its offset: no TopoJSON decoding, simplification or d3 stream per map.
  */
 import type { GeoProjection } from 'd3-geo';
-import { appendTo } from '../utils/append-to';
-import { once } from '../utils/once';
-import { countryTopology, type LonLat } from './atlas';
-import { clipLine, clipRing, ringArea, ringContains, type Rings } from './clip';
+import { appendTo } from '../utils/append-to.ts';
+import { once } from '../utils/once.ts';
+import { countryTopology, type LonLat } from './atlas.ts';
+import { clipLine, clipRing, ringArea, ringContains, type Rings } from './clip.ts';
 
 const RADIANS = Math.PI / 180;
 

@@ -1,6 +1,7 @@
 /**
- * The share card (README.md): its size, layout and fonts, drawn with takumi. Node runs this file itself in the child
- * process (worker.ts, its type stripping), so it imports only Node's modules, and loads takumi to draw.
+ * The share card (README.md): its size, layout and fonts, drawn with takumi. Node runs this file itself in the
+ * background drawing process (src/build/drawing-process.ts, its type stripping), so it imports only Node's modules,
+ * and loads takumi to draw.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

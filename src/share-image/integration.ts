@@ -7,36 +7,36 @@ import { writeBesideExplainers } from '../utils/explainer-files';
 import { SHARE_IMAGE_FILE } from '../utils/paths';
 import { explainerShareCard, shareImageCache } from './cache';
 import type { ShareImageInput } from './card';
-import { startShareImageDrawer, stopShareImageDrawer } from './drawer';
+import { drawInBackground, stopDrawing, type Drawer } from '../build/background-drawing';
 
 /**
  * The explainers' share images (`/explainers/<slug>/share.png`). When Astro starts building, the build lists them from
  * the articles whose fields the content checks passed, and starts drawing the missing ones in a child process at the
- * lowest priority (drawer.ts), so that a cold build draws them on the CPU Astro's compiling and rendering leave idle.
+ * lowest priority (src/build/background-drawing.ts), so that a cold build draws them on the CPU Astro's compiling and rendering leave idle.
  * Once the pages are built it stops the child and writes every image beside its page from the cache, drawing those
  * the child had not reached. The images skip Astro's pages, whose pipeline costs far more per file than writing it.
  * The dev server draws each on request (route.ts).
  */
+/** What draws the cards in the background: card.ts, which Node runs as it is. */
+const DRAWER: Drawer = { module: new URL('./card.ts', import.meta.url), name: 'renderShareImage' };
+
 export default function shareImages(): AstroIntegration {
 	let cards: { slug: string; input: ShareImageInput }[] = [];
-	let workerFile: URL | undefined;
 	let writing: Promise<void> | undefined;
 	let content: Promise<CheckedContent['files']> | undefined;
 	return {
 		name: 'explainer:share-images',
 		hooks: {
-			'astro:config:setup': ({ config, command, injectRoute }) => {
+			'astro:config:setup': ({ command, injectRoute }) => {
 				if (command === 'dev') {
 					injectRoute({ pattern: `/explainers/[slug]/${SHARE_IMAGE_FILE}`, entrypoint: './src/share-image/route.ts' });
 				}
-				if (command === 'build') workerFile = new URL('src/share-image/worker.ts', config.root);
 			},
 			'astro:config:done': () => {
 				content = checkedFields();
 			},
 			// The fields' checks have passed by now (at config setup), so the cards are their articles'.
 			'astro:build:start': async ({ logger }) => {
-				if (!workerFile) return;
 				const files = await contentToBuildFrom(content, 'share images');
 				content = undefined;
 				cards = checkedEntries(files, 'articles').map(({ id, data }) => ({
@@ -45,13 +45,13 @@ export default function shareImages(): AstroIntegration {
 				}));
 				const cache = shareImageCache();
 				const jobs = cards.map(({ input }) => ({ file: cache.fileFor(input), input }));
-				const drawing = startShareImageDrawer(jobs, workerFile);
+				const drawing = drawInBackground(jobs, DRAWER);
 				if (drawing > 0) logger.info(`drawing ${drawing} share image${drawing === 1 ? '' : 's'} in the background`);
 			},
 			// Written while the other integrations finish (the search index is written in Pagefind's process meanwhile).
 			// The cards the child has not drawn yet are drawn here, at full speed: the build has nothing else to wait for.
 			'astro:build:generated': ({ dir }) => {
-				stopShareImageDrawer();
+				stopDrawing(DRAWER);
 				const cache = shareImageCache();
 				writing = writeBesideExplainers(
 					cards.map(({ slug, input }) => ({ slug, name: SHARE_IMAGE_FILE, bytes: () => cache.get(input) })),
@@ -68,7 +68,7 @@ export default function shareImages(): AstroIntegration {
 					const after = misses > 0 ? ` (${misses} drawn after the pages)` : '';
 					logger.info(`wrote ${cards.length} share image${cards.length === 1 ? '' : 's'}${after}`);
 				} finally {
-					stopShareImageDrawer();
+					stopDrawing(DRAWER);
 				}
 			},
 		},

@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DRAWING_SOURCES, drawingDigest, locatorMapKey, type MapDrawing } from '../../src/locator-map/cache';
+import { DRAWING_SOURCES, drawingDigest, locatorMapKey } from '../../src/locator-map/cache';
+import type { MapDrawing } from '../../src/locator-map/locator-map';
 
 const DRAWING: MapDrawing = {
 	variant: 'wide',
@@ -63,7 +64,7 @@ describe('the locator map cache', () => {
 		const visit = (file: string) => {
 			if (imported.has(file)) return;
 			imported.add(file);
-			const imports = /^import (?!type )[^;]*? from '(\.\/|\.\.\/utils\/)([\w-]+)';$/gm;
+			const imports = /^import (?!type )[^;]*? from '(\.\/|\.\.\/utils\/)([\w-]+)(?:\.ts)?';$/gm;
 			for (const [, folder, name] of readFileSync(file, 'utf8').matchAll(imports)) {
 				visit(`${folder === './' ? dirname(file) : 'src/utils'}/${name}.ts`);
 			}

@@ -1,0 +1,60 @@
+/**
+ * Draws a build's missing files (share images, locator maps) in a child process at the lowest priority while Astro
+ * compiles and renders, so that a cold build draws them on the CPU Astro leaves idle (drawing-process.ts). A process
+ * rather than a worker thread: takumi draws on libuv's thread pool, which a worker thread shares with the build's own
+ * file work, so only a process of its own can lower the priority of what draws. The build never waits for it: at the
+ * lowest priority on a busy machine the child can lag far behind, so the build draws what it left itself.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { DrawingJob, DrawingOrder } from './drawing-process.ts';
+
+/** The drawings running, by the module that draws them: a build's own replaces what an earlier one left. */
+const running = new Map<string, ChildProcess>();
+
+/** The child process's file. Node runs it as it is (its type stripping), not Vite. */
+const DRAWING_PROCESS = new URL('./drawing-process.ts', import.meta.url);
+
+/** What draws the files: a module that Node can run as it is, and the name of its export that draws one input. */
+export interface Drawer {
+	/** The module's file URL. */
+	module: URL;
+	/** Its export that takes a job's input and returns the file's bytes (or text), or a promise of them. */
+	name: string;
+}
+
+/**
+ * Starts drawing, in list order, the jobs whose file is missing, in a child process; returns how many it was given.
+ * Stops a drawing by the same module that an earlier build in this process left running.
+ */
+export function drawInBackground<Input>(
+	jobs: readonly DrawingJob<Input>[],
+	drawer: Drawer,
+	processFile: URL = DRAWING_PROCESS,
+): number {
+	stopDrawing(drawer);
+	const missing = [...new Map(jobs.map((job) => [job.file, job])).values()].filter((job) => !existsSync(job.file));
+	if (missing.length === 0) return 0;
+	// The build's own flags (a loader, an inspector) are not the child's: Node runs the file as it is.
+	// Structured clones, not JSON: an input reaches the child as the build has it, and draws the same file.
+	const child = fork(processFile, [], {
+		execArgv: [],
+		serialization: 'advanced',
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+	});
+	// A build that fails exits without waiting for it; the child then ends too (drawing-process.ts).
+	child.unref();
+	child.channel?.unref();
+	// A child that cannot start, or stops, leaves its files to the build; what fails there fails the build.
+	child.on('error', () => undefined);
+	child.send({ module: drawer.module.href, name: drawer.name, jobs: missing } satisfies DrawingOrder<Input>);
+	running.set(drawer.module.href, child);
+	return missing.length;
+}
+
+/** Stops the child drawing with `drawer`, if one runs, after the file it is drawing: the build draws what it left. */
+export function stopDrawing(drawer: Drawer): void {
+	const child = running.get(drawer.module.href);
+	if (child?.connected) child.disconnect();
+	running.delete(drawer.module.href);
+}
