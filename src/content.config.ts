@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { forgivingInDev } from './build/forgiving-loader';
+import { fieldsReadOnce } from './checks/fields-read-once';
 import { ActorSchema } from './schemas/actor';
 import { ArticleSchema } from './schemas/article';
 import { PlaceSchema } from './schemas/place';
@@ -11,10 +12,13 @@ import { idFromFileName } from './utils/ids';
  * How each collection's files are found. Nothing reads an entry's raw `body` (pages render the compiled story, the
  * checks read the files themselves), so the data store leaves it out: a third of its size at 1000 explainers. In
  * `astro dev`, a file Astro cannot read or validate is left out instead of stopping the server, whose pages then
- * show the checks' report (src/build/forgiving-loader.ts).
+ * show the checks' report (src/build/forgiving-loader.ts). A build takes each file's fields from the checks, which
+ * read them first (src/checks/fields-read-once.ts).
  */
 const files = (collection: NonNullable<Parameters<typeof contentDir>[0]>, pattern: string) =>
-	forgivingInDev(glob({ base: contentDir(collection), pattern, generateId: idFromFileName, retainBody: false }));
+	forgivingInDev(
+		fieldsReadOnce(glob({ base: contentDir(collection), pattern, generateId: idFromFileName, retainBody: false })),
+	);
 
 const articles = defineCollection({
 	loader: files('articles', '*.mdx'),

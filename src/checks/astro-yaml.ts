@@ -1,4 +1,18 @@
-import { isMap, isScalar, isSeq, Scalar, Schema, type Document, type Node, type ScalarTag } from 'yaml';
+import {
+	isAlias,
+	isMap,
+	isScalar,
+	isSeq,
+	parseDocument,
+	Scalar,
+	Schema,
+	type Document,
+	type DocumentOptions,
+	type Node,
+	type ParseOptions,
+	type ScalarTag,
+	type SchemaOptions,
+} from 'yaml';
 
 /*
  * Astro reads frontmatter and YAML files with this same package, its core schema plus YAML 1.1 timestamps
@@ -12,15 +26,29 @@ const TIMESTAMP = new Schema({ schema: 'core', customTags: ['timestamp'] }).tags
 if (!TIMESTAMP?.test || !TIMESTAMP.resolve) throw new Error('The yaml package has no YAML 1.1 timestamp tag.');
 const { test: isTimestamp, resolve: resolveTimestamp } = TIMESTAMP;
 
+/** Astro's own options for YAML (@astrojs/internal-helpers/yaml). */
+const ASTRO_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+	customTags: ['timestamp'],
+	merge: true,
+	schema: 'core',
+};
+
 /**
  * The document's fields as Astro reads them, when that differs from `data` (the core types'): plain scalars that
- * Astro reads as timestamps become dates. Undefined when there are none.
+ * Astro reads as timestamps become dates. Undefined when there are none. `text` is the document's: one that repeats
+ * a value by `*alias` or merges one with `<<` is read again as Astro reads it, since a date may come through it.
  */
-export function astroData(document: Document, data: unknown): unknown {
+export function astroData(document: Document, data: unknown, text: string): unknown {
 	const dates: { path: (string | number)[]; date: Date }[] = [];
+	/** Whether values are repeated or merged: a date's path in the document is then not its path in the data. */
+	let shared = false;
 	const walk = (node: Node | null | undefined, path: (string | number)[]) => {
-		if (isMap(node)) {
+		if (isAlias(node)) {
+			shared = true;
+		} else if (isMap(node)) {
 			for (const pair of node.items) {
+				// The parser reads a merge key `<<` as a symbol.
+				if (isScalar(pair.key) && typeof pair.key.value === 'symbol') shared = true;
 				if (isScalar(pair.key)) walk(pair.value as Node | null, [...path, String(pair.key.value)]);
 			}
 		} else if (isSeq(node)) {
@@ -31,6 +59,7 @@ export function astroData(document: Document, data: unknown): unknown {
 		}
 	};
 	walk(document.contents, []);
+	if (shared) return parseDocument(text, ASTRO_OPTIONS).toJS({ maxAliasCount: 100 }) as unknown;
 	if (dates.length === 0) return undefined;
 	const copy = structuredClone(data);
 	for (const { path, date } of dates) {

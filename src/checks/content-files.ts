@@ -1,6 +1,18 @@
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import {
+	isAlias,
+	isMap,
+	isScalar,
+	isSeq,
+	parseDocument,
+	visit,
+	type Document,
+	type Node,
+	type Pair,
+	type YAMLError,
+	type YAMLMap,
+} from 'yaml';
 import { idFromFileName } from '../utils/ids';
 import { astroData } from './astro-yaml';
 import { explainerParts } from './explainer-parts';
@@ -163,7 +175,7 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 	if (syntaxErrors.length === 0) {
 		try {
 			data = document.toJS({ maxAliasCount: YAML_OPTIONS.maxAliasCount });
-			dataForAstro = astroData(document, data);
+			dataForAstro = astroData(document, data, yamlText);
 		} catch (error) {
 			syntaxErrors.push(
 				error instanceof RangeError
@@ -357,7 +369,7 @@ function locateIn(document: Document, path: readonly PropertyKey[], place: (offs
 	let found: Position = place(node?.range?.[0] ?? 0);
 	for (const key of path) {
 		if (isMap(node)) {
-			const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+			const pair = pairOf(document, node, key);
 			if (!pair) break;
 			found = place((pair.key as Node).range?.[0] ?? 0);
 			node = pair.value as Node | null;
@@ -371,6 +383,24 @@ function locateIn(document: Document, path: readonly PropertyKey[], place: (offs
 		}
 	}
 	return found;
+}
+
+/** The pair of `key` in a map, or in a map it merges with `<<` (written there, or repeated by `*alias`). */
+function pairOf(document: Document, map: YAMLMap, key: PropertyKey): Pair | undefined {
+	const own = map.items.find((item) => isScalar(item.key) && item.key.value === key);
+	if (own) return own;
+	for (const item of map.items) {
+		// The parser reads a merge key `<<` as a symbol.
+		if (!isScalar(item.key) || typeof item.key.value !== 'symbol') continue;
+		const merged = isAlias(item.value) ? item.value.resolve(document) : item.value;
+		const sources = isSeq(merged) ? merged.items : [merged];
+		for (const source of sources) {
+			const map = isAlias(source) ? source.resolve(document) : source;
+			const pair = isMap(map) ? pairOf(document, map, key) : undefined;
+			if (pair) return pair;
+		}
+	}
+	return undefined;
 }
 
 /** The offset of the first quote that opens a value and is not closed on its own line. */

@@ -4,6 +4,7 @@ import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from '../utils/content-dir';
 import { startContentChecks, type CheckedContent, type ContentCheckRun } from '.';
+import { handFieldsToAstro } from './fields-read-once';
 import { contentError, formatProblem } from './problem';
 import type { CompiledStoryFacts } from './story-facts/compiled';
 
@@ -107,6 +108,8 @@ export default function contentChecks({ storyFacts }: { storyFacts?: CompiledSto
 				run = startContentChecks(contentDir(), projectRoot, storyFacts);
 				// A broken field stops the build here, before Astro reads the files, with the stories' problems too.
 				if (run.dataProblems.some((problem) => problem.severity === 'error')) await report(run);
+				// Astro's content loader takes the fields from here rather than parse every file again.
+				handFieldsToAstro(run.content.files, projectRoot);
 				fieldsChecked.resolve(run.content.files);
 			},
 		},

@@ -1,0 +1,75 @@
+/**
+ * A build reads each content file's YAML once. The checks read every file before Astro does (they must report a
+ * broken field, with its line, before Astro stops at it), and Astro's content loader reads every file again, the
+ * unchanged ones too, with the same parser and options (astro-yaml.ts). So once the fields pass, the checks hand what
+ * they read to the loader ({@link handFieldsToAstro}), which takes a file's fields from there when the file's text is
+ * the text the checks read ({@link fieldsReadOnce}), and parses it itself otherwise. The two meet on the process's
+ * globals: Astro loads the content config through Vite, apart from the integrations' modules.
+ */
+import type { ContentEntryType, DataEntryType } from 'astro';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ContentFile } from './content-files';
+
+/** What the checks read of one file, as Astro's entry types give it. */
+interface Reading {
+	/** The file's text the fields were read from. */
+	text: string;
+	/** Its fields as Astro reads them. */
+	data: Record<string, unknown>;
+	/** The story below an article's frontmatter. */
+	body: string;
+}
+
+const READINGS = Symbol.for('explainer:fields-read-once');
+const shared = globalThis as { [READINGS]?: Map<string, Reading> };
+
+/**
+ * Hands the fields of `files` (paths relative to `projectRoot`) to the content loader of this build, replacing what
+ * an earlier build handed over. Files that did not parse into fields are left for Astro to read.
+ */
+export function handFieldsToAstro(files: readonly ContentFile[], projectRoot: string): void {
+	const readings = new Map<string, Reading>();
+	for (const file of files) {
+		const data = file.astroData ?? file.data;
+		if (file.syntaxErrors.length > 0 || !data || typeof data !== 'object' || Array.isArray(data)) continue;
+		const body = file.body?.text.trim() ?? '';
+		readings.set(resolve(projectRoot, file.path), { text: file.text, data: data as Record<string, unknown>, body });
+	}
+	shared[READINGS] = readings;
+}
+
+/** The fields the checks read of the file, once, when its text is still what they read. */
+function takeReading(file: string, contents: string): Reading | undefined {
+	const reading = shared[READINGS]?.get(file);
+	if (!reading) return undefined;
+	shared[READINGS]?.delete(file);
+	return reading.text === contents ? reading : undefined;
+}
+
+type EntryType = ContentEntryType | DataEntryType;
+
+/** `loader`, taking each file's fields from the checks' reading of it when there is one. */
+export function fieldsReadOnce(loader: Loader): Loader {
+	return { ...loader, load: (context) => loader.load(withReadings(context)) };
+}
+
+function withReadings(context: LoaderContext): LoaderContext {
+	// The entry types are handed to the glob loader beside the documented context (content-layer.js).
+	const { entryTypes } = context as LoaderContext & { entryTypes?: Map<string, EntryType> };
+	if (!entryTypes) return context;
+	const readFirst = (type: EntryType): EntryType => ({
+		...type,
+		getEntryInfo: async (params) => {
+			const reading = takeReading(fileURLToPath(params.fileUrl), params.contents);
+			if (!reading) return type.getEntryInfo(params);
+			const slug = typeof reading.data['slug'] === 'string' ? reading.data['slug'] : '';
+			return { data: reading.data, body: reading.body, slug, rawData: '' };
+		},
+	});
+	const readingFirst = {
+		entryTypes: new Map([...entryTypes].map(([extension, type]) => [extension, readFirst(type)])),
+	};
+	return { ...context, ...readingFirst };
+}
