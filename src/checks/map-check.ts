@@ -1,5 +1,14 @@
-import { mapPlanOf } from '../locator-map/article-map';
-import { mapLabelErrors, noRoomFor, type MapPlace } from '../locator-map/locator-map';
+import { existsSync } from 'node:fs';
+import { mapPlanOf, mapTitle } from '../locator-map/article-map';
+import { locatorMapCache } from '../locator-map/cache';
+import {
+	MAP_VARIANTS,
+	mapLabelErrors,
+	noRoomFor,
+	type MapPlace,
+	type MapPlan,
+	type MapVariantName,
+} from '../locator-map/locator-map';
 import { listAt, problemAt, savedFiles, scoped, stringsIn, textItems, type Scope } from './check';
 import type { Problem } from './problem';
 import { checkedEntries } from './schema-check';
@@ -32,7 +41,7 @@ export const mapCheck = scoped(mapScope, ({ files, articles }) => {
 			textItems(listed).map((id) => ({ id })),
 			places,
 		);
-		if (!plan) return [];
+		if (!plan || drawnBefore(plan, file.data)) return [];
 		// A place without room at both sizes is one problem to fix: its sizes are named together.
 		const sizes = new Map<string, { places: readonly MapPlace[]; shaded: boolean; variants: string[] }>();
 		for (const error of mapLabelErrors(plan)) {
@@ -54,3 +63,17 @@ export const mapCheck = scoped(mapScope, ({ files, articles }) => {
 		});
 	});
 });
+
+/**
+ * Whether the map cache holds both layouts of this plan under the explainer's headline: a map is stored only once
+ * drawn, and drawing fails where a label has no room, so its labels fit. Spares laying out every map again on each
+ * build and save.
+ */
+function drawnBefore(plan: MapPlan, data: unknown): boolean {
+	const title = (data as { title?: unknown } | undefined)?.title;
+	if (typeof title !== 'string') return false;
+	const cache = locatorMapCache();
+	return (Object.keys(MAP_VARIANTS) as MapVariantName[]).every((variant) =>
+		existsSync(cache.fileFor({ plan, variant, title: mapTitle({ data: { title } }) })),
+	);
+}
