@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { MENTION_ELEMENT } from '../mentions/remark-actor-mentions';
 import { OWN_FILE, problemAtPosition, scoped } from './check';
 import type { ContentFile, Position } from './content-files';
@@ -48,42 +46,17 @@ export const mdxCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 					'add a line with the same fence (```) where the code ends',
 				)
 			: [];
-		return [
-			...syntaxProblems,
-			...fenceProblems,
-			...importProblems(file, facts),
-			...componentProblems(file, facts),
-			...imageProblems(file, facts),
-		];
+		return [...syntaxProblems, ...fenceProblems, ...componentProblems(file, facts), ...imageProblems(file, facts)];
 	}),
 );
 
-/** Imports whose file does not exist (Astro reports them off by the frontmatter's length). */
-function importProblems(file: ContentFile, facts: StoryFacts): Problem[] {
-	return facts.imports.flatMap(({ specifier, line }): Problem[] => {
-		// Other specifiers are refused outright by story-content-check; only a relative path names a file to look for.
-		if (!/^\.\.?\//.test(specifier)) return [];
-		if (existsSync(resolve(dirname(file.path), specifier))) return [];
-		return [
-			problemAtPosition(
-				file,
-				{ line, column: 1 },
-				`import of a missing file "${specifier}"`,
-				'check the path, relative to this file; editors need no import for <Mention>',
-			),
-		];
-	});
-}
-
 /**
- * Capitalised JSX elements not imported (but <Mention>, the mention plugin's) fail only when the page renders. The
- * site gives stories no other component, so the fix is the text without the tags, not an import.
+ * Capitalised JSX elements (but <Mention>, the mention plugin's) fail only when the page renders. The site gives
+ * stories no other component, and a story imports nothing, so the fix is the text without the tags.
  */
 function componentProblems(file: ContentFile, facts: StoryFacts): Problem[] {
-	const imported = new Set(facts.importedNames);
 	return facts.elements.flatMap(({ name, line, column }): Problem[] => {
-		const root = name.split('.')[0] ?? '';
-		if (!/^[A-Z]/.test(root) || imported.has(root) || name === MENTION_ELEMENT) return [];
+		if (!/^[A-Z]/.test(name) || name === MENTION_ELEMENT) return [];
 		return [
 			problemAtPosition(
 				file,

@@ -27,10 +27,11 @@ const URL_ATTRIBUTES = new Set(['href', 'cite']);
 const IMAGE_ELEMENTS = new Set(['img', 'picture', 'svg', 'figure']);
 
 /**
- * What a story may hold beyond Markdown: `{…}` with data alone (text, numbers, lists of them) or comments, imports
- * of Astro components by a relative path (that the file exists, mdx-check checks), the HTML elements above without
- * scripts or styles in their attributes, and links to the web, to mail or to this site. Anything else would run code
- * when the page renders, or fail there with no line of the story to show.
+ * What a story may hold beyond Markdown: `{…}` with data alone (text, numbers, lists of them) or comments, the HTML
+ * elements above without scripts or styles in their attributes, <Mention> (which needs no import), and links to the
+ * web, to mail or to this site. Nothing is imported: an imported file, an Astro component written beside the story
+ * included, would run its code when the site builds. Anything else would run code when the page renders, or fail
+ * there with no line of the story to show.
  */
 export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 	articles.flatMap((file): Problem[] => {
@@ -51,11 +52,10 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 			report(place, 'a story may not export anything', 'delete the `export` statement; a story is text');
 		}
 		for (const { specifier, line } of facts.imports) {
-			if (/^\.\.?\//.test(specifier) && specifier.endsWith('.astro')) continue;
 			report(
 				{ line, column: 1 },
-				`import from "${specifier}": a story may import only Astro components, by a relative path`,
-				'delete the import; <Mention> needs none, and a component is imported as `./…/Name.astro`',
+				`import from "${specifier}": a story may not import anything`,
+				'delete the import: <Mention> needs none, a story uses no other component, and photos go in `figures`',
 			);
 		}
 		for (const element of facts.elements) {

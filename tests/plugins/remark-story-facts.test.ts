@@ -116,7 +116,6 @@ describe('remark-story-facts', () => {
 			{ specifier: '../components/Chart.astro', line: line('import Chart') },
 			{ specifier: '../components/parts.ts', line: line('import { Aside') },
 		]);
-		expect(compiled?.importedNames).toEqual(['Chart', 'Aside', 'Picture']);
 		expect(compiled?.elements.map((element) => element.name)).toEqual([
 			'Mention',
 			'Mention',

@@ -570,4 +570,20 @@ describe('every check together', () => {
 			'"Why it matters" underlined with "===": the headline is the page\'s one `#` heading',
 		]);
 	});
+
+	test('refuse an import of one of the site’s own components, which exists, as any other import', () => {
+		// The path is relative to the story as the checks name it (articles/story.mdx): it reaches the real file.
+		const component = '../src/components/SkipLink.astro';
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['---\n\nThe Northern Front', `---\n\nimport Skip from '${component}';\n\n<Skip />\n\nThe Northern Front`],
+				],
+			}),
+		);
+		expect(problems.map((problem) => problem.message)).toEqual([
+			`import from "${component}": a story may not import anything`,
+			'there is no <Skip> component for stories: the only one is <Mention>',
+		]);
+	});
 });

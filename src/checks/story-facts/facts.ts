@@ -51,8 +51,6 @@ export interface StoryFacts {
 	images: Position[];
 	/** Every `import … from '…'` of the story's ESM, with the line of its `from`. */
 	imports: { specifier: string; line: number }[];
-	/** The names those imports bring in. */
-	importedNames: string[];
 	/** Every JSX element, by name, with its attributes (`value` is null for an expression or a bare name). */
 	elements: ({ name: string; attributes: ({ name: string; value: string | null } & Position)[] } & Position)[];
 	/**
@@ -85,7 +83,6 @@ export function storyFactsOf(tree: Root): StoryFacts {
 		links: [],
 		images: [],
 		imports: [],
-		importedNames: [],
 		elements: [],
 		expressions: [],
 		exports: [],
@@ -131,16 +128,6 @@ export function storyFactsOf(tree: Root): StoryFacts {
 			for (const match of node.value.matchAll(/from\s+['"]([^'"]+)['"]/g)) {
 				const linesBefore = node.value.slice(0, match.index).match(/\n/g)?.length ?? 0;
 				facts.imports.push({ specifier: match[1] ?? '', line: start.line + linesBefore });
-			}
-			for (const match of node.value.matchAll(/import\s+(?:(\w+)|\{([^}]*)\})/g)) {
-				if (match[1]) facts.importedNames.push(match[1]);
-				for (const name of (match[2] ?? '').split(',')) {
-					const local = name
-						.split(/\s+as\s+/)
-						.at(-1)
-						?.trim();
-					if (local) facts.importedNames.push(local);
-				}
 			}
 		}
 	});
