@@ -1,10 +1,10 @@
 import { listAt, problemAtPosition, textItems, type Check, type CheckContext } from './check';
-import type { ContentFile } from './content-files';
+import type { ContentFile, Position } from './content-files';
 import { pageAnchors } from './page-anchors';
 import type { Problem } from './problem';
 import { closest, didYouMean } from './suggest';
 import { topicSlug } from '../utils/paths';
-import { nothingRead, positionIn } from './story-facts/facts';
+import { nothingRead, positionIn, type StoryFacts } from './story-facts/facts';
 
 /** The anchors an explainer's page will have: its own parts' and its story's headings'. */
 function anchorsOf(file: ContentFile, context: CheckContext): Set<string> {
@@ -46,9 +46,14 @@ const WEB_ADDRESS_WITHOUT_SCHEME = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/?#]|$)/i;
 /** A file name, which looks like a host name: `story.mdx`, `page.html`. */
 const FILE_NAME = /^[^/?#]*\.(?:mdx?|html?|ya?ml|jpe?g|png|svg|pdf)(?:[/?#]|$)/i;
 
+/** The start of what can only be a link's address: a scheme the site allows, a path of this site, an anchor. */
+const ADDRESS = String.raw`(?:https?:\/\/|mailto:|www\.|\/|#)`;
+
 /**
  * Markdown that was meant as a link or a footnote and that Markdown leaves as text, brackets and all, for readers
- * to see: a reference to no definition, a footnote with no text.
+ * to see: a reference to no definition, a footnote with no text, an address with a space in it, a space between
+ * the words and the address. Each is looked for in a block's text as readers see it, runs joined: a web address in
+ * it is a link of its own (GFM's), which splits the runs around it.
  */
 const LINKS_NOT_MADE: {
 	pattern: RegExp;
@@ -64,6 +69,17 @@ const LINKS_NOT_MADE: {
 		pattern: /\[[^\]\n]+\]\[([^\]\n]*)\]/,
 		message: ([written, label]) => `“${written}” links to [${label}], which no line \`[${label}]: https://…\` defines`,
 		hint: ([, label]) => `add a line \`[${label}]: https://…\` below the paragraph, or check the label's spelling`,
+	},
+	{
+		pattern: new RegExp(String.raw`\[[^\[\]\n]+\]\((${ADDRESS}[^()\n]*?\s[^()\n]*)\)`),
+		message: ([written]) => `“${written}” shows as text, not a link: its address has a space`,
+		hint: ([, address]) =>
+			`write each space in the address as %20, or put the address in angle brackets: (<${address}>)`,
+	},
+	{
+		pattern: new RegExp(String.raw`\[([^\[\]\n]+)\][ \t]+\((${ADDRESS}[^()\s]*)\)`),
+		message: ([written]) => `“${written}” shows as text, not a link: a space stands between \`]\` and \`(\``,
+		hint: ([, words, address]) => `remove the space: [${words}](${address})`,
 	},
 ];
 
@@ -84,10 +100,10 @@ export const linkCheck: Check = (context) => {
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
 		if (!facts || nothingRead(facts)) return [];
-		const unmade = facts.proseRuns.flatMap((run) =>
+		const unmade = blocksOf(facts).flatMap(({ text, runs }) =>
 			LINKS_NOT_MADE.flatMap(({ pattern, message, hint }) => {
-				const match = pattern.exec(run.value);
-				return match ? [problemAtPosition(file, positionIn(run, match.index), message(match), hint(match))] : [];
+				const match = pattern.exec(text);
+				return match ? [problemAtPosition(file, placeIn(runs, match.index), message(match), hint(match))] : [];
 			}),
 		);
 		const made = facts.links.flatMap((link): Problem[] => {
@@ -152,3 +168,27 @@ export const linkCheck: Check = (context) => {
 		return [...unmade, ...made];
 	});
 };
+
+/** Each block's text as readers see it, with the runs it is made of, in order. */
+function blocksOf(facts: StoryFacts): { text: string; runs: StoryFacts['proseRuns'] }[] {
+	let next = 0;
+	return facts.blockTexts.map(({ value }) => {
+		const runs: StoryFacts['proseRuns'] = [];
+		for (let length = 0; length < value.length && next < facts.proseRuns.length; next++) {
+			const run = facts.proseRuns[next]!;
+			runs.push(run);
+			length += run.value.length;
+		}
+		return { text: value, runs };
+	});
+}
+
+/** Where the character at `offset` of a block's text is in the file. */
+function placeIn(runs: StoryFacts['proseRuns'], offset: number): Position {
+	let before = 0;
+	for (const run of runs) {
+		if (offset < before + run.value.length) return positionIn(run, offset - before);
+		before += run.value.length;
+	}
+	return runs[0] ?? { line: 1, column: 1 };
+}

@@ -586,4 +586,37 @@ describe('every check together', () => {
 			'there is no <Skip> component for stories: the only one is <Mention>',
 		]);
 	});
+
+	test.each([
+		[
+			'[the timeline](https://example.com/the timeline.html)',
+			'“[the timeline](https://example.com/the timeline.html)” shows as text, not a link: its address has a space',
+		],
+		[
+			'[the timeline](#the timeline)',
+			'“[the timeline](#the timeline)” shows as text, not a link: its address has a space',
+		],
+		[
+			'[the timeline] (https://example.com/)',
+			'“[the timeline] (https://example.com/)” shows as text, not a link: a space stands between `]` and `(`',
+		],
+	])('report a link Markdown leaves as text, %s, once, where it starts', (written, message) => {
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['[timeline](#timeline)', written]] }));
+		expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^articles\/story\.mdx:37:42 /)]);
+		expect(problems.map((problem) => problem.message)).toEqual([message]);
+	});
+
+	test('leave editorial brackets and a parenthesis after them alone', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					[
+						'See the [timeline](#timeline).',
+						'It said [the front] (which it did not name) would stop. See the [timeline](#timeline).',
+					],
+				],
+			}),
+		);
+		expect(problems).toEqual([]);
+	});
 });
