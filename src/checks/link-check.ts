@@ -46,8 +46,11 @@ const WEB_ADDRESS_WITHOUT_SCHEME = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/?#]|$)/i;
 /** A file name, which looks like a host name: `story.mdx`, `page.html`. */
 const FILE_NAME = /^[^/?#]*\.(?:mdx?|html?|ya?ml|jpe?g|png|svg|pdf)(?:[/?#]|$)/i;
 
-/** The start of what can only be a link's address: a scheme the site allows, a path of this site, an anchor. */
-const ADDRESS = String.raw`(?:https?:\/\/|mailto:|www\.|\/|#)`;
+/** The start of a web or mail address. */
+const WEB_ADDRESS = String.raw`(?:https?:\/\/|mailto:|www\.)`;
+
+/** The start of what can only be a link's address: a web or mail address, a path of this site, an anchor. */
+const ADDRESS = String.raw`(?:${WEB_ADDRESS}|\/|#)`;
 
 /**
  * Markdown that was meant as a link or a footnote and that Markdown leaves as text, brackets and all, for readers
@@ -61,25 +64,27 @@ const LINKS_NOT_MADE: {
 	hint: (match: RegExpExecArray) => string;
 }[] = [
 	{
-		pattern: /\[\^([^\]\s]+)\]/,
+		pattern: /\[\^([^\]\s]+)\]/g,
 		message: ([written]) => `the footnote ${written} has no text, so readers would see “${written}”`,
 		hint: ([written]) => `add a line \`${written}: …\` with the footnote's text, after the paragraph`,
 	},
 	{
-		pattern: /\[[^\]\n]+\]\[([^\]\n]*)\]/,
+		pattern: /\[[^\]\n]+\]\[([^\]\n]*)\]/g,
 		message: ([written, label]) => `“${written}” links to [${label}], which no line \`[${label}]: https://…\` defines`,
 		hint: ([, label]) => `add a line \`[${label}]: https://…\` below the paragraph, or check the label's spelling`,
 	},
 	{
-		pattern: new RegExp(String.raw`\[[^\[\]\n]+\]\((${ADDRESS}[^()\n]*?\s[^()\n]*)\)`),
+		pattern: new RegExp(String.raw`\[[^\[\]\n]+\]\((${ADDRESS}[^()"\n]*?\s[^()"\n]*)\)`, 'g'),
 		message: ([written]) => `“${written}” shows as text, not a link: its address has a space`,
 		hint: ([, address]) =>
 			`write each space in the address as %20, or put the address in angle brackets: (<${address}>)`,
 	},
 	{
-		pattern: new RegExp(String.raw`\[([^\[\]\n]+)\][ \t]+\((${ADDRESS}[^()\s]*)\)`),
+		// Only a web or mail address: `[the slogan] (#Hashtag)` and `[Kyiv] (/ˈkɪjɪw/)` are text.
+		pattern: new RegExp(String.raw`\[([^\[\]\n]+)\][ \t]+\((${WEB_ADDRESS}[^()\s]*)\)`, 'g'),
 		message: ([written]) => `“${written}” shows as text, not a link: a space stands between \`]\` and \`(\``,
-		hint: ([, words, address]) => `remove the space: [${words}](${address})`,
+		hint: ([, words, address = '']) =>
+			`remove the space: [${words}](${address.startsWith('www.') ? `https://${address}` : address})`,
 	},
 ];
 
@@ -100,11 +105,15 @@ export const linkCheck: Check = (context) => {
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
 		if (!facts || nothingRead(facts)) return [];
-		const unmade = blocksOf(facts).flatMap(({ text, runs }) =>
-			LINKS_NOT_MADE.flatMap(({ pattern, message, hint }) => {
-				const match = pattern.exec(text);
-				return match ? [problemAtPosition(file, placeIn(runs, match.index), message(match), hint(match))] : [];
-			}),
+		const unmade = adjoiningRuns(facts).flatMap(({ text, runs }) =>
+			LINKS_NOT_MADE.flatMap(({ pattern, message, hint }) =>
+				[...text.matchAll(pattern)].flatMap((match) => {
+					const at = placeIn(runs, match.index);
+					// `\[words\] (…)`: brackets the editor escaped, to show as written.
+					if (sourceAt(file, at) === '\\') return [];
+					return [problemAtPosition(file, at, message(match), hint(match))];
+				}),
+			),
 		);
 		const made = facts.links.flatMap((link): Problem[] => {
 			const problem = (message: string, hint: string) => [problemAtPosition(file, link, message, hint)];
@@ -169,21 +178,34 @@ export const linkCheck: Check = (context) => {
 	});
 };
 
-/** Each block's text as readers see it, with the runs it is made of, in order. */
-function blocksOf(facts: StoryFacts): { text: string; runs: StoryFacts['proseRuns'] }[] {
-	let next = 0;
-	return facts.blockTexts.map(({ value }) => {
-		const runs: StoryFacts['proseRuns'] = [];
-		for (let length = 0; length < value.length && next < facts.proseRuns.length; next++) {
-			const run = facts.proseRuns[next]!;
-			runs.push(run);
-			length += run.value.length;
+/**
+ * The story's text in pieces that stand together in the file: runs that follow one another on a line with nothing
+ * between them, such as the text around a web address that GFM made a link of. Separate paragraphs, list items and
+ * table cells are separate pieces, so a pattern never spans two of them.
+ */
+function adjoiningRuns(facts: StoryFacts): { text: string; runs: StoryFacts['proseRuns'] }[] {
+	const pieces: { text: string; runs: StoryFacts['proseRuns'] }[] = [];
+	let last: StoryFacts['proseRuns'][number] | undefined;
+	for (const run of facts.proseRuns) {
+		const piece = pieces.at(-1);
+		const adjoins =
+			piece &&
+			last &&
+			!last.value.includes('\n') &&
+			run.line === last.line &&
+			run.column === last.column + last.value.length;
+		if (adjoins) {
+			piece.text += run.value;
+			piece.runs.push(run);
+		} else {
+			pieces.push({ text: run.value, runs: [run] });
 		}
-		return { text: value, runs };
-	});
+		last = run;
+	}
+	return pieces;
 }
 
-/** Where the character at `offset` of a block's text is in the file. */
+/** Where the character at `offset` of a piece's text is in the file. */
 function placeIn(runs: StoryFacts['proseRuns'], offset: number): Position {
 	let before = 0;
 	for (const run of runs) {
@@ -191,4 +213,9 @@ function placeIn(runs: StoryFacts['proseRuns'], offset: number): Position {
 		before += run.value.length;
 	}
 	return runs[0] ?? { line: 1, column: 1 };
+}
+
+/** The character of the file's text at a position, as the editor wrote it. */
+function sourceAt(file: ContentFile, { line, column }: Position): string | undefined {
+	return file.text.split('\n', line)[line - 1]?.[column - 1];
 }
