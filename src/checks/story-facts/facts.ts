@@ -49,7 +49,7 @@ export interface StoryFacts {
 	links: ({ url: string } & Position)[];
 	/** Where each Markdown image is, `![…](…)` or `![…][ref]`: a story may show none (mdx-check.ts). */
 	images: Position[];
-	/** Every `import … from '…'` of the story's ESM, with the line of its `from`. */
+	/** Every `import` of the story's ESM, with the line it starts on. */
 	imports: { specifier: string; line: number }[];
 	/** Every JSX element, by name, with its attributes (`value` is null for an expression or a bare name). */
 	elements: ({ name: string; attributes: ({ name: string; value: string | null } & Position)[] } & Position)[];
@@ -117,17 +117,14 @@ export function storyFactsOf(tree: Root): StoryFacts {
 		} else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
 			facts.expressions.push({ code: `{${node.value}}`, literal: isDataLiteral(node.data?.estree), ...start });
 		} else if (node.type === 'mdxjsEsm') {
+			// Every import, a bare `import './x.astro'` and `from'…'` without a space included.
 			for (const statement of node.data?.estree?.body ?? []) {
-				if (statement.type !== 'ImportDeclaration') {
-					facts.exports.push({
-						line: statement.loc?.start.line ?? start.line,
-						column: statement.loc ? statement.loc.start.column + 1 : start.column,
-					});
+				const line = statement.loc?.start.line ?? start.line;
+				if (statement.type === 'ImportDeclaration') {
+					facts.imports.push({ specifier: String(statement.source.value), line });
+				} else {
+					facts.exports.push({ line, column: statement.loc ? statement.loc.start.column + 1 : start.column });
 				}
-			}
-			for (const match of node.value.matchAll(/from\s+['"]([^'"]+)['"]/g)) {
-				const linesBefore = node.value.slice(0, match.index).match(/\n/g)?.length ?? 0;
-				facts.imports.push({ specifier: match[1] ?? '', line: start.line + linesBefore });
 			}
 		}
 	});
