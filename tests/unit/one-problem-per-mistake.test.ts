@@ -571,6 +571,17 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('refuse an import without `from`, or without a space before its path', () => {
+		const imports = "import '../src/components/SkipLink.astro';\nimport X from'./x.astro';\n";
+		const problems = checkFiles(
+			contentWith({ 'articles/story.mdx': [['---\n\nThe Northern Front', `---\n\n${imports}\nThe Northern Front`]] }),
+		);
+		expect(problems.map(formatProblem).map((line) => line.split('\n')[0])).toEqual([
+			'articles/story.mdx:33:1 import from "../src/components/SkipLink.astro": a story may not import anything',
+			'articles/story.mdx:34:1 import from "./x.astro": a story may not import anything',
+		]);
+	});
+
 	test('refuse an import of one of the site’s own components, which exists, as any other import', () => {
 		// The path is relative to the story as the checks name it (articles/story.mdx): it reaches the real file.
 		const component = '../src/components/SkipLink.astro';
@@ -604,6 +615,21 @@ describe('every check together', () => {
 		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['[timeline](#timeline)', written]] }));
 		expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^articles\/story\.mdx:37:42 /)]);
 		expect(problems.map((problem) => problem.message)).toEqual([message]);
+	});
+
+	test('report every link left as text, and none made of brackets in separate cells, items or escaped', () => {
+		const table = '| Year | Note |\n| --- | --- |\n| 2024 [sic] | [1] and more |\n';
+		const list = '- He said [sic]\n- [Later] he denied it, as [the wire][wirre] and [the post][postt] said.\n';
+		const escaped = 'As \\[Reuters\\] (https://www.reuters.com/) said, [the slogan] (#Freedom) spread.\n';
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [['## Why it matters\n', `${table}\n${list}\n${escaped}\n## Why it matters\n`]],
+			}),
+		);
+		expect(problems.map((problem) => problem.message)).toEqual([
+			'“[the wire][wirre]” links to [wirre], which no line `[wirre]: https://…` defines',
+			'“[the post][postt]” links to [postt], which no line `[postt]: https://…` defines',
+		]);
 	});
 
 	test('leave editorial brackets and a parenthesis after them alone', () => {
