@@ -53,7 +53,7 @@ export function astroData(document: Document, data: unknown, text: string): unkn
 			}
 		} else if (isSeq(node)) {
 			node.items.forEach((item, index) => walk(item as Node | null, [...path, index]));
-		} else if (isScalar(node) && node.type === Scalar.PLAIN && typeof node.value === 'string') {
+		} else if (isScalar(node) && node.type === Scalar.PLAIN && !node.tag && typeof node.value === 'string') {
 			if (isTimestamp.test(node.value))
 				dates.push({ path, date: resolveTimestamp(node.value, () => undefined, {}) as Date });
 		}

@@ -68,10 +68,16 @@ const INVISIBLE_CONTROL =
 	/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
 /**
- * The YAML options every content file is read with: YAML 1.2 core types, so dates stay as written (astro-yaml.ts reads
- * them as Astro does too), and `<<` merge keys, which Astro reads.
+ * The YAML options every content file is read with: YAML 1.2 core types, whatever a `%YAML` line says, so dates stay
+ * as written (astro-yaml.ts reads them as Astro does too), and `<<` merge keys, which Astro reads.
  */
-const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, maxAliasCount: 100, merge: true } as const;
+const YAML_OPTIONS = {
+	prettyErrors: false,
+	uniqueKeys: true,
+	maxAliasCount: 100,
+	merge: true,
+	schema: 'core',
+} as const;
 
 /** Reads every file of the collections (all by default) under `root` (the content folder). */
 export function readContentFiles(
@@ -386,9 +392,12 @@ function locateIn(document: Document, path: readonly PropertyKey[], place: (offs
 }
 
 /** The pair of `key` in a map, or in a map it merges with `<<` (written there, or repeated by `*alias`). */
-function pairOf(document: Document, map: YAMLMap, key: PropertyKey): Pair | undefined {
+function pairOf(document: Document, map: YAMLMap, key: PropertyKey, seen = new Set<YAMLMap>()): Pair | undefined {
 	const own = map.items.find((item) => isScalar(item.key) && item.key.value === key);
 	if (own) return own;
+	// A map that merges itself (`a: &a` then `<<: *a` inside it) is looked through once.
+	if (seen.has(map)) return undefined;
+	seen.add(map);
 	for (const item of map.items) {
 		// The parser reads a merge key `<<` as a symbol.
 		if (!isScalar(item.key) || typeof item.key.value !== 'symbol') continue;
@@ -396,7 +405,7 @@ function pairOf(document: Document, map: YAMLMap, key: PropertyKey): Pair | unde
 		const sources = isSeq(merged) ? merged.items : [merged];
 		for (const source of sources) {
 			const map = isAlias(source) ? source.resolve(document) : source;
-			const pair = isMap(map) ? pairOf(document, map, key) : undefined;
+			const pair = isMap(map) ? pairOf(document, map, key, seen) : undefined;
 			if (pair) return pair;
 		}
 	}

@@ -50,9 +50,12 @@ describe('each content file read once in a build', () => {
 	test('the loader takes the fields the checks read, equal to what Astro reads, without parsing again', async () => {
 		// Dates Astro reads as dates, a merge key and a plain timestamp as text: what the checks hand over must match.
 		const actor = `${fixture('actors/ostland.yaml')}\nextra: &shared\n  founded: 2001-02-03\nmore:\n  <<: *shared\n`;
+		// A date Astro reads as text, marked so, in a file with no alias or merge key.
+		const place = `${fixture('places/valletta.yaml')}\nfounded: 2001-02-03\ntagged: !!str 2001-02-03\n`;
 		const files = [
 			read('articles', 'articles/story.mdx', fixture('articles/story.mdx')),
 			read('actors', 'actors/ostland.yaml', actor),
+			read('places', 'places/valletta.yaml', place),
 		];
 		handFieldsToAstro(files, ROOT);
 		const mdx = astroEntryType('articles');
@@ -72,10 +75,16 @@ describe('each content file read once in a build', () => {
 			.get('.yaml')!
 			.getEntryInfo({ contents: actor, fileUrl: fileUrl('actors/ostland.yaml') });
 
+		const placeInfo = await types
+			.get('.yaml')!
+			.getEntryInfo({ contents: place, fileUrl: fileUrl('places/valletta.yaml') });
+
 		expect(mdx.getEntryInfo).not.toHaveBeenCalled();
 		expect(yaml.getEntryInfo).not.toHaveBeenCalled();
 		expect(article.data).toEqual(astroFields('articles', files[0]!.text));
 		expect(actorInfo.data).toEqual(astroFields('actors', actor));
+		expect(placeInfo.data).toEqual(astroFields('places', place));
+		expect(placeInfo.data).toMatchObject({ founded: expect.any(Date), tagged: '2001-02-03' });
 		expect((actorInfo.data as { more: { founded: unknown } }).more.founded).toBeInstanceOf(Date);
 		expect(article.body).toBe(files[0]!.body!.text.trim());
 	});
