@@ -9,19 +9,18 @@ import { mapFile, mapPlanOf, mapTitle } from './article-map';
 import { locatorMapCache } from './cache';
 import { MAP_VARIANTS, type MapDrawing, type MapVariantName } from './locator-map';
 
-/**
- * The explainers' locator maps (`/explainers/<slug>/map-<narrow|wide>.svg`). When Astro starts building, the build
- * plans them from the articles and places whose fields the content checks passed (the map check has laid each out,
- * so every label has room), and starts drawing those the cache does not hold in a child process at the lowest
- * priority (src/build/background-drawing.ts), on the CPU Astro's compile leaves idle. Once the pages are built, it
- * stops the child and writes each map beside its page from the cache, drawing those the child had not reached. Like
- * the share images they do not go through Astro's pages, where two files an explainer doubled the routes to render.
- * The dev server draws each on request (route.ts).
- */
-
 /** What draws the maps in the background: locator-map.ts, which Node runs as it is. */
 const DRAWER: Drawer = { module: new URL('./locator-map.ts', import.meta.url), name: 'drawLocatorMap' };
 
+/**
+ * The explainers' locator maps (`/explainers/<slug>/map-<narrow|wide>.svg`). When Astro starts building, the build
+ * plans them from the articles and places whose fields the content checks passed (the map check has laid each out,
+ * or found it drawn before, so every label has room), and starts drawing those the cache does not hold in a child
+ * process at the lowest priority (src/build/background-drawing.ts), on the CPU Astro's compile leaves idle. Once the
+ * pages are built, it stops the child and writes each map beside its page from the cache, drawing those the child
+ * had not reached. Like the share images they do not go through Astro's pages, where two files an explainer doubled
+ * the routes to render. The dev server draws each on request (route.ts).
+ */
 export default function locatorMaps(): AstroIntegration {
 	let content: Promise<CheckedContent['files']> | undefined;
 	let maps: { slug: string; name: string; drawing: MapDrawing }[] = [];

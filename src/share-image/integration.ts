@@ -9,6 +9,9 @@ import { explainerShareCard, shareImageCache } from './cache';
 import type { ShareImageInput } from './card';
 import { drawInBackground, stopDrawing, type Drawer } from '../build/background-drawing';
 
+/** What draws the cards in the background: card.ts, which Node runs as it is. */
+const DRAWER: Drawer = { module: new URL('./card.ts', import.meta.url), name: 'renderShareImage' };
+
 /**
  * The explainers' share images (`/explainers/<slug>/share.png`). When Astro starts building, the build lists them from
  * the articles whose fields the content checks passed, and starts drawing the missing ones in a child process at the
@@ -17,9 +20,6 @@ import { drawInBackground, stopDrawing, type Drawer } from '../build/background-
  * the child had not reached. The images skip Astro's pages, whose pipeline costs far more per file than writing it.
  * The dev server draws each on request (route.ts).
  */
-/** What draws the cards in the background: card.ts, which Node runs as it is. */
-const DRAWER: Drawer = { module: new URL('./card.ts', import.meta.url), name: 'renderShareImage' };
-
 export default function shareImages(): AstroIntegration {
 	let cards: { slug: string; input: ShareImageInput }[] = [];
 	let writing: Promise<void> | undefined;

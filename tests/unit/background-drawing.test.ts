@@ -69,12 +69,15 @@ describe('drawing in the background', () => {
 	});
 
 	test('draws for two modules at once, each stopped on its own', async () => {
-		const card = job('card');
-		const map = join(dir, 'map.svg');
-		drawInBackground([card], SHARE_CARDS);
-		drawInBackground([{ file: map, input: BAGHDAD }], MAPS);
-		await drawn(card.file);
-		await drawn(map);
+		const cards = Array.from({ length: 200 }, (_, index) => job(`card-${index}`));
+		const maps = Array.from({ length: 50 }, (_, index) => ({ file: join(dir, `map-${index}.svg`), input: BAGHDAD }));
+		drawInBackground(maps, MAPS);
+		drawInBackground(cards, SHARE_CARDS);
+		await drawn(cards[0]!.file);
+		stopDrawing(SHARE_CARDS);
+		// Stopping the cards left the maps' process alone: it draws its last map.
+		await drawn(maps.at(-1)!.file);
+		expect(existsSync(cards.at(-1)!.file)).toBe(false);
 	});
 
 	test('leaves out the cards whose file the cache has', async () => {
