@@ -7,7 +7,7 @@
  * is checked again, as `checkContent` does.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { checkContext, type Check, type Save, type StoryFactsReader } from './check';
 import { COLLECTIONS, entriesOf, entryExtension, parseContentFile, type ContentFile } from './content-files';
 import { folderProblems } from './folder-check';
@@ -37,6 +37,8 @@ export class IncrementalChecks {
 		this.#contentRoot = contentRoot;
 		this.#projectRoot = projectRoot;
 		this.#storyFacts = storyFacts;
+		// The files the dev server read as it started, before Astro's sync: kept while their size and time hold.
+		this.#known = takeStartupReading(contentRoot, projectRoot) ?? this.#known;
 	}
 
 	/** Every problem of the content as it is on disk now, as `checkContent` would report them. */
@@ -80,39 +82,69 @@ export class IncrementalChecks {
 		return problems;
 	}
 
-	/** The content files now, re-read only where their size or time changed, and those whose text changed. */
 	#scan() {
-		const known = new Map<string, Known>();
-		const changed: { before: ContentFile; after: ContentFile }[] = [];
-		const others: string[] = [];
-		for (const collection of COLLECTIONS) {
-			const dir = join(this.#contentRoot, collection);
-			const extension = entryExtension(collection);
-			for (const entry of entriesOf(dir)) {
-				const path = join(dir, entry.name);
-				const stats = statSync(path, { throwIfNoEntry: false });
-				const stamp = `${stats?.size}:${stats?.mtimeMs}`;
-				if (!entry.name.endsWith(extension) || entry.isDirectory()) {
-					others.push(`${collection}/${entry.name}:${stamp}`);
-					continue;
-				}
-				const before = this.#known.get(path);
-				if (before?.stamp === stamp) {
-					known.set(path, before);
-					continue;
-				}
-				const bytes = readFileSync(path);
-				if (before?.bytes.equals(bytes)) {
-					known.set(path, { ...before, stamp });
-					continue;
-				}
-				const file = parseContentFile(collection, relative(this.#projectRoot, path) || entry.name, bytes);
-				known.set(path, { stamp, bytes, file });
-				if (before) changed.push({ before: before.file, after: file });
-			}
-		}
-		return { known, othersKey: others.join('|'), changed };
+		return scanContent(this.#contentRoot, this.#projectRoot, this.#known);
 	}
+}
+
+/**
+ * The content files of `contentRoot` now, re-read only where their size or time differs from `previous`, and those
+ * whose text changed since.
+ */
+function scanContent(contentRoot: string, projectRoot: string, previous: ReadonlyMap<string, Known>) {
+	const known = new Map<string, Known>();
+	const changed: { before: ContentFile; after: ContentFile }[] = [];
+	const others: string[] = [];
+	for (const collection of COLLECTIONS) {
+		const dir = join(contentRoot, collection);
+		const extension = entryExtension(collection);
+		for (const entry of entriesOf(dir)) {
+			const path = join(dir, entry.name);
+			const stats = statSync(path, { throwIfNoEntry: false });
+			const stamp = `${stats?.size}:${stats?.mtimeMs}`;
+			if (!entry.name.endsWith(extension) || entry.isDirectory()) {
+				others.push(`${collection}/${entry.name}:${stamp}`);
+				continue;
+			}
+			const before = previous.get(path);
+			if (before?.stamp === stamp) {
+				known.set(path, before);
+				continue;
+			}
+			const bytes = readFileSync(path);
+			if (before?.bytes.equals(bytes)) {
+				known.set(path, { ...before, stamp });
+				continue;
+			}
+			const file = parseContentFile(collection, relative(projectRoot, path) || entry.name, bytes);
+			known.set(path, { stamp, bytes, file });
+			if (before) changed.push({ before: before.file, after: file });
+		}
+	}
+	return { known, othersKey: others.join('|'), changed };
+}
+
+const STARTUP_READING = Symbol.for('explainer:startup-reading');
+/** The files read as the dev server started, on the process's globals: the middleware's modules are Vite's own. */
+const shared = globalThis as { [STARTUP_READING]?: { key: string; known: Map<string, Known> } };
+const readingKey = (contentRoot: string, projectRoot: string) => `${resolve(contentRoot)}\0${resolve(projectRoot)}`;
+
+/**
+ * Reads every content file as the dev server starts, before Astro's sync, for the first request's checks to start
+ * from; returns the files, whose fields Astro's loaders can take too (fields-read-once.ts) instead of parsing them.
+ */
+export function readContentAtStartup(contentRoot: string, projectRoot: string): ContentFile[] {
+	const { known } = scanContent(contentRoot, projectRoot, new Map());
+	shared[STARTUP_READING] = { key: readingKey(contentRoot, projectRoot), known };
+	return [...known.values()].map(({ file }) => file);
+}
+
+/** The files read at the start for this folder, once. */
+function takeStartupReading(contentRoot: string, projectRoot: string): Map<string, Known> | undefined {
+	const reading = shared[STARTUP_READING];
+	if (reading?.key !== readingKey(contentRoot, projectRoot)) return undefined;
+	delete shared[STARTUP_READING];
+	return reading.known;
 }
 
 /** Problems grouped by the file they are in, every file of `files` with a list. */

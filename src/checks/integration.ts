@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { contentDir } from '../utils/content-dir';
 import { startContentChecks, type CheckedContent, type ContentCheckRun } from '.';
 import { handFieldsToAstro } from './fields-read-once';
+import { readContentAtStartup } from './incremental';
 import { contentError, formatProblem } from './problem';
 import type { CompiledStoryFacts } from './story-facts/compiled';
 
@@ -94,6 +95,9 @@ export default function contentChecks({ storyFacts }: { storyFacts?: CompiledSto
 				checked = fieldsChecked = undefined;
 				storyChecks = undefined;
 				storyFacts?.stop();
+				// The dev server reads the files before Astro does too: its first request's checks start from them.
+				if (command === 'dev')
+					handFieldsToAstro(readContentAtStartup(contentDir(), fileURLToPath(config.root)), fileURLToPath(config.root));
 				if (command !== 'build') return;
 				logger = integrationLogger;
 				checked = Promise.withResolvers();

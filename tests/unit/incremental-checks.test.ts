@@ -4,7 +4,8 @@ import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkContent, CHECKS, parsedStoryFacts } from '../../src/checks';
 import type { Check } from '../../src/checks/check';
-import { IncrementalChecks } from '../../src/checks/incremental';
+import type { ContentFile } from '../../src/checks/content-files';
+import { IncrementalChecks, readContentAtStartup } from '../../src/checks/incremental';
 import { formatProblem } from '../../src/checks/problem';
 import { BAD_CONTENT_FIXTURES, badContentCases, badContentFor } from '../helpers/bad-content';
 
@@ -91,5 +92,48 @@ describe('checks run again over what a save changed', () => {
 		writeFileSync(place, text);
 		expect(report(checks.problems(CHECKS))).toEqual(before);
 		saveAs(join(BAD_CONTENT_FIXTURES, '_base'));
+	});
+});
+
+describe('the dev server’s first checks', () => {
+	/** The files a check is given on the first run of fresh checks of `dir`, and their problems. */
+	function firstRun(dir: string) {
+		let given: readonly ContentFile[] = [];
+		const recording: Check = (context) => {
+			given = context.files;
+			return [];
+		};
+		const problems = new IncrementalChecks(dir, process.cwd(), parsedStoryFacts).problems([...CHECKS, recording]);
+		return { given, problems };
+	}
+
+	test('start from the files read as the server started, reading again only those saved since', () => {
+		const dir = join(work, 'startup');
+		cpSync(join(BAD_CONTENT_FIXTURES, '_base'), dir, { recursive: true });
+		const read = readContentAtStartup(dir, process.cwd());
+		const story = join(dir, 'articles', 'story.mdx');
+		writeFileSync(story, readFileSync(story, 'utf8').replace('  - dana-reyes\n', '  - dana-reyse\n'));
+
+		const { given, problems } = firstRun(dir);
+		expect(report(problems)).toEqual(report(checkContent(dir)));
+		expect(report(problems).join('\n')).toMatch(/no actor "dana-reyse"/);
+		const kept = given.filter((file) => read.includes(file)).map((file) => file.path);
+		expect(kept.sort()).toEqual(
+			read
+				.map((file) => file.path)
+				.filter((path) => !path.endsWith('story.mdx'))
+				.sort(),
+		);
+	});
+
+	test('leave what was read at the start of another folder, and take what was read only once', () => {
+		const dir = join(work, 'startup-elsewhere');
+		cpSync(join(BAD_CONTENT_FIXTURES, '_base'), dir, { recursive: true });
+		const other = readContentAtStartup(join(work, 'live'), process.cwd());
+		expect(firstRun(dir).given.some((file) => other.includes(file))).toBe(false);
+
+		const read = readContentAtStartup(dir, process.cwd());
+		expect(firstRun(dir).given.every((file) => read.includes(file))).toBe(true);
+		expect(firstRun(dir).given.some((file) => read.includes(file))).toBe(false);
 	});
 });
