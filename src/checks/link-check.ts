@@ -49,6 +49,12 @@ const FILE_NAME = /^[^/?#]*\.(?:mdx?|html?|ya?ml|jpe?g|png|svg|pdf)(?:[/?#]|$)/i
 /** The start of a web or mail address. */
 const WEB_ADDRESS = String.raw`(?:https?:\/\/|mailto:|www\.)`;
 
+/**
+ * A character of an address (not a parenthesis, a quotation mark or `excluded`), or a pair of parentheses around
+ * such characters, as in Wikipedia's `Georgia_(country)`.
+ */
+const IN_ADDRESS = (excluded: string) => String.raw`(?:[^()"${excluded}]|\([^()"${excluded}]*\))`;
+
 /** The start of what can only be a link's address: a web or mail address, a path of this site, an anchor. */
 const ADDRESS = String.raw`(?:${WEB_ADDRESS}|\/|#)`;
 
@@ -74,14 +80,14 @@ const LINKS_NOT_MADE: {
 		hint: ([, label]) => `add a line \`[${label}]: https://…\` below the paragraph, or check the label's spelling`,
 	},
 	{
-		pattern: new RegExp(String.raw`\[[^\[\]\n]+\]\((${ADDRESS}[^()"\n]*?\s[^()"\n]*)\)`, 'g'),
+		pattern: new RegExp(String.raw`\[[^\[\]\n]+\]\((${ADDRESS}${IN_ADDRESS('\n')}*?\s${IN_ADDRESS('\n')}*)\)`, 'g'),
 		message: ([written]) => `“${written}” shows as text, not a link: its address has a space`,
 		hint: ([, address]) =>
 			`write each space in the address as %20, or put the address in angle brackets: (<${address}>)`,
 	},
 	{
 		// Only a web or mail address: `[the slogan] (#Hashtag)` and `[Kyiv] (/ˈkɪjɪw/)` are text.
-		pattern: new RegExp(String.raw`\[([^\[\]\n]+)\][ \t]+\((${WEB_ADDRESS}[^()\s]*)\)`, 'g'),
+		pattern: new RegExp(String.raw`\[([^\[\]\n]+)\][ \t]+\((${WEB_ADDRESS}${IN_ADDRESS('\s')}*)\)`, 'g'),
 		message: ([written]) => `“${written}” shows as text, not a link: a space stands between \`]\` and \`(\``,
 		hint: ([, words, address = '']) =>
 			`remove the space: [${words}](${address.startsWith('www.') ? `https://${address}` : address})`,

@@ -611,6 +611,10 @@ describe('every check together', () => {
 			'[the timeline] (https://example.com/)',
 			'“[the timeline] (https://example.com/)” shows as text, not a link: a space stands between `]` and `(`',
 		],
+		[
+			'[the timeline] (https://en.wikipedia.org/wiki/Georgia_(country))',
+			'“[the timeline] (https://en.wikipedia.org/wiki/Georgia_(country))” shows as text, not a link: a space stands between `]` and `(`',
+		],
 	])('report a link Markdown leaves as text, %s, once, where it starts', (written, message) => {
 		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['[timeline](#timeline)', written]] }));
 		expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^articles\/story\.mdx:37:42 /)]);
