@@ -12,8 +12,8 @@ import { idFromFileName } from './utils/ids';
  * How each collection's files are found. Nothing reads an entry's raw `body` (pages render the compiled story, the
  * checks read the files themselves), so the data store leaves it out: a third of its size at 1000 explainers. In
  * `astro dev`, a file Astro cannot read or validate is left out instead of stopping the server, whose pages then
- * show the checks' report (src/build/forgiving-loader.ts). A build takes each file's fields from the checks, which
- * read them first (src/checks/fields-read-once.ts).
+ * show the checks' report (src/build/forgiving-loader.ts). A build, and the dev server as it starts, take each file's
+ * fields from the checks, which read them first (src/checks/fields-read-once.ts).
  */
 const files = (collection: NonNullable<Parameters<typeof contentDir>[0]>, pattern: string) =>
 	forgivingInDev(

@@ -1,9 +1,9 @@
 /**
- * A build reads each content file's YAML once. The checks read every file before Astro does (they must report a
- * broken field, with its line, before Astro stops at it), and Astro's content loader reads every file again, the
- * unchanged ones too, with the same parser and options (astro-yaml.ts). So once the fields pass, the checks hand what
- * they read to the loader ({@link handFieldsToAstro}), which takes a file's fields from there when the file's text is
- * the text the checks read ({@link fieldsReadOnce}), and parses it itself otherwise. The two meet on the process's
+ * A build, and the dev server as it starts, read each content file's YAML once. The checks read every file before
+ * Astro does (they must report a broken field, with its line, before Astro stops at it), and Astro's content loader
+ * reads every file again, the unchanged ones too, with the same parser and options (astro-yaml.ts). So the checks hand
+ * what they read to the loader ({@link handFieldsToAstro}), which takes a file's fields from there when the file's
+ * text is the text the checks read ({@link fieldsReadOnce}), and parses it itself otherwise. The two meet on the process's
  * globals: Astro loads the content config through Vite, apart from the integrations' modules.
  */
 import type { ContentEntryType, DataEntryType } from 'astro';
