@@ -5,8 +5,12 @@
  * file work, so only a process of its own can lower the priority of what draws. The build never waits for it: at the
  * lowest priority on a busy machine the child can lag far behind, so the build draws what it left itself.
  */
+import type { AstroIntegrationLogger } from 'astro';
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { DiskCache } from '../utils/disk-cache';
+import { writeBesideExplainers } from '../utils/explainer-files';
 import type { DrawingJob, DrawingOrder } from './drawing-process.ts';
 
 /** The drawings running, by the module that draws them: a build's own replaces what an earlier one left. */
@@ -57,4 +61,52 @@ export function stopDrawing(drawer: Drawer): void {
 	const child = running.get(drawer.module.href);
 	if (child?.connected) child.disconnect();
 	running.delete(drawer.module.href);
+}
+
+/** A file drawn for an explainer: its page's slug, its name beside the page, and what it is drawn from. */
+export interface ExplainerDrawing<Input> {
+	slug: string;
+	name: string;
+	input: Input;
+}
+
+/**
+ * The drawn files of a build step (the share images, the maps), through the build: `start` them when Astro starts
+ * building, drawn in the background; `write` them beside their pages once the pages are built, drawing there what the
+ * child had not reached; and report in `done`, which awaits the writing. `what` names one file in the log.
+ */
+export function drawnBesideExplainers<Input>(what: string, drawer: Drawer, cache: () => DiskCache<Input>) {
+	let drawings: ExplainerDrawing<Input>[] = [];
+	let writing: Promise<void> | undefined;
+	const count = (n: number) => `${n} ${what}${n === 1 ? '' : 's'}`;
+	return {
+		start(planned: ExplainerDrawing<Input>[], logger: AstroIntegrationLogger): void {
+			drawings = planned;
+			const jobs = drawings.map(({ input }) => ({ file: cache().fileFor(input), input }));
+			const drawing = drawInBackground(jobs, drawer);
+			if (drawing > 0) logger.info(`drawing ${count(drawing)} in the background`);
+		},
+		// Written while the other integrations finish (the search index is written in Pagefind's process meanwhile),
+		// at full speed: the build has nothing else to wait for.
+		write(dir: URL): void {
+			stopDrawing(drawer);
+			writing = writeBesideExplainers(
+				drawings.map(({ slug, name, input }) => ({ slug, name, bytes: () => cache().get(input) })),
+				fileURLToPath(dir),
+			);
+			// Awaited in `done`, which reports its failure; until then it is not an unhandled rejection.
+			writing.catch(() => undefined);
+		},
+		async done(logger: AstroIntegrationLogger): Promise<void> {
+			try {
+				if (!writing) throw new Error(`The ${what}s were never written: Astro did not report the pages built.`);
+				await writing;
+				const { misses } = cache().stats;
+				logger.info(`wrote ${count(drawings.length)}${misses > 0 ? ` (${misses} drawn after the pages)` : ''}`);
+				drawings = [];
+			} finally {
+				stopDrawing(drawer);
+			}
+		},
+	};
 }

@@ -1,13 +1,11 @@
 import type { AstroIntegration } from 'astro';
-import { fileURLToPath } from 'node:url';
+import { drawnBesideExplainers, type Drawer } from '../build/background-drawing';
 import type { CheckedContent } from '../checks';
 import { checkedFields, contentToBuildFrom } from '../checks/integration';
 import { checkedEntries } from '../checks/schema-check';
-import { drawInBackground, stopDrawing, type Drawer } from '../build/background-drawing';
-import { writeBesideExplainers } from '../utils/explainer-files';
 import { mapFile, mapPlanOf, mapTitle } from './article-map';
 import { locatorMapCache } from './cache';
-import { MAP_VARIANTS, type MapDrawing, type MapVariantName } from './locator-map';
+import { MAP_VARIANTS, type MapVariantName } from './locator-map';
 
 /** What draws the maps in the background: locator-map.ts, which Node runs as it is. */
 const DRAWER: Drawer = { module: new URL('./locator-map.ts', import.meta.url), name: 'drawLocatorMap' };
@@ -22,9 +20,8 @@ const DRAWER: Drawer = { module: new URL('./locator-map.ts', import.meta.url), n
  * the routes to render. The dev server draws each on request (route.ts).
  */
 export default function locatorMaps(): AstroIntegration {
+	const maps = drawnBesideExplainers('locator map', DRAWER, locatorMapCache);
 	let content: Promise<CheckedContent['files']> | undefined;
-	let maps: { slug: string; name: string; drawing: MapDrawing }[] = [];
-	let writing: Promise<void> | undefined;
 	return {
 		name: 'explainer:locator-maps',
 		hooks: {
@@ -40,43 +37,19 @@ export default function locatorMaps(): AstroIntegration {
 				const files = await contentToBuildFrom(content, 'locator maps');
 				content = undefined;
 				const places = new Map(checkedEntries(files, 'places').map((place) => [place.id, place]));
-				maps = checkedEntries(files, 'articles').flatMap((article) => {
+				const planned = checkedEntries(files, 'articles').flatMap((article) => {
 					const plan = mapPlanOf(article.data.places, places);
 					if (!plan) return [];
 					return (Object.keys(MAP_VARIANTS) as MapVariantName[]).map((variant) => ({
 						slug: article.id,
 						name: mapFile(variant),
-						drawing: { plan, variant, title: mapTitle(article) },
+						input: { plan, variant, title: mapTitle(article) },
 					}));
 				});
-				const cache = locatorMapCache();
-				const jobs = maps.map(({ drawing }) => ({ file: cache.fileFor(drawing), input: drawing }));
-				const drawing = drawInBackground(jobs, DRAWER);
-				if (drawing > 0) logger.info(`drawing ${drawing} locator map${drawing === 1 ? '' : 's'} in the background`);
+				maps.start(planned, logger);
 			},
-			// The maps the child has not drawn yet are drawn here: the build has nothing else to wait for.
-			'astro:build:generated': ({ dir }) => {
-				stopDrawing(DRAWER);
-				const cache = locatorMapCache();
-				writing = writeBesideExplainers(
-					maps.map(({ slug, name, drawing }) => ({ slug, name, bytes: () => cache.get(drawing) })),
-					fileURLToPath(dir),
-				);
-				// Awaited in astro:build:done, which reports its failure; until then it is not an unhandled rejection.
-				writing.catch(() => undefined);
-			},
-			'astro:build:done': async ({ logger }) => {
-				try {
-					if (!writing) throw new Error('The locator maps were never written: Astro did not report the pages built.');
-					await writing;
-					const { misses } = locatorMapCache().stats;
-					const after = misses > 0 ? ` (${misses} drawn after the pages)` : '';
-					logger.info(`wrote ${maps.length} locator map${maps.length === 1 ? '' : 's'}${after}`);
-					maps = [];
-				} finally {
-					stopDrawing(DRAWER);
-				}
-			},
+			'astro:build:generated': ({ dir }) => maps.write(dir),
+			'astro:build:done': ({ logger }) => maps.done(logger),
 		},
 	};
 }
