@@ -11,12 +11,10 @@
  * entry the store already holds, from the last good read of the file, is kept, as Astro's watcher keeps it.
  * Builds have no watcher, and their loaders stop at a broken file as before (after the checks' report).
  */
-import type { ContentEntryType, DataEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-type EntryType = ContentEntryType | DataEntryType;
+import { wrapEntryInfo } from '../utils/entry-types';
 
 /** `loader`, forgiving a file it cannot read or validate while it runs with a watcher (`astro dev`). */
 export function forgivingInDev(loader: Loader): Loader {
@@ -24,8 +22,7 @@ export function forgivingInDev(loader: Loader): Loader {
 }
 
 function forgiving(context: LoaderContext): LoaderContext {
-	// The entry types are handed to the glob loader beside the documented context (content-layer.js).
-	const { entryTypes, parseData, store, logger } = context as LoaderContext & { entryTypes?: Map<string, EntryType> };
+	const { parseData, store, logger } = context;
 	/** The data of the files left out: read from no file, or failing the schema. */
 	const leftOut = new WeakSet<object>();
 	const leaveOut = (file: string, why: string) => {
@@ -34,19 +31,15 @@ function forgiving(context: LoaderContext): LoaderContext {
 		leftOut.add(data);
 		return data;
 	};
-	const guarded = (type: EntryType): EntryType => ({
-		...type,
-		getEntryInfo: async (params) => {
+	return {
+		...context,
+		...wrapEntryInfo(context, (read) => async (params) => {
 			try {
-				return await type.getEntryInfo(params);
+				return await read(params);
 			} catch {
 				return { data: leaveOut(fileURLToPath(params.fileUrl), 'cannot be read'), body: '', rawData: '', slug: '' };
 			}
-		},
-	});
-	return {
-		...context,
-		...(entryTypes && { entryTypes: new Map([...entryTypes].map(([extension, type]) => [extension, guarded(type)])) }),
+		}),
 		parseData: async (props) => {
 			if (leftOut.has(props.data)) return props.data;
 			try {

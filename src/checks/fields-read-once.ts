@@ -6,10 +6,10 @@
  * text is the text the checks read ({@link fieldsReadOnce}), and parses it itself otherwise. The two meet on the process's
  * globals: Astro loads the content config through Vite, apart from the integrations' modules.
  */
-import type { ContentEntryType, DataEntryType } from 'astro';
-import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wrapEntryInfo } from '../utils/entry-types';
 import type { ContentFile } from './content-files';
 
 /** What the checks read of one file, as Astro's entry types give it. */
@@ -48,28 +48,19 @@ function takeReading(file: string, contents: string): Reading | undefined {
 	return reading.text === contents ? reading : undefined;
 }
 
-type EntryType = ContentEntryType | DataEntryType;
-
 /** `loader`, taking each file's fields from the checks' reading of it when there is one. */
 export function fieldsReadOnce(loader: Loader): Loader {
-	return { ...loader, load: (context) => loader.load(withReadings(context)) };
-}
-
-function withReadings(context: LoaderContext): LoaderContext {
-	// The entry types are handed to the glob loader beside the documented context (content-layer.js).
-	const { entryTypes } = context as LoaderContext & { entryTypes?: Map<string, EntryType> };
-	if (!entryTypes) return context;
-	const readFirst = (type: EntryType): EntryType => ({
-		...type,
-		getEntryInfo: async (params) => {
-			const reading = takeReading(fileURLToPath(params.fileUrl), params.contents);
-			if (!reading) return type.getEntryInfo(params);
-			const slug = typeof reading.data['slug'] === 'string' ? reading.data['slug'] : '';
-			return { data: reading.data, body: reading.body, slug, rawData: '' };
-		},
-	});
-	const readingFirst = {
-		entryTypes: new Map([...entryTypes].map(([extension, type]) => [extension, readFirst(type)])),
+	return {
+		...loader,
+		load: (context) =>
+			loader.load({
+				...context,
+				...wrapEntryInfo(context, (read) => async (params) => {
+					const reading = takeReading(fileURLToPath(params.fileUrl), params.contents);
+					if (!reading) return read(params);
+					const slug = typeof reading.data['slug'] === 'string' ? reading.data['slug'] : '';
+					return { data: reading.data, body: reading.body, slug, rawData: '' };
+				}),
+			}),
 	};
-	return { ...context, ...readingFirst };
 }
