@@ -20,18 +20,18 @@ import {
  * stops the build on a field that wants text. The checks validate the fields a second time as Astro reads them, with
  * the package's own timestamp tag, so that they read a plain scalar as a date exactly when Astro does.
  */
-const TIMESTAMP = new Schema({ schema: 'core', customTags: ['timestamp'] }).tags.find(
-	(tag): tag is ScalarTag => tag.tag === 'tag:yaml.org,2002:timestamp',
-);
-if (!TIMESTAMP?.test || !TIMESTAMP.resolve) throw new Error('The yaml package has no YAML 1.1 timestamp tag.');
-const { test: isTimestamp, resolve: resolveTimestamp } = TIMESTAMP;
-
 /** Astro's own options for YAML (@astrojs/internal-helpers/yaml). */
 const ASTRO_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 	customTags: ['timestamp'],
 	merge: true,
 	schema: 'core',
 };
+
+const TIMESTAMP = new Schema(ASTRO_OPTIONS).tags.find(
+	(tag): tag is ScalarTag => tag.tag === 'tag:yaml.org,2002:timestamp',
+);
+if (!TIMESTAMP?.test || !TIMESTAMP.resolve) throw new Error('The yaml package has no YAML 1.1 timestamp tag.');
+const { test: isTimestamp, resolve: resolveTimestamp } = TIMESTAMP;
 
 /**
  * The document's fields as Astro reads them, when that differs from `data` (the core types'): plain scalars that

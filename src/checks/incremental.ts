@@ -127,7 +127,9 @@ function scanContent(contentRoot: string, projectRoot: string, previous: Readonl
 const STARTUP_READING = Symbol.for('explainer:startup-reading');
 /** The files read as the dev server started, on the process's globals: the middleware's modules are Vite's own. */
 const shared = globalThis as { [STARTUP_READING]?: { key: string; known: Map<string, Known> } };
-const readingKey = (contentRoot: string, projectRoot: string) => `${resolve(contentRoot)}\0${resolve(projectRoot)}`;
+/** Which content folder, read for which project, a set of checks or a reading is of. */
+export const contentKey = (contentRoot: string, projectRoot: string) =>
+	`${resolve(contentRoot)}\0${resolve(projectRoot)}`;
 
 /**
  * Reads every content file as the dev server starts, before Astro's sync, for the first request's checks to start
@@ -135,14 +137,14 @@ const readingKey = (contentRoot: string, projectRoot: string) => `${resolve(cont
  */
 export function readContentAtStartup(contentRoot: string, projectRoot: string): ContentFile[] {
 	const { known } = scanContent(contentRoot, projectRoot, new Map());
-	shared[STARTUP_READING] = { key: readingKey(contentRoot, projectRoot), known };
+	shared[STARTUP_READING] = { key: contentKey(contentRoot, projectRoot), known };
 	return [...known.values()].map(({ file }) => file);
 }
 
 /** The files read at the start for this folder, once. */
 function takeStartupReading(contentRoot: string, projectRoot: string): Map<string, Known> | undefined {
 	const reading = shared[STARTUP_READING];
-	if (reading?.key !== readingKey(contentRoot, projectRoot)) return undefined;
+	if (reading?.key !== contentKey(contentRoot, projectRoot)) return undefined;
 	delete shared[STARTUP_READING];
 	return reading.known;
 }

@@ -16,7 +16,7 @@ import { fileEventsSeen } from './dev-file-events';
 import { duplicateIdCheck, duplicateTitleCheck, listedOnceCheck } from './duplicate-check';
 import { headingCheck } from './heading-check';
 import { folderProblems } from './folder-check';
-import { IncrementalChecks } from './incremental';
+import { contentKey, IncrementalChecks } from './incremental';
 import { linkCheck } from './link-check';
 import { mapCheck } from './map-check';
 import { markdownInFieldsCheck } from './markdown-in-fields-check';
@@ -136,7 +136,7 @@ let checker: { key: string; checks: IncrementalChecks; events?: number | undefin
  * the last call (dev-file-events.ts) does not look at the files at all.
  */
 export function checkContentWhenChanged(contentRoot: string, projectRoot = process.cwd()): Problem[] {
-	const key = `${resolve(contentRoot)}\0${resolve(projectRoot)}`;
+	const key = contentKey(contentRoot, projectRoot);
 	const events = fileEventsSeen();
 	if (checker?.key === key && checker.problems && events !== undefined && events === checker.events) {
 		return checker.problems;

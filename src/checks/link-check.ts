@@ -61,8 +61,8 @@ const ADDRESS = String.raw`(?:${WEB_ADDRESS}|\/|#)`;
 /**
  * Markdown that was meant as a link or a footnote and that Markdown leaves as text, brackets and all, for readers
  * to see: a reference to no definition, a footnote with no text, an address with a space in it, a space between
- * the words and the address. Each is looked for in a block's text as readers see it, runs joined: a web address in
- * it is a link of its own (GFM's), which splits the runs around it.
+ * the words and the address. Each is looked for in text that stands together in the file ({@link adjoiningRuns}):
+ * a web address in it is a link of its own (GFM's), which splits the text around it.
  */
 const LINKS_NOT_MADE: {
 	pattern: RegExp;
@@ -191,22 +191,21 @@ export const linkCheck: Check = (context) => {
  */
 function adjoiningRuns(facts: StoryFacts): { text: string; runs: StoryFacts['proseRuns'] }[] {
 	const pieces: { text: string; runs: StoryFacts['proseRuns'] }[] = [];
-	let last: StoryFacts['proseRuns'][number] | undefined;
 	for (const run of facts.proseRuns) {
 		const piece = pieces.at(-1);
-		const adjoins =
+		const last = piece?.runs.at(-1);
+		if (
 			piece &&
 			last &&
 			!last.value.includes('\n') &&
 			run.line === last.line &&
-			run.column === last.column + last.value.length;
-		if (adjoins) {
+			run.column === last.column + last.value.length
+		) {
 			piece.text += run.value;
 			piece.runs.push(run);
 		} else {
 			pieces.push({ text: run.value, runs: [run] });
 		}
-		last = run;
 	}
 	return pieces;
 }
