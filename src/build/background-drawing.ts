@@ -91,7 +91,7 @@ export function drawnBesideExplainers<Input>(what: string, drawer: Drawer, cache
 		write(dir: URL): void {
 			stopDrawing(drawer);
 			writing = writeBesideExplainers(
-				drawings.map(({ slug, name, input }) => ({ slug, name, bytes: () => cache().get(input) })),
+				drawings.map(({ slug, name, input }) => ({ slug, name, source: () => cache().stored(input) })),
 				fileURLToPath(dir),
 			);
 			// Awaited in `done`, which reports its failure; until then it is not an unhandled rejection.

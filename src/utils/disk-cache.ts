@@ -44,6 +44,8 @@ export interface DiskCacheOptions<Input> {
 export interface DiskCache<Input> {
 	/** The file's bytes: from the cache when it has them for the input's key, else drawn and stored. */
 	get(input: Input): Promise<Buffer>;
+	/** The path of the input's file, once the cache holds it: drawn and stored first when it does not. */
+	stored(input: Input): Promise<string>;
 	/** The path the input's file is (or will be) stored at. */
 	fileFor(input: Input): string;
 	/** How many `get` calls were answered from disk and how many drew, since the cache was made. */
@@ -54,35 +56,37 @@ export interface DiskCache<Input> {
 export function createDiskCache<Input>({ dir, extension, key, render }: DiskCacheOptions<Input>): DiskCache<Input> {
 	const stats = { hits: 0, misses: 0 };
 	const fileFor = (input: Input) => join(dir, `${key(input)}.${extension}`);
-	/** Files being read or drawn, by path: two pages asking for one file at once share the work. */
-	const pending = new Map<string, Promise<Buffer>>();
+	/** Files being looked up or drawn, by path: two pages asking for one file at once share the work. */
+	const pending = new Map<string, Promise<string>>();
 
-	async function load(file: string, input: Input): Promise<Buffer> {
-		const cached = await readFile(file).catch(() => undefined);
-		if (cached && cached.length > 0) {
+	async function store(file: string, input: Input): Promise<string> {
+		const size = await stat(file).then(
+			(stats) => stats.size,
+			() => 0,
+		);
+		if (size > 0) {
 			stats.hits++;
 			// Marks the file as used, so pruning (pruneUnusedFiles) keeps what builds still read.
 			const now = new Date();
 			await utimes(file, now, now).catch(() => undefined);
-			return cached;
+			return file;
 		}
 		stats.misses++;
-		const bytes = await render(input);
-		await writeFileAtomically(file, bytes);
-		return bytes;
+		await writeFileAtomically(file, await render(input));
+		return file;
 	}
 
-	function get(input: Input): Promise<Buffer> {
+	function stored(input: Input): Promise<string> {
 		const file = fileFor(input);
 		let result = pending.get(file);
 		if (!result) {
-			result = load(file, input).finally(() => pending.delete(file));
+			result = store(file, input).finally(() => pending.delete(file));
 			pending.set(file, result);
 		}
 		return result;
 	}
 
-	return { stats, fileFor, get };
+	return { stats, fileFor, stored, get: async (input) => readFile(await stored(input)) };
 }
 
 /**
