@@ -10,7 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DiskCache } from '../utils/disk-cache';
-import { writeBesideExplainers } from '../utils/explainer-files';
+import { writeBesideExplainers } from './explainer-files';
 import type { DrawingJob, DrawingOrder } from './drawing-process.ts';
 
 /** The drawings running, by the module that draws them: a build's own replaces what an earlier one left. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createDiskCache } from '../../src/utils/disk-cache';
-import { writeBesideExplainers } from '../../src/utils/explainer-files';
+import { writeBesideExplainers } from '../../src/build/explainer-files';
 
 let dir: string;
 let cacheDir: string;
