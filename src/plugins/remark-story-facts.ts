@@ -14,6 +14,7 @@ export default function remarkStoryFacts({ store }: { store: CompiledStoryFacts 
 	return function transform(tree: Root, file: VFile) {
 		if (!store.collecting || !file.path) return;
 		// The compiler's path may carry a query.
-		store.add(file.path.replace(/[?#].*$/, ''), String(file.value), storyFactsOf(tree));
+		const source = String(file.value);
+		store.add(file.path.replace(/[?#].*$/, ''), source, storyFactsOf(tree, source));
 	};
 }

@@ -94,6 +94,42 @@ describe('remark-story-facts', () => {
 		]);
 	});
 
+	test('places the text GFM splits around the addresses it links, where the file reads as the text', async () => {
+		const path = join(fixtures, 'web-and-mail-addresses.mdx');
+		const source = readFileSync(path, 'utf8');
+		const { compiled } = await factsOf(path, source);
+		// Where each run's text is in the file, when it has a place: a run with none is at the file's start.
+		const placed = compiled?.proseRuns.map(({ value, line, column }) =>
+			line === 1 && column === 1
+				? `unplaced ${value}`
+				: source.split('\n')[line - 1]?.slice(column - 1, column - 1 + value.length),
+		);
+		expect(placed).toEqual([
+			'Read it at ',
+			'www.example.org/notice',
+			', or ask ',
+			'press@example.org',
+			' for it.',
+			'See [',
+			'www.example.org',
+			'] (',
+			'https://example.org/b',
+			')',
+			' and ',
+			'[',
+			'press@example.org',
+			'] (mailto:',
+			'press@example.org',
+			')',
+			// The file reads `&amp;` where the text has `&`: the piece is not placed, the ones after it are.
+			'unplaced After a character reference, Smith & [',
+			'www.example.org',
+			'] (',
+			'https://example.org/c',
+			').',
+		]);
+	});
+
 	test('reads MDX as MDX gives it to the plugins: a paragraph of nothing but mentions is a block per mention', async () => {
 		const path = join(fixtures, 'components-and-imports.mdx');
 		const source = readFileSync(path, 'utf8');

@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { MENTION_ELEMENT } from '../../mentions/remark-actor-mentions.ts';
@@ -68,15 +68,19 @@ export const nothingRead = (facts: StoryFacts): boolean =>
 
 /** The facts of a story that could not be parsed: the errors and nothing else. */
 export function unparsedStory(syntaxErrors: [StorySyntaxError, ...StorySyntaxError[]]): StoryFacts {
-	return { ...storyFactsOf({ type: 'root', children: [] }), syntaxErrors };
+	return { ...storyFactsOf({ type: 'root', children: [] }, ''), syntaxErrors };
 }
 
-/** Reads a story's facts from its tree, in one pass for the elements and one for each kind of text. */
-export function storyFactsOf(tree: Root): StoryFacts {
+/**
+ * Reads a story's facts from its tree, in one pass for the elements and one for each kind of text. `source` is the
+ * text the tree was parsed from, whose offsets its positions give.
+ */
+export function storyFactsOf(tree: Root, source: string): StoryFacts {
 	const slugger = new GithubSlugger();
+	const starts = splitTextStarts(tree, source);
 	const facts: StoryFacts = {
-		proseRuns: proseRuns(tree),
-		blockTexts: blockTexts(tree),
+		proseRuns: proseRuns(tree, starts),
+		blockTexts: blockTexts(tree, starts),
 		readableText: readableText(tree),
 		mentions: [],
 		headings: [],
@@ -182,12 +186,70 @@ function isData(node: unknown): boolean {
 
 const NOT_PROSE = new Set(['code', 'inlineCode', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html']);
 
+/** A place in the source: its offset and its line and column. */
+interface Point extends Position {
+	offset: number;
+}
+
+const pointOf = (at: { line: number; column: number; offset?: number | undefined } | undefined) =>
+	at?.offset === undefined ? undefined : { line: at.line, column: at.column, offset: at.offset };
+
+/** The point `by` characters after `at` (before it when negative), on the same line. */
+const shifted = (at: Point, by: number): Point => ({ ...at, column: at.column + by, offset: at.offset + by });
+
+/**
+ * Where the text GFM split off around a web address it links (`www.example.org`, `user@example.org`) starts: GFM
+ * gives the pieces and the link no position. Each piece is placed right after the sibling before it, or right before
+ * the sibling after it, when the source there reads as the piece does (an escape or a character reference reads
+ * otherwise); the rest keep none.
+ */
+function splitTextStarts(tree: Root, source: string): Map<Nodes, Position> {
+	const starts = new Map<Nodes, Position>();
+	visit(tree, (parent) => {
+		if (!('children' in parent)) return;
+		const children = parent.children as Nodes[];
+		if (children.every((child) => child.position)) return;
+		const texts = children.map((child) =>
+			!child.position && (child.type === 'text' || child.type === 'link') ? toString(child) : '',
+		);
+		const reads = (index: number, at: Point | undefined): at is Point =>
+			at !== undefined &&
+			at.column >= 1 &&
+			texts[index] !== '' &&
+			!texts[index]!.includes('\n') &&
+			source.startsWith(texts[index]!, at.offset);
+		const placed: (Point | undefined)[] = [];
+		// A paragraph starts where its text does; the start of emphasis or a link is its markup, which no text reads as.
+		let end = pointOf(parent.position?.start);
+		children.forEach((child, index) => {
+			if (child.position) end = pointOf(child.position.end);
+			else if (reads(index, end)) [placed[index], end] = [end, shifted(end, texts[index]!.length)];
+			else end = undefined;
+		});
+		let start: Point | undefined;
+		for (let index = children.length - 1; index >= 0; index--) {
+			const child = children[index]!;
+			const before = start && shifted(start, -texts[index]!.length);
+			if (child.position) start = pointOf(child.position.start);
+			else if (placed[index]) start = placed[index];
+			else if (reads(index, before)) start = placed[index] = before;
+			else start = undefined;
+			const at = placed[index];
+			if (!at) continue;
+			for (const node of child.type === 'link' ? [child, ...child.children] : [child]) {
+				starts.set(node, { line: at.line, column: at.column });
+			}
+		}
+	});
+	return starts;
+}
+
 /** The story's readable text, run by run with positions, leaving out code and expressions. */
-function proseRuns(tree: Root): TextRun[] {
+function proseRuns(tree: Root, starts: ReadonlyMap<Nodes, Position>): TextRun[] {
 	const runs: TextRun[] = [];
 	visit(tree, (node) => {
 		if (NOT_PROSE.has(node.type)) return SKIP;
-		if (node.type === 'text') runs.push({ value: node.value, ...startOf(node, FILE_START) });
+		if (node.type === 'text') runs.push({ value: node.value, ...startOf(node, starts.get(node) ?? FILE_START) });
 		// A line break reads as a space between the words on either side: a quote may run across it.
 		if (node.type === 'break' || (node.type === 'mdxJsxTextElement' && node.name === 'br')) {
 			runs.push({ value: ' ', ...startOf(node, FILE_START) });
@@ -201,9 +263,9 @@ function proseRuns(tree: Root): TextRun[] {
  * Block-level text with runs joined, so a quote that spans emphasis or a mention still reads whole. A paragraph of
  * nothing but `<Mention>`s is one block per mention: MDX makes each a block, and the page a paragraph of each.
  */
-function blockTexts(tree: Root): TextRun[] {
+function blockTexts(tree: Root, starts: ReadonlyMap<Nodes, Position>): TextRun[] {
 	return tree.children.flatMap((block) => {
-		const runs = proseRuns({ type: 'root', children: [block] });
+		const runs = proseRuns({ type: 'root', children: [block] }, starts);
 		const first = runs[0];
 		return first ? [{ ...first, value: runs.map((run) => run.value).join('') }] : [];
 	});

@@ -59,7 +59,7 @@ export function readStoryFacts(body: { text: string; line: number }): StoryFacts
 	} catch (error) {
 		return readAroundSyntaxErrors(syntaxErrorOf(error, text, body.line), text, body.line);
 	}
-	return storyFactsOf(tree);
+	return storyFactsOf(tree, text);
 }
 
 /** How many mistakes of one story are reported at most: finding each takes another parse of the story. */
@@ -89,7 +89,7 @@ function readAroundSyntaxErrors(first: StorySyntaxError, text: string, firstLine
 		const rest = lines.join('\n');
 		try {
 			const tree = parser.runSync(parser.parse(rest)) as Root;
-			return { ...storyFactsOf(tree), syntaxErrors: inFileOrder(errors), unreadText: unread.join('\n\n') };
+			return { ...storyFactsOf(tree, rest), syntaxErrors: inFileOrder(errors), unreadText: unread.join('\n\n') };
 		} catch (next) {
 			error = syntaxErrorOf(next, rest, firstLine);
 			// Where the story ends, or a line blanked: not a mistake of the editor's.
