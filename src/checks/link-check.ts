@@ -80,14 +80,17 @@ const LINKS_NOT_MADE: {
 		hint: ([, label]) => `add a line \`[${label}]: https://…\` below the paragraph, or check the label's spelling`,
 	},
 	{
-		pattern: new RegExp(String.raw`\[[^\[\]\n]+\]\((${ADDRESS}${IN_ADDRESS('\n')}*?\s${IN_ADDRESS('\n')}*)\)`, 'g'),
+		pattern: new RegExp(
+			String.raw`\[[^\[\]\n]+\]\((${ADDRESS}${IN_ADDRESS(String.raw`\n`)}*?\s${IN_ADDRESS(String.raw`\n`)}*)\)`,
+			'g',
+		),
 		message: ([written]) => `“${written}” shows as text, not a link: its address has a space`,
 		hint: ([, address]) =>
 			`write each space in the address as %20, or put the address in angle brackets: (<${address}>)`,
 	},
 	{
 		// Only a web or mail address: `[the slogan] (#Hashtag)` and `[Kyiv] (/ˈkɪjɪw/)` are text.
-		pattern: new RegExp(String.raw`\[([^\[\]\n]+)\][ \t]+\((${WEB_ADDRESS}${IN_ADDRESS('\s')}*)\)`, 'g'),
+		pattern: new RegExp(String.raw`\[([^\[\]\n]+)\][ \t]+\((${WEB_ADDRESS}${IN_ADDRESS(String.raw`\s`)}*)\)`, 'g'),
 		message: ([written]) => `“${written}” shows as text, not a link: a space stands between \`]\` and \`(\``,
 		hint: ([, words, address = '']) =>
 			`remove the space: [${words}](${address.startsWith('www.') ? `https://${address}` : address})`,

@@ -612,6 +612,10 @@ describe('every check together', () => {
 			'“[the timeline] (https://example.com/)” shows as text, not a link: a space stands between `]` and `(`',
 		],
 		[
+			'[the statement] (https://www.defense.gov/News/Releases/)',
+			'“[the statement] (https://www.defense.gov/News/Releases/)” shows as text, not a link: a space stands between `]` and `(`',
+		],
+		[
 			'[the timeline] (https://en.wikipedia.org/wiki/Georgia_(country))',
 			'“[the timeline] (https://en.wikipedia.org/wiki/Georgia_(country))” shows as text, not a link: a space stands between `]` and `(`',
 		],
@@ -633,6 +637,18 @@ describe('every check together', () => {
 		expect(problems.map((problem) => problem.message)).toEqual([
 			'“[the wire][wirre]” links to [wirre], which no line `[wirre]: https://…` defines',
 			'“[the post][postt]” links to [postt], which no line `[postt]: https://…` defines',
+		]);
+	});
+
+	test('report links left as text beside the addresses GFM links, where each starts', () => {
+		const sentence =
+			'[The notice] (https://example.org/a) and [www.example.org] (https://example.org/b), *or [press@example.org] ' +
+			'(mailto:press@example.org)*; not \\[www.example.org\\] (https://example.org/c).';
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['See the [timeline](#timeline).', sentence]] }));
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message.split('”')[0]}”`)).toEqual([
+			'37:34 “[The notice] (https://example.org/a)”',
+			'37:75 “[www.example.org] (https://example.org/b)”',
+			'37:122 “[press@example.org] (mailto:press@example.org)”',
 		]);
 	});
 
