@@ -225,11 +225,11 @@ const APPROXIMATE_RADIUS = 10;
 
 /** What the map shows, in words: the SVG's `<desc>` and the reader's alternative to the image. */
 export function describeMap(plan: MapPlan): string {
-	const list = (places: MapPlace[]) => places.map((place) => place.data.name).join(', ');
-	const approximate = plan.marked.filter((place) => place.data.approximate);
+	// A place's name may have commas of its own ("Area of the attack, Syria–Jordan border").
+	const list = (places: MapPlace[]) =>
+		places.map(({ data }) => `${data.name}${data.approximate ? ' (approximate position)' : ''}`).join('; ');
 	return [
-		plan.marked.length > 0 &&
-			`Marked: ${list(plan.marked)}${approximate.length > 0 ? ` (approximate position: ${list(approximate)})` : ''}.`,
+		plan.marked.length > 0 && `Marked: ${list(plan.marked)}.`,
 		plan.shaded.length > 0 && `Shaded: ${list(plan.shaded)}.`,
 		'An inset shows the wider region.',
 	]

@@ -71,6 +71,23 @@ describe('planning a map', () => {
 		expect(plan.beyond.map((p) => p.id)).toEqual(['washington']);
 	});
 
+	test('describes each place whole, an approximate position beside its own name', () => {
+		const plan = planLocatorMap([
+			place(
+				'attack',
+				{ name: 'Area of the attack, Syria–Jordan border', kind: 'site', country: 'Jordan', approximate: true },
+				[38.79, 33.32],
+			),
+			place('baghdad', { name: 'Baghdad', kind: 'city', country: 'Iraq' }, BAGHDAD),
+			place('iraq', { name: 'Iraq', kind: 'country', country: 'Iraq' }, [42.6, 31.9]),
+		]);
+		const $ = load(locatorMapSvg(plan, 'wide', 'Map'), { xml: true });
+		expect($('svg > desc').text()).toBe(
+			'Marked: Area of the attack, Syria–Jordan border (approximate position); Baghdad. Shaded: Iraq. ' +
+				'An inset shows the wider region.',
+		);
+	});
+
 	test.each(['narrow', 'wide'] as const)(
 		'shades only the part of a country a territory lies in: the Gaza Strip, not the West Bank (%s)',
 		(variant) => {
