@@ -80,6 +80,8 @@ describe('PullQuotes', () => {
 			'a broader war in the Middle East',
 		]);
 		expect(items.eq(1).find('a.attribution__speaker').attr('href')).toBe('#actor-white-house');
+		// Read as one line (the browser draws the quotation marks), the words and who said them stand apart.
+		expect(items.eq(0).text().replace(/\s+/g, ' ')).toMatch(/^in other ways — Abu Hussein al-Hamidawi/);
 		expect($('ul.phrases figure, ul.phrases blockquote')).toHaveLength(0);
 	});
 
