@@ -200,15 +200,15 @@ function viewOf(projection: GeoProjection, width: number, height: number): [LonL
 /**
  * Colours for light screens, dark screens and paper; the map is an image, so it cannot read the page's tokens.
  * Chromium prints an image with the palette it shows on screen (the print rules serve browsers that apply them);
- * both palettes keep labels at high contrast.
+ * both palettes keep labels at high contrast, and borders at 3:1 or more against the land and shading on either side.
  */
 const STYLE = `
-.sea{fill:#dce8ef}.land{fill:#f6f3ec}.shade{fill:#eccf9d}.border{fill:none;stroke:#8f8a80;stroke-width:.6;stroke-linejoin:round}
+.sea{fill:#dce8ef}.land{fill:#f6f3ec}.shade{fill:#eccf9d}.border{fill:none;stroke:#726d65;stroke-width:.6;stroke-linejoin:round}
 .mark{fill:#a3161b;stroke:#fff;stroke-width:1.5}.approx{fill:#a3161b33;stroke:#a3161b;stroke-width:1.5;stroke-dasharray:3 2}
 text{font-family:system-ui,sans-serif;fill:#1b1b1b;stroke:#f6f3ec;stroke-width:3px;paint-order:stroke;stroke-linejoin:round}
 .country{font-size:.8em;letter-spacing:.08em;fill:#4a4a4a;text-transform:uppercase}
 .frame{fill:none;stroke:#555}.inset .sea{stroke:#555}.extent{fill:none;stroke:#a3161b;stroke-width:1.5}
-@media (prefers-color-scheme:dark){.sea{fill:#14232d}.land{fill:#2b2d30}.shade{fill:#6d5530}.border{stroke:#8b8b8b}
+@media (prefers-color-scheme:dark){.sea{fill:#14232d}.land{fill:#2b2d30}.shade{fill:#6d5530}.border{stroke:#b0b0b0}
 .mark{fill:#ff8f87;stroke:#121212}.approx{fill:#ff8f8733;stroke:#ff8f87}text{fill:#ececec;stroke:#2b2d30}.country{fill:#c9c9c9}
 .frame,.inset .sea{stroke:#b5b5b5}.extent{stroke:#ff8f87}}
 @media print{.sea{fill:#fff}.land{fill:#f2f2f2}.shade{fill:#d9d9d9}.border{stroke:#777}.mark{fill:#000;stroke:#fff}

@@ -330,6 +330,37 @@ describe('the prepared atlas', () => {
 	});
 });
 
+describe('the map’s colours', () => {
+	/** WCAG's relative luminance of a `#rrggbb` colour. */
+	const luminance = (hex: string) => {
+		const [r, g, b] = [1, 3, 5].map((at) => {
+			const channel = Number.parseInt(hex.slice(at, at + 2), 16) / 255;
+			return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+		});
+		return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+	};
+	const contrast = (a: string, b: string) => {
+		const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+		return (light! + 0.05) / (dark! + 0.05);
+	};
+
+	test.each(['light', 'dark'] as const)(
+		'draw borders at 3:1 or more against the land and the shaded countries on either side (%s)',
+		(scheme) => {
+			const plan = planLocatorMap([place('baghdad', { kind: 'city', country: 'Iraq' }, BAGHDAD)]);
+			const style = load(locatorMapSvg(plan, 'wide', 'Map'), { xml: true })('style').text();
+			const dark = style.slice(style.indexOf('@media (prefers-color-scheme:dark)'));
+			const rules =
+				scheme === 'dark' ? dark.slice(0, dark.indexOf('@media print')) : style.slice(0, style.indexOf('@media'));
+			const colour = (selector: string, property: 'fill' | 'stroke') =>
+				new RegExp(String.raw`\.${selector}\{[^}]*${property}:(#[0-9a-f]{6})`).exec(rules)?.[1] ?? 'missing';
+			const border = colour('border', 'stroke');
+			expect(contrast(border, colour('land', 'fill'))).toBeGreaterThanOrEqual(3);
+			expect(contrast(border, colour('shade', 'fill'))).toBeGreaterThanOrEqual(3);
+		},
+	);
+});
+
 describe('the seed explainer’s map', () => {
 	const plan = planLocatorMap(seedPlaces());
 
