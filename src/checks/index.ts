@@ -30,6 +30,7 @@ import { referenceCheck } from './reference-check';
 import { relationCheck } from './relation-check';
 import { schemaCheck } from './schema-check';
 import { storyContentCheck } from './story-content-check';
+import { topicCheck } from './topic-check';
 import type { CompiledStoryFacts } from './story-facts/compiled';
 import { readStoryFacts } from './story-facts/parse';
 import { preparedStoryFacts } from './story-facts/prepare';
@@ -40,6 +41,7 @@ export const DATA_CHECKS: readonly Check[] = [
 	duplicateIdCheck,
 	duplicateTitleCheck,
 	listedOnceCheck,
+	topicCheck,
 	referenceCheck,
 	placeCheck,
 	mapCheck,

@@ -46,7 +46,14 @@ const SharedFields = once(() => ({
 	sources: z.array(SourceSchema()).min(1).meta({
 		description: 'Wire services and outlets the story draws on, credited as "Sources: AP, EFE and Reuters".',
 	}),
-	topics: z.array(z.string().trim().min(1)).min(1).meta({ description: 'Subjects for topic pages, e.g. "Iraq".' }),
+	topics: z
+		.array(z.string().trim().min(1))
+		.min(1)
+		.meta({
+			description:
+				'Subjects for topic pages, e.g. "Iraq", in Latin letters: the page\'s address is made of them (/topics/iraq/), ' +
+				'so write one topic the same way in every explainer.',
+		}),
 	actors: z
 		.array(ReferenceSchema('actors'))
 		.min(1)
