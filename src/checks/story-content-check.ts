@@ -94,8 +94,15 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 						`<${element.name} ${attribute.name}>: a story's tags may not carry scripts or styles`,
 						`delete the \`${attribute.name}\` attribute; the site's styles apply to every story`,
 					);
-				} else if (URL_ATTRIBUTES.has(attribute.name) && attribute.value !== null) {
-					const scheme = disallowedTarget(attribute.value);
+				} else if (URL_ATTRIBUTES.has(name) && attribute.value === null) {
+					report(
+						attribute,
+						`<${element.name} ${attribute.name}>: an address is written in quotes`,
+						`write ${name}="https://…" (or a page of this site, "/explainers/…"), not braces or nothing`,
+					);
+				} else if (URL_ATTRIBUTES.has(name) && !(element.name === 'a' && name === 'href')) {
+					// A link's own address is the link check's (link-check.ts), as a Markdown link's is.
+					const scheme = disallowedTarget(attribute.value ?? '');
 					if (scheme !== undefined) {
 						report(
 							attribute,

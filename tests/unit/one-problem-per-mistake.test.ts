@@ -652,6 +652,19 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('check a link written as a tag as a Markdown link is checked, once, at its address', () => {
+		const tags =
+			'Read <a HREF="javascript:alert(1)">one</a>, <a href="#timelines">two</a>, <a href="www.example.org">three</a>, ' +
+			'<a href={"javascript:alert(2)"}>four</a> and <a href="https://example.org/">five</a>.';
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['See the [timeline](#timeline).', tags]] }));
+		expect(problems.map((problem) => `${problem.column} ${problem.message}`)).toEqual([
+			'42 link to "javascript:alert(1)": a story may not link to "javascript:" addresses',
+			'81 link to "#timelines": the page has no anchor "#timelines" — did you mean "#timeline"?',
+			'111 link to "www.example.org": a web address must start with https://',
+			'148 <a href>: an address is written in quotes',
+		]);
+	});
+
 	test('leave editorial brackets and a parenthesis after them alone', () => {
 		const problems = checkFiles(
 			contentWith({

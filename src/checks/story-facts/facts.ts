@@ -45,7 +45,7 @@ export interface StoryFacts {
 	mentions: ({ id: string; empty: boolean } & Position)[];
 	/** Every Markdown heading: its level as written (`##` is 2), its text and the id the page gives it. */
 	headings: ({ depth: number; text: string; slug: string } & Position)[];
-	/** Every link and link definition. */
+	/** Every link and link definition, and every `<a href="…">`. */
 	links: ({ url: string } & Position)[];
 	/** Where each Markdown image is, `![…](…)` or `![…][ref]`: a story may show none (mdx-check.ts). */
 	images: Position[];
@@ -113,6 +113,12 @@ export function storyFactsOf(tree: Root, source: string): StoryFacts {
 				}
 			}
 			facts.elements.push({ name: node.name ?? '', attributes, ...start });
+			// A link written as a tag is checked as a Markdown link is, at its address.
+			if (node.name === 'a') {
+				for (const { name, value, ...at } of attributes) {
+					if (name.toLowerCase() === 'href' && value !== null) facts.links.push({ url: value, ...at });
+				}
+			}
 			// The actor a `<Mention actor="…">` names: empty when it names none as text.
 			const actor = attributes.find((attribute) => attribute.name === 'actor')?.value;
 			if (node.name === MENTION_ELEMENT) {
