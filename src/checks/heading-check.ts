@@ -1,6 +1,6 @@
 import { OWN_FILE, problemAtPosition, scoped } from './check';
 import { pageAnchors } from './page-anchors';
-import type { Problem } from './problem';
+import { shorten, type Problem } from './problem';
 import { nothingRead } from './story-facts/facts';
 
 /** The anchors of a story's mentions and their cards, which the page makes as it renders: `mention-iran-1-card`. */
@@ -22,14 +22,48 @@ export const headingCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		const owners = pageAnchors(file);
 		let above = 1;
 		const lines = file.text.split('\n');
-		return facts.headings.flatMap(({ depth, text, slug, ...at }): Problem[] => {
-			// A heading underlined with `===` or `---` (Markdown's other way to write `#` and `##`) is quoted as written.
+		// `##Why it matters`: Markdown reads a heading only with a space after its `#`s, and shows this as text.
+		const unmade = facts.blockTexts.flatMap(({ value, line, column }): Problem[] => {
+			const marked = /^(#{2,6})([^\s#].*)$/m.exec(value.split('\n')[0] ?? '');
+			if (!marked || lines[line - 1]?.[column - 1] !== '#') return [];
+			return [
+				problemAtPosition(
+					file,
+					{ line, column },
+					`"${shorten(marked[0])}" shows as text, not a heading: a heading has a space after its \`${marked[1]}\``,
+					`write \`${marked[1]} ${shorten(marked[2] ?? '')}\``,
+				),
+			];
+		});
+		const headed = facts.headings.flatMap(({ depth, text, slug, ...at }): Problem[] => {
+			// Markdown's other way to write `#` and `##`: the text, underlined with `===` or `---`.
 			const underlined = !(lines[at.line - 1] ?? '').trimStart().startsWith('#');
-			const written = underlined
-				? `${text}" underlined with "${depth === 1 ? '===' : '---'}`
-				: `${marks(depth)} ${text}`;
+			const written = `${marks(depth)} ${text}`;
 			const problems: Problem[] = [];
-			if (depth === 1) {
+			if (slug === '') {
+				problems.push(
+					problemAtPosition(
+						file,
+						at,
+						text.trim() === ''
+							? `"${marks(depth)}" is a heading with no words`
+							: `the heading "${text}" has no letter or digit to make its anchor from`,
+						'write the heading’s words after the `#`s, or delete the line',
+					),
+				);
+			}
+			if (underlined) {
+				problems.push(
+					problemAtPosition(
+						file,
+						at,
+						`"${text}" is a heading: the line of \`${depth === 1 ? '===' : '---'}\` right under it makes it one`,
+						depth === 1
+							? `write the heading as \`## ${text}\``
+							: `for a heading write \`## ${text}\`; for a dividing line, leave a blank line above the \`---\``,
+					),
+				);
+			} else if (depth === 1) {
 				problems.push(
 					problemAtPosition(
 						file,
@@ -64,5 +98,6 @@ export const headingCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 			above = depth;
 			return problems;
 		});
+		return [...unmade, ...headed];
 	}),
 );

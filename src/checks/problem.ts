@@ -76,3 +76,9 @@ export function fieldName(path: readonly PropertyKey[]): string {
 export function sortProblems(problems: Problem[]): Problem[] {
 	return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
+
+/** Code or text as short as an error message can quote it: on one line, at most 60 characters. */
+export function shorten(text: string): string {
+	const oneLine = text.replace(/\s+/g, ' ');
+	return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
+}

@@ -2,7 +2,7 @@ import { MENTION_ELEMENT } from '../mentions/remark-actor-mentions';
 import { OWN_FILE, problemAtPosition, scoped } from './check';
 import { disallowedTarget } from './link-check';
 import type { Position } from './content-files';
-import type { Problem } from './problem';
+import { shorten, type Problem } from './problem';
 import { nothingRead } from './story-facts/facts';
 
 /**
@@ -116,9 +116,3 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		return problems;
 	}),
 );
-
-/** Code or a value as short as an error message can quote it. */
-function shorten(text: string): string {
-	const oneLine = text.replace(/\s+/g, ' ');
-	return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
-}

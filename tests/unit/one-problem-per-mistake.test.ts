@@ -562,12 +562,30 @@ describe('every check together', () => {
 		]);
 	});
 
-	test('quote a heading underlined with === as written, not as a `#` heading the editor never typed', () => {
+	test('report a heading underlined with === once, as the editor wrote it, not as a `#` heading never typed', () => {
 		const problems = checkFiles(
 			contentWith({ 'articles/story.mdx': [['## Why it matters\n', 'Why it matters\n==============\n']] }),
 		);
-		expect(problems.map((problem) => problem.message)).toEqual([
-			'"Why it matters" underlined with "===": the headline is the page\'s one `#` heading',
+		expect(problems.map((problem) => [problem.message, problem.hint])).toEqual([
+			[
+				'"Why it matters" is a heading: the line of `===` right under it makes it one',
+				'write the heading as `## Why it matters`',
+			],
+		]);
+	});
+
+	test('report the headings Markdown makes, or does not make, against what the editor meant', () => {
+		const story = [
+			'##Why it matters',
+			'A paragraph meant to end before a dividing line\n---',
+			'##',
+			'\\##Escaped on purpose, and #Freedom, a hashtag.',
+		].join('\n\n');
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['## Why it matters\n', `${story}\n`]] }));
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'35:1 "##Why it matters" shows as text, not a heading: a heading has a space after its `##`',
+			'37:1 "A paragraph meant to end before a dividing line" is a heading: the line of `---` right under it makes it one',
+			'40:1 "##" is a heading with no words',
 		]);
 	});
 
