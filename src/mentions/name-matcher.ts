@@ -11,7 +11,8 @@ export interface NameMatch {
 	end: number;
 }
 
-const normaliseApostrophes = (text: string) => text.replace(/’/g, "'");
+/** Curly apostrophes as straight ones: the names and the texts are compared so. */
+export const normaliseApostrophes = (text: string) => text.replace(/’/g, "'");
 
 /**
  * Finds actors' names in running text. Names match whole words and case-sensitively ("US" is not "us"); a

@@ -555,6 +555,25 @@ describe('every check together', () => {
 		]);
 	});
 
+	test.each([
+		['Pro-Ostland voices doubt the announcement.', []],
+		['The Ostland-backed voices doubt the announcement.', []],
+		[
+			'Ostlandish voices doubt the announcement.',
+			['"ostland" is listed but never named in the story, key facts, timeline or captions'],
+		],
+	])('count an actor named in a hyphenated word as named, not in a longer word: %s', (sentence, messages) => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['  - Ostland doubts the announcement.', '  - A neighbour doubts the announcement.'],
+					['Ostland doubts the announcement.', sentence],
+				],
+			}),
+		);
+		expect(problems.map((problem) => problem.message)).toEqual(messages);
+	});
+
 	test('say how topic pages are named for a link to a topic no explainer lists', () => {
 		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['(#timeline)', '(/topics/iraq/)']] }));
 		expect(problems.map((problem) => problem.hint)).toEqual([
