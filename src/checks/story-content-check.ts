@@ -102,11 +102,12 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 					);
 				} else if (URL_ATTRIBUTES.has(name) && !(element.name === 'a' && name === 'href')) {
 					// A link's own address is the link check's (link-check.ts), as a Markdown link's is.
-					const scheme = disallowedTarget(attribute.value ?? '');
+					const address = attribute.value ?? '';
+					const scheme = disallowedTarget(address);
 					if (scheme !== undefined) {
 						report(
 							attribute,
-							`<${element.name} ${attribute.name}="${shorten(attribute.value)}">: ${scheme}`,
+							`<${element.name} ${attribute.name}="${shorten(address)}">: ${scheme}`,
 							'link to an https://, http:// or mailto: address, or to a page of this site (/explainers/…)',
 						);
 					}

@@ -75,7 +75,12 @@ describe('planning a map', () => {
 		const plan = planLocatorMap([
 			place(
 				'attack',
-				{ name: 'Area of the attack, Syria–Jordan border', kind: 'site', country: 'Jordan', approximate: true },
+				{
+					name: 'Area of the attack, Syria–Jordan border',
+					kind: 'site',
+					country: 'Jordan',
+					approximate: 'The story gives no exact site.',
+				},
 				[38.79, 33.32],
 			),
 			place('baghdad', { name: 'Baghdad', kind: 'city', country: 'Iraq' }, BAGHDAD),
