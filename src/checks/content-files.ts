@@ -17,7 +17,7 @@ import { idFromFileName } from '../utils/ids';
 import { astroData } from './astro-yaml';
 import { explainerParts } from './explainer-parts';
 import { yamlSpaceLookAlike } from './look-alikes';
-import { count } from './problem';
+import { count, shorten } from './problem';
 
 /** The content collections, each a folder of the content directory. */
 export const COLLECTIONS = ['articles', 'actors', 'places'] as const;
@@ -265,6 +265,16 @@ function yamlError(
 			offset: opening ?? offset,
 		};
 	}
+	// A list or map written in brackets that never closes: the parser stops where the file ends, or at a later line.
+	const flow = unclosedFlowOffset(yamlText);
+	if (flow !== undefined && flow <= offset) {
+		const [opening, closing, what] = yamlText[flow] === '[' ? ['[', ']', 'list'] : ['{', '}', 'map'];
+		return {
+			message: `the \`${opening}\` that opens this ${what} is never closed`,
+			hint: `add \`${closing}\` after its last item, e.g. \`actors: [one-actor, another-actor]\``,
+			offset: flow,
+		};
+	}
 	if (error.code === 'DUPLICATE_KEY') {
 		const first = firstOfDuplicateKey(document, offset);
 		if (first) {
@@ -306,6 +316,14 @@ function yamlError(
 		}
 	}
 	if (error.code === 'MULTILINE_IMPLICIT_KEY' && offset === lineStart && !/:(\s|$)/.test(rest)) {
+		const glued = /^[ \t]*(?:- +)?([A-Za-z][\w-]*):(?=\S)(.*)$/.exec(rest);
+		if (glued) {
+			return {
+				message: `there is no space after \`${glued[1]}:\``,
+				hint: `write \`${glued[1]}: ${shorten(glued[2] ?? '')}\`: YAML reads a field only with a space after its colon`,
+				offset,
+			};
+		}
 		return {
 			message: 'this line has no `:` after its field name',
 			hint: 'write the field as `name: value`, or indent the line under the field it continues',
@@ -318,6 +336,15 @@ function yamlError(
 	) {
 		const previous = previousLineStart(yamlText, lineStart);
 		const indent = /^ */.exec(yamlText.slice(lineStart))?.[0].length ?? 0;
+		// `-dana-reyes`: without a space the dash is part of the text, which YAML joins to the item above.
+		const dashed = /^([ \t]*)-([^\s-].*)$/.exec(yamlText.slice(lineStart).split('\n', 1)[0] ?? '');
+		if (dashed) {
+			return {
+				message: 'this list item has no space after its `-`',
+				hint: `write \`- ${shorten(dashed[2] ?? '')}\`: YAML reads a list item only with a space after the dash`,
+				offset: lineStart + (dashed[1]?.length ?? 0),
+			};
+		}
 		if (previous !== undefined) {
 			// A list item lines up with the `- ` of the items above; a field with the fields above, after any `- `.
 			const listItem = /^ *- /.test(yamlText.slice(lineStart));
@@ -329,11 +356,51 @@ function yamlError(
 			};
 		}
 	}
+	// `title: "We pause" says the Front`: the quotes close before the value ends, and YAML stops at them.
+	const line = yamlText.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+	const quotedStart = /^([ \t]*(?:- +)?[\w-]+:[ \t]+)((["']).*?\3[ \t]*[^\s#].*)$/.exec(line);
+	if (quotedStart) {
+		const value = quotedStart[2] ?? '';
+		const requoted = quotedStart[3] === '"' ? `'${value.replace(/'/g, "''")}'` : `"${value.replace(/"/g, '\\"')}"`;
+		return {
+			message: 'the quotes at the start of this value close before its end, and YAML reads no further',
+			hint: `put the whole value in the other kind of quotes: ${shorten(`${quotedStart[1]?.trim()} ${requoted}`)}`,
+			offset: lineStart + (quotedStart[1]?.length ?? 0),
+		};
+	}
 	return {
 		message: error.message.split('\n')[0] ?? error.message,
 		hint: 'check the indentation and quotes on this line and the one before it',
 		offset,
 	};
+}
+
+/**
+ * Where a list or map written in brackets (`[a, b]`, `{a: 1}`) opens and never closes, up to the end of the text;
+ * undefined when each one closes. Quoted text and comments are skipped.
+ */
+function unclosedFlowOffset(yamlText: string): number | undefined {
+	const opening = /^[ \t]*(?:- +)?(?:[^\s:#'"][^:#]*:[ \t]+)?([[{])/gm;
+	for (let match = opening.exec(yamlText); match; match = opening.exec(yamlText)) {
+		const start = match.index + match[0].length - 1;
+		let depth = 0;
+		for (let at = start; at < yamlText.length; at++) {
+			const character = yamlText[at];
+			// A quote opens quoted text where an item starts, not inside a word (`[O'Brien]`).
+			if ((character === '"' || character === "'") && /[[{,:][ \t]*$/.test(yamlText.slice(start, at))) {
+				const end = yamlText.indexOf(character, at + 1);
+				if (end < 0) break;
+				at = end;
+			} else if (character === '#' && /\s/.test(yamlText[at - 1] ?? '')) {
+				const end = yamlText.indexOf('\n', at);
+				if (end < 0) break;
+				at = end;
+			} else if (character === '[' || character === '{') depth++;
+			else if ((character === ']' || character === '}') && --depth === 0) break;
+		}
+		if (depth > 0) return start;
+	}
+	return undefined;
 }
 
 /** The key and offset of the first of the keys in the map whose key starts at `offset`, when it repeats that key. */

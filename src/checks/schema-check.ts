@@ -5,7 +5,7 @@ import { PlaceSchema } from '../schemas/place';
 import { oncePerFile, problemAt, problemAtPosition, OWN_FILE, scoped } from './check';
 import type { Collection, ContentFile } from './content-files';
 import { lookAlikeIn } from './look-alikes';
-import { count, fieldName } from './problem';
+import { count, fieldName, shorten } from './problem';
 import { closest, didYouMean } from './suggest';
 
 const schemas = { articles: ArticleSchema(z.string()), actors: ActorSchema(), places: PlaceSchema() };
@@ -286,6 +286,12 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 				const written = Object.keys(valueAt(file.data, issue.path) ?? {});
 				const fields = fieldsAt(schemas[file.collection], issue.path).filter((field) => !written.includes(field));
 				return issue.keys.map((key) => {
+					if (fields.includes(unquoted(key)) && unquoted(key) !== key) {
+						return problemAt(file, [...issue.path, key], {
+							message: `the field name \`${key}\` is in quotes`,
+							hint: `write it without them: \`${unquoted(key)}:\``,
+						});
+					}
 					const meant = fields.find((field) => field.toLowerCase() === key.toLowerCase()) ?? closest(key, fields);
 					return problemAt(file, [...issue.path, key], {
 						message: `unknown field \`${key}\`${didYouMean(meant)}`,
@@ -298,6 +304,20 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 			// A missing field fails whatever its schema takes (a kind, one of some values, one of some forms); only a
 			// rule over several fields says more about it than that it is missing.
 			const missing = value === undefined && issue.code !== 'custom';
+			// `“title”: …`: the field is there, in quotes, and that is its one problem (above).
+			const holder = valueAt(file.data, issue.path.slice(0, -1));
+			const writtenInQuotes =
+				holder && typeof holder === 'object' && Object.keys(holder).some((key) => unquoted(key) === issue.path.at(-1));
+			if (missing && writtenInQuotes) return [];
+			const comment = value === null ? commentAfterColon(file, issue.path) : undefined;
+			if (comment !== undefined) {
+				return [
+					problemAt(file, issue.path, {
+						message: 'is empty: YAML reads a `#` after the colon as the start of a comment',
+						hint: `put the whole value in quotes: ${String(issue.path.at(-1))}: "${shorten(comment)}"`,
+					}),
+				];
+			}
 			return [
 				problemAt(file, issue.path, {
 					message: missing ? 'is required but missing' : messageFor(issue, value),
@@ -311,6 +331,15 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 		});
 	}),
 );
+
+/** A field name without the quotes an editor may have put around it: `“title”` is `title`. */
+const unquoted = (key: string) => key.replace(/^["'“”‘’«»]+|["'“”‘’«»]+$/g, '');
+
+/** The comment right after the field's colon, as in `title: #1 reason`, from its `#`; undefined when none. */
+function commentAfterColon(file: ContentFile, path: readonly PropertyKey[]): string | undefined {
+	const { line, column } = file.locate(path);
+	return /^[^:]*:[ \t]+(#.*?)\s*$/.exec(file.text.split('\n')[line - 1]?.slice(column - 1) ?? '')?.[1];
+}
 
 /** The value at a path, as a date where Astro reads it as one: the issue is then about Astro's reading. */
 function valueAsRead(file: ContentFile, path: readonly PropertyKey[]): unknown {

@@ -15,7 +15,16 @@ export const ZonedDateTimeSchema = once(() =>
 			z
 				.string({ error: WRITE_ONE })
 				// Text of another shape has one mistake: the rule below, on the hours and days, would add a second.
-				.regex(ZONED_DATE_TIME, { error: WRITE_ONE, abort: true })
+				.regex(ZONED_DATE_TIME, {
+					// `2024-01-30 20:00:00Z`, as it is often written: only the `T` is missing.
+					error: ({ input }) => {
+						const withT = typeof input === 'string' ? input.replace(/^(\S+)[ \t]+/, '$1T') : '';
+						return withT !== input && ZONED_DATE_TIME.test(withT)
+							? `write a T between the date and the time, not a space: ${withT}`
+							: WRITE_ONE;
+					},
+					abort: true,
+				})
 				.superRefine((text, ctx) => {
 					// JavaScript reads 30 February as 2 March, and hour 25 as no date at all.
 					const message =
