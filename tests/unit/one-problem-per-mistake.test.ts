@@ -574,6 +574,17 @@ describe('every check together', () => {
 		expect(problems.map((problem) => problem.message)).toEqual(messages);
 	});
 
+	test('leave a field’s comparisons and ampersands alone: they are text, not tags or references', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['  - Ostland doubts the announcement.', '  - Ostland says 3 < 4, R&D > 2 & AT&T; it doubts Q&A.'],
+				],
+			}),
+		);
+		expect(problems).toEqual([]);
+	});
+
 	test('say how topic pages are named for a link to a topic no explainer lists', () => {
 		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['(#timeline)', '(/topics/iraq/)']] }));
 		expect(problems.map((problem) => problem.hint)).toEqual([
