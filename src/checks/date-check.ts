@@ -49,9 +49,25 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 	...articles.flatMap((file): Problem[] => {
 		const storyDay = storyDayOf(file);
 		const storyDayIs = storyDay?.field === 'asOf' ? 'the explainer’s `asOf` date' : 'the explainer was published';
+		// When every quote and event is dated after the story's day, that day is the likely mistake (a year typed
+		// wrong): one problem there, not one at each date.
+		const datesGiven = ['quotes', 'timeline'].flatMap((list) =>
+			listAt<{ date?: unknown } | null>(file, list).flatMap((item) => asPartialDate(item?.date) ?? []),
+		);
+		const allAfter =
+			storyDay !== undefined && datesGiven.length > 1 && datesGiven.every((date) => earliestDay(date) > storyDay.day);
+		const storyDayProblems: Problem[] =
+			storyDay && allAfter
+				? [
+						problemAt(file, [storyDay.field], {
+							message: `${storyDay.day} is before every date of the quotes and timeline (the earliest: ${datesGiven.toSorted()[0]})`,
+							hint: `check the year of \`${storyDay.field}\``,
+						}),
+					]
+				: [];
 		/** A quote's or an event's date after the story's day: the story cannot report it. */
 		const afterStoryDay = (path: (string | number)[], date: PartialDate, check: string): Problem[] =>
-			storyDay && earliestDay(date) > storyDay.day
+			storyDay && !allAfter && earliestDay(date) > storyDay.day
 				? [
 						problemAt(file, path, {
 							message: `${date} is after ${storyDayIs} (${storyDay.day})`,
@@ -117,7 +133,7 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 			previous = { day: earliestDay(date), index };
 			return problems;
 		});
-		return [...quotes, ...corrections, ...timeline];
+		return [...storyDayProblems, ...quotes, ...corrections, ...timeline];
 	}),
 	...actors.flatMap((file): Problem[] =>
 		DATED_FIELDS.flatMap((key) =>

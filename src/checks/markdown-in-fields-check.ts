@@ -5,7 +5,7 @@ import type { Problem } from './problem';
  * Markup that editors write out of habit in fields, which the page shows as typed (only the story is Markdown and
  * MDX): each with what it is and what to do instead.
  */
-const MARKUP = [
+const MARKUP: { pattern: RegExp; kind: string; hint: string; severity?: Problem['severity'] }[] = [
 	{
 		pattern: /\*\*\S(?:[^*\n]*\S)?\*\*|__\S(?:[^_\n]*\S)?__/,
 		kind: 'Markdown',
@@ -23,9 +23,11 @@ const MARKUP = [
 		hint: 'remove the `*` or `_`: a field is plain text',
 	},
 	{
+		// A warning: an explainer about the web may name a tag on purpose, and the page shows it as text.
 		pattern: /<\/?[A-Za-z][\w.-]*(?:\s[^<>]*)?\/?>/,
 		kind: 'a tag',
-		hint: 'remove the tag: a field is plain text, and <Mention> works only in the story',
+		hint: 'remove the tag unless readers are to see it: a field is plain text, and <Mention> works only in the story',
+		severity: 'warning',
 	},
 	{
 		pattern: /&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});/,
@@ -43,13 +45,12 @@ export const markdownInFieldsCheck = scoped(OWN_FILE, ({ files }) =>
 		textsIn(file.data).flatMap(({ path, text }): Problem[] => {
 			// Addresses and paths are not prose: `_` and `(` are ordinary in them.
 			if (ADDRESS_FIELDS.has(String(path.at(-1)))) return [];
-			for (const { pattern, kind, hint } of MARKUP) {
+			for (const { pattern, kind, hint, severity } of MARKUP) {
 				const match = pattern.exec(text);
 				if (match) {
 					const written = match[0].trim();
-					return [
-						problemAt(file, path, { message: `\`${written}\` is ${kind}, which this field shows as typed`, hint }),
-					];
+					const message = `\`${written}\` is ${kind}, which this field shows as typed`;
+					return [problemAt(file, path, { message, hint, ...(severity && { severity }) })];
 				}
 			}
 			return [];

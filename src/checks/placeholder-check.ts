@@ -6,7 +6,7 @@ import { nothingRead, positionIn } from './story-facts/facts';
  * A note to finish the text: the `new:article` and `new:actor` templates' TODO, FIXME, XXX, TK (journalists' "to
  * come"), or a layout's lorem ipsum.
  */
-const PLACEHOLDER = /\b(?:TODO|FIXME|XXX|TK)\b|\bTodo:|\b[Ll]orem ipsum\b/;
+export const PLACEHOLDER = /\b(?:TODO|FIXME|XXX|TK)\b|\bTodo:|\b[Ll]orem ipsum\b/;
 
 /** A template's TODO left in a field or the story would be published as it is. */
 export const placeholderCheck = scoped(OWN_FILE, ({ files, storyFacts }) =>

@@ -5,6 +5,7 @@ import { PlaceSchema } from '../schemas/place';
 import { oncePerFile, problemAt, problemAtPosition, OWN_FILE, scoped } from './check';
 import type { Collection, ContentFile } from './content-files';
 import { lookAlikeIn } from './look-alikes';
+import { PLACEHOLDER } from './placeholder-check';
 import { count, fieldName, shorten } from './problem';
 import { closest, didYouMean } from './suggest';
 
@@ -309,6 +310,8 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 			const writtenInQuotes =
 				holder && typeof holder === 'object' && Object.keys(holder).some((key) => unquoted(key) === issue.path.at(-1));
 			if (missing && writtenInQuotes) return [];
+			// `asOf: TODO`: the note to finish the field is its one problem (placeholder-check.ts).
+			if (typeof value === 'string' && PLACEHOLDER.test(value)) return [];
 			const comment = value === null ? commentAfterColon(file, issue.path) : undefined;
 			if (comment !== undefined) {
 				return [

@@ -585,6 +585,17 @@ describe('every check together', () => {
 		expect(problems).toEqual([]);
 	});
 
+	test('report a template’s TODO left in a date field once, as a note, not also as a date that is not one', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [['published: 2024-03-01T12:00:00Z\n', 'published: 2024-03-01T12:00:00Z\nasOf: TODO\n']],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
+			'asOf: still holds “TODO”, a note to finish it',
+		]);
+	});
+
 	test('say how topic pages are named for a link to a topic no explainer lists', () => {
 		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['(#timeline)', '(/topics/iraq/)']] }));
 		expect(problems.map((problem) => problem.hint)).toEqual([
