@@ -301,7 +301,12 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 				});
 			}
 			const value = valueAsRead(file, issue.path);
-			const lookAlike = typeof value === 'string' && FORMAT_ISSUES.has(issue.code) ? lookAlikeIn(value) : undefined;
+			// `−14.51` with a typographic minus is text where a number goes: the character is the mistake.
+			const lookAlike =
+				typeof value === 'string' &&
+				(FORMAT_ISSUES.has(issue.code) || (issue.code === 'invalid_type' && issue.expected === 'number'))
+					? lookAlikeIn(value)
+					: undefined;
 			// A missing field fails whatever its schema takes (a kind, one of some values, one of some forms); only a
 			// rule over several fields says more about it than that it is missing.
 			const missing = value === undefined && issue.code !== 'custom';

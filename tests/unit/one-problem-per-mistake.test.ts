@@ -596,6 +596,21 @@ describe('every check together', () => {
 		]);
 	});
 
+	test.each([
+		['−14.51', 'a minus sign (U+2212)'],
+		['–14.51', 'an en dash (U+2013)'],
+	])('name the dash that makes a number text: %s', (written, character) => {
+		const problems = checkFiles(
+			contentWith({ 'places/valletta.yaml': [['longitude: 14.51', `longitude: ${written}`]] }),
+		);
+		expect(problems.map((problem) => [problem.message, problem.hint])).toEqual([
+			[
+				'should be a number, not text',
+				`it holds ${character} at character 1, which looks like "-": replace it with the character you mean`,
+			],
+		]);
+	});
+
 	test('say how topic pages are named for a link to a topic no explainer lists', () => {
 		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['(#timeline)', '(/topics/iraq/)']] }));
 		expect(problems.map((problem) => problem.hint)).toEqual([
