@@ -58,7 +58,12 @@ export function closestPassage(facts: StoryFacts, words: string): string {
 		best = { distance: span.distance, text, line: positionIn(block, first.index).line };
 	}
 	if (best?.distance === 0) {
-		return `; the story has the same words with other punctuation, “${best.text.replace(/\s+/g, ' ')}” at line ${best.line}`;
+		// Folded alike: the words differ in their capitals (`we pause` for `We pause`), else in their punctuation.
+		const written = wordsOf(words);
+		const other = wordsOf(best.text).some(([word], index) => word !== written[index]?.[0])
+			? 'other capitals'
+			: 'other punctuation';
+		return `; the story has the same words with ${other}, “${best.text.replace(/\s+/g, ' ')}” at line ${best.line}`;
 	}
 	// Up to two words in five changed, added or dropped: the same quote, still, not another passage.
 	return best && best.distance <= Math.max(1, Math.floor((quoted.length * 2) / 5))

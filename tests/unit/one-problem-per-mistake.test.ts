@@ -498,6 +498,18 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('say a quote differs from the story by its capitals, not its punctuation, when they differ', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [['text: We pause our operations today', 'text: we pause our operations today']],
+			}),
+		);
+		expect(problems.map((problem) => problem.message)).toEqual([
+			'these words do not appear word for word in the story; the story has the same words with other capitals, ' +
+				'“We pause our operations today,” at line 33',
+		]);
+	});
+
 	test('check the headings of a story MDX cannot read whole, but for their levels', () => {
 		const problems = checkFiles(
 			contentWith({
