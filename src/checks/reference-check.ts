@@ -65,6 +65,9 @@ const WHAT: Record<Referenced, string> = { actors: 'actor', places: 'place', art
  * merely holds it: `hezbollah` is not `kataib-hezbollah`.
  */
 function likelyId(id: string, known: ReadonlySet<string>): string | undefined {
+	// The file's name with its extension: `dana-reyes.yaml`, `story.mdx`.
+	const withoutExtension = id.replace(/\.(?:ya?ml|mdx?)$/i, '');
+	if (known.has(withoutExtension)) return withoutExtension;
 	const asId = idFromText(id);
 	if (known.has(asId)) return asId;
 	const near = closest(id, known);

@@ -623,6 +623,13 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('take an id written as its file name, with the extension, for the id', () => {
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['  - dana-reyes\n', '  - dana-reyes.yaml\n']] }));
+		expect(problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
+			'actors[1]: no actor "dana-reyes.yaml" — did you mean "dana-reyes"?',
+		]);
+	});
+
 	test('say how topic pages are named for a link to a topic no explainer lists', () => {
 		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['(#timeline)', '(/topics/iraq/)']] }));
 		expect(problems.map((problem) => problem.hint)).toEqual([
