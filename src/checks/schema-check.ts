@@ -293,7 +293,7 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 							hint: `write it without them: \`${unquoted(key)}:\``,
 						});
 					}
-					const meant = fields.find((field) => field.toLowerCase() === key.toLowerCase()) ?? closest(key, fields);
+					const meant = meantField(key, fields);
 					return problemAt(file, [...issue.path, key], {
 						message: `unknown field \`${key}\`${didYouMean(meant)}`,
 						hint: meant ? `rename it to \`${meant}\`` : 'check its spelling against docs/editing.md, or remove it',
@@ -310,11 +310,19 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 			// A missing field fails whatever its schema takes (a kind, one of some values, one of some forms); only a
 			// rule over several fields says more about it than that it is missing.
 			const missing = value === undefined && issue.code !== 'custom';
-			// `“title”: …`: the field is there, in quotes, and that is its one problem (above).
+			// `“title”:`, `tittle:`, `lat:`: the field is there under another name, and that is its one problem (above).
 			const holder = valueAt(file.data, issue.path.slice(0, -1));
-			const writtenInQuotes =
-				holder && typeof holder === 'object' && Object.keys(holder).some((key) => unquoted(key) === issue.path.at(-1));
-			if (missing && writtenInQuotes) return [];
+			const writtenOtherwise =
+				missing &&
+				holder &&
+				typeof holder === 'object' &&
+				Object.keys(holder).some((key) => {
+					const fields = fieldsAt(schemas[file.collection], issue.path.slice(0, -1)).filter(
+						(field) => !(field in holder),
+					);
+					return unquoted(key) === issue.path.at(-1) || meantField(key, fields) === issue.path.at(-1);
+				});
+			if (writtenOtherwise) return [];
 			// `asOf: TODO`: the note to finish the field is its one problem (placeholder-check.ts).
 			if (typeof value === 'string' && PLACEHOLDER.test(value)) return [];
 			const comment = value === null ? commentAfterColon(file, issue.path) : undefined;
@@ -339,6 +347,20 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 		});
 	}),
 );
+
+/**
+ * The field an unknown `key` most likely means, of `fields` (those not written): the same in other capitals, one spelt
+ * nearly so, or the one field it begins (`lat` for `latitude`).
+ */
+function meantField(key: string, fields: readonly string[]): string | undefined {
+	const lower = key.toLowerCase();
+	const begun = lower.length >= 3 ? fields.filter((field) => field.toLowerCase().startsWith(lower)) : [];
+	return (
+		fields.find((field) => field.toLowerCase() === lower) ??
+		closest(key, fields) ??
+		(begun.length === 1 ? begun[0] : undefined)
+	);
+}
 
 /** A field name without the quotes an editor may have put around it: `“title”` is `title`. */
 const unquoted = (key: string) => key.replace(/^["'“”‘’«»]+|["'“”‘’«»]+$/g, '');

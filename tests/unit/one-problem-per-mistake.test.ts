@@ -623,6 +623,21 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('report a field written under another name once, with the name it means', () => {
+		const problems = checkFiles(
+			contentWith({
+				'places/valletta.yaml': [
+					['  latitude:', '  lat:'],
+					['  longitude:', '  lon:'],
+				],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
+			'coordinates.lat: unknown field `lat` — did you mean "latitude"?',
+			'coordinates.lon: unknown field `lon` — did you mean "longitude"?',
+		]);
+	});
+
 	test('take an id written as its file name, with the extension, for the id', () => {
 		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['  - dana-reyes\n', '  - dana-reyes.yaml\n']] }));
 		expect(problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
