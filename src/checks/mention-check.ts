@@ -17,12 +17,16 @@ function namedActors(actors: readonly ContentFile[]): NamedActor[] {
 	});
 }
 
-/** Two actors answering to the same name would make every mention of it ambiguous. */
+/**
+ * Two actors answering to the same name would make every mention of it ambiguous. Names are taken before aliases,
+ * so an alias that is another actor's name is reported at the alias, whichever file comes first.
+ */
 export const sharedNameCheck: Check = (context) => {
 	const owner = new Map<string, ContentFile>();
 	const namesById = new Map(namedActors(context.actors).map((actor) => [actor.id, actor.names]));
-	return context.actors.flatMap((file): Problem[] => {
-		return (namesById.get(file.id) ?? []).flatMap((name, index): Problem[] => {
+	const inTurn = (file: ContentFile, aliases: boolean) =>
+		(namesById.get(file.id) ?? []).flatMap((name, index): Problem[] => {
+			if (index > 0 !== aliases) return [];
 			const other = owner.get(name);
 			if (other === undefined) {
 				owner.set(name, file);
@@ -37,8 +41,24 @@ export const sharedNameCheck: Check = (context) => {
 				}),
 			];
 		});
-	});
+	return [
+		...context.actors.flatMap((file) => inTurn(file, false)),
+		...context.actors.flatMap((file) => inTurn(file, true)),
+	];
 };
+
+/** The actors that share one of their names with another: whose mentions cannot be told apart. */
+function sharingAName(actors: readonly NamedActor[]): Set<string> {
+	const byName = Map.groupBy(
+		actors.flatMap((actor) => actor.names.map((name) => ({ name, id: actor.id }))),
+		({ name }) => name,
+	);
+	return new Set(
+		[...byName.values()].flatMap((owners) =>
+			new Set(owners.map(({ id }) => id)).size > 1 ? owners.map(({ id }) => id) : [],
+		),
+	);
+}
 
 const namesOf = (file: ContentFile) => JSON.stringify(namedActors([file]));
 
@@ -92,6 +112,8 @@ function mentionProblems(context: CheckContext): Problem[] {
 	// whether a story names it is unknown, and its own file's problem is the one to fix.
 	const findable = new Set(actors.filter((actor) => usable(actor.names[0] ?? '')).map((actor) => actor.id));
 	const namesById = new Map(actors.map((actor) => [actor.id, actor.names]));
+	// A name two actors share goes to one of them in the stories: the shared name is the problem (sharedNameCheck).
+	const ambiguous = sharingAName(actors);
 	return context.articles.flatMap((file): Problem[] => {
 		const facts = context.storyFacts(file);
 		const data = file.data as Record<string, unknown> | undefined;
@@ -124,7 +146,7 @@ function mentionProblems(context: CheckContext): Problem[] {
 		const problems: Problem[] = listed.flatMap((id, index): Problem[] => {
 			// A second listing is the listed-once check's problem (duplicate-check.ts).
 			if (listed.indexOf(id) !== index) return [];
-			if (named.has(id) || !findable.has(id) || !comparable || namedInCompound(id)) return [];
+			if (named.has(id) || !findable.has(id) || !comparable || ambiguous.has(id) || namedInCompound(id)) return [];
 			return [
 				problemAt(file, ['actors', index], {
 					message: `"${id}" is listed but never named in the story, key facts, timeline or captions`,

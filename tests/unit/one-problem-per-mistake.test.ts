@@ -638,6 +638,15 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('report an alias that is another actor’s name once, at the alias, whichever file comes first', () => {
+		const problems = checkFiles(
+			contentWith({ 'actors/northern-front.yaml': [['  - the Front\n', '  - the Front\n  - Ostland\n']] }),
+		);
+		expect(problems.map((problem) => `${problem.file} ${problem.field}: ${problem.message.split(',')[0]}`)).toEqual([
+			expect.stringMatching(/actors\/northern-front\.yaml aliases\[1\]: "Ostland" is also a name of \S+ostland\.yaml$/),
+		]);
+	});
+
 	test('take an id written as its file name, with the extension, for the id', () => {
 		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['  - dana-reyes\n', '  - dana-reyes.yaml\n']] }));
 		expect(problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
