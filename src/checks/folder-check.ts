@@ -14,8 +14,8 @@ const FIGURE_IMAGES = new Set(['.avif', '.gif', '.jpeg', '.jpg', '.png', '.svg',
  */
 export function folderProblems(contentRoot: string, projectRoot = process.cwd()): Problem[] {
 	const problems: Problem[] = [];
-	const report = (path: string, message: string, hint: string) =>
-		problems.push({ severity: 'error', file: relative(projectRoot, path) || path, line: 1, column: 1, message, hint });
+	const report = (path: string, message: string, hint: string, severity: Problem['severity'] = 'error') =>
+		problems.push({ severity, file: relative(projectRoot, path) || path, line: 1, column: 1, message, hint });
 	for (const entry of visibleEntries(contentRoot)) {
 		if (entry.isDirectory() && (COLLECTIONS as readonly string[]).includes(entry.name)) continue;
 		report(
@@ -57,6 +57,15 @@ export function folderProblems(contentRoot: string, projectRoot = process.cwd())
 						path,
 						`"${entry.name}" gives no id: an id is made of the file name's Latin letters and digits`,
 						`rename it with Latin letters, e.g. ${collection === 'articles' ? 'the-headline-in-short' : 'the-name'}${extension}`,
+					);
+				} else if (`${idFromFileName({ entry: entry.name })}${extension}` !== entry.name) {
+					// `My Story.mdx` is published as my-story: the file and what names it would go by two names.
+					const id = idFromFileName({ entry: entry.name });
+					report(
+						path,
+						`"${entry.name}" is published as "${id}": ids are file names in lower case, with hyphens for spaces`,
+						`rename it to ${id}${extension}, the name ${collection === 'articles' ? 'its address and links' : 'other files'} use`,
+						'warning',
 					);
 				}
 			}
