@@ -29,6 +29,7 @@ import { sortProblems, type Problem } from './problem';
 import { referenceCheck } from './reference-check';
 import { relationCheck } from './relation-check';
 import { schemaCheck } from './schema-check';
+import { shareCardCheck } from './share-card-check';
 import { storyContentCheck } from './story-content-check';
 import { topicCheck } from './topic-check';
 import type { CompiledStoryFacts } from './story-facts/compiled';
@@ -51,6 +52,7 @@ export const DATA_CHECKS: readonly Check[] = [
 	asOfCheck,
 	claimCheck,
 	markdownInFieldsCheck,
+	shareCardCheck,
 ];
 
 /** The checks that read the stories' facts. */

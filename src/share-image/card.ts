@@ -40,7 +40,7 @@ const MARK_FILE = 'public/favicon.svg';
  * The Noto Sans files the card uses, regular and bold: Latin, then Latin Extended (names such as Erdoğan) as the
  * family a missing character is looked up in next.
  */
-const FONT_FILES = [
+export const FONT_FILES = [
 	{ name: 'Noto Sans', file: 'noto-sans-latin-400-normal.woff', weight: 400 },
 	{ name: 'Noto Sans', file: 'noto-sans-latin-700-normal.woff', weight: 700 },
 	{ name: 'Noto Sans Latin Extended', file: 'noto-sans-latin-ext-400-normal.woff', weight: 400 },
@@ -52,7 +52,7 @@ const FONT_FILES = [
  * card is drawn, not imported: pages take the card's size from this file without loading the renderer, and the build
  * draws the cards the child process left after Vite's module runner, which would load an import, has closed.
  */
-const projectRequire = (root = process.cwd()) => createRequire(resolve(root, 'package.json'));
+export const projectRequire = (root = process.cwd()) => createRequire(resolve(root, 'package.json'));
 
 /** The fonts, from @fontsource/noto-sans in the project. */
 function fonts(root?: string) {

@@ -1,3 +1,4 @@
+import { charactersCardCannotDraw } from '../../src/share-image/coverage';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import {
@@ -126,5 +127,27 @@ describe('the share image', () => {
 				expect(colourAt(SHARE_IMAGE_WIDTH - 40, y), `${SHARE_IMAGE_WIDTH - 40},${y}`).toBe('#ffffff');
 			}
 		}
+	});
+});
+
+describe('the characters the card can draw', () => {
+	test('are those of its Latin and Latin Extended fonts, with typographic punctuation', () => {
+		expect(charactersCardCannotDraw('Erdoğan’s “pause” – explained… in Łódź, for €5')).toEqual([]);
+	});
+
+	test('leave out other scripts and emoji, each once, in order', () => {
+		expect(charactersCardCannotDraw('Зеленський — Ζ ✅ Зе ✅')).toEqual([
+			'З',
+			'е',
+			'л',
+			'н',
+			'с',
+			'ь',
+			'к',
+			'и',
+			'й',
+			'Ζ',
+			'✅',
+		]);
 	});
 });
