@@ -312,16 +312,18 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 			const missing = value === undefined && issue.code !== 'custom';
 			// `“title”:`, `tittle:`, `lat:`: the field is there under another name, and that is its one problem (above).
 			const holder = valueAt(file.data, issue.path.slice(0, -1));
+			const siblings = missing ? fieldsAt(schemas[file.collection], issue.path.slice(0, -1)) : [];
+			const unwritten = siblings.filter((field) => holder && typeof holder === 'object' && !(field in holder));
+			// Only a name the schema does not know: `statusBy` is a field of its own, not `status` misspelt.
 			const writtenOtherwise =
 				missing &&
 				holder &&
 				typeof holder === 'object' &&
-				Object.keys(holder).some((key) => {
-					const fields = fieldsAt(schemas[file.collection], issue.path.slice(0, -1)).filter(
-						(field) => !(field in holder),
-					);
-					return unquoted(key) === issue.path.at(-1) || meantField(key, fields) === issue.path.at(-1);
-				});
+				Object.keys(holder).some(
+					(key) =>
+						!siblings.includes(key) &&
+						(unquoted(key) === issue.path.at(-1) || meantField(key, unwritten) === issue.path.at(-1)),
+				);
 			if (writtenOtherwise) return [];
 			// `asOf: TODO`: the note to finish the field is its one problem (placeholder-check.ts).
 			if (typeof value === 'string' && PLACEHOLDER.test(value)) return [];

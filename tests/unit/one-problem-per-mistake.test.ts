@@ -623,6 +623,16 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('report a field left out as missing, though a field of its own begins with its name', () => {
+		const claim =
+			'claims:\n  - id: pause\n    claimant: dana-reyes\n    paraphrase: A pause.\n    statusBy: ostland\n' +
+			'    sources: [Wire]\n';
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['timeline:\n', `${claim}timeline:\n`]] }));
+		expect(problems.map((problem) => `${problem.field}: ${problem.message}`)).toContainEqual(
+			'claims[0].status: is required but missing',
+		);
+	});
+
 	test('report a field written under another name once, with the name it means', () => {
 		const problems = checkFiles(
 			contentWith({
