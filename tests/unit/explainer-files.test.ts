@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -52,16 +52,13 @@ describe('files beside explainers', () => {
 		}
 	});
 
-	test('are copied where a link cannot be made, such as over a file already there', async () => {
+	test('replace a file already there, never writing through it to the cached file it may be a link to', async () => {
 		const cache = drawingCache();
-		const built = join(outDir, 'explainers', 'first-story', 'share.png');
-		writeFileSync(built, 'an earlier build’s image');
-		await writeBesideExplainers(
-			[{ slug: 'first-story', name: 'share.png', source: () => cache.stored('card') }],
-			outDir,
-		);
-		expect(readFileSync(built, 'utf8')).toBe('<svg>card</svg>');
-		expect(statSync(built).ino).not.toBe(statSync(cache.fileFor('card')).ino);
+		const map = (input: string) => [{ slug: 'first-story', name: 'map.svg', source: () => cache.stored(input) }];
+		await writeBesideExplainers(map('old-headline'), outDir);
+		await writeBesideExplainers(map('new-headline'), outDir);
+		expect(readFileSync(join(outDir, 'explainers', 'first-story', 'map.svg'), 'utf8')).toBe('<svg>new-headline</svg>');
+		expect(readFileSync(cache.fileFor('old-headline'), 'utf8')).toBe('<svg>old-headline</svg>');
 	});
 
 	test('name the explainer that has no page to sit beside', async () => {
