@@ -316,7 +316,8 @@ function yamlError(
 		}
 	}
 	if (error.code === 'MULTILINE_IMPLICIT_KEY' && offset === lineStart && !/:(\s|$)/.test(rest)) {
-		const glued = /^[ \t]*(?:- +)?([A-Za-z][\w-]*):(?=\S)(.*)$/.exec(rest);
+		// Not an address on a line of its own (`https://…`), which belongs indented under the field above.
+		const glued = /^[ \t]*(?:- +)?([A-Za-z][\w-]*):(?=\S)(?!\/\/)(.*?)\r?$/.exec(rest);
 		if (glued) {
 			return {
 				message: `there is no space after \`${glued[1]}:\``,
@@ -337,7 +338,7 @@ function yamlError(
 		const previous = previousLineStart(yamlText, lineStart);
 		const indent = /^ */.exec(yamlText.slice(lineStart))?.[0].length ?? 0;
 		// `-dana-reyes`: without a space the dash is part of the text, which YAML joins to the item above.
-		const dashed = /^([ \t]*)-([^\s-].*)$/.exec(yamlText.slice(lineStart).split('\n', 1)[0] ?? '');
+		const dashed = /^([ \t]*)-([^\s-].*?)\r?$/.exec(yamlText.slice(lineStart).split('\n', 1)[0] ?? '');
 		if (dashed) {
 			return {
 				message: 'this list item has no space after its `-`',
@@ -357,7 +358,7 @@ function yamlError(
 		}
 	}
 	// `title: "We pause" says the Front`: the quotes close before the value ends, and YAML stops at them.
-	const line = yamlText.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+	const line = yamlText.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
 	const quotedStart = /^([ \t]*(?:- +)?[\w-]+:[ \t]+)((["']).*?\3[ \t]*[^\s#].*)$/.exec(line);
 	if (quotedStart) {
 		const value = quotedStart[2] ?? '';

@@ -331,8 +331,8 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 			if (comment !== undefined) {
 				return [
 					problemAt(file, issue.path, {
-						message: 'is empty: YAML reads a `#` after the colon as the start of a comment',
-						hint: `put the whole value in quotes: ${String(issue.path.at(-1))}: "${shorten(comment)}"`,
+						message: `is empty: YAML reads a \`#\` after the ${typeof issue.path.at(-1) === 'number' ? 'dash' : 'colon'} as the start of a comment`,
+						hint: `put the whole value in quotes: ${typeof issue.path.at(-1) === 'number' ? '-' : `${String(issue.path.at(-1))}:`} "${shorten(comment)}"`,
 					}),
 				];
 			}
@@ -370,7 +370,9 @@ const unquoted = (key: string) => key.replace(/^["'“”‘’«»]+|["'“”�
 /** The comment right after the field's colon, as in `title: #1 reason`, from its `#`; undefined when none. */
 function commentAfterColon(file: ContentFile, path: readonly PropertyKey[]): string | undefined {
 	const { line, column } = file.locate(path);
-	return /^[^:]*:[ \t]+(#.*?)\s*$/.exec(file.text.split('\n')[line - 1]?.slice(column - 1) ?? '')?.[1];
+	// `title: #1 reason`, or a list item `- #MeToo`.
+	const text = file.text.split('\n')[line - 1] ?? '';
+	return (/^[^:]*:[ \t]+(#.*?)\s*$/.exec(text.slice(column - 1)) ?? /^[ \t]*-[ \t]+(#.*?)\s*$/.exec(text))?.[1];
 }
 
 /** The value at a path, as a date where Astro reads it as one: the issue is then about Astro's reading. */

@@ -623,6 +623,48 @@ describe('every check together', () => {
 		]);
 	});
 
+	test.each([
+		['title: The', 'title:The', '2:1 YAML syntax error: there is no space after `title:`'],
+		['  - dana-reyes\n', '  -dana-reyes\n', '11:3 YAML syntax error: this list item has no space after its `-`'],
+		[
+			'title: The',
+			'title: "We pause" says the',
+			'2:8 YAML syntax error: the quotes at the start of this value close before its end, and YAML reads no further',
+		],
+	])('name the YAML slip in a file with Windows line endings too: %s → %s', (find, replace, reported) => {
+		const files = contentWith({ 'articles/story.mdx': [[find, replace]] }).map((file) =>
+			file.path === 'articles/story.mdx'
+				? parseContentFile('articles', file.path, Buffer.from(file.text.replace(/\n/g, '\r\n')))
+				: file,
+		);
+		expect(checkFiles(files).map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			reported,
+		]);
+	});
+
+	test('leave an address on a line of its own to the indentation message, not a missing space after `https:`', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['dek: A short', 'dek: the statement is at\nhttps://front.example/statement\nsummary: A short'],
+				],
+			}),
+		);
+		expect(problems.map((problem) => problem.message)).toEqual([
+			'YAML syntax error: this line has no `:` after its field name',
+		]);
+	});
+
+	test('say a hashtag topic is read as a comment, and how to quote it', () => {
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['  - Testing', '  - #MeToo']] }));
+		expect(problems.map((problem) => [problem.message, problem.hint])).toEqual([
+			[
+				'is empty: YAML reads a `#` after the dash as the start of a comment',
+				'put the whole value in quotes: - "#MeToo"',
+			],
+		]);
+	});
+
 	test('report a field left out as missing, though a field of its own begins with its name', () => {
 		const claim =
 			'claims:\n  - id: pause\n    claimant: dana-reyes\n    paraphrase: A pause.\n    statusBy: ostland\n' +
