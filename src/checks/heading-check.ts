@@ -24,7 +24,7 @@ export const headingCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		const lines = file.text.split('\n');
 		// `##Why it matters`: Markdown reads a heading only with a space after its `#`s, and shows this as text.
 		const unmade = facts.blockTexts.flatMap(({ value, line, column }): Problem[] => {
-			const marked = /^(#{2,6})([^\s#].*)$/m.exec(value.split('\n')[0] ?? '');
+			const marked = /^(#{2,6})([^\s#].*)$/.exec(value.split('\n')[0] ?? '');
 			if (!marked || lines[line - 1]?.[column - 1] !== '#') return [];
 			return [
 				problemAtPosition(
@@ -35,9 +35,7 @@ export const headingCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 				),
 			];
 		});
-		const headed = facts.headings.flatMap(({ depth, text, slug, ...at }): Problem[] => {
-			// Markdown's other way to write `#` and `##`: the text, underlined with `===` or `---`.
-			const underlined = !(lines[at.line - 1] ?? '').trimStart().startsWith('#');
+		const headed = facts.headings.flatMap(({ depth, text, slug, underlined, ...at }): Problem[] => {
 			const written = `${marks(depth)} ${text}`;
 			const problems: Problem[] = [];
 			if (slug === '') {

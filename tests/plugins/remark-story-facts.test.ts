@@ -204,7 +204,7 @@ describe('the separate parser', () => {
 			].join('\n'),
 		);
 		expect(facts.headings).toEqual([
-			{ depth: 2, text: 'How we got here', slug: 'how-we-got-here', line: 12, column: 1 },
+			{ depth: 2, text: 'How we got here', slug: 'how-we-got-here', underlined: false, line: 12, column: 1 },
 		]);
 		expect(facts.mentions).toEqual([{ id: 'kataib-hezbollah', empty: false, line: 14, column: 1 }]);
 		expect(facts.links).toEqual([{ url: 'https://example.org', line: 14, column: 75 }]);

@@ -725,6 +725,14 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('tell an underlined heading by its lines, not by how its first line starts', () => {
+		const story = ['> ## What they said', '#1 reason to doubt\n---'].join('\n\n');
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['## Why it matters\n', `${story}\n`]] }));
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'37:1 "#1 reason to doubt" is a heading: the line of `---` right under it makes it one',
+		]);
+	});
+
 	test('report the headings Markdown makes, or does not make, against what the editor meant', () => {
 		const story = [
 			'##Why it matters',

@@ -44,7 +44,7 @@ export interface StoryFacts {
 	/** Every `<Mention actor="…">`: the id it names (empty when missing), and whether it has no words to link. */
 	mentions: ({ id: string; empty: boolean } & Position)[];
 	/** Every Markdown heading: its level as written (`##` is 2), its text and the id the page gives it. */
-	headings: ({ depth: number; text: string; slug: string } & Position)[];
+	headings: ({ depth: number; text: string; slug: string; underlined: boolean } & Position)[];
 	/** Every link and link definition, and every `<a href="…">`. */
 	links: ({ url: string } & Position)[];
 	/** Where each Markdown image is, `![…](…)` or `![…][ref]`: a story may show none (mdx-check.ts). */
@@ -95,7 +95,9 @@ export function storyFactsOf(tree: Root, source: string): StoryFacts {
 		const start = startOf(node, FILE_START);
 		if (node.type === 'heading') {
 			const text = toString(node);
-			facts.headings.push({ depth: node.depth, text, slug: slugger.slug(text), ...start });
+			// Underlined with `===` or `---` (Markdown's other way to write `#` and `##`): more than one line.
+			const underlined = node.position !== undefined && node.position.end.line > node.position.start.line;
+			facts.headings.push({ depth: node.depth, text, slug: slugger.slug(text), underlined, ...start });
 		} else if (node.type === 'link' || node.type === 'definition') facts.links.push({ url: node.url, ...start });
 		else if (node.type === 'image' || node.type === 'imageReference') facts.images.push(start);
 		else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
