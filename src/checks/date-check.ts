@@ -61,7 +61,7 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 				? [
 						problemAt(file, [storyDay.field], {
 							message: `${storyDay.day} is before every date of the quotes and timeline (the earliest: ${datesGiven.toSorted()[0]})`,
-							hint: `check the year of \`${storyDay.field}\``,
+							hint: `check the date of \`${storyDay.field}\`, its year first`,
 						}),
 					]
 				: [];

@@ -30,6 +30,7 @@ export function folderProblems(contentRoot: string, projectRoot = process.cwd())
 			for (const entry of visibleEntries(dir)) {
 				const path = join(dir, entry.name);
 				const ext = extname(entry.name);
+				const id = idFromFileName({ entry: entry.name });
 				if (entry.isDirectory()) {
 					if (collection === 'articles') walk(path, true);
 					else
@@ -52,15 +53,14 @@ export function folderProblems(contentRoot: string, projectRoot = process.cwd())
 						`"${entry.name}" is not published: ${collection} are read only from the ${collection} folder itself`,
 						`move it up into ${collection}/`,
 					);
-				} else if (!idFromFileName({ entry: entry.name })) {
+				} else if (!id) {
 					report(
 						path,
 						`"${entry.name}" gives no id: an id is made of the file name's Latin letters and digits`,
 						`rename it with Latin letters, e.g. ${collection === 'articles' ? 'the-headline-in-short' : 'the-name'}${extension}`,
 					);
-				} else if (`${idFromFileName({ entry: entry.name })}${extension}` !== entry.name) {
+				} else if (`${id}${extension}` !== entry.name) {
 					// `My Story.mdx` is published as my-story: the file and what names it would go by two names.
-					const id = idFromFileName({ entry: entry.name });
 					report(
 						path,
 						`"${entry.name}" is published as "${id}": ids are file names in lower case, with hyphens for spaces`,

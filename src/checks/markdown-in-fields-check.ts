@@ -30,7 +30,9 @@ const MARKUP: { pattern: RegExp; kind: string; hint: string; severity?: Problem[
 		severity: 'warning',
 	},
 	{
-		pattern: /&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});/,
+		// The references pasted text brings, not any `&word;`: `Q&As;` is text.
+		pattern:
+			/&(?:amp|nbsp|quot|apos|lt|gt|[lr][sd]quo|[mn]dash|hellip|shy|copy|reg|trade|euro|pound|deg|[a-zA-Z](?:acute|grave|circ|uml|tilde|cedil));|&#(?:\d{1,7}|x[0-9A-Fa-f]{1,6});/,
 		kind: 'an HTML character reference',
 		hint: 'write the character itself (`&` for `&amp;`): a field is plain text',
 	},

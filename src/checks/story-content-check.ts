@@ -97,7 +97,7 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 				} else if (URL_ATTRIBUTES.has(name) && attribute.value === null) {
 					report(
 						attribute,
-						`<${element.name} ${attribute.name}>: an address is written in quotes`,
+						`<${element.name} ${attribute.name}>: the address must be in quotes`,
 						`write ${name}="https://…" (or a page of this site, "/explainers/…"), not braces or nothing`,
 					);
 				} else if (URL_ATTRIBUTES.has(name) && !(element.name === 'a' && name === 'href')) {

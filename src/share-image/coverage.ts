@@ -24,12 +24,20 @@ const drawableRanges = once((): [number, number][] => {
 	);
 });
 
-/** The characters of `text` the share card cannot draw, once each, in order: whitespace is never one of them. */
+/**
+ * The characters of `text` the share card cannot draw, once each, in order: whitespace is never one of them. The text
+ * is composed first (`e` and a combining accent are `é`); a mark or other character that shows nothing alone is
+ * given as its code point, `U+0301`.
+ */
 export function charactersCardCannotDraw(text: string): string[] {
 	const ranges = drawableRanges();
-	const missing = [...text].filter((character) => {
+	const missing = [...text.normalize('NFC')].filter((character) => {
 		const point = character.codePointAt(0) ?? 0;
 		return !/\s/u.test(character) && !ranges.some(([from, to]) => point >= from && point <= to);
 	});
-	return [...new Set(missing)];
+	const shown = (character: string) =>
+		/^[\p{M}\p{C}]$/u.test(character)
+			? `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+			: character;
+	return [...new Set(missing.map(shown))];
 }

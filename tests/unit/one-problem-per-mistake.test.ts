@@ -590,7 +590,7 @@ describe('every check together', () => {
 		const problems = checkFiles(
 			contentWith({
 				'articles/story.mdx': [
-					['  - Ostland doubts the announcement.', '  - Ostland says 3 < 4, R&D > 2 & AT&T; it doubts Q&A.'],
+					['  - Ostland doubts the announcement.', '  - Ostland says 3 < 4, R&D > 2 & AT&T; it doubts Q&As; and J&J;.'],
 				],
 			}),
 		);
@@ -838,7 +838,7 @@ describe('every check together', () => {
 			'42 link to "javascript:alert(1)": a story may not link to "javascript:" addresses',
 			'81 link to "#timelines": the page has no anchor "#timelines" — did you mean "#timeline"?',
 			'111 link to "www.example.org": a web address must start with https://',
-			'148 <a href>: an address is written in quotes',
+			'148 <a href>: the address must be in quotes',
 		]);
 	});
 

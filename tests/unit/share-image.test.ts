@@ -135,6 +135,11 @@ describe('the characters the card can draw', () => {
 		expect(charactersCardCannotDraw('Erdoğan’s “pause” – explained… in Łódź, for €5')).toEqual([]);
 	});
 
+	test('take a letter and its combining accent as one, and name an invisible character by its code point', () => {
+		expect(charactersCardCannotDraw('Cafe\u0301 talks')).toEqual([]);
+		expect(charactersCardCannotDraw('Talks\uE000, then \u0489')).toEqual(['U+E000', 'U+0489']);
+	});
+
 	test('leave out other scripts and emoji, each once, in order', () => {
 		expect(charactersCardCannotDraw('Зеленський — Ζ ✅ Зе ✅')).toEqual([
 			'З',
