@@ -31,6 +31,8 @@ const timeOf = (value: unknown) => {
 	return Number.isNaN(time) ? undefined : time;
 };
 
+const DAY = 24 * 60 * 60 * 1000;
+
 /** A role, relation or summary as an actor's file holds it: its dates, if any, may be of any kind. */
 type DatedFact = { from?: unknown; to?: unknown };
 
@@ -133,7 +135,20 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 			previous = { day: earliestDay(date), index };
 			return problems;
 		});
-		return [...storyDayProblems, ...quotes, ...corrections, ...timeline];
+		// A day's slack for time zones: `published` tomorrow morning in Auckland is tonight here.
+		const future = (['published', 'updated'] as const).flatMap((field): Problem[] => {
+			const time = timeOf((file.data as Record<string, unknown> | undefined)?.[field]);
+			return time !== undefined && time > Date.now() + DAY
+				? [
+						problemAt(file, [field], {
+							message: `${new Date(time).toISOString().slice(0, 10)} is in the future`,
+							hint: 'check the date, the year first: the page would show it as the time of publication',
+							severity: 'warning',
+						}),
+					]
+				: [];
+		});
+		return [...storyDayProblems, ...future, ...quotes, ...corrections, ...timeline];
 	}),
 	...actors.flatMap((file): Problem[] =>
 		DATED_FIELDS.flatMap((key) =>
