@@ -59,15 +59,17 @@ const IN_ADDRESS = (excluded: string) => String.raw`(?:[^()"${excluded}]|\([^()"
 const ADDRESS = String.raw`(?:${WEB_ADDRESS}|\/|#)`;
 
 /**
- * Markdown that was meant as a link or a footnote and that Markdown leaves as text, brackets and all, for readers
- * to see: a reference to no definition, a footnote with no text, an address with a space in it, a space between
- * the words and the address. Each is looked for in text that stands together in the file ({@link adjoiningRuns}):
+ * Markdown that was meant as a link, a footnote or bold and that Markdown leaves as text, brackets and stars and all,
+ * for readers to see: a reference to no definition, a footnote with no text, an address with a space in it or no
+ * closing parenthesis, a space between the words and the address, bold never closed. Each is looked for in text that stands together in the file ({@link adjoiningRuns}):
  * a web address in it is a link of its own (GFM's), which splits the text around it.
  */
 const LINKS_NOT_MADE: {
 	pattern: RegExp;
 	message: (match: RegExpExecArray) => string;
 	hint: (match: RegExpExecArray) => string;
+	/** Reported only where the file reads as the match does, so never where the editor escaped it (`\*\*`). */
+	asWritten?: boolean;
 }[] = [
 	{
 		pattern: /\[\^([^\]\s]+)\]/g,
@@ -87,6 +89,19 @@ const LINKS_NOT_MADE: {
 		message: ([written]) => `“${written}” shows as text, not a link: its address has a space`,
 		hint: ([, address]) =>
 			`write each space in the address as %20, or put the address in angle brackets: (<${address}>)`,
+	},
+	{
+		// No `)` before the next link or the line's end: `[the notice](https://x.org/a. Then…`
+		pattern: new RegExp(String.raw`\[[^\[\]\n]+\]\((${ADDRESS}[^()\s]*)(?=\s|$)(?![^\[\n]*\))`, 'g'),
+		message: ([written]) => `“${written}” shows as text, not a link: its address has no closing \`)\``,
+		hint: ([, address = '']) => `close it: (${address.replace(/[.,;:!?]+$/, '')})`,
+	},
+	{
+		// Bold never closed, or with spaces inside its stars, which Markdown does not take for bold.
+		pattern: /(?<!\*)\*\*(?!\*)/g,
+		message: () => '`**` shows as typed: Markdown found no bold to close here',
+		hint: () => 'write **words in bold** with no space inside the stars, or remove the `**`',
+		asWritten: true,
 	},
 	{
 		// Only a web or mail address: `[the slogan] (#Hashtag)` and `[Kyiv] (/ˈkɪjɪw/)` are text.
@@ -115,11 +130,12 @@ export const linkCheck: Check = (context) => {
 		const facts = context.storyFacts(file);
 		if (!facts || nothingRead(facts)) return [];
 		const unmade = adjoiningRuns(facts).flatMap(({ text, runs }) =>
-			LINKS_NOT_MADE.flatMap(({ pattern, message, hint }) =>
+			LINKS_NOT_MADE.flatMap(({ pattern, message, hint, asWritten }) =>
 				[...text.matchAll(pattern)].flatMap((match) => {
 					const at = placeIn(runs, match.index);
 					// `\[words\] (…)`: brackets the editor escaped, to show as written.
 					if (sourceAt(file, at) === '\\') return [];
+					if (asWritten && sourceAt(file, at, match[0].length) !== match[0]) return [];
 					return [problemAtPosition(file, at, message(match), hint(match))];
 				}),
 			),
@@ -223,7 +239,7 @@ function placeIn(runs: StoryFacts['proseRuns'], offset: number): Position {
 	return runs[0] ?? { line: 1, column: 1 };
 }
 
-/** The character of the file's text at a position, as the editor wrote it. */
-function sourceAt(file: ContentFile, { line, column }: Position): string | undefined {
-	return file.text.split('\n', line)[line - 1]?.[column - 1];
+/** The characters of the file's text at a position, `length` of them, as the editor wrote them. */
+function sourceAt(file: ContentFile, { line, column }: Position, length = 1): string | undefined {
+	return file.text.split('\n', line)[line - 1]?.slice(column - 1, column - 1 + length);
 }

@@ -842,6 +842,22 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('report bold never closed and a link with no closing parenthesis, not stars the editor escaped', () => {
+		const story =
+			'Ostland doubts it **strongly, says the Wire. See [the notice](https://example.org/a. Then ** the pause ** ' +
+			'and \\*\\*escaped\\*\\*.';
+		const problems = checkFiles(
+			contentWith({ 'articles/story.mdx': [['Ostland doubts the announcement. See', `${story} See`]] }),
+		);
+		expect(problems.map((problem) => `${problem.column} ${problem.message}`)).toEqual([
+			'19 `**` shows as typed: Markdown found no bold to close here',
+			'50 “[the notice](https://example.org/a.” shows as text, not a link: its address has no closing `)`',
+			'91 `**` shows as typed: Markdown found no bold to close here',
+			'104 `**` shows as typed: Markdown found no bold to close here',
+		]);
+		expect(problems[1]?.hint).toBe('close it: (https://example.org/a)');
+	});
+
 	test('leave editorial brackets and a parenthesis after them alone', () => {
 		const problems = checkFiles(
 			contentWith({
