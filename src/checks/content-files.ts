@@ -163,7 +163,7 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 		const space = yamlSpaceLookAlike(errorLine);
 		const { message, hint, offset } = space
 			? { ...space, offset: errorLineStart + space.column }
-			: yamlError(firstError, yamlText, document, place);
+			: yamlError(firstError, yamlText, document, place, collection === 'articles');
 		const more = laterErrors.length > 0 ? '; the lines after it may be fine once this is fixed' : '';
 		syntaxErrors.push({ message: `YAML syntax error: ${message}`, hint: hint + more, position: place(offset) });
 	}
@@ -246,12 +246,16 @@ function frontmatterFault(text: string): ContentFile['syntaxErrors'][number] {
 	};
 }
 
-/** A YAML parser error in plain words, with a fix, at the offset of the mistake in `yamlText`. */
+/**
+ * A YAML parser error in plain words, with a fix, at the offset of the mistake in `yamlText`: an article's
+ * `frontmatter`, or a data file.
+ */
 function yamlError(
 	error: YAMLError,
 	yamlText: string,
 	document: Document,
 	place: (offset: number) => Position,
+	frontmatter: boolean,
 ): { message: string; hint: string; offset: number } {
 	const offset = error.pos[0];
 	const lineStart = yamlText.lastIndexOf('\n', offset - 1) + 1;
@@ -263,6 +267,15 @@ function yamlError(
 			message: `the ${quote} that opens this value is never closed`,
 			hint: `add a closing ${quote} at the end of the value`,
 			offset: opening ?? offset,
+		};
+	}
+	// An article whose closing `---` is gone: YAML reads on into the story, up to a `---` rule in it.
+	const story = frontmatter ? storyReadAsFields(yamlText) : undefined;
+	if (story !== undefined && story <= offset) {
+		return {
+			message: 'this line reads as the story, not as a field: the frontmatter is not closed above it',
+			hint: 'add a line `---` after the last field, before the story',
+			offset: story,
 		};
 	}
 	// A list or map written in brackets that never closes: the parser stops where the file ends, or at a later line.
@@ -374,6 +387,15 @@ function yamlError(
 		hint: 'check the indentation and quotes on this line and the one before it',
 		offset,
 	};
+}
+
+/**
+ * Where the first line after a blank one starts that no frontmatter line can be: not indented, and neither a field
+ * (`name:`), a list item (`- `) nor a comment. Such a line is an article's story; undefined when there is none.
+ */
+function storyReadAsFields(yamlText: string): number | undefined {
+	const match = /\n[ \t]*\r?\n(?![ \t]|-[ \t]|#|[^\s:#][^:\n]*:(?:[ \t]|\r?$)|\r?\n|$)/.exec(yamlText);
+	return match ? match.index + match[0].length : undefined;
 }
 
 /**
