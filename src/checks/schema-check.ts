@@ -284,16 +284,15 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 		const reported = issues.filter((issue) => issue.code === 'invalid_type' || !wrongKind.has(fieldName(issue.path)));
 		return reported.flatMap((issue) => {
 			if (issue.code === 'unrecognized_keys') {
-				const written = Object.keys(valueAt(file.data, issue.path) ?? {});
-				const fields = fieldsAt(schemas[file.collection], issue.path).filter((field) => !written.includes(field));
+				const fields = unwrittenFields(file, issue.path);
 				return issue.keys.map((key) => {
-					if (fields.includes(unquoted(key)) && unquoted(key) !== key) {
+					const meant = meantField(key, fields);
+					if (meant === unquoted(key) && meant !== key) {
 						return problemAt(file, [...issue.path, key], {
 							message: `the field name \`${key}\` is in quotes`,
-							hint: `write it without them: \`${unquoted(key)}:\``,
+							hint: `write it without them: \`${meant}:\``,
 						});
 					}
-					const meant = meantField(key, fields);
 					return problemAt(file, [...issue.path, key], {
 						message: `unknown field \`${key}\`${didYouMean(meant)}`,
 						hint: meant ? `rename it to \`${meant}\`` : 'check its spelling against docs/editing.md, or remove it',
@@ -311,28 +310,24 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 			// rule over several fields says more about it than that it is missing.
 			const missing = value === undefined && issue.code !== 'custom';
 			// `“title”:`, `tittle:`, `lat:`: the field is there under another name, and that is its one problem (above).
-			const holder = valueAt(file.data, issue.path.slice(0, -1));
-			const siblings = missing ? fieldsAt(schemas[file.collection], issue.path.slice(0, -1)) : [];
-			const unwritten = siblings.filter((field) => holder && typeof holder === 'object' && !(field in holder));
-			// Only a name the schema does not know: `statusBy` is a field of its own, not `status` misspelt.
-			const writtenOtherwise =
-				missing &&
-				holder &&
-				typeof holder === 'object' &&
-				Object.keys(holder).some(
-					(key) =>
-						!siblings.includes(key) &&
-						(unquoted(key) === issue.path.at(-1) || meantField(key, unwritten) === issue.path.at(-1)),
-				);
-			if (writtenOtherwise) return [];
+			// Only a name the schema does not know counts: `statusBy` is a field of its own, not `status` misspelt.
+			if (missing) {
+				const parent = issue.path.slice(0, -1);
+				const known = fieldsAt(schemas[file.collection], parent);
+				const unwritten = unwrittenFields(file, parent);
+				const written = Object.keys(valueAt(file.data, parent) ?? {});
+				const meant = (key: string) => !known.includes(key) && meantField(key, unwritten) === issue.path.at(-1);
+				if (written.some(meant)) return [];
+			}
 			// `asOf: TODO`: the note to finish the field is its one problem (placeholder-check.ts).
 			if (typeof value === 'string' && PLACEHOLDER.test(value)) return [];
 			const comment = value === null ? commentAfterColon(file, issue.path) : undefined;
 			if (comment !== undefined) {
+				const item = typeof issue.path.at(-1) === 'number';
 				return [
 					problemAt(file, issue.path, {
-						message: `is empty: YAML reads a \`#\` after the ${typeof issue.path.at(-1) === 'number' ? 'dash' : 'colon'} as the start of a comment`,
-						hint: `put the whole value in quotes: ${typeof issue.path.at(-1) === 'number' ? '-' : `${String(issue.path.at(-1))}:`} "${shorten(comment)}"`,
+						message: `is empty: YAML reads a \`#\` after the ${item ? 'dash' : 'colon'} as the start of a comment`,
+						hint: `put the whole value in quotes: ${item ? '-' : `${String(issue.path.at(-1))}:`} "${shorten(comment)}"`,
 					}),
 				];
 			}
@@ -350,14 +345,21 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 	}),
 );
 
+/** The fields the schema takes at `path` that the file does not write there. */
+function unwrittenFields(file: ContentFile, path: readonly PropertyKey[]): string[] {
+	const written = Object.keys(valueAt(file.data, path) ?? {});
+	return fieldsAt(schemas[file.collection], path).filter((field) => !written.includes(field));
+}
+
 /**
- * The field an unknown `key` most likely means, of `fields` (those not written): the same in other capitals, one spelt
- * nearly so, or the one field it begins (`lat` for `latitude`).
+ * The field an unknown `key` most likely means, of `fields` (those not written): the same in quotes (`“title”`) or
+ * in other capitals, one spelt nearly so, or the one field it begins (`lat` for `latitude`).
  */
 function meantField(key: string, fields: readonly string[]): string | undefined {
 	const lower = key.toLowerCase();
 	const begun = lower.length >= 3 ? fields.filter((field) => field.toLowerCase().startsWith(lower)) : [];
 	return (
+		(fields.includes(unquoted(key)) ? unquoted(key) : undefined) ??
 		fields.find((field) => field.toLowerCase() === lower) ??
 		closest(key, fields) ??
 		(begun.length === 1 ? begun[0] : undefined)
