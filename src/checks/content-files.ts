@@ -307,6 +307,8 @@ function yamlError(
 	}
 	const lineEnd = yamlText.indexOf('\n', offset);
 	const rest = yamlText.slice(offset, lineEnd < 0 ? undefined : lineEnd);
+	// The mistake's line as the editor sees it, without a Windows line ending's `\r`.
+	const line = yamlText.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
 	if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /^Nested mappings/.test(error.message)) {
 		if (/:(\s|$)/.test(rest)) {
 			return {
@@ -330,7 +332,7 @@ function yamlError(
 	}
 	if (error.code === 'MULTILINE_IMPLICIT_KEY' && offset === lineStart && !/:(\s|$)/.test(rest)) {
 		// Not an address on a line of its own (`https://…`), which belongs indented under the field above.
-		const glued = /^[ \t]*(?:- +)?([A-Za-z][\w-]*):(?=\S)(?!\/\/)(.*?)\r?$/.exec(rest);
+		const glued = /^[ \t]*(?:- +)?([A-Za-z][\w-]*):(?=\S)(?!\/\/)(.*)$/.exec(line);
 		if (glued) {
 			return {
 				message: `there is no space after \`${glued[1]}:\``,
@@ -351,7 +353,7 @@ function yamlError(
 		const previous = previousLineStart(yamlText, lineStart);
 		const indent = /^ */.exec(yamlText.slice(lineStart))?.[0].length ?? 0;
 		// `-dana-reyes`: without a space the dash is part of the text, which YAML joins to the item above.
-		const dashed = /^([ \t]*)-([^\s-].*?)\r?$/.exec(yamlText.slice(lineStart).split('\n', 1)[0] ?? '');
+		const dashed = /^([ \t]*)-([^\s-].*)$/.exec(line);
 		if (dashed) {
 			return {
 				message: 'this list item has no space after its `-`',
@@ -371,7 +373,6 @@ function yamlError(
 		}
 	}
 	// `title: "We pause" says the Front`: the quotes close before the value ends, and YAML stops at them.
-	const line = yamlText.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
 	const quotedStart = /^([ \t]*(?:- +)?[\w-]+:[ \t]+)((["']).*?\3[ \t]*[^\s#].*)$/.exec(line);
 	if (quotedStart) {
 		const value = quotedStart[2] ?? '';
