@@ -136,9 +136,8 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 			return problems;
 		});
 		// A day's slack for time zones: `published` tomorrow morning in Auckland is tonight here.
-		const future = (['published', 'updated'] as const).flatMap((field): Problem[] => {
-			const time = timeOf((file.data as Record<string, unknown> | undefined)?.[field]);
-			return time !== undefined && time > Date.now() + DAY
+		const future = Object.entries({ published, updated }).flatMap(([field, time]): Problem[] =>
+			time !== undefined && time > Date.now() + DAY
 				? [
 						problemAt(file, [field], {
 							message: `${new Date(time).toISOString().slice(0, 10)} is in the future`,
@@ -146,8 +145,8 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 							severity: 'warning',
 						}),
 					]
-				: [];
-		});
+				: [],
+		);
 		return [...storyDayProblems, ...future, ...quotes, ...corrections, ...timeline];
 	}),
 	...actors.flatMap((file): Problem[] =>
