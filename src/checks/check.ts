@@ -105,6 +105,11 @@ export function listAt<Item = unknown>(file: ContentFile, key: string): Item[] {
 export const textItems = (value: unknown): string[] =>
 	Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
+/** The characters of the file's text at a position, `length` of them, as the editor wrote them. */
+export function sourceAt(file: ContentFile, { line, column }: Position, length = 1): string | undefined {
+	return file.text.split('\n', line)[line - 1]?.slice(column - 1, column - 1 + length);
+}
+
 /** A problem at a field of a file, placed with the YAML parser's positions; `field` is the path's name unless given. */
 export function problemAt(
 	file: ContentFile,

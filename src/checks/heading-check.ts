@@ -1,4 +1,4 @@
-import { OWN_FILE, problemAtPosition, scoped } from './check';
+import { OWN_FILE, problemAtPosition, scoped, sourceAt } from './check';
 import { pageAnchors } from './page-anchors';
 import { shorten, type Problem } from './problem';
 import { nothingRead } from './story-facts/facts';
@@ -21,11 +21,10 @@ export const headingCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		const levelsKnown = facts.syntaxErrors === undefined;
 		const owners = pageAnchors(file);
 		let above = 1;
-		const lines = file.text.split('\n');
 		// `##Why it matters`: Markdown reads a heading only with a space after its `#`s, and shows this as text.
 		const unmade = facts.blockTexts.flatMap(({ value, line, column }): Problem[] => {
 			const marked = /^(#{2,6})([^\s#].*)$/.exec(value.split('\n')[0] ?? '');
-			if (!marked || lines[line - 1]?.[column - 1] !== '#') return [];
+			if (!marked || sourceAt(file, { line, column }) !== '#') return [];
 			return [
 				problemAtPosition(
 					file,

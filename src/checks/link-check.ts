@@ -1,4 +1,4 @@
-import { listAt, problemAtPosition, textItems, type Check, type CheckContext } from './check';
+import { listAt, problemAtPosition, sourceAt, textItems, type Check, type CheckContext } from './check';
 import type { ContentFile, Position } from './content-files';
 import { pageAnchors } from './page-anchors';
 import type { Problem } from './problem';
@@ -237,9 +237,4 @@ function placeIn(runs: StoryFacts['proseRuns'], offset: number): Position {
 		before += run.value.length;
 	}
 	return runs[0] ?? { line: 1, column: 1 };
-}
-
-/** The characters of the file's text at a position, `length` of them, as the editor wrote them. */
-function sourceAt(file: ContentFile, { line, column }: Position, length = 1): string | undefined {
-	return file.text.split('\n', line)[line - 1]?.slice(column - 1, column - 1 + length);
 }

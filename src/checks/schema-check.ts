@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { ActorSchema } from '../schemas/actor';
 import { ArticleSchema } from '../schemas/article';
 import { PlaceSchema } from '../schemas/place';
-import { oncePerFile, problemAt, problemAtPosition, OWN_FILE, scoped } from './check';
+import { oncePerFile, problemAt, problemAtPosition, OWN_FILE, scoped, sourceAt } from './check';
 import type { Collection, ContentFile } from './content-files';
 import { lookAlikeIn } from './look-alikes';
 import { PLACEHOLDER } from './placeholder-check';
@@ -373,7 +373,7 @@ const unquoted = (key: string) => key.replace(/^["'“”‘’«»]+|["'“”�
 function commentAfterColon(file: ContentFile, path: readonly PropertyKey[]): string | undefined {
 	const { line, column } = file.locate(path);
 	// `title: #1 reason`, or a list item `- #MeToo`.
-	const text = file.text.split('\n')[line - 1] ?? '';
+	const text = sourceAt(file, { line, column: 1 }, Infinity) ?? '';
 	return (/^[^:]*:[ \t]+(#.*?)\s*$/.exec(text.slice(column - 1)) ?? /^[ \t]*-[ \t]+(#.*?)\s*$/.exec(text))?.[1];
 }
 
