@@ -4,7 +4,7 @@ import { pageAnchors } from './page-anchors';
 import type { Problem } from './problem';
 import { closest, didYouMean } from './suggest';
 import { topicSlug } from '../utils/paths';
-import { nothingRead, positionIn, type StoryFacts } from './story-facts/facts';
+import { nothingRead, positionInSource, type StoryFacts } from './story-facts/facts';
 
 /** The anchors an explainer's page will have: its own parts' and its story's headings'. */
 function anchorsOf(file: ContentFile, context: CheckContext): Set<string> {
@@ -132,9 +132,9 @@ export const linkCheck: Check = (context) => {
 		const unmade = adjoiningRuns(facts).flatMap(({ text, runs }) =>
 			LINKS_NOT_MADE.flatMap(({ pattern, message, hint, asWritten }) =>
 				[...text.matchAll(pattern)].flatMap((match) => {
-					const at = placeIn(runs, match.index);
+					const at = placeIn(file, runs, match.index);
 					// `\[words\] (…)`: brackets the editor escaped, to show as written.
-					if (sourceAt(file, at) === '\\') return [];
+					if (at.column > 1 && sourceAt(file, { line: at.line, column: at.column - 1 }) === '\\') return [];
 					if (asWritten && sourceAt(file, at, match[0].length) !== match[0]) return [];
 					return [problemAtPosition(file, at, message(match), hint(match))];
 				}),
@@ -213,13 +213,11 @@ function adjoiningRuns(facts: StoryFacts): { text: string; runs: StoryFacts['pro
 	for (const run of facts.proseRuns) {
 		const piece = pieces.at(-1);
 		const last = piece?.runs.at(-1);
-		if (
-			piece &&
+		// Without the parser's end, a run's end is counted, and only on its own line.
+		const lastEnd =
 			last &&
-			!last.value.includes('\n') &&
-			run.line === last.line &&
-			run.column === last.column + last.value.length
-		) {
+			(last.end ?? (last.value.includes('\n') ? undefined : { ...last, column: last.column + last.value.length }));
+		if (piece && lastEnd && run.line === lastEnd.line && run.column === lastEnd.column) {
 			piece.text += run.value;
 			piece.runs.push(run);
 		} else {
@@ -230,10 +228,10 @@ function adjoiningRuns(facts: StoryFacts): { text: string; runs: StoryFacts['pro
 }
 
 /** Where the character at `offset` of a piece's text is in the file. */
-function placeIn(runs: StoryFacts['proseRuns'], offset: number): Position {
+function placeIn(file: ContentFile, runs: StoryFacts['proseRuns'], offset: number): Position {
 	let before = 0;
 	for (const run of runs) {
-		if (offset < before + run.value.length) return positionIn(run, offset - before);
+		if (offset < before + run.value.length) return positionInSource(run, offset - before, file.text);
 		before += run.value.length;
 	}
 	return runs[0] ?? { line: 1, column: 1 };

@@ -218,7 +218,7 @@ describe('the separate parser', () => {
 	test('reports where MDX stops, reads the rest of the story and keeps the unread paragraph as written', () => {
 		const facts = story('A fine line.\n\nA stray { brace.\n', 3);
 		expect(facts.syntaxErrors).toMatchObject([{ line: 5 }]);
-		expect(facts.proseRuns).toEqual([{ value: 'A fine line.', line: 3, column: 1 }]);
+		expect(facts.proseRuns).toEqual([{ value: 'A fine line.', line: 3, column: 1, end: { line: 3, column: 13 } }]);
 		expect(facts.unreadText).toBe('A stray { brace.');
 	});
 

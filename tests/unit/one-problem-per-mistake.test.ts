@@ -829,6 +829,22 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('report a link left as text after an escape or a character reference, on its line or in an item', () => {
+		const story =
+			'Costs rose 5\\* in a year, as [the report] (https://example.org/report) says.\n\n' +
+			'A &amp; B, see [the note] (https://example.org/note) here.\n\n' +
+			'- Costs\n  rose \\* again, as [the ledger] (https://example.org/ledger) says.\n\n' +
+			'Not \\[the brackets\\] (https://example.org/escaped), shown as typed.\n\n';
+		const problems = checkFiles(
+			contentWith({ 'articles/story.mdx': [['## Why it matters\n', `${story}## Why it matters\n`]] }),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message.split('”')[0]}”`)).toEqual([
+			'35:30 “[the report] (https://example.org/report)”',
+			'37:16 “[the note] (https://example.org/note)”',
+			'40:21 “[the ledger] (https://example.org/ledger)”',
+		]);
+	});
+
 	test('check a link written as a tag as a Markdown link is checked, once, at its address', () => {
 		const tags =
 			'Read <a HREF="javascript:alert(1)">one</a>, <a href="#timelines">two</a>, <a href="www.example.org">three</a>, ' +

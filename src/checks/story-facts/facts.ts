@@ -14,6 +14,11 @@ export interface StorySyntaxError extends Position {
 /** A run of the story's text and where it starts in the file. */
 interface TextRun extends Position {
 	value: string;
+	/**
+	 * Where it ends in the file, when the parser says: after an escape (`\*`) or a character reference (`&amp;`) the
+	 * file holds more characters than the value.
+	 */
+	end?: Position;
 }
 
 /**
@@ -257,7 +262,10 @@ function proseRuns(tree: Root, starts: ReadonlyMap<Nodes, Position>): TextRun[] 
 	const runs: TextRun[] = [];
 	visit(tree, (node) => {
 		if (NOT_PROSE.has(node.type)) return SKIP;
-		if (node.type === 'text') runs.push({ value: node.value, ...startOf(node, starts.get(node) ?? FILE_START) });
+		if (node.type === 'text') {
+			const end = node.position && { line: node.position.end.line, column: node.position.end.column };
+			runs.push({ value: node.value, ...startOf(node, starts.get(node) ?? FILE_START), ...(end && { end }) });
+		}
 		// A line break reads as a space between the words on either side: a quote may run across it.
 		if (node.type === 'break' || (node.type === 'mdxJsxTextElement' && node.name === 'br')) {
 			runs.push({ value: ' ', ...startOf(node, FILE_START) });
@@ -308,4 +316,31 @@ export function positionIn(run: TextRun, offset: number): Position {
 	return before.length === 1
 		? { line: run.line, column: run.column + offset }
 		: { line: run.line + before.length - 1, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/**
+ * Where the character at `offset` of a run is in the file whose text is `source`, as the editor wrote it. After an
+ * escape or a character reference the file holds characters the value does not (the `\` of `\*`, the `amp;` of
+ * `&amp;`), so the two are read side by side from the run's start to its end, passing over what the value lacks;
+ * where they part for good, or the parser gave no end, the place is counted as {@link positionIn} counts it.
+ */
+export function positionInSource(run: TextRun, offset: number, source: string): Position {
+	const { end } = run;
+	if (!end) return positionIn(run, offset);
+	let at = 0;
+	for (let line = 1; line < run.line; line++) at = source.indexOf('\n', at) + 1;
+	at += run.column - 1;
+	let place: Position = { line: run.line, column: run.column };
+	const step = (char: string | undefined) => {
+		place = char === '\n' ? { line: place.line + 1, column: 1 } : { line: place.line, column: place.column + 1 };
+		at++;
+	};
+	const beforeEnd = () => place.line < end.line || (place.line === end.line && place.column < end.column);
+	for (let index = 0; index <= offset; index++) {
+		while (beforeEnd() && source[at] !== run.value[index]) step(source[at]);
+		if (!beforeEnd()) break;
+		if (index === offset) return place;
+		step(source[at]);
+	}
+	return positionIn(run, offset);
 }
