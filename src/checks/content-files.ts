@@ -15,6 +15,7 @@ import {
 } from 'yaml';
 import { idFromFileName } from '../utils/ids';
 import { astroData } from './astro-yaml';
+import { commentedOutField } from './commented-out-field';
 import { explainerParts } from './explainer-parts';
 import { yamlSpaceLookAlike } from './look-alikes';
 import { count, shorten } from './problem';
@@ -155,7 +156,11 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 	// that mistake's consequences (one tab as indentation gave 16; running out of stack, one per level unwound).
 	const [firstError, ...laterErrors] = document.errors;
 	const syntaxErrors: ContentFile['syntaxErrors'] = [];
-	if (firstError && /Maximum call stack/.test(firstError.message)) {
+	// Under a field put in a comment, YAML reads the lines of its value as the field above's: valid, or not.
+	const commented = commentedOutField(yamlText, collection);
+	if (commented && (!firstError || commented.offset <= firstError.pos[0])) {
+		syntaxErrors.push({ message: commented.message, hint: commented.hint, position: place(commented.offset) });
+	} else if (firstError && /Maximum call stack/.test(firstError.message)) {
 		syntaxErrors.push({ ...TOO_DEEP, position: place(0) });
 	} else if (firstError) {
 		const errorLineStart = yamlText.lastIndexOf('\n', firstError.pos[0] - 1) + 1;

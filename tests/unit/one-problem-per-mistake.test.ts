@@ -149,6 +149,35 @@ describe('every check together', () => {
 		]);
 	});
 
+	test.each([
+		[
+			'articles/story.mdx',
+			'timeline:',
+			'24: `# timeline:` is a comment, so the lines below it are read as more of `quotes`',
+		],
+		[
+			'actors/dana-reyes.yaml',
+			'roles:',
+			'6: `# roles:` is a comment, so the lines below it are read as more of `summary`',
+		],
+	])('report a field whose line alone was put in a comment once, at the comment (%s)', (file, field, reported) => {
+		const problems = checkFiles(contentWith({ [file]: [[field, `# ${field}`]] }));
+		expect(problems.map((problem) => `${problem.line}: ${problem.message}`)).toEqual([reported]);
+	});
+
+	test('take no note in a list, no field commented out whole and no field written elsewhere for a field left out', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['  - id: reyes-pause', '# pulled:\n  - id: reyes-pause'],
+					['timeline:\n  - date: 2020', '# corrections:\n#   - date: 2020\ntimeline:\n  - date: 2020'],
+					['keyFacts:', '# keyFacts:\n  # the three facts:\nkeyFacts:'],
+				],
+			}),
+		);
+		expect(problems).toEqual([]);
+	});
+
 	test('report a list written as one line of text once, not also as too long for a list', () => {
 		const keyFacts =
 			'keyFacts:\n  - The Northern Front said it would pause its attacks.\n' +
