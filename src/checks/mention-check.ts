@@ -1,4 +1,5 @@
 import { createNameMatcher, normaliseApostrophes, type NamedActor } from '../mentions/name-matcher';
+import { MENTION_OF_PARAGRAPHS } from '../mentions/remark-actor-mentions';
 import { listAt, problemAt, problemAtPosition, savedFiles, scoped, textItems } from './check';
 import type { Check, CheckContext, Scope } from './check';
 import type { ContentFile } from './content-files';
@@ -165,6 +166,17 @@ function mentionProblems(context: CheckContext): Problem[] {
 						mention,
 						`${tag} has no words: it would be an empty link`,
 						`write the words it links between ${tag} and </Mention>, e.g. ${tag}the group</Mention>`,
+					),
+				);
+			}
+			if (mention.paragraphs) {
+				const tag = `<Mention actor="${mention.id}">`;
+				problems.push(
+					problemAtPosition(
+						file,
+						mention,
+						`${tag}: ${MENTION_OF_PARAGRAPHS}`,
+						`put ${tag} and </Mention> around the few words that name the actor, inside one paragraph`,
 					),
 				);
 			}

@@ -114,7 +114,13 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 				if (!listed.has(actor.id))
 					file.fail(`<Mention actor="${id}">: add "${id}" to this article's \`actors\` in the frontmatter`, node);
 				if (parent && index !== undefined) {
-					const linked = mention(actor, mentionText(node, file));
+					const words =
+						mentionText(node) ??
+						file.fail(
+							`<Mention actor="${id}">: ${MENTION_OF_PARAGRAPHS}, e.g. <Mention actor="kataib-hezbollah">the group</Mention>`,
+							node,
+						);
+					const linked = mention(actor, words);
 					unwrapMentions(linked);
 					// MDX makes a paragraph of nothing but a <Mention> a block element: it stays a paragraph.
 					parent.children[index] =
@@ -245,16 +251,19 @@ function unwrapMentions(node: Root | RootContent): void {
 	});
 }
 
-/** The text a `<Mention>` links: its children, or those of the one paragraph a block `<Mention>` holds. */
-function mentionText(element: MdxJsxTextElement | MdxJsxFlowElement, file: VFile): PhrasingContent[] {
+/** Why a `<Mention>` around paragraphs cannot be: the plugin stops on it, and mention-check.ts reports it first. */
+export const MENTION_OF_PARAGRAPHS = 'a mention links a few words, not paragraphs';
+
+/**
+ * The words a `<Mention>` links: its children, or those of the one paragraph a block `<Mention>` holds; undefined
+ * when it holds more (paragraphs, a list), which one link cannot (mention-check.ts reports it).
+ */
+export function mentionText(element: MdxJsxTextElement | MdxJsxFlowElement): PhrasingContent[] | undefined {
 	const [only, ...others] = element.children;
 	if (element.type === 'mdxJsxTextElement') return element.children;
 	if (only?.type === 'paragraph' && others.length === 0) return only.children;
 	if (element.children.every((child) => PHRASING.has(child.type))) return element.children as PhrasingContent[];
-	file.fail(
-		`<Mention actor="…">: a mention links a few words, not paragraphs, e.g. <Mention actor="kataib-hezbollah">the group</Mention>`,
-		element,
-	);
+	return undefined;
 }
 
 /** The phrasing content MDX may leave as the children of a block element. */

@@ -136,11 +136,17 @@ describe('remark-story-facts', () => {
 		const { compiled } = await factsOf(path, source);
 		const line = (text: string) => source.split('\n').findIndex((row) => row.includes(text)) + 1;
 		expect(compiled?.mentions).toEqual([
-			{ id: 'kataib-hezbollah', empty: false, line: line('Then <Mention'), column: 6 },
-			{ id: 'kataib-hezbollah', empty: false, line: line('The group</Mention>'), column: 1 },
-			{ id: 'united-states', empty: false, line: line('envoy'), column: 1 },
-			{ id: 'kataib-hezbollah', empty: false, line: line('envoy'), column: 61 },
-			{ id: 'united-states', empty: false, line: line('<Mention actor="united-states">') + 2, column: 1 },
+			{ id: 'kataib-hezbollah', empty: false, paragraphs: false, line: line('Then <Mention'), column: 6 },
+			{ id: 'kataib-hezbollah', empty: false, paragraphs: false, line: line('The group</Mention>'), column: 1 },
+			{ id: 'united-states', empty: false, paragraphs: false, line: line('envoy'), column: 1 },
+			{ id: 'kataib-hezbollah', empty: false, paragraphs: false, line: line('envoy'), column: 61 },
+			{
+				id: 'united-states',
+				empty: false,
+				paragraphs: false,
+				line: line('<Mention actor="united-states">') + 2,
+				column: 1,
+			},
 		]);
 		expect(compiled?.blockTexts.map((block) => block.value)).toEqual(
 			expect.arrayContaining(["Washington's envoy", 'its leaders', 'The United States']),
@@ -206,7 +212,7 @@ describe('the separate parser', () => {
 		expect(facts.headings).toEqual([
 			{ depth: 2, text: 'How we got here', slug: 'how-we-got-here', underlined: false, line: 12, column: 1 },
 		]);
-		expect(facts.mentions).toEqual([{ id: 'kataib-hezbollah', empty: false, line: 14, column: 1 }]);
+		expect(facts.mentions).toEqual([{ id: 'kataib-hezbollah', empty: false, paragraphs: false, line: 14, column: 1 }]);
 		expect(facts.links).toEqual([{ url: 'https://example.org', line: 14, column: 75 }]);
 		expect(facts.blockTexts.map((block) => block.value)).toEqual([
 			'How we got here',

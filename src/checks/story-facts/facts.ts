@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { MENTION_ELEMENT } from '../../mentions/remark-actor-mentions.ts';
+import { MENTION_ELEMENT, mentionText } from '../../mentions/remark-actor-mentions.ts';
 import type { Position } from '../content-files.ts';
 
 /** A mistake MDX stops at, where it is, with how to fix it. */
@@ -46,8 +46,11 @@ export interface StoryFacts {
 	blockTexts: TextRun[];
 	/** The story's readable text, a line for each paragraph, heading, list item and table cell (for search). */
 	readableText: string;
-	/** Every `<Mention actor="…">`: the id it names (empty when missing), and whether it has no words to link. */
-	mentions: ({ id: string; empty: boolean } & Position)[];
+	/**
+	 * Every `<Mention actor="…">`: the id it names (empty when missing), whether it has no words to link, and whether
+	 * it holds paragraphs, which one link cannot.
+	 */
+	mentions: ({ id: string; empty: boolean; paragraphs: boolean } & Position)[];
 	/** Every Markdown heading: its level as written (`##` is 2), its text and the id the page gives it. */
 	headings: ({ depth: number; text: string; slug: string; underlined: boolean } & Position)[];
 	/** Every link and link definition, and every `<a href="…">`. */
@@ -129,7 +132,8 @@ export function storyFactsOf(tree: Root, source: string): StoryFacts {
 			// The actor a `<Mention actor="…">` names: empty when it names none as text.
 			const actor = attributes.find((attribute) => attribute.name === 'actor')?.value;
 			if (node.name === MENTION_ELEMENT) {
-				facts.mentions.push({ id: actor ?? '', empty: toString(node).trim() === '', ...start });
+				const paragraphs = node.type === 'mdxJsxFlowElement' && mentionText(node) === undefined;
+				facts.mentions.push({ id: actor ?? '', empty: toString(node).trim() === '', paragraphs, ...start });
 			}
 		} else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
 			facts.expressions.push({ code: `{${node.value}}`, literal: isDataLiteral(node.data?.estree), ...start });
