@@ -16,6 +16,7 @@ import {
 import { idFromFileName } from '../utils/ids';
 import { astroData } from './astro-yaml';
 import { commentedOutField } from './commented-out-field';
+import { textReadAsYaml } from './text-read-as-yaml';
 import { explainerParts } from './explainer-parts';
 import { yamlSpaceLookAlike } from './look-alikes';
 import { count, shorten } from './problem';
@@ -171,6 +172,11 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 			: yamlError(firstError, yamlText, document, place, collection === 'articles');
 		const more = laterErrors.length > 0 ? '; the lines after it may be fine once this is fixed' : '';
 		syntaxErrors.push({ message: `YAML syntax error: ${message}`, hint: hint + more, position: place(offset) });
+	}
+	if (syntaxErrors.length === 0) {
+		for (const { offset, ...misread } of textReadAsYaml(document, yamlText)) {
+			syntaxErrors.push({ ...misread, position: place(offset) });
+		}
 	}
 	const invisible = INVISIBLE_CONTROL.exec(yamlText);
 	if (invisible) {

@@ -178,6 +178,49 @@ describe('every check together', () => {
 		expect(problems).toEqual([]);
 	});
 
+	test.each([
+		[
+			'title: The Northern Front pauses its attacks',
+			'title: The Northern Front pauses its attacks #NoPause',
+			'2:46 the words from “#NoPause” are read as a YAML comment and left out of the value',
+			'put the whole value in quotes, "The Northern Front pauses its attacks #NoPause": in quotes, every character is text',
+		],
+		[
+			'  - Ostland doubts the announcement.',
+			'  - &Ostland doubts the announcement.',
+			'16:5 “&Ostland” is read as a YAML anchor and left out of the value',
+			'put the whole value in quotes, "&Ostland doubts the announcement.": in quotes, every character is text',
+		],
+		[
+			'  - Ostland doubts the announcement.',
+			'  - !Ostland doubts the announcement.',
+			'16:5 “!Ostland” is read as a YAML tag and left out of the value',
+			'put the whole value in quotes, "!Ostland doubts the announcement.": in quotes, every character is text',
+		],
+	])(
+		'report words YAML reads as its markup and leaves out of a value (%j → %j), once',
+		(find, replace, reported, hint) => {
+			const problems = checkFiles(contentWith({ 'articles/story.mdx': [[find, replace]] }));
+			expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([reported]);
+			expect(problems[0]?.hint).toBe(hint);
+		},
+	);
+
+	test('take a YAML comment after a space, a quoted #, an aliased anchor and a date’s comment as written', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['title: The Northern Front pauses its attacks', 'title: The Northern Front pauses its attacks # short'],
+					['  - Its leader, Dana Reyes, announced the pause.', '  - "Its leader, Dana Reyes, announced the pause. #1"'],
+					['  - date: 2020\n', '  - date: 2020 #founded\n'],
+					['  - Ostland doubts the announcement.', '  - &doubt Ostland doubts the announcement.'],
+					['    text: Fighting grows.', '    text: *doubt'],
+				],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([]);
+	});
+
 	test('report a list written as one line of text once, not also as too long for a list', () => {
 		const keyFacts =
 			'keyFacts:\n  - The Northern Front said it would pause its attacks.\n' +
