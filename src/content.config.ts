@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { forgivingInDev } from './build/forgiving-loader';
+import { LOCK_FILE_PREFIX } from './checks/content-files';
 import { fieldsReadOnce } from './checks/fields-read-once';
 import { ActorSchema } from './schemas/actor';
 import { ArticleSchema } from './schemas/article';
@@ -15,23 +16,31 @@ import { idFromFileName } from './utils/ids';
  * show the checks' report (src/build/forgiving-loader.ts). A build, and the dev server as it starts, take each file's
  * fields from the checks, which read them first (src/checks/fields-read-once.ts).
  */
-const files = (collection: NonNullable<Parameters<typeof contentDir>[0]>, pattern: string) =>
+const files = (collection: NonNullable<Parameters<typeof contentDir>[0]>, extension: string) =>
 	forgivingInDev(
-		fieldsReadOnce(glob({ base: contentDir(collection), pattern, generateId: idFromFileName, retainBody: false })),
+		fieldsReadOnce(
+			glob({
+				base: contentDir(collection),
+				// Not the lock file an office program keeps beside an open file (src/checks/content-files.ts).
+				pattern: [`*${extension}`, `!${LOCK_FILE_PREFIX}*`],
+				generateId: idFromFileName,
+				retainBody: false,
+			}),
+		),
 	);
 
 const articles = defineCollection({
-	loader: files('articles', '*.mdx'),
+	loader: files('articles', '.mdx'),
 	schema: ({ image }) => ArticleSchema(image()),
 });
 
 const actors = defineCollection({
-	loader: files('actors', '*.yaml'),
+	loader: files('actors', '.yaml'),
 	schema: ActorSchema(),
 });
 
 const places = defineCollection({
-	loader: files('places', '*.yaml'),
+	loader: files('places', '.yaml'),
 	schema: PlaceSchema(),
 });
 

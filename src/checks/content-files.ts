@@ -28,6 +28,13 @@ export type Collection = (typeof COLLECTIONS)[number];
 /** The extension of a collection's entry files, as src/content.config.ts finds them. */
 export const entryExtension = (collection: Collection) => (collection === 'articles' ? '.mdx' : '.yaml');
 
+/** How the lock file Word and other office programs keep beside an open file starts: `~$story.mdx`. */
+export const LOCK_FILE_PREFIX = '~$';
+
+/** Whether a file of a collection's folder is one of its entries, as src/content.config.ts finds them. */
+export const isEntryFile = (collection: Collection, entry: Dirent) =>
+	entry.name.endsWith(entryExtension(collection)) && !entry.name.startsWith(LOCK_FILE_PREFIX) && !entry.isDirectory();
+
 /** A place in a file, 1-based: where a field sits, or a piece of the story. */
 export interface Position {
 	line: number;
@@ -89,10 +96,9 @@ export function readContentFiles(
 ): ContentFile[] {
 	return collections.flatMap((collection) => {
 		const dir = join(root, collection);
-		const extension = entryExtension(collection);
 		// A folder named like a file (`x.mdx/`) is not one: folder-check.ts reports what is in it.
 		return entriesOf(dir)
-			.filter((entry) => entry.name.endsWith(extension) && !entry.isDirectory())
+			.filter((entry) => isEntryFile(collection, entry))
 			.map(({ name }) =>
 				parseContentFile(collection, relative(projectRoot, join(dir, name)) || name, readFileSync(join(dir, name))),
 			);

@@ -31,7 +31,15 @@ export function folderProblems(contentRoot: string, projectRoot = process.cwd())
 				const path = join(dir, entry.name);
 				const ext = extname(entry.name);
 				const id = idFromFileName({ entry: entry.name });
-				if (entry.isDirectory()) {
+				const original = editorsCopyOf(entry.name);
+				if (original !== undefined && !entry.isDirectory()) {
+					report(
+						path,
+						`"${entry.name}" looks like a backup or lock file an editing program keeps of ${original}: it is not published`,
+						`delete it once ${original} is saved and closed; do not rename it, which would replace ${original}`,
+						'warning',
+					);
+				} else if (entry.isDirectory()) {
 					if (collection === 'articles') walk(path, true);
 					else
 						report(
@@ -73,6 +81,15 @@ export function folderProblems(contentRoot: string, projectRoot = process.cwd())
 		walk(join(contentRoot, collection), false);
 	}
 	return problems;
+}
+
+/**
+ * The file a backup or lock file that an editing program keeps beside it is of: `story.mdx~` and `#story.mdx#`
+ * (Emacs, gedit), `~$story.mdx` (Word and other office programs), `story.mdx.bak`, `.orig`, `.swp`, `.tmp`.
+ */
+function editorsCopyOf(name: string): string | undefined {
+	const original = name.replace(/^~\$|~$|\.(?:bak|orig|swp|tmp)$/i, '').replace(/^#(.+)#$/, '$1');
+	return original !== name && original !== '' ? original : undefined;
 }
 
 /** A folder's entries but hidden ones; none when it does not exist. */

@@ -9,7 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkContext, type Check, type Save, type StoryFactsReader } from './check';
-import { COLLECTIONS, entriesOf, entryExtension, parseContentFile, type ContentFile } from './content-files';
+import { COLLECTIONS, entriesOf, isEntryFile, parseContentFile, type ContentFile } from './content-files';
 import { folderProblems } from './folder-check';
 import { sortProblems, type Problem } from './problem';
 
@@ -97,12 +97,11 @@ function scanContent(contentRoot: string, projectRoot: string, previous: Readonl
 	const others: string[] = [];
 	for (const collection of COLLECTIONS) {
 		const dir = join(contentRoot, collection);
-		const extension = entryExtension(collection);
 		for (const entry of entriesOf(dir)) {
 			const path = join(dir, entry.name);
 			const stats = statSync(path, { throwIfNoEntry: false });
 			const stamp = `${stats?.size}:${stats?.mtimeMs}`;
-			if (!entry.name.endsWith(extension) || entry.isDirectory()) {
+			if (!isEntryFile(collection, entry)) {
 				others.push(`${collection}/${entry.name}:${stamp}`);
 				continue;
 			}
