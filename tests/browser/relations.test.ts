@@ -253,6 +253,28 @@ describe('a relations graphic of the test’s own', () => {
 			},
 		);
 
+		test('prints whole on an A4 page, scaled down to the column where wider', async () => {
+			// An A4 page's printable width at the browser's default margins, in CSS pixels.
+			const page = await openFixture(name, 718, false);
+			try {
+				await page.emulateMedia({ media: 'print' });
+				const printed = await page.evaluate(() => {
+					const frame = document.querySelector<HTMLElement>('.relations__scroll')!;
+					const svg = document.querySelector('svg')!.getBoundingClientRect();
+					const column = document.querySelector('.column')!.getBoundingClientRect();
+					return {
+						clipped: frame.scrollWidth > frame.clientWidth + 0.5,
+						inColumn: svg.left >= column.left - 0.5 && svg.right <= column.right + 0.5,
+						scaled: svg.width / document.querySelector('svg')!.viewBox.baseVal.width,
+					};
+				});
+				expect(printed).toMatchObject({ clipped: false, inColumn: true });
+				expect(printed.scaled).toBeLessThanOrEqual(1);
+			} finally {
+				await page.close();
+			}
+		});
+
 		test.each([320, 768, 1280])(
 			'shows whole at %i px where the page has room for it, in the column or beside it, else scrolls with its hint',
 			async (width) => {
