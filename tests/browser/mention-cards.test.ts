@@ -225,6 +225,23 @@ describe(`a reader on a ${PHONE.width} px touch screen`, () => {
 		await page.context().close();
 	});
 
+	test('shows each card a keyboard’s focus opens within the screen, and the page never scrolls sideways', async () => {
+		const page = await open(longest.path, touch);
+		await tabUntil(page, 'a.mention__link');
+		const outside = await page.evaluate(() =>
+			[...document.querySelectorAll<HTMLElement>('a.mention__link')].flatMap((link) => {
+				link.focus();
+				const card = link.parentElement!.querySelector('.mention__card')!.getBoundingClientRect();
+				const page = document.documentElement;
+				return card.width === 0 || card.left < 0 || card.right > innerWidth || page.scrollWidth > page.clientWidth
+					? [`${link.id}: card ${Math.round(card.left)}–${Math.round(card.right)} px, page ${page.scrollWidth} px`]
+					: [];
+			}),
+		);
+		expect(outside).toEqual([]);
+		await page.context().close();
+	});
+
 	test('tabs to the button over a mention that wraps, and its focus ring surrounds the whole name', async () => {
 		const {
 			path,
