@@ -60,7 +60,7 @@ describe('MentionCard', () => {
 		expect($('body').html()).toBe(
 			'<span class="mention">' +
 				'<a href="#actor-kataib-hezbollah" id="mention-kataib-hezbollah-1" class="mention__link" aria-describedby="mention-kataib-hezbollah-1-card">the group’s “fighters”</a>' +
-				'<button type="button" class="mention__toggle" popovertarget="mention-kataib-hezbollah-1-card" aria-label="About Kataib Hezbollah" hidden=""></button>' +
+				'<button type="button" class="mention__toggle" popovertarget="mention-kataib-hezbollah-1-card" aria-label="the group’s “fighters”: about Kataib Hezbollah" hidden=""></button>' +
 				'<span id="mention-kataib-hezbollah-1-card" class="mention__card" popover="auto">' +
 				'<strong class="mention__name">Kataib Hezbollah</strong>' +
 				'<span class="mention__role">Armed group</span>' +
@@ -68,6 +68,15 @@ describe('MentionCard', () => {
 				'<a class="mention__more" href="#actor-kataib-hezbollah" tabindex="-1">Kataib Hezbollah in Who’s who</a>' +
 				'</span></span>',
 		);
+	});
+
+	test.each([
+		['Kataib Hezbollah', 'About Kataib Hezbollah'],
+		['kataib hezbollah', 'About Kataib Hezbollah'],
+		['the <em>militia</em> &amp; its\nfighters', 'the militia & its fighters: about Kataib Hezbollah'],
+	])('names the tap button with the words over it first (WCAG 2.5.3), for %j', async (words, label) => {
+		const $ = await render(MentionCard, { props: props('kataib-hezbollah', 'later-story'), slots: { default: words } });
+		expect($('button.mention__toggle').attr('aria-label')).toBe(label);
 	});
 
 	test('shows the role and summary the actor had on the explainer’s day', async () => {
