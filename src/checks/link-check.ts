@@ -1,6 +1,7 @@
 import { listAt, problemAtPosition, sourceAt, textItems, type Check, type CheckContext } from './check';
 import type { ContentFile, Position } from './content-files';
-import { pageAnchors } from './page-anchors';
+import { ACTOR_PAGE_ANCHORS, pageAnchors } from './page-anchors';
+import { SITE } from '../site';
 import type { Problem } from './problem';
 import { closest, didYouMean } from './suggest';
 import { topicSlug } from '../utils/paths';
@@ -115,6 +116,25 @@ const LINKS_NOT_MADE: {
 /** The pages of the site that list others, whatever the content: the home page, actors, topics and search. */
 const LISTING_PAGES = ['/', '/actors/', '/topics/', '/search/'];
 
+/** The site's files that are not pages, which a story may link to too. */
+const SITE_FILES = new Set(['/rss.xml', '/robots.txt']);
+
+/** Host names of the editor's own computer or network, whose pages no reader can open. */
+const LOCAL_HOST = /^(?:localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1?\]|[^.]+\.local)$/i;
+
+/**
+ * The path on this site that an address written in full goes to (`https://explainers.example.org/explainers/x/`),
+ * or undefined when it goes to another site.
+ */
+function pathOnThisSite(address: URL): string | undefined {
+	const site = new URL(SITE.url);
+	if (address.host !== site.host) return undefined;
+	const base = SITE.base.endsWith('/') ? SITE.base : `${SITE.base}/`;
+	return address.pathname.startsWith(base)
+		? `/${address.pathname.slice(base.length)}${address.search}${address.hash}`
+		: undefined;
+}
+
 /** Links in a story that go nowhere a reader may be sent, or to a page or `#anchor` of this site that will not exist. */
 export const linkCheck: Check = (context) => {
 	// Site paths that exist, mapped to the article whose anchors they carry (none for pages without).
@@ -152,8 +172,21 @@ export const linkCheck: Check = (context) => {
 					'link to an https://, http:// or mailto: address, or to a page of this site (/explainers/…)',
 				);
 			}
-			if (/^[a-z][a-z0-9+.-]*:/i.test(link.url)) return [];
-			if (WEB_ADDRESS_WITHOUT_SCHEME.test(link.url) && !FILE_NAME.test(link.url)) {
+			let url = link.url;
+			if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+				const address = URL.canParse(url) ? new URL(url) : undefined;
+				if (address && /^https?:$/.test(address.protocol) && LOCAL_HOST.test(address.hostname)) {
+					return problem(
+						`link to "${url}": ${address.hostname} is the computer it was written on, which readers cannot reach`,
+						`link to the page's path on this site instead, e.g. "${address.pathname}${address.hash}"`,
+					);
+				}
+				const onThisSite = address && pathOnThisSite(address);
+				if (onThisSite === undefined) return [];
+				url = onThisSite;
+			}
+			if (SITE_FILES.has(url)) return [];
+			if (WEB_ADDRESS_WITHOUT_SCHEME.test(url) && !FILE_NAME.test(url)) {
 				return problem(
 					`link to "${link.url}": a web address must start with https://`,
 					`write it as "https://${link.url}"; without it the link goes to a page of this site`,
@@ -161,7 +194,7 @@ export const linkCheck: Check = (context) => {
 			}
 			let target: URL;
 			try {
-				target = new URL(link.url, `https://site.invalid/explainers/${file.id}/`);
+				target = new URL(url, `https://site.invalid/explainers/${file.id}/`);
 			} catch {
 				return problem(`link to "${link.url.slice(0, 60)}": not an address`, 'check the link for typing mistakes');
 			}
@@ -187,14 +220,17 @@ export const linkCheck: Check = (context) => {
 			// An explainer whose fields could not be read, or whose story MDX could not read whole, has sections or
 			// headings no one can tell: its own error is the problem.
 			if (page !== undefined && (page.data === undefined || context.storyFacts(page)?.syntaxErrors)) return [];
-			const anchors = page ? anchorsOf(page, context) : new Set(['main']);
+			const actorPage = /^\/actors\/[^/]+\/$/.test(path) && path !== '/actors/';
+			const anchors = page ? anchorsOf(page, context) : new Set(actorPage ? ACTOR_PAGE_ANCHORS : ['main']);
 			if (fragment && !anchors.has(fragment)) {
 				const suggestion = closest(fragment, anchors);
 				return problem(
 					`link to "${link.url}": the page has no anchor "#${fragment}"${didYouMean(suggestion && `#${suggestion}`)}`,
 					suggestion
 						? `change the link to "${link.url.slice(0, link.url.indexOf('#'))}#${suggestion}"`
-						: 'anchors are section ids (#timeline, #whos-who…), #actor-<id> for a listed actor, #quote-<id>, or a heading’s slug',
+						: actorPage
+							? `an actor's page has ${ACTOR_PAGE_ANCHORS.map((anchor) => `#${anchor}`).join(', ')}`
+							: 'anchors are section ids (#timeline, #whos-who…), #actor-<id> for a listed actor, #quote-<id>, or a heading’s slug',
 				);
 			}
 			return [];

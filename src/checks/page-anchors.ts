@@ -44,3 +44,9 @@ export function pageAnchors(file: ContentFile): Map<string, string> {
 	for (const entry of entries) anchors.set(entry, 'a part of the page');
 	return anchors;
 }
+
+/**
+ * The anchors an actor's page may have (src/pages/actors/[id]/[...page].astro): its main content and its sections,
+ * each shown when the actor has what it lists. A link to one the actor's page lacks lands at the page's top.
+ */
+export const ACTOR_PAGE_ANCHORS = ['main', 'roles', 'affiliations', 'explainers', 'quotes'];

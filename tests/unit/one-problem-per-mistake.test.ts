@@ -917,6 +917,19 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('check links to this site written in full, refuse the editor’s own computer, know actor pages and the feed', () => {
+		const links =
+			'[a](/actors/dana-reyes/#roles), [b](/rss.xml), [c](https://explainers.example.org/explainers/stroy/), ' +
+			'[d](http://localhost:4321/explainers/story/#timeline), [e](https://explainers.example.org/explainers/story/#timeline), ' +
+			'[f](/actors/dana-reyes/#rolez) and [g](https://example.org/x).';
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['See the [timeline](#timeline).', links]] }));
+		expect(problems.map((problem) => `${problem.column} ${problem.message}`)).toEqual([
+			'81 link to "https://explainers.example.org/explainers/stroy/": no such page on this site — did you mean "/explainers/story/"?',
+			'136 link to "http://localhost:4321/explainers/story/#timeline": localhost is the computer it was written on, which readers cannot reach',
+			'255 link to "/actors/dana-reyes/#rolez": the page has no anchor "#rolez" — did you mean "#roles"?',
+		]);
+	});
+
 	test('check a link written as a tag as a Markdown link is checked, once, at its address', () => {
 		const tags =
 			'Read <a HREF="javascript:alert(1)">one</a>, <a href="#timelines">two</a>, <a href="www.example.org">three</a>, ' +
