@@ -14,6 +14,8 @@ export function quotedInStory(facts: StoryFacts): (words: string) => boolean {
 			.replace(/[\u2018\u2019\u201B\u2032]/g, "'")
 			.replace(/[\u201C\u201D\u201F\u2033«»]/g, '"')
 			.replace(/\u2026/g, '...')
+			// `--` is printed as an em dash, in the story and in a quote alike (remark-smart-punctuation.ts).
+			.replace(/--/g, '\u2014')
 			.replace(/[\s\u00A0]+/g, ' ')
 			.trim();
 	// Emphasis copied from the story with its Markdown (`*pause*`) is the Markdown check's one problem.

@@ -221,6 +221,21 @@ describe('every check together', () => {
 		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([]);
 	});
 
+	test.each([
+		['We pause -- our operations today', 'We pause — our operations today'],
+		['We pause — our operations today', 'We pause -- our operations today'],
+	])('take a quote %j as the story’s %j: both print an em dash', (quote, story) => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['text: We pause our operations today', `text: ${quote}`],
+					['“We pause our operations today,”', `“${story},”`],
+				],
+			}),
+		);
+		expect(problems).toEqual([]);
+	});
+
 	test('report a list written as one line of text once, not also as too long for a list', () => {
 		const keyFacts =
 			'keyFacts:\n  - The Northern Front said it would pause its attacks.\n' +
