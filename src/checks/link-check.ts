@@ -165,6 +165,12 @@ export const linkCheck: Check = (context) => {
 			if (link.url.trim() === '') {
 				return problem('this link has no address', 'write the address between the parentheses: [words](https://…)');
 			}
+			if (link.wordless) {
+				return problem(
+					'this link has no words, so readers would find nothing to follow and screen readers an empty link',
+					'write the words it links between the brackets: [the words](…)',
+				);
+			}
 			const disallowed = disallowedTarget(link.url);
 			if (disallowed !== undefined) {
 				return problem(

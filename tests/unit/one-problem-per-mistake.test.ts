@@ -945,6 +945,16 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('report a link with no words to show, written in Markdown or as a tag, at its start or address', () => {
+		const links = 'See [](https://example.org/a), [ ](#timeline) and <a href="https://example.org/b"></a>.';
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['See the [timeline](#timeline).', links]] }));
+		expect(problems.map((problem) => `${problem.column} ${problem.message}`)).toEqual([
+			'38 this link has no words, so readers would find nothing to follow and screen readers an empty link',
+			'65 this link has no words, so readers would find nothing to follow and screen readers an empty link',
+			'87 this link has no words, so readers would find nothing to follow and screen readers an empty link',
+		]);
+	});
+
 	test('check a link written as a tag as a Markdown link is checked, once, at its address', () => {
 		const tags =
 			'Read <a HREF="javascript:alert(1)">one</a>, <a href="#timelines">two</a>, <a href="www.example.org">three</a>, ' +

@@ -53,8 +53,8 @@ export interface StoryFacts {
 	mentions: ({ id: string; empty: boolean; paragraphs: boolean } & Position)[];
 	/** Every Markdown heading: its level as written (`##` is 2), its text and the id the page gives it. */
 	headings: ({ depth: number; text: string; slug: string; underlined: boolean } & Position)[];
-	/** Every link and link definition, and every `<a href="…">`. */
-	links: ({ url: string } & Position)[];
+	/** Every link and link definition, and every `<a href="…">`; `wordless` when it has nothing to show. */
+	links: ({ url: string; wordless?: true } & Position)[];
 	/** Where each Markdown image is, `![…](…)` or `![…][ref]`: a story may show none (mdx-check.ts). */
 	images: Position[];
 	/** Every `import` of the story's ESM, with the line it starts on. */
@@ -69,6 +69,10 @@ export interface StoryFacts {
 	/** Every statement of the story's ESM that is not an import (an `export`). */
 	exports: Position[];
 }
+
+/** Whether a link has nothing to show: no words and no image, as in `[](https://…)`. */
+const wordless = (link: Nodes) =>
+	toString(link).trim() === '' && !('children' in link && link.children.some((child) => child.type === 'image'));
 
 /** Whether MDX could read none of the story: a check of what it says has nothing to go on. */
 export const nothingRead = (facts: StoryFacts): boolean =>
@@ -106,8 +110,9 @@ export function storyFactsOf(tree: Root, source: string): StoryFacts {
 			// Underlined with `===` or `---` (Markdown's other way to write `#` and `##`): more than one line.
 			const underlined = node.position !== undefined && node.position.end.line > node.position.start.line;
 			facts.headings.push({ depth: node.depth, text, slug: slugger.slug(text), underlined, ...start });
-		} else if (node.type === 'link' || node.type === 'definition') facts.links.push({ url: node.url, ...start });
-		else if (node.type === 'image' || node.type === 'imageReference') facts.images.push(start);
+		} else if (node.type === 'link' || node.type === 'definition') {
+			facts.links.push({ url: node.url, ...start, ...(node.type === 'link' && wordless(node) && { wordless: true }) });
+		} else if (node.type === 'image' || node.type === 'imageReference') facts.images.push(start);
 		else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
 			const attributes: StoryFacts['elements'][number]['attributes'] = [];
 			for (const attribute of node.attributes) {
@@ -126,7 +131,9 @@ export function storyFactsOf(tree: Root, source: string): StoryFacts {
 			// A link written as a tag is checked as a Markdown link is, at its address.
 			if (node.name === 'a') {
 				for (const { name, value, ...at } of attributes) {
-					if (name.toLowerCase() === 'href' && value !== null) facts.links.push({ url: value, ...at });
+					if (name.toLowerCase() === 'href' && value !== null) {
+						facts.links.push({ url: value, ...at, ...(wordless(node) && { wordless: true }) });
+					}
 				}
 			}
 			// The actor a `<Mention actor="…">` names: empty when it names none as text.
