@@ -324,6 +324,24 @@ function yamlError(
 	}
 	const lineEnd = yamlText.indexOf('\n', offset);
 	const rest = yamlText.slice(offset, lineEnd < 0 ? undefined : lineEnd);
+	const valueStart = yamlText.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
+	const reserved = /^Plain value cannot start with (?:reserved|directive indicator) character (.)/.exec(error.message);
+	if (reserved) {
+		return {
+			message: `a value cannot start with “${reserved[1]}” in YAML, which keeps it for its own use`,
+			hint: `put the whole value in quotes, "${rest.trim().replaceAll('"', '\\"')}": in quotes, every character is text`,
+			offset,
+		};
+	}
+	// `name: | AP`: `|` and `>` start a block of text on the lines below; the words after them cannot be read.
+	const [opening, marker] = /:[ \t]+([|>])[ \t]*\S/.exec(valueStart) ?? [];
+	if (error.message.startsWith('Not a YAML token') && opening && marker) {
+		return {
+			message: `\`${marker}\` starts a value written on the lines below it, so the words after it on this line cannot be read`,
+			hint: 'put the whole value in quotes, or write it on the next lines, indented under the field',
+			offset: lineStart + valueStart.indexOf(opening) + opening.indexOf(marker),
+		};
+	}
 	// The mistake's line as the editor sees it, without a Windows line ending's `\r`.
 	const line = yamlText.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
 	if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /^Nested mappings/.test(error.message)) {

@@ -197,6 +197,30 @@ describe('every check together', () => {
 			'16:5 “!Ostland” is read as a YAML tag and left out of the value',
 			'put the whole value in quotes, "!Ostland doubts the announcement.": in quotes, every character is text',
 		],
+		[
+			'  - name: Wire',
+			'  - name: *AP',
+			'6:11 “*AP” is read as a YAML alias, a repeat of a value marked “&AP”, and none is',
+			'put the whole value in quotes, "*AP": in quotes, every character is text',
+		],
+		[
+			'  - name: Wire',
+			'  - name: &AP',
+			'6:11 “&AP” is read as a YAML anchor and left out of the value',
+			'put the whole value in quotes, "&AP": in quotes, every character is text',
+		],
+		[
+			'  - name: Wire',
+			'  - name: @AP',
+			'6:11 YAML syntax error: a value cannot start with “@” in YAML, which keeps it for its own use',
+			'put the whole value in quotes, "@AP": in quotes, every character is text',
+		],
+		[
+			'  - name: Wire',
+			'  - name: | AP',
+			'6:11 YAML syntax error: `|` starts a value written on the lines below it, so the words after it on this line cannot be read',
+			'put the whole value in quotes, or write it on the next lines, indented under the field',
+		],
 	])(
 		'report words YAML reads as its markup and leaves out of a value (%j → %j), once',
 		(find, replace, reported, hint) => {
