@@ -124,6 +124,10 @@ describe('topics and related explainers', () => {
 			)
 			.find((href) => href.includes('/topics/'));
 		expect(page, `a link to the page of ${topic}`).toBeDefined();
+		// Search engines and link previews show it as a sentence: "Explainers about Middle East" lacked its article.
+		expect(loadPage(page ?? '')('meta[name="description"]').attr('content')).toBe(
+			`Explainers on the topic “${topic}”.`,
+		);
 		const listed = listingPages(page ?? '').flatMap((listing) => {
 			const $ = loadPage(listing);
 			return $('main a[href]')
