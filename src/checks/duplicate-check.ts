@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { listAt, OWN_FILE, problemAt, problemAtPosition, scoped, type Check } from './check';
 import type { ContentFile } from './content-files';
 import type { Problem } from './problem';
+import { topicKey } from './topic-check';
 
 /**
  * Two files whose names give the same id would silently replace one another in Astro. The file whose name is its id
@@ -55,23 +56,29 @@ export const duplicateTitleCheck: Check = ({ articles }) => {
 	);
 };
 
-/** The lists an explainer names each item of once, by what identifies an item: an id, or a source's name. */
+/** The lists an explainer names each item of once, by what identifies an item: an id, a source's name, a topic. */
 const LISTED_ONCE: Record<string, (item: unknown) => unknown> = {
 	actors: (id) => id,
 	places: (id) => id,
 	sources: (source) => (source as { name?: unknown } | null)?.name,
+	// `Testing` and `testing` are one topic, shown twice.
+	topics: (topic) => (typeof topic === 'string' ? topicKey(topic) : topic),
 };
 
 /** An actor or place listed twice would show twice on the page, a source twice in the credits. */
 export const listedOnceCheck = scoped(OWN_FILE, ({ articles }) =>
 	articles.flatMap((file) =>
 		Object.entries(LISTED_ONCE).flatMap(([list, keyOf]) => {
-			const keys = listAt(file, list).map(keyOf);
-			return keys.flatMap((key, index): Problem[] =>
-				typeof key !== 'string' || keys.indexOf(key) === index
-					? []
-					: [problemAt(file, [list, index], { message: `"${key}" is listed twice`, hint: 'remove the second one' })],
-			);
+			const items = listAt(file, list);
+			const keys = items.map(keyOf);
+			return keys.flatMap((key, index): Problem[] => {
+				if (typeof key !== 'string' || keys.indexOf(key) === index) return [];
+				const item = items[index];
+				const listed = typeof item === 'string' ? item : key;
+				return [
+					problemAt(file, [list, index], { message: `"${listed}" is listed twice`, hint: 'remove the second one' }),
+				];
+			});
 		}),
 	),
 );

@@ -4,7 +4,7 @@ import type { Problem } from './problem';
 import { topicSlug } from '../utils/paths';
 
 /** A topic as readers would take two spellings for one: case, accents, spaces and hyphens aside. */
-const topicKey = (topic: string) =>
+export const topicKey = (topic: string) =>
 	topic
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')

@@ -260,6 +260,20 @@ describe('every check together', () => {
 		expect(problems).toEqual([]);
 	});
 
+	test('report a topic listed twice in other capitals or spacing once, at the second', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['topics:\n  - Testing\n', 'topics:\n  - Testing\n  - testing\n  - Middle  East\n  - Middle East\n'],
+				],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'9:5 "testing" is listed twice',
+			'11:5 "Middle East" is listed twice',
+		]);
+	});
+
 	test('report a list written as one line of text once, not also as too long for a list', () => {
 		const keyFacts =
 			'keyFacts:\n  - The Northern Front said it would pause its attacks.\n' +
