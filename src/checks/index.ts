@@ -18,6 +18,7 @@ import { headingCheck } from './heading-check';
 import { folderProblems } from './folder-check';
 import { contentKey, IncrementalChecks } from './incremental';
 import { linkCheck } from './link-check';
+import { listAndTableCheck } from './list-and-table-check';
 import { mapCheck } from './map-check';
 import { markdownInFieldsCheck } from './markdown-in-fields-check';
 import { mdxCheck } from './mdx-check';
@@ -64,6 +65,7 @@ const STORY_CHECKS: readonly Check[] = [
 	claimQuoteCheck,
 	mentionCheck,
 	linkCheck,
+	listAndTableCheck,
 	placeholderCheck,
 ];
 

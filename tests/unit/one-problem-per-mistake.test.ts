@@ -993,6 +993,19 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('report a table with no `| --- |` line and bullets pasted as “•”, not a table or a lone bullet', () => {
+		const blocks =
+			'| Who | Says |\n| Ostland | doubts it |\n\n• first point\n• second point\n\n' +
+			'| Real | Table |\n| --- | --- |\n| a | b |\n\n• a lone bullet is text\n\n';
+		const problems = checkFiles(
+			contentWith({ 'articles/story.mdx': [['## Why it matters\n', `${blocks}## Why it matters\n`]] }),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'35:1 these rows between bars show as text: a table needs a line such as `| --- | --- |` under its first row',
+			'38:1 these lines start with “•”, which Markdown does not take for a list: they show as one paragraph',
+		]);
+	});
+
 	test('check a link written as a tag as a Markdown link is checked, once, at its address', () => {
 		const tags =
 			'Read <a HREF="javascript:alert(1)">one</a>, <a href="#timelines">two</a>, <a href="www.example.org">three</a>, ' +
