@@ -239,6 +239,18 @@ function loneCarriageReturn(text: string): ContentFile['syntaxErrors'][number] |
 /** Why an article's text has no frontmatter block MDX can read, and how to write one; reported at its first line. */
 function frontmatterFault(text: string): ContentFile['syntaxErrors'][number] {
 	const position = { line: 1, column: 1 };
+	// `----`, or a dash some editors make of `---` as it is typed (`—`, `–-`): one of the block's two lines.
+	const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+	const misTyped = (line: string) => line !== '---' && /^(?:-{4,}|[-–—]*[–—][-–—]*)[ \t]*$/.test(line);
+	const first = lines[0] ?? '';
+	const closing = first.trimEnd() === '---' ? lines.findIndex((line, index) => index > 0 && misTyped(line)) : -1;
+	if (misTyped(first) || closing > 0) {
+		return {
+			message: `this line, “${lines[Math.max(closing, 0)]?.trim()}”, ${closing > 0 ? 'was meant to close' : 'was meant to open'} the frontmatter, which takes exactly \`---\``,
+			hint: 'write three hyphens, `---`, alone on the line; some editors turn them into a dash as you type',
+			position: { line: Math.max(closing, 0) + 1, column: 1 },
+		};
+	}
 	const opening = /^---[ \t]*$/m.exec(text);
 	const before = opening ? text.slice(0, opening.index) : undefined;
 	if (before !== undefined && before.trim() === '') {

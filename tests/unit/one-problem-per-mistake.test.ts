@@ -274,6 +274,27 @@ describe('every check together', () => {
 		]);
 	});
 
+	test.each([
+		[
+			'---\ntitle:',
+			'----\ntitle:',
+			'1:1 this line, “----”, was meant to open the frontmatter, which takes exactly `---`',
+		],
+		[
+			'pause.\n---\n',
+			'pause.\n—\n',
+			'31:1 this line, “—”, was meant to close the frontmatter, which takes exactly `---`',
+		],
+		[
+			'pause.\n---\n',
+			'pause.\n----\n',
+			'31:1 this line, “----”, was meant to close the frontmatter, which takes exactly `---`',
+		],
+	])('report a frontmatter line written %j → %j at that line', (find, replace, reported) => {
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [[find, replace]] }));
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([reported]);
+	});
+
 	test('report a list written as one line of text once, not also as too long for a list', () => {
 		const keyFacts =
 			'keyFacts:\n  - The Northern Front said it would pause its attacks.\n' +
