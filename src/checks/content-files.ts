@@ -336,7 +336,26 @@ function yamlError(
 	}
 	const lineEnd = yamlText.indexOf('\n', offset);
 	const rest = yamlText.slice(offset, lineEnd < 0 ? undefined : lineEnd);
-	const valueStart = yamlText.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
+	// The mistake's line as the editor sees it, without a Windows line ending's `\r`.
+	const line = yamlText.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
+	// `  – item`, `  • item`: a list item marked as a word processor marks one.
+	const [, indent = '', bullet] = /^([ \t]*)([–—•◦▪●·])[ \t]/.exec(line) ?? [];
+	if (bullet) {
+		return {
+			message: `this list item starts with “${bullet}”, where YAML takes a hyphen, \`- \``,
+			hint: 'replace it with a hyphen: word processors and some editors turn `- ` into a dash or a bullet',
+			offset: lineStart + indent.length,
+		};
+	}
+	// `- *Ostland* doubts it`: `*` starts an alias (a repeat of a value marked `&`), and the rest cannot be read.
+	const [, beforeStar = ''] = /^([ \t]*(?:-[ \t]+|[^:#]+:[ \t]+))\*/.exec(line) ?? [];
+	if (beforeStar && !/^Unresolved alias/.test(error.message)) {
+		return {
+			message: 'a value cannot start with “*” in YAML, which reads it as a repeat of another value',
+			hint: `put the whole value in quotes, "${line.slice(beforeStar.length).trim().replaceAll('"', '\\"')}": in quotes, every character is text`,
+			offset: lineStart + beforeStar.length,
+		};
+	}
 	const reserved = /^Plain value cannot start with (?:reserved|directive indicator) character (.)/.exec(error.message);
 	if (reserved) {
 		return {
@@ -346,16 +365,14 @@ function yamlError(
 		};
 	}
 	// `name: | AP`: `|` and `>` start a block of text on the lines below; the words after them cannot be read.
-	const [opening, marker] = /:[ \t]+([|>])[ \t]*\S/.exec(valueStart) ?? [];
+	const [opening, marker] = /:[ \t]+([|>])[ \t]*\S/.exec(line) ?? [];
 	if (error.message.startsWith('Not a YAML token') && opening && marker) {
 		return {
 			message: `\`${marker}\` starts a value written on the lines below it, so the words after it on this line cannot be read`,
 			hint: 'put the whole value in quotes, or write it on the next lines, indented under the field',
-			offset: lineStart + valueStart.indexOf(opening) + opening.indexOf(marker),
+			offset: lineStart + line.indexOf(opening) + opening.indexOf(marker),
 		};
 	}
-	// The mistake's line as the editor sees it, without a Windows line ending's `\r`.
-	const line = yamlText.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
 	if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /^Nested mappings/.test(error.message)) {
 		if (/:(\s|$)/.test(rest)) {
 			return {

@@ -27,7 +27,10 @@ export const DateTextSchema = (write: string) =>
 	z
 		.union([z.string(), z.number().int(), z.date()], {
 			// `date: true`, `date: 2023.11`: not one of the forms a date is written in.
-			error: (issue) => `${String(issue.input)} is not a date: ${write}`,
+			error: (issue) =>
+				issue.input === null || issue.input === undefined
+					? `is empty: ${write}`
+					: `${String(issue.input)} is not a date: ${write}`,
 		})
 		.transform((value, ctx): PartialDate => {
 			const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();

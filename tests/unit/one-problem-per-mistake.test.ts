@@ -295,6 +295,28 @@ describe('every check together', () => {
 		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([reported]);
 	});
 
+	test.each([
+		[
+			'  - Ostland doubts the announcement.',
+			'  - *Ostland* doubts the announcement.',
+			'16:5 YAML syntax error: a value cannot start with “*” in YAML, which reads it as a repeat of another value',
+		],
+		[
+			'  - Ostland doubts the announcement.',
+			'  – Ostland doubts the announcement.',
+			'16:3 YAML syntax error: this list item starts with “–”, where YAML takes a hyphen, `- `',
+		],
+		[
+			'  - Ostland doubts the announcement.',
+			'  • Ostland doubts the announcement.',
+			'16:3 YAML syntax error: this list item starts with “•”, where YAML takes a hyphen, `- `',
+		],
+		['  - date: 2024-02\n', '  - date:\n', '27:5 is empty: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-01-28'],
+	])('name what is wrong with %j written as %j', (find, replace, reported) => {
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [[find, replace]] }));
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([reported]);
+	});
+
 	test('report a list written as one line of text once, not also as too long for a list', () => {
 		const keyFacts =
 			'keyFacts:\n  - The Northern Front said it would pause its attacks.\n' +
