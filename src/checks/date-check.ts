@@ -56,8 +56,16 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 		const datesGiven = ['quotes', 'timeline'].flatMap((list) =>
 			listAt<{ date?: unknown } | null>(file, list).flatMap((item) => asPartialDate(item?.date) ?? []),
 		);
+		// `published: 2024-03-01T08:00:00+09:00` is 29 February in UTC, the day the site dates the page: dates of
+		// 1 March are after it, though not after the day the editor wrote. One problem, at `published`.
+		const written = (file.data as { published?: unknown } | undefined)?.published;
+		const writtenDay = storyDay?.field === 'published' && typeof written === 'string' ? written.slice(0, 10) : '';
+		const shiftedByZone = (date: PartialDate) =>
+			storyDay !== undefined && earliestDay(date) > storyDay.day && earliestDay(date) <= writtenDay;
 		const allAfter =
-			storyDay !== undefined && datesGiven.length > 1 && datesGiven.every((date) => earliestDay(date) > storyDay.day);
+			storyDay !== undefined &&
+			datesGiven.length > 1 &&
+			datesGiven.every((date) => earliestDay(date) > storyDay.day && !shiftedByZone(date));
 		const storyDayProblems: Problem[] =
 			storyDay && allAfter
 				? [
@@ -67,9 +75,19 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 						}),
 					]
 				: [];
+		const shifted = datesGiven.filter(shiftedByZone);
+		const zoneProblems: Problem[] =
+			storyDay && !allAfter && shifted.length > 0
+				? [
+						problemAt(file, ['published'], {
+							message: `${written} is ${storyDay.day} in UTC, the day the site dates the page, so ${shifted.length === 1 ? `a date of the quotes and timeline (${shifted[0]}) is` : `${shifted.length} dates of the quotes and timeline (${[...new Set(shifted)].join(', ')}) are`} after it`,
+							hint: `date them by UTC days (${storyDay.day}), or give \`published\` a time that is ${writtenDay} in UTC too, e.g. ${writtenDay}T12:00:00Z`,
+						}),
+					]
+				: [];
 		/** A quote's or an event's date after the story's day: the story cannot report it. */
 		const afterStoryDay = (path: (string | number)[], date: PartialDate, check: string): Problem[] =>
-			storyDay && !allAfter && earliestDay(date) > storyDay.day
+			storyDay && !allAfter && !shiftedByZone(date) && earliestDay(date) > storyDay.day
 				? [
 						problemAt(file, path, {
 							message: `${date} is after ${storyDayIs} (${storyDay.day})`,
@@ -147,7 +165,7 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 					]
 				: [],
 		);
-		return [...storyDayProblems, ...future, ...quotes, ...corrections, ...timeline];
+		return [...storyDayProblems, ...zoneProblems, ...future, ...quotes, ...corrections, ...timeline];
 	}),
 	...actors.flatMap((file): Problem[] =>
 		DATED_FIELDS.flatMap((key) =>

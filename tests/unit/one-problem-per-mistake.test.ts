@@ -317,6 +317,20 @@ describe('every check together', () => {
 		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([reported]);
 	});
 
+	test('report once, at `published`, dates after its UTC day that are not after the day written', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [['published: 2024-03-01T12:00:00Z', 'published: 2024-03-01T08:00:00+09:00']],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'4:1 2024-03-01T08:00:00+09:00 is 2024-02-29 in UTC, the day the site dates the page, so 2 dates of the quotes and timeline (2024-03-01) are after it',
+		]);
+		expect(problems[0]?.hint).toBe(
+			'date them by UTC days (2024-02-29), or give `published` a time that is 2024-03-01 in UTC too, e.g. 2024-03-01T12:00:00Z',
+		);
+	});
+
 	test('report a list written as one line of text once, not also as too long for a list', () => {
 		const keyFacts =
 			'keyFacts:\n  - The Northern Front said it would pause its attacks.\n' +
