@@ -26,6 +26,15 @@ describe('createNameMatcher', () => {
 		expect(names('A pro-Iran militia and Iran-backed groups; Iran.')).toEqual([['iran', 'Iran']]);
 	});
 
+	test('takes a no-break space or a line break between a name’s words for a space, either way round', () => {
+		expect(names('The United\u00A0States, then the United\nStates.')).toEqual([
+			['united-states', 'United\u00A0States'],
+			['united-states', 'United\nStates'],
+		]);
+		const written = createNameMatcher([{ id: 'front', names: ['Northern\u00A0Front'] }]);
+		expect(written('The Northern Front said').map((match) => match.id)).toEqual(['front']);
+	});
+
 	test('treats curly and straight apostrophes alike', () => {
 		expect(names('Joe Biden’s Administration and Joe Biden')).toEqual([
 			['white-house', 'Joe Biden’s Administration'],
