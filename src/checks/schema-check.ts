@@ -293,6 +293,14 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 							hint: `write it without them: \`${meant}:\``,
 						});
 					}
+					// `longitude:` at the margin below `coordinates:`: a field of the map above, not indented under it.
+					const owner = meant ? undefined : ownerOf(file, issue.path, key);
+					if (owner !== undefined) {
+						return problemAt(file, [...issue.path, key], {
+							message: `\`${key}\` is a field of \`${owner}\`, but is not indented under it`,
+							hint: `indent it under \`${owner}:\` as its other fields are`,
+						});
+					}
 					return problemAt(file, [...issue.path, key], {
 						message: `unknown field \`${key}\`${didYouMean(meant)}`,
 						hint: meant ? `rename it to \`${meant}\`` : 'check its spelling against docs/editing.md, or remove it',
@@ -318,6 +326,10 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 				const written = Object.keys(valueAt(file.data, parent) ?? {});
 				const meant = (key: string) => !known.includes(key) && meantField(key, unwritten) === issue.path.at(-1);
 				if (written.some(meant)) return [];
+				// Written one level too far out: reported there, as not indented under this field's map.
+				const [outer, field] = [parent.slice(0, -1), String(issue.path.at(-1))];
+				const outside = valueAt(file.data, [...outer, field]);
+				if (outside !== undefined && ownerOf(file, outer, field) === parent.at(-1)) return [];
 			}
 			// `asOf: TODO`: the note to finish the field is its one problem (placeholder-check.ts).
 			if (typeof value === 'string' && PLACEHOLDER.test(value)) return [];
@@ -364,6 +376,25 @@ function meantField(key: string, fields: readonly string[]): string | undefined 
 		closest(key, fields) ??
 		(begun.length === 1 ? begun[0] : undefined)
 	);
+}
+
+/**
+ * The field at `path` whose map takes `key` and does not write it, when the schema does not take `key` at `path`
+ * itself: where a field written at the margin (`longitude:` below `coordinates:`) belongs.
+ */
+function ownerOf(file: ContentFile, path: readonly PropertyKey[], key: string): string | undefined {
+	if (fieldsAt(schemas[file.collection], path).includes(key)) return undefined;
+	const written = valueAt(file.data, path);
+	if (!written || typeof written !== 'object') return undefined;
+	return Object.keys(written).find((field) => {
+		const value = (written as Record<string, unknown>)[field];
+		return (
+			value !== null &&
+			typeof value === 'object' &&
+			!Array.isArray(value) &&
+			unwrittenFields(file, [...path, field]).includes(key)
+		);
+	});
 }
 
 /** A field name without the quotes an editor may have put around it: `“title”` is `title`. */

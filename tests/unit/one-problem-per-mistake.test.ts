@@ -331,6 +331,14 @@ describe('every check together', () => {
 		);
 	});
 
+	test('report a field written at the margin below the map it belongs to once, not also as missing there', () => {
+		const problems = checkFiles(contentWith({ 'places/valletta.yaml': [['  longitude: 14.51', 'longitude: 14.51']] }));
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'5:1 `longitude` is a field of `coordinates`, but is not indented under it',
+		]);
+		expect(problems[0]?.hint).toBe('indent it under `coordinates:` as its other fields are');
+	});
+
 	test('report a list written as one line of text once, not also as too long for a list', () => {
 		const keyFacts =
 			'keyFacts:\n  - The Northern Front said it would pause its attacks.\n' +
