@@ -148,10 +148,15 @@ function mentionProblems(context: CheckContext): Problem[] {
 			// A second listing is the listed-once check's problem (duplicate-check.ts).
 			if (listed.indexOf(id) !== index) return [];
 			if (named.has(id) || !findable.has(id) || !comparable || ambiguous.has(id) || namedInCompound(id)) return [];
+			// A speaker or claimant must stay listed: the story should say who they are where it quotes them.
+			const speaks = [
+				...listAt<{ speaker?: unknown } | null>(file, 'quotes').map((quote) => quote?.speaker),
+				...listAt<{ claimant?: unknown } | null>(file, 'claims').map((claim) => claim?.claimant),
+			].includes(id);
 			return [
 				problemAt(file, ['actors', index], {
 					message: `"${id}" is listed but never named in the story, key facts, timeline or captions`,
-					hint: `name them in the text (add an alias to content/actors/${id}.yaml if the story uses another name, or use <Mention actor="${id}">), or remove them from \`actors\``,
+					hint: `name them in the text (add an alias to content/actors/${id}.yaml if the story uses another name, or use <Mention actor="${id}">)${speaks ? `: they are quoted, so they stay in \`actors\`` : ', or remove them from `actors`'}`,
 				}),
 			];
 		});
