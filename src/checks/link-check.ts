@@ -171,6 +171,14 @@ export const linkCheck: Check = (context) => {
 					'write the words it links between the brackets: [the words](…)',
 				);
 			}
+			// `[x](“https://…”)`: quotes that the address would keep as part of it.
+			const quoted = /^["'“”‘’«»](.*?)["'“”‘’«»]?$/s.exec(link.url.trim());
+			if (quoted) {
+				return problem(
+					`link to "${link.url.slice(0, 60)}": the address is in quotes, which it would keep as part of it`,
+					`write it without them: (${quoted[1]})`,
+				);
+			}
 			const disallowed = disallowedTarget(link.url);
 			if (disallowed !== undefined) {
 				return problem(

@@ -339,6 +339,22 @@ describe('every check together', () => {
 		expect(problems[0]?.hint).toBe('indent it under `coordinates:` as its other fields are');
 	});
 
+	test('tell an editor to name a quoted actor the story never names, not to remove them from `actors`', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['said its leader, Dana Reyes.', 'said its leader.'],
+					['  - Its leader, Dana Reyes, announced the pause.', '  - Its leader announced the pause.'],
+					['    text: Dana Reyes announces a pause.', '    text: The leader announces a pause.'],
+				],
+			}),
+		);
+		expect(problems.map((problem) => problem.hint)).toEqual([
+			'name them in the text (add an alias to content/actors/dana-reyes.yaml if the story uses another name, or use ' +
+				'<Mention actor="dana-reyes">): they are quoted, so they stay in `actors`',
+		]);
+	});
+
 	test('report a list written as one line of text once, not also as too long for a list', () => {
 		const keyFacts =
 			'keyFacts:\n  - The Northern Front said it would pause its attacks.\n' +
@@ -1068,6 +1084,15 @@ describe('every check together', () => {
 		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
 			'35:1 these rows between bars show as text: a table needs a line such as `| --- | --- |` under its first row',
 			'38:1 these lines start with “•”, which Markdown does not take for a list: they show as one paragraph',
+		]);
+	});
+
+	test('report a link address written in curly quotes as such, not as a missing page', () => {
+		const links = 'See [x](“https://example.org/a”) and [y](“/explainers/story/”).';
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['See the [timeline](#timeline).', links]] }));
+		expect(problems.map((problem) => `${problem.column} ${problem.message} → ${problem.hint}`)).toEqual([
+			'38 link to "“https://example.org/a”": the address is in quotes, which it would keep as part of it → write it without them: (https://example.org/a)',
+			'71 link to "“/explainers/story/”": the address is in quotes, which it would keep as part of it → write it without them: (/explainers/story/)',
 		]);
 	});
 
