@@ -1,6 +1,7 @@
 import { MENTION_ELEMENT } from '../mentions/remark-actor-mentions';
 import { OWN_FILE, problemAtPosition, scoped } from './check';
 import { disallowedTarget } from './link-check';
+import { pageAnchors } from './page-anchors';
 import type { Position } from './content-files';
 import { shorten, type Problem } from './problem';
 import { nothingRead } from './story-facts/facts';
@@ -38,6 +39,7 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		const facts = storyFacts(file);
 		if (!facts || nothingRead(facts)) return [];
 		const problems: Problem[] = [];
+		const anchors = pageAnchors(file);
 		const report = (at: Position, message: string, hint: string) =>
 			problems.push(problemAtPosition(file, at, message, hint));
 		for (const expression of facts.expressions) {
@@ -88,7 +90,14 @@ export const storyContentCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 			}
 			for (const attribute of element.attributes) {
 				const name = attribute.name.toLowerCase();
-				if (name.startsWith('on') || name === 'style') {
+				const owner = name === 'id' && attribute.value !== null ? anchors.get(attribute.value) : undefined;
+				if (owner) {
+					report(
+						attribute,
+						`<${element.name} id="${attribute.value}">: the page already gives this id to ${owner}`,
+						'choose another id, or remove it: links and the skip link go to the first element with an id',
+					);
+				} else if (name.startsWith('on') || name === 'style') {
 					report(
 						attribute,
 						`<${element.name} ${attribute.name}>: a story's tags may not carry scripts or styles`,

@@ -12,6 +12,8 @@ export const SourceSchema = once(() =>
 					protocol: /^https?$/,
 					error: 'write the full web address, starting with https:// or http://, e.g. https://www.reuters.com/',
 				})
+				// A browser reads `https://wire.example/a story` as an address, but no one copied it so.
+				.refine((url) => !/\s/.test(url), 'an address has no spaces: check that it was copied whole')
 				.optional()
 				.meta({
 					description: 'Where readers can find it: an absolute `https://` or `http://` address; the name links to it.',

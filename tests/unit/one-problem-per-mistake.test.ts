@@ -1096,6 +1096,24 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('report a tag whose id the page gives to its own parts, and a source address with a space', () => {
+		const story =
+			'See <span id="main">the</span> <a id="timeline" href="#timeline">timeline</a> and <span id="my-note">x</span>.';
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['See the [timeline](#timeline).', story],
+					['  - name: Wire\n', '  - name: Wire\n    url: https://wire.example/a story\n'],
+				],
+			}),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'7:5 an address has no spaces: check that it was copied whole',
+			'38:44 <span id="main">: the page already gives this id to a part of the page',
+			'38:68 <a id="timeline">: the page already gives this id to the section “How we got here”',
+		]);
+	});
+
 	test('check a link written as a tag as a Markdown link is checked, once, at its address', () => {
 		const tags =
 			'Read <a HREF="javascript:alert(1)">one</a>, <a href="#timelines">two</a>, <a href="www.example.org">three</a>, ' +
