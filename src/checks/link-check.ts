@@ -249,7 +249,21 @@ export const linkCheck: Check = (context) => {
 			}
 			return [];
 		});
-		return [...unmade, ...made];
+		// GFM leaves out of the page a footnote the text never refers to.
+		const referenced = new Set(facts.footnotes.referenced.map((label) => label.toLowerCase()));
+		const unreferenced = facts.footnotes.defined.flatMap(({ label, ...at }) =>
+			referenced.has(label.toLowerCase())
+				? []
+				: [
+						problemAtPosition(
+							file,
+							at,
+							`the footnote [^${label}] is never referred to in the text, so the page leaves it out`,
+							`add [^${label}] after the words it explains, or delete the footnote`,
+						),
+					],
+		);
+		return [...unmade, ...made, ...unreferenced];
 	});
 };
 

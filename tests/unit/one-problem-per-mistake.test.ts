@@ -1114,6 +1114,16 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('report a footnote the text never refers to, which the page leaves out, not one it refers to', () => {
+		const notes = 'A claim.[^1]\n\n[^1]: The source.\n\n[^note]: A note nobody cites.\n\n';
+		const problems = checkFiles(
+			contentWith({ 'articles/story.mdx': [['## Why it matters\n', `${notes}## Why it matters\n`]] }),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'39:1 the footnote [^note] is never referred to in the text, so the page leaves it out',
+		]);
+	});
+
 	test('check a link written as a tag as a Markdown link is checked, once, at its address', () => {
 		const tags =
 			'Read <a HREF="javascript:alert(1)">one</a>, <a href="#timelines">two</a>, <a href="www.example.org">three</a>, ' +

@@ -57,6 +57,8 @@ export interface StoryFacts {
 	links: ({ url: string; wordless?: true } & Position)[];
 	/** Where each Markdown image is, `![…](…)` or `![…][ref]`: a story may show none (mdx-check.ts). */
 	images: Position[];
+	/** Every footnote's text (`[^1]: …`) by its label, and the labels the text refers to (`[^1]`). */
+	footnotes: { defined: ({ label: string } & Position)[]; referenced: string[] };
 	/** Every `import` of the story's ESM, with the line it starts on. */
 	imports: { specifier: string; line: number }[];
 	/** Every JSX element, by name, with its attributes (`value` is null for an expression or a bare name). */
@@ -98,6 +100,7 @@ export function storyFactsOf(tree: Root, source: string): StoryFacts {
 		headings: [],
 		links: [],
 		images: [],
+		footnotes: { defined: [], referenced: [] },
 		imports: [],
 		elements: [],
 		expressions: [],
@@ -113,6 +116,9 @@ export function storyFactsOf(tree: Root, source: string): StoryFacts {
 		} else if (node.type === 'link' || node.type === 'definition') {
 			facts.links.push({ url: node.url, ...start, ...(node.type === 'link' && wordless(node) && { wordless: true }) });
 		} else if (node.type === 'image' || node.type === 'imageReference') facts.images.push(start);
+		else if (node.type === 'footnoteDefinition') {
+			facts.footnotes.defined.push({ label: node.label ?? node.identifier, ...start });
+		} else if (node.type === 'footnoteReference') facts.footnotes.referenced.push(node.label ?? node.identifier);
 		else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
 			const attributes: StoryFacts['elements'][number]['attributes'] = [];
 			for (const attribute of node.attributes) {
