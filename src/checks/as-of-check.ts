@@ -151,6 +151,15 @@ export const asOfCheck = scoped(asOfScope, ({ articles, actors }) => {
 		const uses = usesOf.get(file.id) ?? [];
 		// A fact that ends before it starts holds on no day: the date check's problem is the one to fix first.
 		const misdated = DATED_FIELDS.some((key) => listAt(file, key).some(endsBeforeItStarts));
-		return parsed.success && uses.length > 0 && !misdated ? actorProblems(file, parsed.data, uses, days) : [];
+		// A fact reported in no explainer there is (one renamed or misspelt) holds on a day no one can tell: the
+		// reference check's problem at its `reportedIn` is the one to fix.
+		const unknownReport = DATED_FIELDS.some((key) =>
+			listAt<{ reportedIn?: unknown } | null>(file, key).some(
+				(fact) => typeof fact?.reportedIn === 'string' && !days.has(fact.reportedIn),
+			),
+		);
+		return parsed.success && uses.length > 0 && !misdated && !unknownReport
+			? actorProblems(file, parsed.data, uses, days)
+			: [];
 	});
 });

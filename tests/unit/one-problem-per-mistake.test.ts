@@ -355,6 +355,16 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('report a summary reported in no explainer there is once, at its `reportedIn`, not also as no summary', () => {
+		const summary = 'summary:\n  - text: The leader of the Northern Front.\n    reportedIn: stroy\n';
+		const problems = checkFiles(
+			contentWith({ 'actors/dana-reyes.yaml': [['summary: The leader of the Northern Front.\n', summary]] }),
+		);
+		expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+			'7:5 no explainer "stroy" — did you mean "story"?',
+		]);
+	});
+
 	test('report a list written as one line of text once, not also as too long for a list', () => {
 		const keyFacts =
 			'keyFacts:\n  - The Northern Front said it would pause its attacks.\n' +
