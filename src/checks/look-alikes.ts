@@ -1,9 +1,9 @@
 /**
  * Characters that look like a space or a hyphen, or like nothing at all, which text pasted from a word processor or
- * a web page brings along. In an id, a date or YAML's own spacing they make the value wrong while it looks right, so
+ * a web page brings along, and Cyrillic and Greek letters drawn as Latin ones. In an id, a date or YAML's own spacing they make the value wrong while it looks right, so
  * the problem names the character and where it is.
  */
-const LOOK_ALIKES = new Map<string, { name: string; looksLike: 'a space' | 'nothing' | '"-"' }>([
+const LOOK_ALIKES = new Map<string, { name: string; looksLike: string }>([
 	['\u00A0', { name: 'a non-breaking space', looksLike: 'a space' }],
 	['\u2007', { name: 'a figure space', looksLike: 'a space' }],
 	['\u202F', { name: 'a narrow non-breaking space', looksLike: 'a space' }],
@@ -17,6 +17,14 @@ const LOOK_ALIKES = new Map<string, { name: string; looksLike: 'a space' | 'noth
 	['\u2012', { name: 'a figure dash', looksLike: '"-"' }],
 	['\u2013', { name: 'an en dash', looksLike: '"-"' }],
 	['\u2212', { name: 'a minus sign', looksLike: '"-"' }],
+	// Letters of other alphabets drawn as Latin ones, which a keyboard set to another language types.
+	...[...'аеорсухіјѕАВЕКМНОРСТХ'].map(
+		(letter, index) =>
+			[letter, { name: `a Cyrillic “${letter}”`, looksLike: `"${'aeopcyxijsABEKMHOPCTX'[index]}"` }] as const,
+	),
+	...[...'οΑΒΕΗΙΚΜΝΟΡΤΧΥΖ'].map(
+		(letter, index) => [letter, { name: `a Greek “${letter}”`, looksLike: `"${'oABEHIKMNOPTXYZ'[index]}"` }] as const,
+	),
 ]);
 
 const charactersLike = (looks: string) =>
@@ -36,10 +44,14 @@ function named(character: string): string {
  * looks like "-"`; undefined when there is none.
  */
 export function lookAlikeIn(text: string): string | undefined {
-	const match = ANY_LOOK_ALIKE.exec(text);
-	const looksLike = match && LOOK_ALIKES.get(match[0])?.looksLike;
-	if (!match || !looksLike) return undefined;
-	return `${named(match[0])} at character ${match.index + 1}, which looks like ${looksLike}`;
+	for (const match of text.matchAll(new RegExp(ANY_LOOK_ALIKE, 'g'))) {
+		const looksLike = LOOK_ALIKES.get(match[0])?.looksLike;
+		// A Cyrillic or Greek letter is a look-alike only beside Latin ones, in "dana-reуes", not in "Україна".
+		const amongLatin = /[A-Za-z]/.test(`${text[match.index - 1] ?? ''}${text[match.index + 1] ?? ''}`);
+		if (!looksLike || (/^"\p{L}"$/u.test(looksLike) && !amongLatin)) continue;
+		return `${named(match[0])} at character ${match.index + 1}, which looks like ${looksLike}`;
+	}
+	return undefined;
 }
 
 /** A space look-alike where YAML needs a space: in a line's indentation, or after a field name's colon. */

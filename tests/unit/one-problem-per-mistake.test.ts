@@ -365,6 +365,15 @@ describe('every check together', () => {
 		]);
 	});
 
+	test('name a Cyrillic letter among Latin ones in an id, where "did you mean" would show the same word', () => {
+		const problems = checkFiles(
+			contentWith({ 'articles/story.mdx': [['    speaker: dana-reyes', '    speaker: dana-re\u0443es']] }),
+		);
+		expect(problems.map((problem) => problem.message)).toEqual([
+			'no actor "dana-re\u0443es": it holds a Cyrillic “\u0443” (U+0443) at character 8, which looks like "y" — did you mean "dana-reyes"?',
+		]);
+	});
+
 	test('report a list written as one line of text once, not also as too long for a list', () => {
 		const keyFacts =
 			'keyFacts:\n  - The Northern Front said it would pause its attacks.\n' +
