@@ -16,7 +16,7 @@ import {
 import { idFromFileName } from '../utils/ids';
 import { astroData } from './astro-yaml';
 import { commentedOutField } from './commented-out-field';
-import { textReadAsYaml } from './text-read-as-yaml';
+import { inQuotesHint, textReadAsYaml } from './text-read-as-yaml';
 import { explainerParts } from './explainer-parts';
 import { yamlSpaceLookAlike } from './look-alikes';
 import { count, shorten } from './problem';
@@ -352,7 +352,7 @@ function yamlError(
 	if (beforeStar && !/^Unresolved alias/.test(error.message)) {
 		return {
 			message: 'a value cannot start with “*” in YAML, which reads it as a repeat of another value',
-			hint: `put the whole value in quotes, "${line.slice(beforeStar.length).trim().replaceAll('"', '\\"')}": in quotes, every character is text`,
+			hint: inQuotesHint(line.slice(beforeStar.length)),
 			offset: lineStart + beforeStar.length,
 		};
 	}
@@ -360,7 +360,7 @@ function yamlError(
 	if (reserved) {
 		return {
 			message: `a value cannot start with “${reserved[1]}” in YAML, which keeps it for its own use`,
-			hint: `put the whole value in quotes, "${rest.trim().replaceAll('"', '\\"')}": in quotes, every character is text`,
+			hint: inQuotesHint(rest),
 			offset,
 		};
 	}
