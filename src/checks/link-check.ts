@@ -122,13 +122,14 @@ const SITE_FILES = new Set(['/rss.xml', '/robots.txt']);
 /** Host names of the editor's own computer or network, whose pages no reader can open. */
 const LOCAL_HOST = /^(?:localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1?\]|[^.]+\.local)$/i;
 
+const SITE_HOST = new URL(SITE.url).host;
+
 /**
  * The path on this site that an address written in full goes to (`https://explainers.example.org/explainers/x/`),
  * or undefined when it goes to another site.
  */
 function pathOnThisSite(address: URL): string | undefined {
-	const site = new URL(SITE.url);
-	if (address.host !== site.host) return undefined;
+	if (address.host !== SITE_HOST) return undefined;
 	const base = SITE.base.endsWith('/') ? SITE.base : `${SITE.base}/`;
 	return address.pathname.startsWith(base)
 		? `/${address.pathname.slice(base.length)}${address.search}${address.hash}`
@@ -234,7 +235,7 @@ export const linkCheck: Check = (context) => {
 			// An explainer whose fields could not be read, or whose story MDX could not read whole, has sections or
 			// headings no one can tell: its own error is the problem.
 			if (page !== undefined && (page.data === undefined || context.storyFacts(page)?.syntaxErrors)) return [];
-			const actorPage = /^\/actors\/[^/]+\/$/.test(path) && path !== '/actors/';
+			const actorPage = /^\/actors\/[^/]+\/$/.test(path);
 			const anchors = page ? anchorsOf(page, context) : new Set(actorPage ? ACTOR_PAGE_ANCHORS : ['main']);
 			if (fragment && !anchors.has(fragment)) {
 				const suggestion = closest(fragment, anchors);
