@@ -282,7 +282,22 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 			issues.flatMap((issue) => (issue.code === 'invalid_type' ? [fieldName(issue.path)] : [])),
 		);
 		const reported = issues.filter((issue) => issue.code === 'invalid_type' || !wrongKind.has(fieldName(issue.path)));
+		// A quote pasted under `claims:`: the item's one problem is the list it is in, not each field it lacks or has.
+		const misplaced = reported.flatMap((issue) => {
+			const list = issue.code === 'unrecognized_keys' ? listItemBelongsTo(file, issue.path) : undefined;
+			return list ? [{ path: issue.path, list }] : [];
+		});
 		return reported.flatMap((issue) => {
+			const item = misplaced.find(({ path }) => path.every((key, at) => issue.path[at] === key));
+			if (item) {
+				if (issue.code !== 'unrecognized_keys' || issue.path.length !== item.path.length) return [];
+				const own = String(item.path.at(-2));
+				const fields = Object.keys(valueAt(file.data, item.path) ?? {}).join(', ');
+				return problemAt(file, item.path, {
+					message: `its fields (${fields}) are those of an item of \`${item.list}\`, not of \`${own}\``,
+					hint: `move it under \`${item.list}:\`, or write the fields of \`${own}\`: see the field reference of docs/editing.md`,
+				});
+			}
 			if (issue.code === 'unrecognized_keys') {
 				const fields = unwrittenFields(file, issue.path);
 				return issue.keys.map((key) => {
@@ -356,6 +371,22 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 		});
 	}),
 );
+
+/**
+ * The other list beside the one holding the item at `path` whose items take every field the item writes, when the
+ * item's own list does not: where an item pasted into the wrong list belongs.
+ */
+function listItemBelongsTo(file: ContentFile, path: readonly PropertyKey[]): string | undefined {
+	const [list, index] = [path.at(-2), path.at(-1)];
+	const written = Object.keys(valueAt(file.data, path) ?? {});
+	if (typeof list !== 'string' || typeof index !== 'number' || written.length === 0) return undefined;
+	const schema = schemas[file.collection];
+	const parent = path.slice(0, -2);
+	const taking = fieldsAt(schema, parent).filter(
+		(other) => other !== list && written.every((field) => fieldsAt(schema, [...parent, other, 0]).includes(field)),
+	);
+	return taking.length === 1 ? taking[0] : undefined;
+}
 
 /** The fields the schema takes at `path` that the file does not write there. */
 function unwrittenFields(file: ContentFile, path: readonly PropertyKey[]): string[] {

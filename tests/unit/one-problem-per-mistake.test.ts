@@ -1186,3 +1186,27 @@ describe('every check together', () => {
 		expect(problems).toEqual([]);
 	});
 });
+
+describe('an item pasted into the wrong list', () => {
+	test('report a quote pasted under `claims` once, naming the list it belongs to', () => {
+		const problems = checkFiles(contentWith({ 'articles/story.mdx': [['quotes:\n', 'claims:\n']] }));
+		expect(problems.map(formatProblem)).toEqual([
+			'articles/story.mdx:18:5 claims[0]: its fields (id, speaker, text, setting, date, pull) are those of an item of ' +
+				'`quotes`, not of `claims`\n' +
+				'    → move it under `quotes:`, or write the fields of `claims`: see the field reference of docs/editing.md',
+		]);
+	});
+
+	test('still name each field of a claim that no other list takes', () => {
+		const claim = 'claims:\n  - id: pause\n    claimant: dana-reyes\n    paraphrase: A pause.\n    status: claimed\n';
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [['timeline:\n', `${claim}    sources: [Wire]\n    speaker: x\ntimeline:\n`]],
+			}),
+		);
+		expect(problems.map(formatProblem)).toEqual([
+			'articles/story.mdx:30:5 claims[0].speaker: unknown field `speaker`\n' +
+				'    → check its spelling against docs/editing.md, or remove it',
+		]);
+	});
+});
