@@ -31,9 +31,25 @@ export const entryExtension = (collection: Collection) => (collection === 'artic
 /** How the lock file Word and other office programs keep beside an open file starts: `~$story.mdx`. */
 export const LOCK_FILE_PREFIX = '~$';
 
-/** Whether a file of a collection's folder is one of its entries, as src/content.config.ts finds them. */
-export const isEntryFile = (collection: Collection, entry: Dirent) =>
-	entry.name.endsWith(entryExtension(collection)) && !entry.name.startsWith(LOCK_FILE_PREFIX) && !entry.isDirectory();
+/**
+ * Whether a file of a collection's folder is one of its entries, as src/content.config.ts finds them; a file
+ * manager's copy of one of `siblings` is reported by folder-check.ts alone, not read as a second entry.
+ */
+export const isEntryFile = (collection: Collection, entry: Dirent, siblings: readonly string[]) =>
+	entry.name.endsWith(entryExtension(collection)) &&
+	!entry.name.startsWith(LOCK_FILE_PREFIX) &&
+	!entry.isDirectory() &&
+	fileManagersCopyOf(entry.name, siblings) === undefined;
+
+/**
+ * The file of `siblings` that `name` is a file manager's copy of: `story copy.mdx`, `story copy 2.mdx` and
+ * `ostland 2.yaml` (macOS Finder), `story - Copy.mdx` (Windows), `story (1).mdx` (a second download).
+ */
+export function fileManagersCopyOf(name: string, siblings: readonly string[]): string | undefined {
+	const parts = /^(.+?)(?: copy(?: \d+)?| \d+| - copy(?: \(\d+\))?| \(\d+\))(\.\w+)$/i.exec(name);
+	const original = parts ? `${parts[1]}${parts[2]}` : undefined;
+	return original !== undefined && siblings.includes(original) ? original : undefined;
+}
 
 /** A place in a file, 1-based: where a field sits, or a piece of the story. */
 export interface Position {
@@ -97,8 +113,10 @@ export function readContentFiles(
 	return collections.flatMap((collection) => {
 		const dir = join(root, collection);
 		// A folder named like a file (`x.mdx/`) is not one: folder-check.ts reports what is in it.
-		return entriesOf(dir)
-			.filter((entry) => isEntryFile(collection, entry))
+		const entries = entriesOf(dir);
+		const names = entries.map((entry) => entry.name);
+		return entries
+			.filter((entry) => isEntryFile(collection, entry, names))
 			.map(({ name }) =>
 				parseContentFile(collection, relative(projectRoot, join(dir, name)) || name, readFileSync(join(dir, name))),
 			);

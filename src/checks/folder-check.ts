@@ -1,5 +1,5 @@
 import { basename, extname, join, relative } from 'node:path';
-import { COLLECTIONS, entriesOf, entryExtension } from './content-files';
+import { COLLECTIONS, entriesOf, entryExtension, fileManagersCopyOf } from './content-files';
 import type { Problem } from './problem';
 import { idFromFileName } from '../utils/ids';
 
@@ -27,17 +27,28 @@ export function folderProblems(contentRoot: string, projectRoot = process.cwd())
 	for (const collection of COLLECTIONS) {
 		const extension = entryExtension(collection);
 		const walk = (dir: string, nested: boolean) => {
-			for (const entry of visibleEntries(dir)) {
+			const entries = visibleEntries(dir);
+			const names = entries.map((entry) => entry.name);
+			for (const entry of entries) {
 				const path = join(dir, entry.name);
 				const ext = extname(entry.name);
 				const id = idFromFileName({ entry: entry.name });
 				const original = editorsCopyOf(entry.name);
+				const copied = entry.isDirectory() ? undefined : fileManagersCopyOf(entry.name, names);
 				if (original !== undefined && !entry.isDirectory()) {
 					report(
 						path,
 						`"${entry.name}" looks like a backup or lock file an editing program keeps of ${original}: it is not published`,
 						`delete it once ${original} is saved and closed; do not rename it, which would replace ${original}`,
 						'warning',
+					);
+				} else if (copied !== undefined && ext === extension) {
+					// Read as an entry, it would repeat every name and headline of the file it copies, at each of them.
+					const kind = collection === 'articles' ? 'explainer' : collection.slice(0, -1);
+					report(
+						path,
+						`"${entry.name}" looks like a copy of ${copied}: it would be published as a second ${kind}, "${id}"`,
+						`delete it; to start a new ${kind} from it, rename it to a name of its own and change its ${collection === 'articles' ? 'headline' : 'name'}`,
 					);
 				} else if (entry.isDirectory()) {
 					if (collection === 'articles') walk(path, true);

@@ -97,11 +97,13 @@ function scanContent(contentRoot: string, projectRoot: string, previous: Readonl
 	const others: string[] = [];
 	for (const collection of COLLECTIONS) {
 		const dir = join(contentRoot, collection);
-		for (const entry of entriesOf(dir)) {
+		const entries = entriesOf(dir);
+		const names = entries.map((entry) => entry.name);
+		for (const entry of entries) {
 			const path = join(dir, entry.name);
 			const stats = statSync(path, { throwIfNoEntry: false });
 			const stamp = `${stats?.size}:${stats?.mtimeMs}`;
-			if (!isEntryFile(collection, entry)) {
+			if (!isEntryFile(collection, entry, names)) {
 				others.push(`${collection}/${entry.name}:${stamp}`);
 				continue;
 			}

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkFiles } from '../../src/checks';
+import { checkContent, checkFiles } from '../../src/checks';
 import { parseContentFile, type Collection } from '../../src/checks/content-files';
 import { formatProblem } from '../../src/checks/problem';
-import { BAD_CONTENT_FIXTURES } from '../helpers/bad-content';
+import { BAD_CONTENT_FIXTURES, badContentFor } from '../helpers/bad-content';
 
 /** Every file of the bad-content base, with texts of some replaced in turn: `[find, replace]` pairs by file. */
 function contentWith(edits: Record<string, [find: string, replace: string][]>) {
@@ -1209,4 +1210,37 @@ describe('an item pasted into the wrong list', () => {
 				'    → check its spelling against docs/editing.md, or remove it',
 		]);
 	});
+});
+
+describe('a file manager’s copy of an entry', () => {
+	test.each([
+		['file-managers-copy-of-an-explainer', 'articles/story copy.mdx'],
+		['file-managers-copy-of-an-actor', 'actors/ostland 2.yaml'],
+	])('report %s once, at the copy, and nothing it repeats of the original', (name, copy) => {
+		const workspace = mkdtempSync(join(tmpdir(), 'copy-'));
+		try {
+			const { dir } = badContentFor(name, workspace);
+			const problems = checkContent(dir, workspace);
+			expect(problems.map((problem) => problem.file)).toEqual([join(name, copy)]);
+		} finally {
+			rmSync(workspace, { recursive: true, force: true });
+		}
+	});
+
+	test.each(['story 2.mdx', 'story copy.mdx', 'story - Copy.mdx', 'story (1).mdx'])(
+		'leave "%s" an explainer of its own when there is no story.mdx beside it',
+		(name) => {
+			const workspace = mkdtempSync(join(tmpdir(), 'copy-'));
+			try {
+				const { dir } = badContentFor('file-managers-copy-of-an-explainer', workspace);
+				rmSync(join(dir, 'articles/story.mdx'));
+				renameSync(join(dir, 'articles/story copy.mdx'), join(dir, 'articles', name));
+				const problems = checkContent(dir, workspace).map(formatProblem);
+				expect(problems.join('\n')).not.toContain('looks like a copy');
+				expect(problems.join('\n')).toContain(`"${name}" is published as`);
+			} finally {
+				rmSync(workspace, { recursive: true, force: true });
+			}
+		},
+	);
 });
