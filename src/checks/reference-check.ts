@@ -48,7 +48,8 @@ const HOW_TO_ADD: Record<Referenced, (id: string) => string> = {
 		`use the file name of an actor in content/actors/, without .yaml (its new name, if the file was renamed), ` +
 		`or add content/actors/${id}.yaml (npm run new:actor -- "Name")`,
 	places: (id) => `add content/places/${id}.yaml (see docs/editing.md, “Places”) or use an existing id`,
-	articles: () => 'use the slug of an explainer in content/articles/ (its file name without .mdx)',
+	articles: () =>
+		'use the slug of an explainer in content/articles/: its file name without .mdx (its new name, if the file was renamed)',
 };
 
 const KNOWN: Record<Referenced, (context: CheckContext) => ReadonlySet<string>> = {
