@@ -37,59 +37,40 @@ export const headingCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 		const headed = facts.headings.flatMap(({ depth, text, slug, underlined, ...at }): Problem[] => {
 			const written = `${marks(depth)} ${text}`;
 			const problems: Problem[] = [];
+			const report = (message: string, hint: string) => problems.push(problemAtPosition(file, at, message, hint));
 			if (slug === '') {
-				problems.push(
-					problemAtPosition(
-						file,
-						at,
-						text.trim() === ''
-							? `"${marks(depth)}" is a heading with no words`
-							: `the heading "${text}" has no letter or digit to make its anchor from`,
-						'write the heading’s words after the `#`s, or delete the line',
-					),
+				report(
+					text.trim() === ''
+						? `"${marks(depth)}" is a heading with no words`
+						: `the heading "${text}" has no letter or digit to make its anchor from`,
+					'write the heading’s words after the `#`s, or delete the line',
 				);
 			}
 			if (underlined) {
-				problems.push(
-					problemAtPosition(
-						file,
-						at,
-						`"${text}" is a heading: the line of \`${depth === 1 ? '===' : '---'}\` right under it makes it one`,
-						depth === 1
-							? `write the heading as \`## ${text}\``
-							: `for a heading write \`## ${text}\`; for a dividing line, leave a blank line above the \`---\``,
-					),
+				report(
+					`"${text}" is a heading: the line of \`${depth === 1 ? '===' : '---'}\` right under it makes it one`,
+					depth === 1
+						? `write the heading as \`## ${text}\``
+						: `for a heading write \`## ${text}\`; for a dividing line, leave a blank line above the \`---\``,
 				);
 			} else if (depth === 1) {
-				problems.push(
-					problemAtPosition(
-						file,
-						at,
-						`"${written}": the headline is the page's one \`#\` heading`,
-						`start the story's headings with \`##\`: \`## ${text}\``,
-					),
+				report(
+					`"${written}": the headline is the page's one \`#\` heading`,
+					`start the story's headings with \`##\`: \`## ${text}\``,
 				);
 			} else if (levelsKnown && depth > above + 1) {
 				const before =
 					above === 1 ? 'the story’s headings start at `##`' : `the heading before it is \`${marks(above)}\``;
-				problems.push(
-					problemAtPosition(
-						file,
-						at,
-						`"${written}" skips a level: ${before}`,
-						`write it as \`${marks(above + 1)} ${text}\`: each level is a part of the one above`,
-					),
+				report(
+					`"${written}" skips a level: ${before}`,
+					`write it as \`${marks(above + 1)} ${text}\`: each level is a part of the one above`,
 				);
 			}
 			const owner = owners.get(slug) ?? (MENTION_ANCHOR.test(slug) ? 'a part of the page' : undefined);
 			if (owner) {
-				problems.push(
-					problemAtPosition(
-						file,
-						at,
-						`the heading "${text}" would take the anchor #${slug}, which ${owner} already has`,
-						'reword the heading: links to that anchor, and the contents, must keep going where they go',
-					),
+				report(
+					`the heading "${text}" would take the anchor #${slug}, which ${owner} already has`,
+					'reword the heading: links to that anchor, and the contents, must keep going where they go',
 				);
 			}
 			above = depth;

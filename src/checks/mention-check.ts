@@ -163,36 +163,24 @@ function mentionProblems(context: CheckContext): Problem[] {
 
 		const warned = new Set<string>();
 		for (const mention of explicit) {
+			const tag = `<Mention actor="${mention.id}">`;
+			const report = (message: string, hint: string) => problems.push(problemAtPosition(file, mention, message, hint));
 			if (mention.empty) {
-				const tag = `<Mention actor="${mention.id}">`;
-				problems.push(
-					problemAtPosition(
-						file,
-						mention,
-						`${tag} has no words: it would be an empty link`,
-						`write the words it links between ${tag} and </Mention>, e.g. ${tag}the group</Mention>`,
-					),
+				report(
+					`${tag} has no words: it would be an empty link`,
+					`write the words it links between ${tag} and </Mention>, e.g. ${tag}the group</Mention>`,
 				);
 			}
 			if (mention.paragraphs) {
-				const tag = `<Mention actor="${mention.id}">`;
-				problems.push(
-					problemAtPosition(
-						file,
-						mention,
-						`${tag}: ${MENTION_OF_PARAGRAPHS}`,
-						`put ${tag} and </Mention> around the few words that name the actor, inside one paragraph`,
-					),
+				report(
+					`${tag}: ${MENTION_OF_PARAGRAPHS}`,
+					`put ${tag} and </Mention> around the few words that name the actor, inside one paragraph`,
 				);
 			}
 			if (mention.id === '') {
-				problems.push(
-					problemAtPosition(
-						file,
-						mention,
-						'<Mention> names no actor: it takes `actor="…"`',
-						'write <Mention actor="id">…</Mention>, with the id of an actor from content/actors/ (its file name)',
-					),
+				report(
+					'<Mention> names no actor: it takes `actor="…"`',
+					'write <Mention actor="id">…</Mention>, with the id of an actor from content/actors/ (its file name)',
 				);
 				continue;
 			}
@@ -202,14 +190,14 @@ function mentionProblems(context: CheckContext): Problem[] {
 			warned.add(mention.id);
 			const suggestion = known ? undefined : closest(mention.id, context.actorIds);
 			const message = known
-				? `<Mention actor="${mention.id}">: "${mention.id}" is not listed in \`actors\``
-				: `<Mention actor="${mention.id}">: no actor "${mention.id}"${didYouMean(suggestion)}`;
+				? `${tag}: "${mention.id}" is not listed in \`actors\``
+				: `${tag}: no actor "${mention.id}"${didYouMean(suggestion)}`;
 			const hint = known
 				? `add "${mention.id}" to this article's \`actors\``
 				: suggestion
 					? `change it to <Mention actor="${suggestion}">`
 					: 'write the file name of an actor in content/actors/, without .yaml, as the `actor`';
-			problems.push(problemAtPosition(file, mention, message, hint));
+			report(message, hint);
 		}
 
 		for (const [index, run] of runs.entries()) {
