@@ -16,12 +16,15 @@ export function connectedActors<Actor extends { id: string }>(
 	return actors.filter((actor) => ends.has(actor.id));
 }
 
-/** The graphic of `connections` between `actors` (which must include both ends of each): SVG text and its width. */
+/**
+ * The graphic of `connections` between `actors` (which must include both ends of each): SVG text, its width, and
+ * where across it the first actor's box is centred, for a frame narrower than the graphic to open on.
+ */
 export function connectionsGraphic(
 	actors: readonly { id: string; name: string }[],
 	connections: readonly Connection[],
 	text: GraphicText,
-): { svg: string; width: number } {
+): { svg: string; width: number; firstActorX: number } {
 	const edges = connections.map((connection) => ({
 		subject: connection.subject,
 		object: connection.object,
@@ -29,8 +32,11 @@ export function connectionsGraphic(
 		objectAbove: OBJECT_ABOVE.has(connection.kind),
 	}));
 	const drawn = connections.map(({ kind, earlier }) => ({ kind, changed: earlier.length > 0 }));
-	const layout = layoutGraph(connectedActors(actors, connections), edges);
-	return { svg: relationsSvg(layout, drawn, text), width: layout.width };
+	const connected = connectedActors(actors, connections);
+	const layout = layoutGraph(connected, edges);
+	const first = layout.nodes.find((node) => node.id === connected[0]?.id)?.box;
+	const firstActorX = first ? first.x + first.width / 2 : layout.width / 2;
+	return { svg: relationsSvg(layout, drawn, text), width: layout.width, firstActorX };
 }
 
 /**

@@ -253,6 +253,27 @@ describe('a relations graphic of the test’s own', () => {
 			},
 		);
 
+		test('opens a frame narrower than its graphic at 320 px on the first actor, whole in view', async () => {
+			const page = await openFixture(name, 320, false);
+			try {
+				const opened = await page.evaluate((first) => {
+					const frame = document.querySelector<HTMLElement>('.relations__scroll')!;
+					const node = [...document.querySelectorAll('.relations__node')].find((group) =>
+						group.textContent?.replace(/\s+/g, ' ').includes(first),
+					)!;
+					const [shown, box] = [frame.getBoundingClientRect(), node.getBoundingClientRect()];
+					return {
+						scrolls: frame.scrollWidth > frame.clientWidth,
+						inView: box.left >= shown.left - 0.5 && box.right <= shown.right + 0.5,
+					};
+				}, FIXTURES[name].actors[0]!.name.split(' ')[0]!);
+				expect(opened.inView).toBe(true);
+				if (name === 'one wider than a wide screen') expect(opened.scrolls).toBe(true);
+			} finally {
+				await page.close();
+			}
+		});
+
 		test('prints whole on an A4 page, scaled down to the column where wider', async () => {
 			// An A4 page's printable width at the browser's default margins, in CSS pixels.
 			const page = await openFixture(name, 718, false);
