@@ -1,7 +1,7 @@
 /**
  * Characters that look like a space or a hyphen, or like nothing at all, which text pasted from a word processor or
- * a web page brings along, and Cyrillic and Greek letters drawn as Latin ones. In an id, a date or YAML's own spacing they make the value wrong while it looks right, so
- * the problem names the character and where it is.
+ * a web page brings along, and Cyrillic and Greek letters drawn as Latin ones. In an id, a date, a name or YAML's
+ * own spacing they make the value wrong while it looks right, so the problem names the character and where it is.
  */
 const LOOK_ALIKES = new Map<string, { name: string; looksLike: string }>([
 	['\u00A0', { name: 'a non-breaking space', looksLike: 'a space' }],
@@ -53,6 +53,17 @@ export function lookAlikeIn(text: string): string | undefined {
 	}
 	return undefined;
 }
+
+const LATIN_LOOK_ALIKE_LETTERS = new Map(
+	[...LOOK_ALIKES].flatMap(([character, { looksLike }]) =>
+		/^"\p{L}"$/u.test(looksLike) ? [[character, looksLike.slice(1, -1)] as const] : [],
+	),
+);
+const ANY_LETTER_LOOK_ALIKE = new RegExp(`[${[...LATIN_LOOK_ALIKE_LETTERS.keys()].join('')}]`, 'g');
+
+/** `text` with each Cyrillic or Greek letter drawn as a Latin one replaced by that Latin letter: of the same length. */
+export const withLatinLetters = (text: string) =>
+	text.replace(ANY_LETTER_LOOK_ALIKE, (letter) => LATIN_LOOK_ALIKE_LETTERS.get(letter) ?? letter);
 
 /** A space look-alike where YAML needs a space: in a line's indentation, or after a field name's colon. */
 const SPACES_YAML_NEEDS = [

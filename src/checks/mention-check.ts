@@ -1,13 +1,14 @@
-import { createNameMatcher, normaliseApostrophes, type NamedActor } from '../mentions/name-matcher';
+import { createNameMatcher, normaliseApostrophes, type NameMatch, type NamedActor } from '../mentions/name-matcher';
 import { MENTION_OF_PARAGRAPHS } from '../mentions/remark-actor-mentions';
 import { listAt, problemAt, problemAtPosition, savedFiles, scoped, textItems } from './check';
 import type { Check, CheckContext, Scope } from './check';
 import type { ContentFile } from './content-files';
+import { lookAlikeIn, withLatinLetters } from './look-alikes';
 import { storyToCompare } from './quote-check';
 import { listedActorIds } from './reference-check';
 import { closest, didYouMean } from './suggest';
 import type { Problem } from './problem';
-import { nothingRead, positionIn } from './story-facts/facts';
+import { nothingRead, positionIn, type StoryFacts } from './story-facts/facts';
 
 /** Each actor's name and aliases, as the mention plugin will match them. */
 function namedActors(actors: readonly ContentFile[]): NamedActor[] {
@@ -148,6 +149,19 @@ function mentionProblems(context: CheckContext): Problem[] {
 			// A second listing is the listed-once check's problem (duplicate-check.ts).
 			if (listed.indexOf(id) !== index) return [];
 			if (named.has(id) || !findable.has(id) || !comparable || ambiguous.has(id) || namedInCompound(id)) return [];
+			// "Оstland" typed with a Cyrillic "О" looks like the name and is not: the letter is the one problem.
+			const typed = namedInOtherLetters(runs, findNames, id);
+			if (typed) {
+				const written = typed.run.value.slice(typed.match.start, typed.match.end);
+				return [
+					problemAtPosition(
+						file,
+						positionIn(typed.run, typed.match.start),
+						`"${written}" holds ${lookAlikeIn(written)}: it does not name "${id}"`,
+						'retype the word in Latin letters: a keyboard set to another language types letters that look the same',
+					),
+				];
+			}
 			// A speaker or claimant must stay listed: the story should say who they are where it quotes them.
 			const speaks = [
 				...listAt<{ speaker?: unknown } | null>(file, 'quotes').map((quote) => quote?.speaker),
@@ -212,6 +226,16 @@ function mentionProblems(context: CheckContext): Problem[] {
 		}
 		return problems;
 	});
+}
+
+/** The first place in the story's `runs` that names actor `id` once its Cyrillic and Greek letters are read as Latin. */
+function namedInOtherLetters(runs: StoryFacts['proseRuns'], findNames: (text: string) => NameMatch[], id: string) {
+	for (const run of runs) {
+		if (withLatinLetters(run.value) === run.value) continue;
+		const match = findNames(withLatinLetters(run.value)).find((found) => found.id === id);
+		if (match) return { run, match };
+	}
+	return undefined;
 }
 
 /** Whether one of `names` stands in one of `texts` as a word or as part of a hyphenated one ("pro-Iran"). */

@@ -1244,3 +1244,34 @@ describe('a file manager’s copy of an entry', () => {
 		},
 	);
 });
+
+describe('a name typed with a letter of another alphabet', () => {
+	test('report the letter where the story names a listed actor only so, not the actor as never named', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['  - Ostland doubts', '  - Оstland doubts'],
+					['\nOstland doubts', '\nОstland doubts'],
+				],
+			}),
+		);
+		expect(problems.map(formatProblem)).toEqual([
+			'articles/story.mdx:37:1 "Оstland" holds a Cyrillic “О” (U+041E) at character 1, which looks like "O": ' +
+				'it does not name "ostland"\n' +
+				'    → retype the word in Latin letters: a keyboard set to another language types letters that look the same',
+		]);
+	});
+
+	test('leave a name in another alphabet alone', () => {
+		const problems = checkFiles(
+			contentWith({
+				'actors/ostland.yaml': [['name: Ostland', 'name: Ostland\naliases:\n  - Остланд']],
+				'articles/story.mdx': [
+					['  - Ostland doubts', '  - Остланд doubts'],
+					['\nOstland doubts', '\nОстланд doubts'],
+				],
+			}),
+		);
+		expect(problems.map(formatProblem)).toEqual([]);
+	});
+});
