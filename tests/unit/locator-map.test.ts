@@ -1,9 +1,7 @@
 import { load } from 'cheerio';
 import { geoContains, type GeoProjection } from 'd3-geo';
-import { readFileSync } from 'node:fs';
 import { describe, expect, test, vi } from 'vitest';
-import { parse } from 'yaml';
-import { PlaceSchema, type PlaceData } from '../../src/schemas/place';
+import type { PlaceData } from '../../src/schemas/place';
 import { countriesByName, countryAt, distanceKm, distanceToCountryKm, type LonLat } from '../../src/locator-map/atlas';
 import {
 	COUNTRY_FRAME_KM,
@@ -31,12 +29,26 @@ const place = (id: string, data: Partial<PlaceData> & Pick<PlaceData, 'kind' | '
 	data: { name: id, coordinates: { longitude: at[0], latitude: at[1] }, ...data },
 });
 
-/** The seed explainer's places, read from content/ as the site reads them. */
-function seedPlaces(): MapPlace[] {
-	const article = readFileSync('content/articles/kataib-hezbollah-suspends-attacks.mdx', 'utf8');
-	const ids = parse(article.split('---')[1] ?? '').places as string[];
-	return ids.map((id) => ({ id, data: PlaceSchema().parse(parse(readFileSync(`content/places/${id}.yaml`, 'utf8'))) }));
-}
+/**
+ * A crowded explainer's places, the test's own: a site on a border, two cities, six countries, a territory, a place
+ * too far to share the map (Washington) and one far enough south to need the map extended (Yemen).
+ */
+const MIDDLE_EAST_PLACES: MapPlace[] = [
+	place(
+		'border-attack',
+		{ kind: 'site', country: ['Syria', 'Jordan'], name: 'Area of the drone attack', label: 'Drone attack, 28 Jan.' },
+		[37.4, 32.6],
+	),
+	place('tehran', { kind: 'city', country: 'Iran', name: 'Tehran' }, TEHRAN),
+	place('washington', { kind: 'city', country: 'United States of America', name: 'Washington' }, WASHINGTON),
+	place('iraq', { kind: 'country', country: 'Iraq', name: 'Iraq' }, [42.6, 31.9]),
+	place('syria', { kind: 'country', country: 'Syria', name: 'Syria' }, [38.5, 35]),
+	place('jordan', { kind: 'country', country: 'Jordan', name: 'Jordan' }, [36.9, 31.3]),
+	place('lebanon', { kind: 'country', country: 'Lebanon', name: 'Lebanon' }, [35.85, 33.9]),
+	place('yemen', { kind: 'country', country: 'Yemen', name: 'Yemen' }, [47.6, 15.6]),
+	place('iran', { kind: 'country', country: 'Iran', name: 'Iran' }, [49.6, 33.4]),
+	place('gaza-strip', { kind: 'territory', country: 'Palestine', name: 'Gaza Strip' }, [34.38, 31.42]),
+];
 
 describe('the atlas', () => {
 	test('measures great-circle distances in kilometres', () => {
@@ -312,7 +324,7 @@ describe('the prepared atlas', () => {
 				place('auckland', { kind: 'city', country: 'New Zealand' }, [174.76, -36.85]),
 			],
 			[place('washington', { kind: 'city', country: 'United States of America' }, WASHINGTON)],
-			planLocatorMap(seedPlaces()),
+			planLocatorMap(MIDDLE_EAST_PLACES),
 		].map((places) => (Array.isArray(places) ? planLocatorMap(places) : places));
 		for (const plan of plans) for (const variant of VARIANTS) draw(plan, variant, 'Map');
 		expect(atlas.atlasPreparations()).toBe(1);
@@ -366,8 +378,13 @@ describe('the map’s colours', () => {
 	);
 });
 
-describe('the seed explainer’s map', () => {
-	const plan = planLocatorMap(seedPlaces());
+describe('a crowded explainer’s map', () => {
+	const plan = planLocatorMap(MIDDLE_EAST_PLACES);
+
+	test('leaves the place too far to share the map off it, and marks the others', () => {
+		expect(plan.beyond.map((p) => p.id)).toEqual(['washington']);
+		expect(plan.marked.length).toBeGreaterThan(0);
+	});
 
 	test.each(Object.keys(MAP_VARIANTS) as (keyof typeof MAP_VARIANTS)[])(
 		'at the %s size, marks and labels every place without overlapping labels',
