@@ -36,7 +36,7 @@ export function drawInBackground<Input>(
 	drawer: Drawer,
 	processFile: URL = DRAWING_PROCESS,
 ): number {
-	stopDrawing(drawer);
+	void stopDrawing(drawer);
 	const missing = [...new Map(jobs.map((job) => [job.file, job])).values()].filter((job) => !existsSync(job.file));
 	if (missing.length === 0) return 0;
 	// The build's own flags (a loader, an inspector) are not the child's: Node runs the file as it is.
@@ -56,11 +56,17 @@ export function drawInBackground<Input>(
 	return missing.length;
 }
 
-/** Stops the child drawing with `drawer`, if one runs, after the file it is drawing: the build draws what it left. */
-export function stopDrawing(drawer: Drawer): void {
+/**
+ * Stops the child drawing with `drawer`, if one runs, after the file it is drawing: the build draws what it left.
+ * The build goes on at once; the promise, for whoever must know the child is gone, settles when it has exited.
+ */
+export function stopDrawing(drawer: Drawer): Promise<void> {
 	const child = running.get(drawer.module.href);
-	if (child?.connected) child.disconnect();
 	running.delete(drawer.module.href);
+	if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	const exited = new Promise<void>((done) => child.once('exit', () => done()));
+	if (child.connected) child.disconnect();
+	return exited;
 }
 
 /** A file drawn for an explainer: its page's slug, its name beside the page, and what it is drawn from. */
@@ -89,7 +95,7 @@ export function drawnBesideExplainers<Input>(what: string, drawer: Drawer, cache
 		// Written while the other integrations finish (the search index is written in Pagefind's process meanwhile),
 		// at full speed: the build has nothing else to wait for.
 		write(dir: URL): void {
-			stopDrawing(drawer);
+			void stopDrawing(drawer);
 			writing = writeBesideExplainers(
 				drawings.map(({ slug, name, input }) => ({ slug, name, source: () => cache().stored(input) })),
 				fileURLToPath(dir),
@@ -105,7 +111,7 @@ export function drawnBesideExplainers<Input>(what: string, drawer: Drawer, cache
 				logger.info(`wrote ${count(drawings.length)}${misses > 0 ? ` (${misses} drawn after the pages)` : ''}`);
 				drawings = [];
 			} finally {
-				stopDrawing(drawer);
+				void stopDrawing(drawer);
 			}
 		},
 	};
