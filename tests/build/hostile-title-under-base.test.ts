@@ -3,8 +3,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { load } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SITE } from '../../src/site';
 import { contentCacheDir } from '../../src/utils/content-dir';
 import { isMentionCardScript } from '../helpers/built-site';
 
@@ -37,6 +38,29 @@ afterAll(() => {
 	rmSync(contentCacheDir(join(workspace, 'content')) ?? workspace, { recursive: true, force: true });
 });
 
+/** Every address a page gives: links and sources, the share cards' meta tags, and the structured data's strings. */
+function linkedUrls($: CheerioAPI): string[] {
+	const attributes = $('[href], [src]')
+		.toArray()
+		.map((element) => $(element).attr('href') ?? $(element).attr('src') ?? '');
+	const meta = $('meta[property^="og:"], meta[name^="twitter:"]')
+		.toArray()
+		.map((element) => $(element).attr('content') ?? '')
+		.filter((content) => /^https?:/.test(content));
+	const data = $('script[type="application/ld+json"]')
+		.toArray()
+		.flatMap((script) => stringsIn(JSON.parse($(script).text())))
+		.filter((text) => /^https?:/.test(text));
+	return [...attributes, ...meta, ...data];
+}
+
+const stringsIn = (value: unknown): string[] =>
+	typeof value === 'string'
+		? [value]
+		: value && typeof value === 'object'
+			? Object.values(value).flatMap(stringsIn)
+			: [];
+
 const pages = () =>
 	(function walk(dir: string): string[] {
 		return readdirSync(dir).flatMap((name) => {
@@ -62,18 +86,26 @@ describe('a headline that tries to end the script element', () => {
 
 describe('the site under a sub-path', () => {
 	test('links every page, asset and feed under the base path, and each resolves to a built file', () => {
+		const site = new URL(SITE.url);
+		let absolute = 0;
 		for (const file of pages()) {
 			const $ = load(readFileSync(file, 'utf8'));
 			const page = `/${relative(outDir, file).split(sep).join('/')}`;
-			for (const element of $('[href], [src]').toArray()) {
-				const url = $(element).attr('href') ?? $(element).attr('src') ?? '';
-				if (/^(https?:|mailto:|#|data:)/.test(url)) continue;
-				expect(url.startsWith(BASE), `${page}: ${url}`).toBe(true);
-				const path = new URL(url, 'https://x.invalid').pathname.slice(BASE.length);
+			for (const url of linkedUrls($)) {
+				if (/^(mailto:|#|data:)/.test(url)) continue;
+				const resolved = new URL(url, new URL(page, site));
+				// Another site's address: not this build's to resolve.
+				if (resolved.origin !== site.origin) continue;
+				if (/^https?:/.test(url)) absolute += 1;
+				else expect(url.startsWith(BASE), `${page}: ${url}`).toBe(true);
+				expect(resolved.pathname.startsWith(BASE), `${page}: ${url}`).toBe(true);
+				const path = resolved.pathname.slice(BASE.length);
 				const target = join(outDir, path.endsWith('/') || path === '' ? `${path}index.html` : path);
 				expect(existsSync(target), `${page}: ${url}`).toBe(true);
 			}
 		}
+		// The canonical links, the share cards' addresses and the structured data name the site's full addresses.
+		expect(absolute).toBeGreaterThan(0);
 	});
 
 	test('points the feed and robots.txt at URLs under the base path', () => {
