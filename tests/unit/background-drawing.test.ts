@@ -150,17 +150,20 @@ describe('the drawing process', () => {
 		expect(existsSync(jobs.at(-1)!.file)).toBe(false);
 	});
 
-	test.runIf(process.platform === 'linux')('runs every thread at the lowest priority', async () => {
-		const jobs = cards(200);
-		const { child, exited } = startWorker(jobs);
-		await drawn(jobs[0]!.file);
-		// The nice value is the 19th field of a thread's stat, counted after the parenthesised command name.
-		const nice = readdirSync(`/proc/${child.pid}/task`).map((task) =>
-			Number(readFileSync(`/proc/${child.pid}/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]),
-		);
-		child.kill();
-		await exited;
-		expect(nice.length).toBeGreaterThan(1);
-		expect(new Set(nice)).toEqual(new Set([19]));
-	});
+	test.runIf(process.platform === 'linux')(
+		'runs every thread at the lowest priority (Linux only: reads /proc)',
+		async () => {
+			const jobs = cards(200);
+			const { child, exited } = startWorker(jobs);
+			await drawn(jobs[0]!.file);
+			// The nice value is the 19th field of a thread's stat, counted after the parenthesised command name.
+			const nice = readdirSync(`/proc/${child.pid}/task`).map((task) =>
+				Number(readFileSync(`/proc/${child.pid}/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]),
+			);
+			child.kill();
+			await exited;
+			expect(nice.length).toBeGreaterThan(1);
+			expect(new Set(nice)).toEqual(new Set([19]));
+		},
+	);
 });

@@ -86,7 +86,7 @@ function pagefindChildOf(pid: number): number | undefined {
 
 describe('the search index when Pagefind’s process dies', () => {
 	test.runIf(process.platform === 'linux')(
-		'fails with the reason instead of leaving the build to end as if it had passed',
+		'fails with the reason instead of leaving the build to end as if it had passed (Linux only: SIGSTOP, /proc)',
 		async () => {
 			// Node runs the module itself (its type stripping), as a build's process would import it.
 			const script = `
