@@ -228,9 +228,9 @@ describe.each([VIEWPORTS.narrow, VIEWPORTS.wide])('a reader on a screen $width p
 		const quotes = page.locator('#who-said-what figure.pull-quote');
 		expect(await quotes.count()).toBe(article.quotes.filter((quote) => quote.pull).length);
 		for (const quote of await quotes.all()) expect(await quote.isVisible()).toBe(true);
-		for (const quote of await page.locator('#who-said-what .phrases li').all()) {
-			expect(await quote.isVisible()).toBe(true);
-		}
+		const phrases = page.locator('#who-said-what .phrases li');
+		expect(await phrases.count()).toBe(article.quotes.filter((quote) => !quote.pull).length);
+		for (const quote of await phrases.all()) expect(await quote.isVisible()).toBe(true);
 		const sources = page.locator('#sources');
 		expect(await sources.isVisible()).toBe(true);
 		for (const source of article.sources) expect(await sources.innerText()).toContain(source.name);
