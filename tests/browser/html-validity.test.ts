@@ -50,7 +50,8 @@ describe.each(files.map((file) => [relative(builtSiteDir(), file), file]))('the 
 
 /**
  * Properties the Nu checker's CSS validator does not know yet although browsers ship them (CSS anchor
- * positioning, used by the mention cards): its "Property … doesn't exist" errors for these are not errors.
+ * positioning, used by the mention cards; the initial scroll target of a wide relations graphic): its
+ * "Property … doesn't exist" errors for these are not errors.
  */
 const CSS_UNKNOWN_TO_VNU = [
 	'anchor-name',
@@ -58,6 +59,7 @@ const CSS_UNKNOWN_TO_VNU = [
 	'position-anchor',
 	'position-area',
 	'position-try-fallbacks',
+	'scroll-initial-target',
 ];
 
 interface VnuMessage {
