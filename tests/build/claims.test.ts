@@ -10,6 +10,7 @@ import {
 	loadPage,
 	readActor,
 	readArticleFrontmatter,
+	storyText,
 	words,
 } from '../helpers/built-site';
 
@@ -110,7 +111,7 @@ describe.each(slugs)('the explainer %s', (slug) => {
 				const quoted = asTyped(shown.find('q').text());
 				expect(quoted).toBe(asTyped(claim.quote));
 				// The page's story holds the quoted words, as the content checks made sure the file's story does.
-				expect(asTyped($('#story').text())).toContain(quoted);
+				expect(asTyped(storyText($))).toContain(quoted);
 				expect(/\(translated\)/.test(shown.text())).toBe(claim.translated === true);
 			} else {
 				expect(shown.find('q')).toHaveLength(0);

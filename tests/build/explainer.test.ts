@@ -8,6 +8,7 @@ import {
 	loadPage,
 	readActor,
 	readArticleFrontmatter,
+	storyText,
 	words,
 } from '../helpers/built-site';
 
@@ -216,9 +217,7 @@ describe.each(slugs)('the explainer %s', (slug) => {
 			const minutes = Number(
 				spans.map((span) => /^(\d+) min read$/.exec(words($(span).text()))?.[1]).find((found) => found),
 			);
-			const story = $('#story').clone();
-			story.find('#story-heading, .mention__card, button').remove();
-			const count = words(story.text()).split(' ').length;
+			const count = words(storyText($)).split(' ').length;
 			// Adults read news prose at roughly 150 to 300 words a minute.
 			expect(minutes).toBeGreaterThanOrEqual(Math.max(1, Math.floor(count / 300)));
 			expect(minutes).toBeLessThanOrEqual(Math.max(1, Math.ceil(count / 150)));

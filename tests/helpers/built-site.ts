@@ -139,6 +139,16 @@ export function words(text: string): string {
 }
 
 /**
+ * The story's text as a reader reads it: without its heading, and without the mention cards and their tap buttons,
+ * closed popovers whose words sit inside the sentence in the HTML.
+ */
+export function storyText($: CheerioAPI): string {
+	const story = $('#story').clone();
+	story.find('#story-heading, .mention__card, button').remove();
+	return story.text();
+}
+
+/**
  * Text as typed, to compare a page's words with the content's: white space as in {@link words}, and the typographic
  * quotes, apostrophes, dashes and ellipses the site may set (SmartyPants) turned back into what an editor types.
  */
