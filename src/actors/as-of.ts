@@ -2,8 +2,10 @@
  * Actors over time: what is true of an actor on an explainer's date. Roles, relations and summaries each hold from
  * their `from` date, or from the date of the explainer that reports them (`reportedIn`), until their `to` date. On
  * a given day the most recently started of the facts that compete (an actor's roles; its summaries; its relations
- * to one other actor, or of one exclusive kind) is the one shown. When dates cannot tell which is most recent, the
- * choice is the editor's: the content checks report it (src/checks/as-of-check.ts), and nothing is picked silently.
+ * to one other actor, or of one exclusive kind) is the one shown. When dates cannot tell which is most recent, an
+ * explainer shows the one it reports itself, as two explainers of one day may each describe the actor their way;
+ * otherwise the choice is the editor's: the content checks report it (src/checks/as-of-check.ts), and nothing is
+ * picked silently.
  */
 import type { AffiliationData, AffiliationRelation, RoleData, SummaryData } from '../schemas/actor';
 import type { PartialDate } from '../schemas/partial-date';
@@ -23,6 +25,8 @@ export type ReportDays = ReadonlyMap<string, PartialDate>;
 interface Timeline {
 	day: PartialDate;
 	reportDays: ReportDays;
+	/** The explainer whose page asks, whose own facts win where the dates cannot decide; none for actor pages. */
+	explainer?: string | undefined;
 }
 
 /** The first day a fact is known to hold, or undefined when it has always held as far as we know. */
@@ -57,12 +61,14 @@ export function factsAsOf<Fact extends Dated>(
 ): AsOf<Fact> {
 	const holding = facts.filter((fact) => holdsOn(fact, timeline));
 	const since = (fact: Fact) => knownSince(fact, timeline.reportDays);
+	const own = (fact: Fact) => timeline.explainer !== undefined && fact.reportedIn?.id === timeline.explainer;
 	const conflicts: AsOf<Fact>['conflicts'] = [];
 	const shown = holding.filter((fact, index) =>
 		holding.every((other, otherIndex) => {
 			if (other === fact || !competes(fact, other)) return true;
 			const [mine, theirs] = [since(fact), since(other)];
 			if (mine === undefined || theirs === undefined || mine === theirs) {
+				if (own(fact) !== own(other)) return own(fact);
 				if (otherIndex > index) conflicts.push({ facts: [fact, other] });
 				return true;
 			}
@@ -104,9 +110,14 @@ export interface ActorAsOf {
 	summary: AsOf<SummaryData>;
 }
 
-/** The actor's roles, relations and summary as they were on `day`. */
-export function actorAsOf(actor: ActorOverTime, day: PartialDate, reportDays: ReportDays): ActorAsOf {
-	const timeline = { day, reportDays };
+/** The actor's roles, relations and summary as they were on `day`, as the page of `explainer` shows them. */
+export function actorAsOf(
+	actor: ActorOverTime,
+	day: PartialDate,
+	reportDays: ReportDays,
+	explainer?: string,
+): ActorAsOf {
+	const timeline = { day, reportDays, explainer };
 	return {
 		roles: factsAsOf(actor.roles, timeline, always),
 		affiliations: factsAsOf(actor.affiliations, timeline, relationsCompete),
@@ -127,9 +138,12 @@ export function quoteDay(quoteDate: PartialDate | undefined, storyDay: PartialDa
 	return day < storyDay ? day : storyDay;
 }
 
-/** The actor as a page dated `day` describes it: the current role and summary, and the relations that hold. */
-export function actorOnDay(actor: ActorOverTime, day: PartialDate, reportDays: ReportDays) {
-	const asOf = actorAsOf(actor, day, reportDays);
+/**
+ * The actor as a page dated `day` describes it (the page of `explainer`, if one): the current role and summary, and
+ * the relations that hold.
+ */
+export function actorOnDay(actor: ActorOverTime, day: PartialDate, reportDays: ReportDays, explainer?: string) {
+	const asOf = actorAsOf(actor, day, reportDays, explainer);
 	return { role: asOf.roles.shown[0], summary: asOf.summary.shown[0]?.text, affiliations: asOf.affiliations.shown };
 }
 

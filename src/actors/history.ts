@@ -185,7 +185,7 @@ export function actorHistory<Story extends Explainer>(
 function shownIn<Story extends Explainer>(actor: ActorOverTime, explainers: readonly Story[], reportDays: ReportDays) {
 	const shown = new Map<Dated, Story[]>();
 	for (const explainer of explainers) {
-		const asOf = actorAsOf(actor, explainerDay(explainer.data), reportDays);
+		const asOf = actorAsOf(actor, explainerDay(explainer.data), reportDays, explainer.id);
 		for (const fact of [...asOf.roles.shown.slice(0, 1), ...asOf.affiliations.shown]) {
 			appendTo(shown, fact, explainer);
 		}

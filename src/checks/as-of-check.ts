@@ -55,6 +55,10 @@ const FIX: Record<Field, string> = {
 	summary: 'tie each summary to the explainer it was written for',
 };
 
+/** Whether two dated facts are both tied to an explainer. */
+const bothReported = (a: { reportedIn?: unknown } | undefined, b: { reportedIn?: unknown } | undefined) =>
+	a?.reportedIn !== undefined && b?.reportedIn !== undefined;
+
 /** Whether two dated facts both have a `from` date. */
 const bothHaveFrom = (a: { from?: unknown } | undefined, b: { from?: unknown } | undefined) =>
 	a?.from !== undefined && b?.from !== undefined;
@@ -82,10 +86,11 @@ function actorProblems(file: ContentFile, actor: ActorData, uses: readonly Use[]
 			found.set(key, entry);
 		}
 	};
-	const asOfByDay = new Map<PartialDate, ActorAsOf>();
+	const asOfByUse = new Map<string, ActorAsOf>();
 	for (const use of uses) {
-		const asOf = asOfByDay.get(use.day) ?? actorAsOf(actor, use.day, days);
-		asOfByDay.set(use.day, asOf);
+		const key = `${use.day} ${use.explainer.file.id}`;
+		const asOf = asOfByUse.get(key) ?? actorAsOf(actor, use.day, days, use.explainer.file.id);
+		asOfByUse.set(key, asOf);
 		collect('roles', actor.roles, asOf.roles, use);
 		collect('affiliations', actor.affiliations, asOf.affiliations, use);
 		if (use.listed) collect('summary', actor.summary, asOf.summary, use);
@@ -98,7 +103,9 @@ function actorProblems(file: ContentFile, actor: ActorData, uses: readonly Use[]
 				`${explainersIn(affected)}, and their dates cannot say which is current`,
 			hint: bothHaveFrom(actor[field][first], actor[field][second])
 				? `both have a \`from\` date, and neither says which came later: give the one that ended a \`to\` date`
-				: `${FIX[field]} (\`reportedIn: <slug>\`), or give both a \`from\` date`,
+				: bothReported(actor[field][first], actor[field][second])
+					? 'each is tied to another explainer of that day: give the older one an earlier `from` date, so the dates say which is current'
+					: `${FIX[field]} (\`reportedIn: <slug>\`), or give both a \`from\` date`,
 		}),
 	);
 	const [firstUncovered] = uncovered;

@@ -56,6 +56,8 @@ export const statusLabel = (status: ClaimStatus, kind: ClaimKind): string =>
 export interface LedgerContext {
 	/** Every actor, by id: a claim may name one the page lists only for it. */
 	actorById: ReadonlyMap<string, { data: ActorData }>;
+	/** The explainer whose claims these are, whose own facts about a claimant win a tie of dates. */
+	explainer: string;
 	/** The day the explainer's facts hold: actors' roles are shown as of the claim's day, never after it. */
 	storyDay: PartialDate;
 	reportDays: ReportDays;
@@ -65,7 +67,7 @@ export interface LedgerContext {
 
 /** The explainer's claims as ledger entries, in the editor's order. */
 export function ledgerEntries(claims: readonly ClaimData[], context: LedgerContext): LedgerEntry[] {
-	const { actorById, storyDay, reportDays, anchorOf } = context;
+	const { actorById, explainer, storyDay, reportDays, anchorOf } = context;
 	const named = (id: string): LedgerActor => ({ id, name: actorById.get(id)?.data.name ?? id, anchor: anchorOf(id) });
 	return claims.map((claim) => {
 		const kind: ClaimKind = claim.attributedTo ? 'attribution' : 'claim';
@@ -75,7 +77,7 @@ export function ledgerEntries(claims: readonly ClaimData[], context: LedgerConte
 			kind,
 			claimant: {
 				...named(claim.claimant.id),
-				role: claimant && actorOnDay(claimant.data, quoteDay(claim.made, storyDay), reportDays).role?.title,
+				role: claimant && actorOnDay(claimant.data, quoteDay(claim.made, storyDay), reportDays, explainer).role?.title,
 			},
 			attributedTo: claim.attributedTo && named(claim.attributedTo.id),
 			words:

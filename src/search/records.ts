@@ -44,7 +44,7 @@ export function searchRecords({ articles, actors, places }: SearchableContent): 
 			const actor = actorsById.get(ref.id);
 			if (!actor) return [];
 			// As the who's who shows it: the role held that day, else what the actor is.
-			const asOf = actorOnDay(actor, storyDay, reportDays);
+			const asOf = actorOnDay(actor, storyDay, reportDays, id);
 			const role = asOf.role?.title ?? ACTOR_KIND_LABELS[actor.kind].one;
 			return [[actor.name, role, actor.aliases.join(', '), asOf.summary]];
 		});

@@ -27,6 +27,7 @@ const actorById: LedgerContext['actorById'] = new Map(
 
 const context: LedgerContext = {
 	actorById,
+	explainer: 'pause-story',
 	storyDay: '2024-03-01',
 	reportDays: new Map([['pause-story', '2024-03-01']]),
 	anchorOf: (id) => `actor-${id}`,

@@ -109,6 +109,34 @@ describe('an actor as of a day', () => {
 		expect(conflicts.map(({ facts }) => facts.map((link) => link.actor.id))).toEqual([['a', 'b']]);
 	});
 
+	test('shows on each of two explainers of one day the summary and role it reports itself', () => {
+		const days = new Map([...reportDays, ['drone-2024', '2024-01-30']]);
+		const austin = ActorSchema().parse({
+			name: 'Lloyd Austin',
+			kind: 'person',
+			summary: [
+				{ text: 'Sat in on the daily briefing.', reportedIn: 'pause-2024' },
+				{ text: 'Named the group behind the attack.', reportedIn: 'drone-2024' },
+			],
+			roles: [
+				{ title: 'Secretary of defense', reportedIn: 'pause-2024' },
+				{ title: 'US secretary of defense', reportedIn: 'drone-2024' },
+			],
+		});
+		expect(actorOnDay(austin, '2024-01-30', days, 'pause-2024')).toMatchObject({
+			summary: 'Sat in on the daily briefing.',
+			role: { title: 'Secretary of defense' },
+		});
+		expect(actorOnDay(austin, '2024-01-30', days, 'drone-2024')).toMatchObject({
+			summary: 'Named the group behind the attack.',
+			role: { title: 'US secretary of defense' },
+		});
+		// A third page of that day reports neither: the dates cannot choose, and the checks say so.
+		const asOf = actorAsOf(austin, '2024-01-30', days, 'another-2024');
+		expect(asOf.summary.conflicts).toHaveLength(1);
+		expect(asOf.roles.conflicts).toHaveLength(1);
+	});
+
 	test('never shows a fact tied to an explainer that does not exist', () => {
 		expect(holdsOn({ reportedIn: reportedIn('gone') }, { day: '2030-01-01', reportDays })).toBe(false);
 		expect(holdsOn({}, { day: '1900-01-01', reportDays })).toBe(true);

@@ -1275,3 +1275,50 @@ describe('a name typed with a letter of another alphabet', () => {
 		expect(problems.map(formatProblem)).toEqual([]);
 	});
 });
+
+describe('two explainers of one day', () => {
+	/** The base explainer again under another slug, of the same day, and a third explainer of that day too. */
+	const sameDay = (files: ReturnType<typeof contentWith>, ...slugs: string[]) => {
+		const story = files.find((file) => file.path === 'articles/story.mdx')!;
+		return [
+			...files,
+			...slugs.map((slug) =>
+				parseContentFile(
+					'articles',
+					`articles/${slug}.mdx`,
+					Buffer.from(
+						story.text.replace(
+							'title: The Northern Front pauses its attacks',
+							`title: The Northern Front pauses its attacks (${slug})`,
+						),
+					),
+				),
+			),
+		];
+	};
+	const summaries =
+		'summary:\n  - text: The leader of the Northern Front.\n    reportedIn: story\n' +
+		'  - text: The leader who announced the pause.\n    reportedIn: pause-day\n';
+
+	test('let each describe an actor in a summary of its own', () => {
+		const files = sameDay(
+			contentWith({ 'actors/dana-reyes.yaml': [['summary: The leader of the Northern Front.\n', summaries]] }),
+			'pause-day',
+		);
+		expect(checkFiles(files).map(formatProblem)).toEqual([]);
+	});
+
+	test('report the two summaries on a third explainer of that day, which reports neither', () => {
+		const files = sameDay(
+			contentWith({ 'actors/dana-reyes.yaml': [['summary: The leader of the Northern Front.\n', summaries]] }),
+			'pause-day',
+			'third-day',
+		);
+		expect(checkFiles(files).map(formatProblem)).toEqual([
+			'actors/dana-reyes.yaml:6:5 summary[0]: summary[0] and summary[1] both hold on the date of ' +
+				'articles/third-day.mdx (1 March 2024), and their dates cannot say which is current\n' +
+				'    → each is tied to another explainer of that day: give the older one an earlier `from` date, so the ' +
+				'dates say which is current',
+		]);
+	});
+});
