@@ -316,6 +316,9 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 							hint: `indent it under \`${owner}:\` as its other fields are`,
 						});
 					}
+					// `places:` pasted under a timeline item, `reportedIn:` at an actor file's margin: a field of another level.
+					const misplacedAt = meant ? undefined : levelOf(file, issue.path, key);
+					if (misplacedAt !== undefined) return problemAt(file, [...issue.path, key], misplacedAt);
 					return problemAt(file, [...issue.path, key], {
 						message: `unknown field \`${key}\`${didYouMean(meant)}`,
 						hint: meant ? `rename it to \`${meant}\`` : 'check its spelling against docs/editing.md, or remove it',
@@ -426,6 +429,30 @@ function ownerOf(file: ContentFile, path: readonly PropertyKey[], key: string): 
 			unwrittenFields(file, [...path, field]).includes(key)
 		);
 	});
+}
+
+/**
+ * Where a field the schema does not take at `path` belongs, when it takes it at another level: at the file's margin
+ * (`places` indented under a timeline item), or in the items of a list (`reportedIn` at the margin).
+ */
+function levelOf(file: ContentFile, path: readonly PropertyKey[], key: string) {
+	const schema = schemas[file.collection];
+	const written = Object.keys(file.data ?? {});
+	if (path.length > 0 && fieldsAt(schema, []).includes(key) && !written.includes(key)) {
+		return {
+			message: `\`${key}\` is a field of the file itself, but is indented under \`${fieldName(path)}\``,
+			hint: `move \`${key}:\` out to the start of the line, as the file’s other fields are, and its lines with it`,
+		};
+	}
+	const lists =
+		path.length === 0 ? fieldsAt(schema, []).filter((list) => fieldsAt(schema, [list, 0]).includes(key)) : [];
+	if (lists.length === 0) return undefined;
+	const named = lists.map((list) => `\`${list}\``);
+	const either = named.length > 1 ? `${named.slice(0, -1).join(', ')} or ${named.at(-1)}` : named[0];
+	return {
+		message: `\`${key}\` is a field of each item of ${either}, not of the file itself`,
+		hint: `indent it under the item it belongs to, with that item’s other fields`,
+	};
 }
 
 /** A field name without the quotes an editor may have put around it: `“title”` is `title`. */

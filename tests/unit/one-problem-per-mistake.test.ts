@@ -1322,3 +1322,34 @@ describe('two explainers of one day', () => {
 		]);
 	});
 });
+
+describe('a field written at another level than its own', () => {
+	test('report a field of the file indented under a list item as misplaced, not as unknown', () => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					[
+						'    text: Dana Reyes announces a pause.\n',
+						'    text: Dana Reyes announces a pause.\n    dateline: Valletta\n',
+					],
+				],
+			}),
+		);
+		expect(problems.map(formatProblem)).toEqual([
+			'articles/story.mdx:31:5 timeline[2].dateline: `dateline` is a field of the file itself, but is indented ' +
+				'under `timeline[2]`\n' +
+				'    → move `dateline:` out to the start of the line, as the file’s other fields are, and its lines with it',
+		]);
+	});
+
+	test('report a field of list items written at the file’s margin as belonging to those items', () => {
+		const problems = checkFiles(
+			contentWith({ 'actors/dana-reyes.yaml': [['roles:\n', 'reportedIn: story\nroles:\n']] }),
+		);
+		expect(problems.map(formatProblem)).toEqual([
+			'actors/dana-reyes.yaml:6:1 reportedIn: `reportedIn` is a field of each item of `summary`, `roles` or ' +
+				'`affiliations`, not of the file itself\n' +
+				'    → indent it under the item it belongs to, with that item’s other fields',
+		]);
+	});
+});
