@@ -91,8 +91,10 @@ export const ClaimSchema = once(() =>
 				'confirmed, disputed, denied',
 			path: ['statusBy'],
 		})
-		.refine((claim) => claim.status !== 'confirmed' || claim.statusBy?.id !== claim.claimant.id, {
-			message: 'a claimant cannot confirm its own claim: name who else confirmed it, or use `claimed`',
+		.refine((claim) => claim.statusBy?.id !== claim.claimant.id, {
+			message:
+				'a claimant cannot confirm, dispute or deny its own claim: name who else did, or use `claimed` and say in ' +
+				'the story that it was withdrawn',
 			path: ['statusBy'],
 		})
 		.refine((claim) => claim.attributedTo?.id !== claim.claimant.id, {

@@ -63,13 +63,15 @@ describe('a claim', () => {
 		]);
 	});
 
-	test('says who confirmed a confirmed claim, and someone other than the claimant', () => {
+	test('says who confirmed a confirmed claim, and someone other than the claimant answers it', () => {
 		expect(issues(claim({ status: 'confirmed', statusBy: undefined }))).toEqual([
 			['status', expect.stringMatching(/^`confirmed` needs `statusBy`/)],
 		]);
-		expect(issues(claim({ status: 'confirmed', statusBy: 'abu-hussein-al-hamidawi' }))).toEqual([
-			['statusBy', expect.stringMatching(/cannot confirm its own claim/)],
-		]);
+		for (const status of ['confirmed', 'disputed', 'denied']) {
+			expect(issues(claim({ status, statusBy: 'abu-hussein-al-hamidawi' }))).toEqual([
+				['statusBy', expect.stringMatching(/cannot confirm, dispute or deny its own claim/)],
+			]);
+		}
 	});
 
 	test('names who answered it only when someone did: not on a claim nobody answers', () => {
