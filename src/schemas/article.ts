@@ -57,7 +57,7 @@ const SharedFields = once(() => ({
 	actors: z
 		.array(ReferenceSchema('actors'))
 		.min(1)
-		.meta({ description: 'Actor ids the story is about, in the order the glossary lists them.' }),
+		.meta({ description: 'Actor ids the story is about; the glossary groups them by kind, in this order.' }),
 	quotes: z.array(QuoteSchema()).default([]).meta({ description: 'Quotations in the story, each with its speaker.' }),
 	claims: z.array(ClaimSchema()).default([]).meta({
 		description: 'Who claims what: the claims and attributions the story reports, each with where it stands.',

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { z } from 'astro/zod';
+import { ArticleSchema } from '../../src/schemas/article';
 import { CLAIM_STATUSES, ClaimSchema } from '../../src/schemas/claim';
 
 const claim = (fields: Record<string, unknown> = {}) => ({
@@ -101,6 +103,12 @@ describe('the article template (npm run new:article)', () => {
 		const { claims } = parse(block.join('\n')) as { claims: unknown[] };
 		expect(claims.length).toBeGreaterThan(0);
 		for (const item of claims) expect(issues(item)).toEqual([]);
+	});
+
+	test('gives every field of an explainer, or a commented example of it', async () => {
+		const text = await template;
+		const fields = Object.keys(ArticleSchema(z.string()).shape);
+		expect(fields.filter((field) => !new RegExp(`^(?:# )?${field}:`, 'm').test(text))).toEqual([]);
 	});
 
 	test('names every status', async () => {
