@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import type { Node, Renderer } from '@takumi-rs/core';
+import type { MeasuredNode, Node, Renderer } from '@takumi-rs/core';
 import { digestOfSources } from '../utils/disk-cache.ts';
 
 /** 1.91:1, the size Open Graph and X crop to. */
@@ -119,20 +119,48 @@ function cardNode({ title, dek, siteName }: ShareImageInput, mark: string): Node
 /** takumi with the card's fonts, and the mark: loaded once per process. */
 let drawing: Promise<{ renderer: Renderer; mark: string }> | undefined;
 
-/** Draws the card as a PNG. The same input gives the same bytes. */
-export async function renderShareImage(input: ShareImageInput): Promise<Buffer> {
+function loadRenderer() {
 	drawing ??= (async () => {
 		const { Renderer } = projectRequire()('@takumi-rs/core') as typeof import('@takumi-rs/core');
 		const renderer = new Renderer();
 		for (const font of fonts()) await renderer.registerFont(font);
 		return { renderer, mark: readFileSync(resolve(MARK_FILE), 'utf8') };
 	})();
-	const { renderer, mark } = await drawing;
-	return renderer.render(cardNode(input, mark), {
-		width: SHARE_IMAGE_WIDTH,
-		height: SHARE_IMAGE_HEIGHT,
-		format: 'png',
-	});
+	return drawing;
+}
+
+/** Draws the card as a PNG. The same input gives the same bytes. */
+export async function renderShareImage(input: ShareImageInput): Promise<Buffer> {
+	const { renderer, mark } = await loadRenderer();
+	return renderer.render(cardNode(await textsOnCard(input), mark), { ...CARD_SIZE, format: 'png' });
+}
+
+const CARD_SIZE = { width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT };
+
+/**
+ * What the card draws of `input`: a headline or dek it cannot hold whole is cut after a whole word, with an
+ * ellipsis, where takumi's own clamp would cut into the last word the ellipsis leaves no room for ("what Washingt…").
+ */
+export async function textsOnCard(input: ShareImageInput): Promise<ShareImageInput> {
+	const { renderer, mark } = await loadRenderer();
+	let fitted = input;
+	// Each pass drops a word from a text that still does not fit; a few words make room for an ellipsis.
+	for (let pass = 0; pass < 6; pass++) {
+		const measured = await renderer.measure(cardNode(fitted, mark), CARD_SIZE);
+		const [title, dek] = measured.children[1]?.children ?? [];
+		const next = { ...fitted, title: cutAfterWord(fitted.title, title), dek: cutAfterWord(fitted.dek, dek) };
+		if (next.title === fitted.title && next.dek === fitted.dek) return fitted;
+		fitted = next;
+	}
+	return fitted;
+}
+
+/** `text` as it fits its measured node: whole, else what the node shows, or one word less, and an ellipsis. */
+function cutAfterWord(text: string, node: MeasuredNode | undefined): string {
+	const squeezed = (words: string) => words.replace(/\s+/g, ' ').trim();
+	const shown = squeezed(node?.runs.map((run) => run.text).join('') ?? text);
+	if (shown.length >= squeezed(text).length) return text;
+	return text.endsWith('…') ? text.replace(/\s*\S+…$/, '…') : `${shown}…`;
 }
 
 /** What draws a card besides its text, from the project's folder: a change to any of them redraws every card. */

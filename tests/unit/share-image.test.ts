@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import {
 	renderShareImage,
+	textsOnCard,
 	SHARE_IMAGE_HEIGHT,
 	SHARE_IMAGE_WIDTH,
 	type ShareImageInput,
@@ -110,6 +111,26 @@ describe('the share image', () => {
 			dek: `${words(30, 'Jordan')}…`,
 		});
 		expect(long.png.equals(clamped.png)).toBe(true);
+	});
+
+	test('cuts a headline or dek too long for the card after a whole word, with an ellipsis', async () => {
+		// A dek whose third line ends in a word the ellipsis leaves no room for ("what Washingt…" as takumi clamps it).
+		const dek =
+			'Kataib Hezbollah claimed the 28 January 2024 drone attack that killed three American soldiers. A month ' +
+			'earlier, US forces had struck the group in Iraq after an attack on Erbil Air Base. What we know, and what ' +
+			'Washington says comes next.';
+		const title = Array.from({ length: 30 }, (_, index) => `Word${index}`).join(' ');
+		const drawn = await textsOnCard({ ...CARD, title, dek });
+		for (const [text, shown] of [
+			[title, drawn.title],
+			[dek, drawn.dek],
+		] as const) {
+			expect(shown).toMatch(/\S…$/);
+			const kept = shown.slice(0, -1);
+			expect(text.startsWith(kept), shown).toBe(true);
+			expect(text[kept.length], `${shown}: cut after a whole word`).toBe(' ');
+		}
+		expect(await textsOnCard(CARD)).toEqual(CARD);
 	});
 
 	test('keeps the longest text, and a word too long for a line, inside the margins and above the footer', async () => {
