@@ -79,7 +79,8 @@ const SKIPPED = new Set([
  * Links actors' names in an article's body to their entries in the glossary, with a preview card.
  *
  * Only actors listed in the article's frontmatter `actors` are linked; the first mention of each in every
- * section is. `<Mention actor="id">…</Mention>` links text that no name matches and is always linked. Other
+ * section is. `<Mention actor="id">…</Mention>` links text that no name matches and is always linked, and counts
+ * as its section's mention of the actor, so a name after it there is not linked again. Other
  * known names are reported in `unlistedMentions`. Text in headings, links and code is left alone.
  *
  * @example
@@ -121,6 +122,8 @@ export default function remarkActorMentions(options: RemarkActorMentionsOptions)
 							node,
 						);
 					const linked = mention(actor, words);
+					// Linked by hand, it is the section's mention of the actor: the name after it is not linked again.
+					linkedInSection.add(actor.id);
 					unwrapMentions(linked);
 					// MDX makes a paragraph of nothing but a <Mention> a block element: it stays a paragraph.
 					parent.children[index] =
