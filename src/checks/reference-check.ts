@@ -62,8 +62,8 @@ const WHAT: Record<Referenced, string> = { actors: 'actor', places: 'place', art
 
 /**
  * The known id an unknown one most likely means: the same written as an id ("Pat Ryder"), one spelt nearly so, or
- * the one id that is it with words added, as when a file was renamed so (`dana-reyes-leader.yaml`). Not an id that
- * merely holds it: `hezbollah` is not `kataib-hezbollah`.
+ * the one id that begins with it, as when a file was renamed with words added (`dana-reyes-leader.yaml`) or an id
+ * was left half typed (`pat-ry`). Not an id that merely holds it: `hezbollah` is not `kataib-hezbollah`.
  */
 function likelyId(id: string, known: ReadonlySet<string>): string | undefined {
 	// The file's name with its extension: `dana-reyes.yaml`, `story.mdx`.
@@ -73,7 +73,7 @@ function likelyId(id: string, known: ReadonlySet<string>): string | undefined {
 	if (known.has(asId)) return asId;
 	const near = closest(id, known);
 	if (near || asId.length < 4) return near;
-	const [only, ...more] = [...known].filter((other) => other.startsWith(`${asId}-`));
+	const [only, ...more] = [...known].filter((other) => other.startsWith(asId));
 	return more.length === 0 ? only : undefined;
 }
 
