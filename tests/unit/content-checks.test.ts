@@ -300,7 +300,7 @@ describe('content checks', () => {
 				line,
 				column: text.split('\n')[line - 1]!.lastIndexOf('{') + 1,
 				message: 'MDX syntax error: this `{` has no `}` to close it',
-				hint: 'to show a brace in the text, write it as `\\{`',
+				hint: 'delete it if it was typed by mistake; to show a brace in the text, write it as `\\{`',
 			},
 		]);
 	});

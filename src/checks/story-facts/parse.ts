@@ -165,7 +165,7 @@ function syntaxErrorOf(error: unknown, text: string, firstLine: number): StorySy
 	if (brace && ruleId === 'unexpected-eof') {
 		return {
 			message: 'this `{` has no `}` to close it',
-			hint: 'to show a brace in the text, write it as `\\{`',
+			hint: 'delete it if it was typed by mistake; to show a brace in the text, write it as `\\{`',
 			...brace,
 		};
 	}
