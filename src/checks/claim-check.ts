@@ -84,8 +84,8 @@ export const claimQuoteCheck = scoped(OWN_FILE, ({ articles, storyFacts }) =>
 						['claims', index, 'quote'],
 						claim.quote,
 						{ facts, inStory },
-						'copy the words from the story (without the quotation marks); when the story does not quote them, ' +
-							'write what was claimed in `paraphrase` instead',
+						'copy the words from the story (without the quotation marks), or correct the story too; when the ' +
+							'story does not quote them, write what was claimed in `paraphrase` instead',
 					)
 				: [],
 		);
