@@ -98,6 +98,8 @@ function hintFor(file: ContentFile, issue: z.core.$ZodIssue, value: unknown): st
 			if (issue.path.at(-1) === 'to' && typeof value === 'string' && STILL_HOLDS.test(value.trim())) {
 				return 'leave `to` out while it still holds: an item without `to` holds from its `from` on';
 			}
+			const date = typeof value === 'string' ? dateHint(value) : undefined;
+			if (date) return date;
 			// Custom rules and formats say in their message what to write; the reference shows an example.
 			return reference;
 	}
@@ -118,6 +120,29 @@ function textReadAsFieldHint(fields: object): string {
 	return only && more.length === 0 && only[1] === null
 		? `remove the colon after “${only[0]}”`
 		: 'put the whole text in quotes, "like this"';
+}
+
+/**
+ * The date an editor wrote in another order or without its time zone, as the field takes it: `25-12-2023` is
+ * 2023-12-25, `01-03-2024` one of two days, `2024-01-31 15:00` needs its zone.
+ */
+function dateHint(value: string): string | undefined {
+	const dayFirst = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value.trim());
+	if (dayFirst) {
+		const [, first = '', second = '', year = ''] = dayFirst;
+		const day = (month: string, date: string) => `${year}-${month.padStart(2, '0')}-${date.padStart(2, '0')}`;
+		const readings = [
+			Number(second) <= 12 ? day(second, first) : undefined,
+			Number(first) <= 12 && first !== second ? day(first, second) : undefined,
+		].filter((reading) => reading !== undefined);
+		if (readings.length > 0) return `write it year first: ${readings.join(' or ')}`;
+	}
+	const noZone = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+	if (noZone) {
+		const [, date, hours, minutes, seconds = '00'] = noZone;
+		return `add its time zone: ${date}T${hours}:${minutes}:${seconds}Z if the time is UTC, or +01:00 and so on instead of Z`;
+	}
+	return undefined;
 }
 
 /** How to write a number the editor wrote as text: a decimal comma, degrees and minutes. */

@@ -1353,3 +1353,26 @@ describe('a field written at another level than its own', () => {
 		]);
 	});
 });
+
+describe('a date written in another order or without its zone', () => {
+	test.each([
+		['    date: 2024-03-01\n', '    date: 25-12-2023\n', '22:5 quotes[0].date', 'write it year first: 2023-12-25'],
+		[
+			'    date: 2024-03-01\n',
+			'    date: 01/03/2024\n',
+			'22:5 quotes[0].date',
+			'write it year first: 2024-03-01 or 2024-01-03',
+		],
+		[
+			'published: 2024-03-01T12:00:00Z\n',
+			'published: 2024-03-01 12:00\n',
+			'4:1 published',
+			'add its time zone: 2024-03-01T12:00:00Z if the time is UTC, or +01:00 and so on instead of Z',
+		],
+	])('hint the date "%s" written as "%s" in the order the field takes', (find, replace, where, hint) => {
+		const [problem, ...more] = checkFiles(contentWith({ 'articles/story.mdx': [[find, replace]] })).map(formatProblem);
+		expect(more).toEqual([]);
+		expect(problem).toMatch(new RegExp(`^articles/story\\.mdx:${RegExp.escape(where)}: `));
+		expect(problem?.split('\n')[1]).toBe(`    → ${hint}`);
+	});
+});
