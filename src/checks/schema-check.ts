@@ -98,7 +98,7 @@ function hintFor(file: ContentFile, issue: z.core.$ZodIssue, value: unknown): st
 			if (issue.path.at(-1) === 'to' && typeof value === 'string' && STILL_HOLDS.test(value.trim())) {
 				return 'leave `to` out while it still holds: an item without `to` holds from its `from` on';
 			}
-			const date = typeof value === 'string' ? dateHint(value) : undefined;
+			const date = typeof value === 'string' ? dateHint(value, /time zone/.test(issue.message)) : undefined;
 			if (date) return date;
 			// Custom rules and formats say in their message what to write; the reference shows an example.
 			return reference;
@@ -124,11 +124,12 @@ function textReadAsFieldHint(fields: object): string {
 
 /**
  * The date an editor wrote in another order or without its time zone, as the field takes it: `25-12-2023` is
- * 2023-12-25, `01-03-2024` one of two days, `2024-01-31 15:00` needs its zone.
+ * 2023-12-25, `01-03-2024` one of two days (where a field takes a time too, the reference's example says more),
+ * `2024-01-31 15:00` needs its zone.
  */
-function dateHint(value: string): string | undefined {
+function dateHint(value: string, withTime: boolean): string | undefined {
 	const dayFirst = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value.trim());
-	if (dayFirst) {
+	if (dayFirst && !withTime) {
 		const [, first = '', second = '', year = ''] = dayFirst;
 		const day = (month: string, date: string) => `${year}-${month.padStart(2, '0')}-${date.padStart(2, '0')}`;
 		const readings = [

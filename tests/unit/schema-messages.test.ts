@@ -98,7 +98,7 @@ describe('the schema check', () => {
 			]);
 			expect(problems('actors/ostland.yaml', summary, 'summary:\n  - text: A country.\n    from: 30/01/2024')).toEqual([
 				'actors/ostland.yaml:5:5 summary[0].from: "30/01/2024" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, ' +
-					`e.g. 2024-01-28\n${reference('summary[0].from')}`,
+					'e.g. 2024-01-28\n    → write it year first: 2024-01-30',
 			]);
 		});
 
@@ -141,11 +141,14 @@ describe('the schema check', () => {
 		).toEqual(['articles/story.mdx:25:5 figures[0].alt: is empty\n    → write the text, or leave the field out']);
 	});
 
-	test.each(['2023-12-25T10:00:00Z', '25/12/2023'])('tells asOf written as %s to write the full day', (written) => {
+	test.each([
+		['2023-12-25T10:00:00Z', 'see `asOf` in the field reference of docs/editing.md'],
+		['25/12/2023', 'write it year first: 2023-12-25'],
+	])('tells asOf written as %s to write the full day', (written, hint) => {
 		const published = 'published: 2024-03-01T12:00:00Z\n';
 		expect(problems('articles/story.mdx', published, `${published}asOf: ${written}\n`)).toEqual([
 			`articles/story.mdx:5:1 asOf: "${written}" is not a date: write the full day as YYYY-MM-DD, e.g. 2023-12-25\n` +
-				'    → see `asOf` in the field reference of docs/editing.md',
+				`    → ${hint}`,
 		]);
 	});
 
