@@ -220,7 +220,9 @@ function mentionProblems(context: CheckContext): Problem[] {
 				warned.add(match.id);
 				const name = run.value.slice(match.start, match.end);
 				const message = `"${name}" names the actor "${match.id}", who is not listed in \`actors\``;
-				const hint = `add "${match.id}" to \`actors\` so the name is linked and explained in Who’s who`;
+				const hint =
+					`add "${match.id}" to \`actors\` so the name is linked and explained in Who’s who, or leave the name ` +
+					'as plain text, as in a statement quoted in full';
 				problems.push(problemAtPosition(file, positionIn(run, match.start), message, hint, 'warning'));
 			}
 		}

@@ -30,13 +30,17 @@ export function formatProblem(problem: Problem): string {
 /** `1 error`, `2 errors`. */
 export const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The report editors see: every problem, one per line, errors first. */
+/**
+ * The report editors see: every problem, one per line, errors first, and the warnings under a line of their own:
+ * the terminal and the error overlay print both in one colour.
+ */
 export function describeProblems(problems: readonly Problem[]): string {
 	const errors = problems.filter((problem) => problem.severity === 'error');
 	const warnings = problems.filter((problem) => problem.severity === 'warning');
 	return [
 		`${count(errors.length, 'error')} and ${count(warnings.length, 'warning')} in the content:`,
 		...errors.map(formatProblem),
+		...(errors.length > 0 && warnings.length > 0 ? ['Warnings, which do not stop the build:'] : []),
 		...warnings.map(formatProblem),
 	].join('\n');
 }

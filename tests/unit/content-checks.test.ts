@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkContent, checkFiles } from '../../src/checks';
 import { parseContentFile } from '../../src/checks/content-files';
-import { formatProblem } from '../../src/checks/problem';
+import { describeProblems, formatProblem, type Problem } from '../../src/checks/problem';
 
 /*
  * The checks' behaviour is tested on content of this file's own: an explainer and the actors it lists. The real
@@ -398,5 +398,30 @@ describe('content checks', () => {
 			column: 6,
 			message: expect.stringMatching(/^YAML syntax error: .*never closed/),
 		});
+	});
+});
+
+describe('the report', () => {
+	const problem = (severity: Problem['severity'], message: string): Problem => ({
+		severity,
+		file: 'content/articles/x.mdx',
+		line: 3,
+		column: 1,
+		message,
+	});
+
+	test('lists the errors first and the warnings under a line of their own, which colour alone would not tell', () => {
+		expect(
+			describeProblems([problem('warning', 'a name is not listed'), problem('error', 'no actor "x"')]).split('\n'),
+		).toEqual([
+			'1 error and 1 warning in the content:',
+			'content/articles/x.mdx:3:1 no actor "x"',
+			'Warnings, which do not stop the build:',
+			'content/articles/x.mdx:3:1 a name is not listed',
+		]);
+		expect(describeProblems([problem('warning', 'a name is not listed')]).split('\n')).toEqual([
+			'0 errors and 1 warning in the content:',
+			'content/articles/x.mdx:3:1 a name is not listed',
+		]);
 	});
 });
