@@ -18,7 +18,7 @@ import { astroData } from './astro-yaml';
 import { commentedOutField } from './commented-out-field';
 import { inQuotesHint, textReadAsYaml } from './text-read-as-yaml';
 import { explainerParts } from './explainer-parts';
-import { yamlSpaceLookAlike } from './look-alikes';
+import { yamlLookAlike } from './look-alikes';
 import { count, shorten } from './problem';
 
 /** The content collections, each a folder of the content directory. */
@@ -190,9 +190,9 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 	} else if (firstError) {
 		const errorLineStart = yamlText.lastIndexOf('\n', firstError.pos[0] - 1) + 1;
 		const errorLine = yamlText.slice(errorLineStart).split('\n', 1)[0] ?? '';
-		const space = yamlSpaceLookAlike(errorLine);
-		const { message, hint, offset } = space
-			? { ...space, offset: errorLineStart + space.column }
+		const lookAlike = yamlLookAlike(errorLine);
+		const { message, hint, offset } = lookAlike
+			? { ...lookAlike, offset: errorLineStart + lookAlike.column }
 			: yamlError(firstError, yamlText, document, place, collection === 'articles');
 		const more = laterErrors.length > 0 ? '; the lines after it may be fine once this is fixed' : '';
 		syntaxErrors.push({ message: `YAML syntax error: ${message}`, hint: hint + more, position: place(offset) });

@@ -17,6 +17,7 @@ const LOOK_ALIKES = new Map<string, { name: string; looksLike: string }>([
 	['\u2012', { name: 'a figure dash', looksLike: '"-"' }],
 	['\u2013', { name: 'an en dash', looksLike: '"-"' }],
 	['\u2212', { name: 'a minus sign', looksLike: '"-"' }],
+	['\uFF1A', { name: 'a full-width colon', looksLike: '":"' }],
 	// Letters of other alphabets drawn as Latin ones, which a keyboard set to another language types.
 	...[...'аеорсухіјѕАВЕКМНОРСТХ'].map(
 		(letter, index) =>
@@ -65,26 +66,32 @@ const ANY_LETTER_LOOK_ALIKE = new RegExp(`[${[...LATIN_LOOK_ALIKE_LETTERS.keys()
 export const withLatinLetters = (text: string) =>
 	text.replace(ANY_LETTER_LOOK_ALIKE, (letter) => LATIN_LOOK_ALIKE_LETTERS.get(letter) ?? letter);
 
-/** A space look-alike where YAML needs a space: in a line's indentation, or after a field name's colon. */
-const SPACES_YAML_NEEDS = [
-	{ pattern: new RegExp(`^[ \\t]*(?:-[ \\t]+)*(${SPACE_LIKE})`), where: 'this line is indented with' },
+/** A look-alike where YAML needs a space (in a line's indentation, after a field name's colon) or a colon. */
+const CHARACTERS_YAML_NEEDS = [
+	{ pattern: new RegExp(`^[ \\t]*(?:-[ \\t]+)*(${SPACE_LIKE})`), where: 'this line is indented with', needs: 'space' },
 	{
 		pattern: new RegExp(`^[ \\t]*(?:-[ \\t]+)*[^\\s:#'"][^:#]*:(${SPACE_LIKE})`),
 		where: 'the space after this field’s colon is',
+		needs: 'space',
+	},
+	{
+		pattern: /^[ \t]*(?:-[ \t]+)*[^\s:#'"][^:#\uFF1A]*(\uFF1A)/,
+		where: 'the colon after this field’s name is',
+		needs: 'colon',
 	},
 ];
 
 /**
- * A space look-alike in YAML's own spacing on `line` (a line of the YAML), as a problem at its column from 0: YAML
- * reads it as text, and its own error on that line (a missing colon, keys on several lines) would not say why.
+ * A look-alike in YAML's own spacing or colons on `line` (a line of the YAML), as a problem at its column from 0:
+ * YAML reads it as text, and its own error on that line (a missing colon, keys on several lines) would not say why.
  */
-export function yamlSpaceLookAlike(line: string) {
-	for (const { pattern, where } of SPACES_YAML_NEEDS) {
+export function yamlLookAlike(line: string) {
+	for (const { pattern, where, needs } of CHARACTERS_YAML_NEEDS) {
 		const match = pattern.exec(line);
 		if (!match) continue;
 		return {
-			message: `${where} ${named(match[1] ?? '')}, which YAML does not read as a space`,
-			hint: 'retype it as an ordinary space: text pasted from a word processor brings these along',
+			message: `${where} ${named(match[1] ?? '')}, which YAML does not read as a ${needs}`,
+			hint: `retype it as an ordinary ${needs}: text pasted from a word processor, or typed with another keyboard layout, brings these along`,
 			column: match[0].length - 1,
 		};
 	}
