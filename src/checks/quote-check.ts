@@ -143,6 +143,18 @@ export function quotedWordsProblem(
 		];
 	}
 	if (inStory(words)) return [];
+	// Text pasted from a PDF brings ligatures ("ﬁ") that look like the story's letters and are not.
+	const compatible = words.normalize('NFKC');
+	const [pasted] = [...words].filter((character) => character.normalize('NFKC') !== character);
+	if (pasted && inStory(compatible)) {
+		const code = (pasted.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+		return [
+			problemAt(file, path, {
+				message: `the words hold “${pasted}” (U+${code}), where the story has “${pasted.normalize('NFKC')}”`,
+				hint: 'retype it as the story has it: text pasted from a PDF brings such characters along',
+			}),
+		];
+	}
 	return [
 		problemAt(file, path, {
 			message: `these words do not appear word for word in the story${closestPassage(facts, words)}`,
