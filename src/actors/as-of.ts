@@ -2,10 +2,10 @@
  * Actors over time: what is true of an actor on an explainer's date. Roles, relations and summaries each hold from
  * their `from` date, or from the date of the explainer that reports them (`reportedIn`), until their `to` date. On
  * a given day the most recently started of the facts that compete (an actor's roles; its summaries; its relations
- * to one other actor, or of one exclusive kind) is the one shown. When dates cannot tell which is most recent, an
- * explainer shows the one it reports itself, as two explainers of one day may each describe the actor their way;
- * otherwise the choice is the editor's: the content checks report it (src/checks/as-of-check.ts), and nothing is
- * picked silently.
+ * to one other actor, or of one exclusive kind) is the one shown. When dates cannot tell which summary is most
+ * recent, an explainer shows the one it reports itself, as two explainers of one day may each describe the actor
+ * their own way; otherwise, and for roles and relations, which hold or not whoever reports them, the choice is the
+ * editor's: the content checks report it (src/checks/as-of-check.ts), and nothing is picked silently.
  */
 import type { AffiliationData, AffiliationRelation, RoleData, SummaryData } from '../schemas/actor';
 import type { PartialDate } from '../schemas/partial-date';
@@ -25,7 +25,7 @@ export type ReportDays = ReadonlyMap<string, PartialDate>;
 interface Timeline {
 	day: PartialDate;
 	reportDays: ReportDays;
-	/** The explainer whose page asks, whose own facts win where the dates cannot decide; none for actor pages. */
+	/** The explainer whose page asks, whose own summary wins where the dates cannot decide; none for actor pages. */
 	explainer?: string | undefined;
 }
 
@@ -35,10 +35,15 @@ export function knownSince(fact: Dated, reportDays: ReportDays): PartialDate | u
 	return fact.reportedIn ? reportDays.get(fact.reportedIn.id) : undefined;
 }
 
-/** Whether a fact holds on `day`: it started on or before it (or is undated) and had not ended. */
+/**
+ * Whether a fact holds on `day`: it started on or before it (or is undated), had not ended, and the explainer that
+ * reports it, if one does, is not of a later day: a later story dating a fact back ("allied since June 2023") does
+ * not rewrite what earlier explainers said.
+ */
 export function holdsOn(fact: Dated, { day, reportDays }: Timeline): boolean {
+	const reported = fact.reportedIn ? reportDays.get(fact.reportedIn.id) : undefined;
+	if (fact.reportedIn && (reported === undefined || reported > day)) return false;
 	const since = knownSince(fact, reportDays);
-	if (fact.reportedIn && since === undefined) return false;
 	return (since === undefined || since <= day) && (!fact.to || latestDay(fact.to) >= day);
 }
 
@@ -117,11 +122,11 @@ export function actorAsOf(
 	reportDays: ReportDays,
 	explainer?: string,
 ): ActorAsOf {
-	const timeline = { day, reportDays, explainer };
+	const timeline = { day, reportDays };
 	return {
 		roles: factsAsOf(actor.roles, timeline, always),
 		affiliations: factsAsOf(actor.affiliations, timeline, relationsCompete),
-		summary: factsAsOf(actor.summary, timeline, always),
+		summary: factsAsOf(actor.summary, { ...timeline, explainer }, always),
 	};
 }
 

@@ -215,9 +215,10 @@ function newestFirst<Story extends Explainer>(explainers: readonly Story[]): Sto
 	);
 }
 
-/** When a fact held, in words, only as precise as its dates. */
-export function period(fact: Dated, reportDays: ReportDays): string {
-	const until = fact.to ? formatPartialDate(fact.to) : undefined;
+/** When a fact held, in words, only as precise as its dates; on a page as of `asOf`, without an end after that day. */
+export function period(fact: Dated, reportDays: ReportDays, asOf?: PartialDate): string {
+	// A page as of a day does not know an end after it: a later story reported it.
+	const until = fact.to && !(asOf && earliestDay(fact.to) > asOf) ? formatPartialDate(fact.to) : undefined;
 	const from = fact.from && formatPartialDate(fact.from);
 	if (from) return until ? (from === until ? `In ${from}` : `${from} to ${until}`) : `Since ${from}`;
 	const reported = fact.reportedIn && reportDays.get(fact.reportedIn.id);

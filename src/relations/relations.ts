@@ -118,7 +118,7 @@ export function connectionsOn(
 			kind: first.kind,
 			object: first.object,
 			facts,
-			period: period(first.fact, reportDays),
+			period: period(first.fact, reportDays, day),
 			reportedIn: reportersOf(facts),
 			earlier: earlierRelations(pair, shownFacts, first.kind, day, reportDays),
 		};

@@ -69,8 +69,9 @@ describe('an actor as of a day', () => {
 		expect(relationsOn(kirby, '2024-01-30')).toEqual(['works-for national-security-council']);
 	});
 
-	test('shows a relation that changed as it was on each day', () => {
-		expect(relationsOn(group, '2017-06-01')).toEqual(['allied-with united-states', 'backed-by iran']);
+	test('shows a relation that changed as it was on each day, never before the story that reports it', () => {
+		// The 2017 alliance is first reported in 2024: no explainer of 2017 shows it, and by 2024 it had ended.
+		expect(relationsOn(group, '2017-06-01')).toEqual(['backed-by iran']);
 		expect(relationsOn(group, '2023-12-25')).toEqual(['opposed-to united-states', 'backed-by iran']);
 		expect(relationsOn(group, '2024-01-30')).toEqual([
 			'opposed-to united-states',
@@ -109,7 +110,7 @@ describe('an actor as of a day', () => {
 		expect(conflicts.map(({ facts }) => facts.map((link) => link.actor.id))).toEqual([['a', 'b']]);
 	});
 
-	test('shows on each of two explainers of one day the summary and role it reports itself', () => {
+	test('shows on each of two explainers of one day the summary it reports itself, and reports two roles', () => {
 		const days = new Map([...reportDays, ['drone-2024', '2024-01-30']]);
 		const austin = ActorSchema().parse({
 			name: 'Lloyd Austin',
@@ -123,18 +124,25 @@ describe('an actor as of a day', () => {
 				{ title: 'US secretary of defense', reportedIn: 'drone-2024' },
 			],
 		});
-		expect(actorOnDay(austin, '2024-01-30', days, 'pause-2024')).toMatchObject({
-			summary: 'Sat in on the daily briefing.',
-			role: { title: 'Secretary of defense' },
+		expect(actorOnDay(austin, '2024-01-30', days, 'pause-2024').summary).toBe('Sat in on the daily briefing.');
+		expect(actorOnDay(austin, '2024-01-30', days, 'drone-2024').summary).toBe('Named the group behind the attack.');
+		// A role holds or not whoever reports it: two of one day conflict on either page, and the checks say so.
+		expect(actorAsOf(austin, '2024-01-30', days, 'pause-2024').roles.conflicts).toHaveLength(1);
+		// A third page of that day reports neither summary: the dates cannot choose.
+		expect(actorAsOf(austin, '2024-01-30', days, 'another-2024').summary.conflicts).toHaveLength(1);
+	});
+
+	test('never shows a fact dated back by a later story on an explainer before that story', () => {
+		const days = new Map([...reportDays, ['talks-2025', '2025-03-10']]);
+		const allied = ActorSchema().parse({
+			name: 'Kataib Hezbollah',
+			kind: 'armed-group',
+			summary: 'An armed group.',
+			affiliations: [{ relation: 'allied-with', actor: 'iraqi-government', from: '2023-06', reportedIn: 'talks-2025' }],
 		});
-		expect(actorOnDay(austin, '2024-01-30', days, 'drone-2024')).toMatchObject({
-			summary: 'Named the group behind the attack.',
-			role: { title: 'US secretary of defense' },
-		});
-		// A third page of that day reports neither: the dates cannot choose, and the checks say so.
-		const asOf = actorAsOf(austin, '2024-01-30', days, 'another-2024');
-		expect(asOf.summary.conflicts).toHaveLength(1);
-		expect(asOf.roles.conflicts).toHaveLength(1);
+		const alliesOn = (day: string) => actorOnDay(allied, day, days).affiliations.map((link) => link.actor.id);
+		expect(alliesOn('2024-01-30')).toEqual([]);
+		expect(alliesOn('2025-03-10')).toEqual(['iraqi-government']);
 	});
 
 	test('never shows a fact tied to an explainer that does not exist', () => {
@@ -188,6 +196,13 @@ describe('an actor’s history', () => {
 			'As reported on 25 December 2023, until 2024',
 		);
 		expect(period({}, reportDays)).toBe('Dates not reported');
+	});
+
+	test('writes no end a page of an earlier day could not know', () => {
+		const ended = { reportedIn: reportedIn('pause-2024'), to: '2025-02' };
+		expect(period(ended, reportDays, '2024-01-30')).toBe('As reported on 30 January 2024');
+		expect(period(ended, reportDays, '2025-03-10')).toBe('As reported on 30 January 2024, until February 2025');
+		expect(period(ended, reportDays)).toBe('As reported on 30 January 2024, until February 2025');
 	});
 
 	test('its page summary is the most recent, with the day it is known from', () => {
