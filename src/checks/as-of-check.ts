@@ -55,9 +55,11 @@ const FIX: Record<Field, string> = {
 	summary: 'tie each summary to the explainer it was written for',
 };
 
-/** Whether two dated facts are both tied to an explainer. */
-const bothReported = (a: { reportedIn?: unknown } | undefined, b: { reportedIn?: unknown } | undefined) =>
-	a?.reportedIn !== undefined && b?.reportedIn !== undefined;
+type Dated = { from?: unknown; reportedIn?: { id: string } | undefined } | undefined;
+
+/** The explainer both facts are tied to, or `other` when each is tied to an explainer of its own. */
+const reportedBoth = (a: Dated, b: Dated) =>
+	a?.reportedIn && b?.reportedIn ? (a.reportedIn.id === b.reportedIn.id ? a.reportedIn.id : 'other') : undefined;
 
 /** Whether two dated facts both have a `from` date. */
 const bothHaveFrom = (a: { from?: unknown } | undefined, b: { from?: unknown } | undefined) =>
@@ -101,11 +103,7 @@ function actorProblems(file: ContentFile, actor: ActorData, uses: readonly Use[]
 			message:
 				`${LABEL[field](actor, first)} and ${LABEL[field](actor, second)} both hold on the date of ` +
 				`${explainersIn(affected)}, and their dates cannot say which is current`,
-			hint: bothHaveFrom(actor[field][first], actor[field][second])
-				? `both have a \`from\` date, and neither says which came later: give the one that ended a \`to\` date`
-				: bothReported(actor[field][first], actor[field][second])
-					? 'each is tied to another explainer of that day: give the older one an earlier `from` date, so the dates say which is current'
-					: `${FIX[field]} (\`reportedIn: <slug>\`), or give both a \`from\` date`,
+			hint: conflictHint(field, actor[field][first], actor[field][second]),
 		}),
 	);
 	const [firstUncovered] = uncovered;
@@ -118,6 +116,21 @@ function actorProblems(file: ContentFile, actor: ActorData, uses: readonly Use[]
 		);
 	}
 	return problems;
+}
+
+/** How to let the dates decide between two facts that hold on one day, from how each is dated. */
+function conflictHint(field: Field, a: Dated, b: Dated): string {
+	if (bothHaveFrom(a, b)) {
+		return 'both have a `from` date, and neither says which came later: give the one that ended a `to` date';
+	}
+	const reported = reportedBoth(a, b);
+	if (reported === 'other') {
+		return 'each is tied to an explainer of its own, both of one day: give the older one an earlier `from` date, so the dates say which is current';
+	}
+	if (reported) {
+		return `both are tied to ${reported}: tie the newer one to the explainer that first reports it instead, or give the older one a \`to\` date`;
+	}
+	return `${FIX[field]} (\`reportedIn: <slug>\`), or give both a \`from\` date`;
 }
 
 /**

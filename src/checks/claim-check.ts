@@ -1,7 +1,7 @@
 import { earliestDay } from '../utils/partial-dates';
 import { listAt, problemAt, OWN_FILE, scoped, type CheckContext } from './check';
 import type { ContentFile } from './content-files';
-import { asPartialDate, storyDayOf } from './date-check';
+import { afterStoryDayHint, asPartialDate, storyDayOf } from './date-check';
 import type { Problem } from './problem';
 import { quotedInStory, quotedWordsProblem, repeatedIds, storyToCompare } from './quote-check';
 import { referenceProblems, unlistedActorProblems } from './reference-check';
@@ -61,7 +61,7 @@ export const claimCheck = scoped(OWN_FILE, (context) =>
 				problems.push(
 					problemAt(file, at('made'), {
 						message: `${made} is after the day the explainer’s facts hold (\`${storyDay.field}\`, ${storyDay.day})`,
-						hint: `the ledger records what the story reports: check the date, or update \`${storyDay.field}\``,
+						hint: afterStoryDayHint('the ledger records what the story reports: check the date', storyDay.field),
 					}),
 				);
 			}

@@ -22,6 +22,15 @@ export function storyDayOf(file: ContentFile): { day: PartialDate; field: 'asOf'
 	return { day: dayOf(published), field: 'published' };
 }
 
+/**
+ * How to fix a date after the explainer's day: `published` never changes (docs/editing.md, "Update an explainer"),
+ * and `asOf` moves only if every fact of the explainer holds as of the later day.
+ */
+export const afterStoryDayHint = (check: string, field: 'asOf' | 'published') =>
+	field === 'asOf'
+		? `${check}, or move \`asOf\` to that day if every fact of the explainer holds as of then`
+		: `${check}; what was said after the explainer’s day belongs in a new explainer (never change \`published\`)`;
+
 /** The fields of an actor whose items carry `from` and `to`. */
 export const DATED_FIELDS = ['roles', 'affiliations', 'summary'] as const;
 
@@ -91,7 +100,7 @@ export const dateCheck = scoped(OWN_FILE, ({ articles, actors }) => [
 				? [
 						problemAt(file, path, {
 							message: `${date} is after ${storyDayIs} (${storyDay.day})`,
-							hint: `${check}, or update \`${storyDay.field}\``,
+							hint: afterStoryDayHint(check, storyDay.field),
 						}),
 					]
 				: [];

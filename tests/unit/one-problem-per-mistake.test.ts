@@ -1317,8 +1317,8 @@ describe('two explainers of one day', () => {
 		expect(checkFiles(files).map(formatProblem)).toEqual([
 			'actors/dana-reyes.yaml:6:5 summary[0]: summary[0] and summary[1] both hold on the date of ' +
 				'articles/third-day.mdx (1 March 2024), and their dates cannot say which is current\n' +
-				'    → each is tied to another explainer of that day: give the older one an earlier `from` date, so the ' +
-				'dates say which is current',
+				'    → each is tied to an explainer of its own, both of one day: give the older one an earlier `from` date, ' +
+				'so the dates say which is current',
 		]);
 	});
 });
@@ -1374,5 +1374,54 @@ describe('a date written in another order or without its zone', () => {
 		expect(more).toEqual([]);
 		expect(problem).toMatch(new RegExp(`^articles/story\\.mdx:${RegExp.escape(where)}: `));
 		expect(problem?.split('\n')[1]).toBe(`    → ${hint}`);
+	});
+});
+
+describe('two facts the dates cannot order', () => {
+	test('say two roles tied to one explainer are, and to tie the newer one to its own', () => {
+		const roles =
+			'roles:\n  - title: Leader of the Northern Front\n    reportedIn: story\n' +
+			'  - title: Spokeswoman of the Northern Front\n    reportedIn: story\n';
+		const problems = checkFiles(
+			contentWith({
+				'actors/dana-reyes.yaml': [
+					[
+						'roles:\n  - title: Leader of the Northern Front\n    organization: northern-front\n    from: 2020\n',
+						roles,
+					],
+				],
+			}),
+		);
+		expect(problems.map(formatProblem)).toEqual([
+			'actors/dana-reyes.yaml:7:5 roles[0]: roles[0] “Leader of the Northern Front” and roles[1] “Spokeswoman of the ' +
+				'Northern Front” both hold on the date of articles/story.mdx (1 March 2024), and their dates cannot say which ' +
+				'is current\n' +
+				'    → both are tied to story: tie the newer one to the explainer that first reports it instead, or give the ' +
+				'older one a `to` date',
+		]);
+	});
+});
+
+describe('a date after the explainer’s day', () => {
+	test.each([
+		[
+			'',
+			'a quote is reported by the story: check the date; what was said after the explainer’s day belongs in a new explainer (never change `published`)',
+		],
+		[
+			'asOf: 2024-03-01\n',
+			'a quote is reported by the story: check the date, or move `asOf` to that day if every fact of the explainer holds as of then',
+		],
+	])('never advise changing `published` (%j)', (asOf, hint) => {
+		const problems = checkFiles(
+			contentWith({
+				'articles/story.mdx': [
+					['published: 2024-03-01T12:00:00Z\n', `published: 2024-03-01T12:00:00Z\n${asOf}`],
+					['    date: 2024-03-01\n', '    date: 2024-03-05\n'],
+				],
+			}),
+		).map(formatProblem);
+		expect(problems).toHaveLength(1);
+		expect(problems[0]?.split('\n')[1]).toBe(`    → ${hint}`);
 	});
 });
