@@ -143,25 +143,30 @@ const CARD_SIZE = { width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT };
  */
 export async function textsOnCard(input: ShareImageInput): Promise<ShareImageInput> {
 	const { renderer, mark } = await loadRenderer();
+	const fields = ['title', 'dek'] as const;
+	const cut = new Set<(typeof fields)[number]>();
 	let fitted = input;
-	// Each pass drops a word from a text that still does not fit; a few words make room for an ellipsis.
-	for (let pass = 0; pass < 6; pass++) {
+	// The first cut keeps what the card shows; each later pass drops a word until the ellipsis fits beside the rest.
+	for (let pass = 0; pass < 8; pass++) {
 		const measured = await renderer.measure(cardNode(fitted, mark), CARD_SIZE);
-		const [title, dek] = measured.children[1]?.children ?? [];
-		const next = { ...fitted, title: cutAfterWord(fitted.title, title), dek: cutAfterWord(fitted.dek, dek) };
-		if (next.title === fitted.title && next.dek === fitted.dek) return fitted;
+		const nodes = measured.children[1]?.children ?? [];
+		const next = { ...fitted };
+		fields.forEach((field, index) => {
+			const shown = shownWords(nodes[index]);
+			if (shown === undefined || shown.length >= squeezed(fitted[field]).length) return;
+			next[field] = cut.has(field) ? fitted[field].replace(/\s*\S+…$/, '…') : `${shown}…`;
+			cut.add(field);
+		});
+		if (fields.every((field) => next[field] === fitted[field])) return fitted;
 		fitted = next;
 	}
 	return fitted;
 }
 
-/** `text` as it fits its measured node: whole, else what the node shows, or one word less, and an ellipsis. */
-function cutAfterWord(text: string, node: MeasuredNode | undefined): string {
-	const squeezed = (words: string) => words.replace(/\s+/g, ' ').trim();
-	const shown = squeezed(node?.runs.map((run) => run.text).join('') ?? text);
-	if (shown.length >= squeezed(text).length) return text;
-	return text.endsWith('…') ? text.replace(/\s*\S+…$/, '…') : `${shown}…`;
-}
+const squeezed = (words: string) => words.replace(/\s+/g, ' ').trim();
+
+/** The words a measured text node shows, before any ellipsis its clamp adds. */
+const shownWords = (node: MeasuredNode | undefined) => node && squeezed(node.runs.map((run) => run.text).join(''));
 
 /** What draws a card besides its text, from the project's folder: a change to any of them redraws every card. */
 const DRAWING_SOURCES = ['src/share-image/card.ts', MARK_FILE, 'node_modules/@takumi-rs/core/package.json'];

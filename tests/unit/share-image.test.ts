@@ -120,10 +120,17 @@ describe('the share image', () => {
 			'earlier, US forces had struck the group in Iraq after an attack on Erbil Air Base. What we know, and what ' +
 			'Washington says comes next.';
 		const title = Array.from({ length: 30 }, (_, index) => `Word${index}`).join(' ');
+		// A text that ends in an ellipsis of its own, far too long: cut from what the card shows, not word by word.
+		const long = `${'Washington says the strikes will go on. '.repeat(12)}And more…`;
 		const drawn = await textsOnCard({ ...CARD, title, dek });
+		const drawnLong = await textsOnCard({ ...CARD, dek: long });
+		// What is drawn fits: measured again, nothing more is cut.
+		expect(await textsOnCard(drawn)).toEqual(drawn);
+		expect(await textsOnCard(drawnLong)).toEqual(drawnLong);
 		for (const [text, shown] of [
 			[title, drawn.title],
 			[dek, drawn.dek],
+			[long, drawnLong.dek],
 		] as const) {
 			expect(shown).toMatch(/\S…$/);
 			const kept = shown.slice(0, -1);
