@@ -46,7 +46,8 @@ export const isEntryFile = (collection: Collection, entry: Dirent, siblings: rea
  * `ostland 2.yaml` (macOS Finder), `story - Copy.mdx` (Windows), `story (1).mdx` (a second download).
  */
 export function fileManagersCopyOf(name: string, siblings: readonly string[]): string | undefined {
-	const parts = /^(.+?)(?: copy(?: \d+)?| \d+| - copy(?: \(\d+\))?| \(\d+\))(\.\w+)$/i.exec(name);
+	// Finder numbers copies from 2, Windows and browsers in brackets: `story 2025.mdx` is a name of its own.
+	const parts = /^(.+?)(?: copy(?: \d{1,2})?| \d{1,2}| - copy(?: \(\d{1,2}\))?| \(\d{1,2}\))(\.\w+)$/i.exec(name);
 	const original = parts ? `${parts[1]}${parts[2]}` : undefined;
 	return original !== undefined && siblings.includes(original) ? original : undefined;
 }

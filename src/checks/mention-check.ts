@@ -157,7 +157,7 @@ function mentionProblems(context: CheckContext): Problem[] {
 					problemAtPosition(
 						file,
 						positionIn(typed.run, typed.match.start),
-						`"${written}" holds ${lookAlikeIn(written)}: it does not name "${id}"`,
+						`"${written}" holds ${lookAlikeIn(written) ?? 'letters of another alphabet'}: it does not name "${id}"`,
 						'retype the word in Latin letters: a keyboard set to another language types letters that look the same',
 					),
 				];

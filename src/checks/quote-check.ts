@@ -145,7 +145,10 @@ export function quotedWordsProblem(
 	if (inStory(words)) return [];
 	// Text pasted from a PDF brings ligatures ("ﬁ") that look like the story's letters and are not.
 	const compatible = words.normalize('NFKC');
-	const [pasted] = [...words].filter((character) => character.normalize('NFKC') !== character);
+	// Letters only: an ellipsis or a no-break space, which NFKC changes too, the story's comparison already folds.
+	const [pasted] = [...words].filter(
+		(character) => /\p{L}/u.test(character) && character.normalize('NFKC') !== character,
+	);
 	if (pasted && inStory(compatible)) {
 		const code = (pasted.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
 		return [

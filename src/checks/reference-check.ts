@@ -73,7 +73,9 @@ function likelyId(id: string, known: ReadonlySet<string>): string | undefined {
 	if (known.has(asId)) return asId;
 	const near = closest(id, known);
 	if (near || asId.length < 4) return near;
-	const [only, ...more] = [...known].filter((other) => other.startsWith(asId));
+	// `pat-ry` for pat-ryder; not `iraq` for iraqi-government, another entity.
+	const begun = asId.includes('-') ? asId : `${asId}-`;
+	const [only, ...more] = [...known].filter((other) => other.startsWith(begun));
 	return more.length === 0 ? only : undefined;
 }
 

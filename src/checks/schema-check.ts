@@ -133,18 +133,27 @@ function dateHint(value: string, withTime: boolean): string | undefined {
 		const [, first = '', second = '', year = ''] = dayFirst;
 		const day = (month: string, date: string) => `${year}-${month.padStart(2, '0')}-${date.padStart(2, '0')}`;
 		const readings = [
-			Number(second) <= 12 ? day(second, first) : undefined,
-			Number(first) <= 12 && first !== second ? day(first, second) : undefined,
+			isDay(year, second, first) ? day(second, first) : undefined,
+			isDay(year, first, second) && first !== second ? day(first, second) : undefined,
 		].filter((reading) => reading !== undefined);
 		if (readings.length > 0) return `write it year first: ${readings.join(' or ')}`;
 	}
 	const noZone = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
 	if (noZone) {
 		const [, date, hours, minutes, seconds = '00'] = noZone;
-		return `add its time zone: ${date}T${hours}:${minutes}:${seconds}Z if the time is UTC, or +01:00 and so on instead of Z`;
+		return withTime
+			? `add its time zone: ${date}T${hours}:${minutes}:${seconds}Z if the time is UTC, or +01:00 and so on instead of Z`
+			: `write the day alone: ${date}`;
 	}
 	return undefined;
 }
+
+/** Whether `month` and `date` make a day of `year` that exists: not 31 February, not a month 13 or a day 0. */
+const isDay = (year: string, month: string, date: string) =>
+	Number(month) >= 1 &&
+	Number(month) <= 12 &&
+	Number(date) >= 1 &&
+	Number(date) <= new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
 
 /** How to write a number the editor wrote as text: a decimal comma, degrees and minutes. */
 function numberHint(value: unknown): string {
@@ -310,7 +319,9 @@ export const schemaCheck = scoped(OWN_FILE, ({ files }) =>
 		const reported = issues.filter((issue) => issue.code === 'invalid_type' || !wrongKind.has(fieldName(issue.path)));
 		// A quote pasted under `claims:`: the item's one problem is the list it is in, not each field it lacks or has.
 		const misplaced = reported.flatMap((issue) => {
-			const list = issue.code === 'unrecognized_keys' ? listItemBelongsTo(file, issue.path) : undefined;
+			// One stray field is that field's problem; two or more that another list takes make a pasted item.
+			const list =
+				issue.code === 'unrecognized_keys' && issue.keys.length >= 2 ? listItemBelongsTo(file, issue.path) : undefined;
 			return list ? [{ path: issue.path, list }] : [];
 		});
 		return reported.flatMap((issue) => {

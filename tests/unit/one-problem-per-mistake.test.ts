@@ -1425,3 +1425,70 @@ describe('a date after the explainer’s day', () => {
 		expect(problems[0]?.split('\n')[1]).toBe(`    → ${hint}`);
 	});
 });
+
+test('read "story 2025.mdx" beside story.mdx as an explainer of its own, not a copy', () => {
+	const workspace = mkdtempSync(join(tmpdir(), 'copy-'));
+	try {
+		const { dir } = badContentFor('file-managers-copy-of-an-explainer', workspace);
+		renameSync(join(dir, 'articles/story copy.mdx'), join(dir, 'articles/story 2025.mdx'));
+		const problems = checkContent(dir, workspace).map(formatProblem).join('\n');
+		expect(problems).not.toContain('looks like a copy');
+		// Read as an entry: it repeats the original's headline, which the duplicate check reports.
+		expect(problems).toContain('has the same headline');
+	} finally {
+		rmSync(workspace, { recursive: true, force: true });
+	}
+});
+
+describe('what a review of the day’s hints found', () => {
+	const report = (edits: Parameters<typeof contentWith>[0]) => checkFiles(contentWith(edits)).map(formatProblem);
+
+	test('suggest only days that exist, and the day alone where a field takes no time', () => {
+		const [impossible] = report({ 'articles/story.mdx': [['    date: 2024-03-01\n', '    date: 31-02-2024\n']] });
+		expect(impossible?.split('\n')[1]).toBe('    → see `quotes[0].date` in the field reference of docs/editing.md');
+		const [timed] = report({ 'articles/story.mdx': [['    date: 2024-03-01\n', '    date: 2024-03-01 15:00\n']] });
+		expect(timed?.split('\n')[1]).toBe('    → write the day alone: 2024-03-01');
+	});
+
+	test('report one stray field of an item as unknown, not the item as pasted into another list', () => {
+		const correction = 'corrections:\n  - date: 2024-03-02T09:00:00Z\n    text: A fix.\n    label: Correction\n';
+		const problems = report({
+			'articles/story.mdx': [
+				['published: 2024-03-01T12:00:00Z\n', 'published: 2024-03-01T12:00:00Z\nupdated: 2024-03-02T09:00:00Z\n'],
+				['timeline:\n', `${correction}timeline:\n`],
+			],
+		});
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatch(/corrections\[0\]\.label: unknown field `label`/);
+	});
+
+	test('name the ligature, not an ellipsis that the story has too', () => {
+		const problems = report({
+			'articles/story.mdx': [
+				['    text: We pause our operations today\n', '    text: We pause … our ﬁnal operations today\n'],
+				['“We pause our operations today,”', '“We pause … our final operations today,”'],
+			],
+		});
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toContain('the words hold “ﬁ” (U+FB01), where the story has “fi”');
+	});
+
+	test('say a name wholly in another alphabet holds its letters, never "undefined"', () => {
+		const problems = report({
+			'actors/ostland.yaml': [['name: Ostland', 'name: Ostland\naliases:\n  - KOMET']],
+			'articles/story.mdx': [
+				['  - Ostland doubts', '  - КОМЕТ doubts'],
+				['\nOstland doubts', '\nКОМЕТ doubts'],
+			],
+		});
+		expect(problems).toEqual([
+			'articles/story.mdx:37:1 "КОМЕТ" holds letters of another alphabet: it does not name "ostland"\n' +
+				'    → retype the word in Latin letters: a keyboard set to another language types letters that look the same',
+		]);
+	});
+
+	test('suggest no other entity for a one-word id that another begins with, as iraq for iraqi-government', () => {
+		const problems = report({ 'articles/story.mdx': [['  - northern-front\n', '  - north\n']] });
+		expect(problems.find((problem) => problem.includes('no actor "north"'))).not.toContain('did you mean');
+	});
+});
