@@ -88,21 +88,14 @@ function earlierRelations(
  * their subjects in the list. A relation to an actor outside the list is left out: the graphic shows the
  * explainer's actors only.
  */
-export function connectionsOn(
-	actors: readonly ActorEntry[],
-	day: PartialDate,
-	reportDays: ReportDays,
-	explainer?: string,
-): Connection[] {
+export function connectionsOn(actors: readonly ActorEntry[], day: PartialDate, reportDays: ReportDays): Connection[] {
 	const listed = new Map(actors.map((actor, index) => [actor.id, index]));
 	const records = actors.flatMap((actor) =>
 		actor.data.affiliations
 			.filter((fact) => fact.actor.id !== actor.id && listed.has(fact.actor.id))
 			.map((fact) => statementOf(actor.id, fact)),
 	);
-	const shownFacts = new Set(
-		actors.flatMap((actor) => actorOnDay(actor.data, day, reportDays, explainer).affiliations),
-	);
+	const shownFacts = new Set(actors.flatMap((actor) => actorOnDay(actor.data, day, reportDays).affiliations));
 	const byKey = Map.groupBy(
 		records.filter((record) => shownFacts.has(record.fact)),
 		statementKey,
