@@ -2,7 +2,7 @@ import { actorAsOf, quoteDay, type ActorAsOf, type AsOf, type ReportDays } from 
 import { ActorSchema, type ActorData } from '../schemas/actor';
 import type { PartialDate } from '../schemas/partial-date';
 import { appendTo } from '../utils/append-to';
-import { formatPartialDate } from '../utils/partial-dates';
+import { formatPartialDate, latestDay } from '../utils/partial-dates';
 import { listAt, problemAt, savedFiles, scoped, stringsIn, textItems, type Scope } from './check';
 import type { ContentFile } from './content-files';
 import { asPartialDate, DATED_FIELDS, endsBeforeItStarts, storyDayOf } from './date-check';
@@ -178,8 +178,32 @@ export const asOfCheck = scoped(asOfScope, ({ articles, actors }) => {
 				(fact) => typeof fact?.reportedIn === 'string' && !days.has(fact.reportedIn),
 			),
 		);
-		return parsed.success && uses.length > 0 && !misdated && !unknownReport
-			? actorProblems(file, parsed.data, uses, days)
-			: [];
+		return [
+			...(parsed.success && uses.length > 0 && !misdated && !unknownReport
+				? actorProblems(file, parsed.data, uses, days)
+				: []),
+			...endedBeforeReported(file, days),
+		];
 	});
 });
+
+/**
+ * Facts whose `to` is before the day of the explainer that reports them: they hold on no explainer's day, so no
+ * page shows them as current, only the actor's history. A warning: a story may report what had already ended.
+ */
+function endedBeforeReported(file: ContentFile, days: ReportDays): Problem[] {
+	return DATED_FIELDS.flatMap((field) =>
+		listAt<{ to?: unknown; reportedIn?: unknown } | null>(file, field).flatMap((fact, index): Problem[] => {
+			const to = asPartialDate(fact?.to);
+			const reported = typeof fact?.reportedIn === 'string' ? days.get(fact.reportedIn) : undefined;
+			if (!to || !reported || latestDay(to) >= reported) return [];
+			return [
+				problemAt(file, [field, index, 'to'], {
+					message: `it ends (${formatPartialDate(to)}) before the explainer that reports it (${fact?.reportedIn}, ${formatPartialDate(reported)}), so no explainer shows it as current`,
+					hint: 'check the `to` date; if the story reports something that had already ended, keep it: the actor’s page lists it',
+					severity: 'warning',
+				}),
+			];
+		}),
+	);
+}

@@ -1492,3 +1492,23 @@ describe('what a review of the day’s hints found', () => {
 		expect(problems.find((problem) => problem.includes('no actor "north"'))).not.toContain('did you mean');
 	});
 });
+
+test('warn of a fact that ends before the explainer that reports it, which no explainer shows as current', () => {
+	const problems = checkFiles(
+		contentWith({
+			'actors/northern-front.yaml': [
+				[
+					'    actor: dana-reyes\n',
+					'    actor: dana-reyes\n  - relation: allied-with\n    actor: ostland\n    to: 2023-12\n    reportedIn: story\n',
+				],
+			],
+		}),
+	);
+	expect(problems.map(formatProblem)).toEqual([
+		'actors/northern-front.yaml:11:5 affiliations[1].to: it ends (December 2023) before the explainer that reports ' +
+			'it (story, 1 March 2024), so no explainer shows it as current\n' +
+			'    → check the `to` date; if the story reports something that had already ended, keep it: the actor’s ' +
+			'page lists it',
+	]);
+	expect(problems[0]?.severity).toBe('warning');
+});
