@@ -14,6 +14,7 @@ import {
 	type YAMLMap,
 } from 'yaml';
 import { idFromFileName } from '../utils/ids';
+import { codePoint } from '../utils/words';
 import { astroData } from './astro-yaml';
 import { commentedOutField } from './commented-out-field';
 import { inQuotesHint, textReadAsYaml } from './text-read-as-yaml';
@@ -205,9 +206,8 @@ export function parseContentFile(collection: ContentFile['collection'], path: st
 	}
 	const invisible = INVISIBLE_CONTROL.exec(yamlText);
 	if (invisible) {
-		const code = (invisible[0].codePointAt(invisible[0].length - 1) ?? 0).toString(16).toUpperCase().padStart(4, '0');
 		syntaxErrors.push({
-			message: `an invisible control character (U+${code})`,
+			message: `an invisible control character (${codePoint(invisible[0].slice(-1))})`,
 			hint: 'delete it: it was most likely pasted with the text; retype the characters around it if unsure',
 			position: place(invisible.index + invisible[0].length - 1),
 		});

@@ -1,3 +1,5 @@
+import { codePoint } from '../utils/words';
+
 /**
  * Characters that look like a space or a hyphen, or like nothing at all, which text pasted from a word processor or
  * a web page brings along, and Cyrillic and Greek letters drawn as Latin ones. In an id, a date, a name or YAML's
@@ -36,8 +38,7 @@ const SPACE_LIKE = `[${charactersLike('a space')}]`;
 
 /** A look-alike character in words: `a non-breaking hyphen (U+2011)`. */
 function named(character: string): string {
-	const code = character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-	return `${LOOK_ALIKES.get(character)?.name ?? 'a character'} (U+${code})`;
+	return `${LOOK_ALIKES.get(character)?.name ?? 'a character'} (${codePoint(character)})`;
 }
 
 /**

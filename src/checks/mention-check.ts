@@ -233,8 +233,9 @@ function mentionProblems(context: CheckContext): Problem[] {
 /** The first place in the story's `runs` that names actor `id` once its Cyrillic and Greek letters are read as Latin. */
 function namedInOtherLetters(runs: StoryFacts['proseRuns'], findNames: (text: string) => NameMatch[], id: string) {
 	for (const run of runs) {
-		if (withLatinLetters(run.value) === run.value) continue;
-		const match = findNames(withLatinLetters(run.value)).find((found) => found.id === id);
+		const latin = withLatinLetters(run.value);
+		if (latin === run.value) continue;
+		const match = findNames(latin).find((found) => found.id === id);
 		if (match) return { run, match };
 	}
 	return undefined;

@@ -3,6 +3,7 @@ import { hasStory, type ContentFile } from './content-files';
 import type { Problem } from './problem';
 import { unclosedFence } from './story-facts/fences';
 import { nothingRead, positionIn, type StoryFacts } from './story-facts/facts';
+import { codePoint } from '../utils/words';
 
 /**
  * Whether words stand word for word in the story, curly or straight quotes, ellipses and spacing aside. In the
@@ -150,10 +151,9 @@ export function quotedWordsProblem(
 		(character) => /\p{L}/u.test(character) && character.normalize('NFKC') !== character,
 	);
 	if (pasted && inStory(compatible)) {
-		const code = (pasted.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
 		return [
 			problemAt(file, path, {
-				message: `the words hold “${pasted}” (U+${code}), where the story has “${pasted.normalize('NFKC')}”`,
+				message: `the words hold “${pasted}” (${codePoint(pasted)}), where the story has “${pasted.normalize('NFKC')}”`,
 				hint: 'retype it as the story has it: text pasted from a PDF brings such characters along',
 			}),
 		];

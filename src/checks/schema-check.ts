@@ -472,7 +472,11 @@ function ownerOf(file: ContentFile, path: readonly PropertyKey[], key: string): 
  * Where a field the schema does not take at `path` belongs, when it takes it at another level: at the file's margin
  * (`places` indented under a timeline item), or in the items of a list (`reportedIn` at the margin).
  */
-function levelOf(file: ContentFile, path: readonly PropertyKey[], key: string) {
+function levelOf(
+	file: ContentFile,
+	path: readonly PropertyKey[],
+	key: string,
+): { message: string; hint: string } | undefined {
 	const schema = schemas[file.collection];
 	const written = Object.keys(file.data ?? {});
 	if (path.length > 0 && fieldsAt(schema, []).includes(key) && !written.includes(key)) {

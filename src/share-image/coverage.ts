@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { FONT_FILES, projectRequire } from './card.ts';
 import { once } from '../utils/once.ts';
+import { codePoint } from '../utils/words.ts';
 
 /** Each loaded subset's ranges of code points, from `U+0100-02BA,U+2113`. */
 const drawableRanges = once((): [number, number][] => {
@@ -35,9 +36,6 @@ export function charactersCardCannotDraw(text: string): string[] {
 		const point = character.codePointAt(0) ?? 0;
 		return !/\s/u.test(character) && !ranges.some(([from, to]) => point >= from && point <= to);
 	});
-	const shown = (character: string) =>
-		/^[\p{M}\p{C}]$/u.test(character)
-			? `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
-			: character;
+	const shown = (character: string) => (/^[\p{M}\p{C}]$/u.test(character) ? codePoint(character) : character);
 	return [...new Set(missing.map(shown))];
 }

@@ -4,6 +4,10 @@ export const separatorBefore = (index: number, length: number) =>
 
 export const capitalize = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
+/** A character's Unicode code point as written in prose: `U+00A0`. */
+export const codePoint = (character: string) =>
+	`U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** Joins items the way a sentence does: "A", "A and B", "A, B and C". */
 export const listInWords = (items: readonly string[]) =>
 	items.map((item, index) => `${separatorBefore(index, items.length)}${item}`).join('');
